@@ -1,0 +1,44 @@
+# sopgen: every target makes its own virtual environment on first use,
+# so a fresh clone needs only Python 3.11+ (and make).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+DATA   ?= data
+OUT    ?= output
+
+.PHONY: all pdf html check test bench serve schema lint clean
+
+all: check pdf html
+
+$(BIN)/sopgen: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+pdf: $(BIN)/sopgen          ## the official binder: output/pdf/*.pdf
+	$(BIN)/sopgen pdf $(DATA) $(OUT)
+
+html: $(BIN)/sopgen         ## the handbook: output/html/index.html
+	$(BIN)/sopgen html $(DATA) $(OUT)
+
+check: $(BIN)/sopgen        ## validate the YAML and show lints
+	$(BIN)/sopgen check $(DATA)
+
+serve: $(BIN)/sopgen        ## live preview while editing
+	$(BIN)/sopgen serve $(DATA) $(OUT)
+
+schema: $(BIN)/sopgen
+	$(BIN)/sopgen schema --output schema/sopgen.schema.json
+
+test: $(BIN)/sopgen         ## the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/sopgen        ## speed figures (not a test)
+	$(BIN)/python bench/bench.py
+
+lint: $(BIN)/sopgen
+	$(BIN)/python -m ruff check sopgen tests
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,114 @@
+"""The layout's output: frozen, backend-neutral geometry.
+
+One unit (PostScript points, 1/72 inch) and one origin (top-left of the page, y grows
+downwards). Renderers draw exactly this and decide nothing; ``render/pdf.py`` flips y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SymbolKind = Literal["terminator", "process", "decision"]
+FontName = Literal["regular", "bold", "italic"]
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text; ``y`` is its baseline. ``anchor`` as in SVG: start or middle."""
+
+    x: float
+    y: float
+    text: str
+    font: FontName = "regular"
+    size: float = 9.0
+    anchor: Literal["start", "middle"] = "start"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: a stroked rectangle, optionally grey-filled (header)."""
+
+    box: Box
+    fill: bool = False
+    role: str = ""  # "header", "no", "kegiatan", "lane", "kelengkapan", ... (for tests/HTML)
+    step: int | None = None  # 0-based step index of the row, None for header/bands
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """One flowchart symbol: the step's shape in its executor column(s)."""
+
+    step: int  # 0-based step index
+    kind: SymbolKind
+    box: Box
+    columns: tuple[int, ...]  # executor column indexes it sits in (several: a joint step)
+
+
+@dataclass(frozen=True)
+class OffPage:
+    """A pentagon off-page connector, point down, carrying a letter."""
+
+    label: str
+    direction: Literal["out", "in"]
+    box: Box
+    column: int
+    step: int  # the step this connector leaves (out) or enters (in)
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """An orthogonal polyline with an arrowhead at its last point."""
+
+    points: tuple[Point, ...]
+    source: str  # "step:3" or "offpage:A"
+    target: str  # "step:4" or "offpage:A"
+    label: Literal["Ya", "Tidak"] | None = None
+    label_at: Point | None = None  # baseline-start of the label text
+
+
+@dataclass(frozen=True)
+class Page:
+    """One flowchart page of one procedure."""
+
+    width: float
+    height: float
+    index: int  # 0-based page index within the procedure
+    steps: tuple[int, ...]  # 0-based step indexes whose rows are on this page
+    cells: tuple[Cell, ...]
+    texts: tuple[Text, ...]
+    symbols: tuple[Symbol, ...]
+    arrows: tuple[Arrow, ...]
+    offpage: tuple[OffPage, ...]
+    table: Box  # the table's outer box
+
+
+@dataclass(frozen=True)
+class ProcedureLayout:
+    procedure_id: str
+    pages: tuple[Page, ...] = field(default_factory=tuple)

@@ -1,0 +1,73 @@
+"""Every layout default in one place (like dagre's graphDefaults)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sopgen.layout.geometry import FontName
+
+MM = 72 / 25.4
+
+# (width, height) in points, landscape.
+PAPER = {
+    "A4": (297 * MM, 210 * MM),
+    "F4": (330 * MM, 215 * MM),
+}
+
+# measure(text, font, size) -> width in points. The PDF passes reportlab's stringWidth
+# on the embedded font; tests may pass a fake.
+Measure = Callable[[str, FontName, float], float]
+
+
+@dataclass(frozen=True)
+class Style:
+    paper: str = "A4"
+    margin_top: float = 15 * MM
+    margin_bottom: float = 15 * MM  # includes the footer ("Halaman x dari y")
+    margin_left: float = 15 * MM
+    margin_right: float = 15 * MM
+
+    # Page header above the table on every page of a procedure: title + Nomor SOP.
+    title_size: float = 11.0
+    number_size: float = 9.0
+    header_gap: float = 6.0  # between the number line and the table
+
+    # Table text.
+    font_size: float = 8.0
+    leading: float = 9.6
+    header_font_size: float = 8.0
+    cell_pad: float = 3.0
+
+    # Relative column widths (normalised at layout time). Executors share `lanes`.
+    col_no: float = 0.035
+    col_kegiatan: float = 0.22
+    lanes: float = 0.35
+    col_kelengkapan: float = 0.12
+    col_waktu: float = 0.065
+    col_output: float = 0.12
+    col_keterangan: float = 0.09
+    lanes_max: float = 0.50  # executors may take more room when there are many of them
+
+    # Symbols (format.md §1.4: 25x13 mm boxes, 18 mm diamond).
+    symbol_w: float = 25 * MM
+    symbol_h: float = 13 * MM
+    decision: float = 18 * MM
+    symbol_fill_of_lane: float = 0.70  # at most this share of a lane's width
+    lane_gutter_min: float = 5.0  # free room kept on each side of a symbol for arrows
+    row_min_pad: float = 8.0  # free room above and below a symbol for arrows
+    offpage_w: float = 11 * MM * 0.8
+    offpage_h: float = 13 * MM * 0.8
+    band_h: float = 13 * MM  # connector band at the top/bottom of continuation pages
+
+    # Arrows.
+    line_width: float = 1.0
+    arrowhead: float = 5.0
+    track_gap: float = 4.0  # spacing between parallel arrow tracks
+    label_size: float = 7.0
+
+    show_total: bool = False
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return PAPER[self.paper]

@@ -1,0 +1,245 @@
+"""The typed data model of an SOP document (Permenpan RB 35/2012).
+
+Field names follow the printed form's Indonesian vocabulary so that an officer who
+knows the form knows the file. Two kinds of file feed the model:
+
+- ``dokumen.yaml``: one per document folder (the identity page, the officials, the
+  Lembar Pengesahan and the list of procedures, in order);
+- one file per procedure (its executor columns and steps).
+
+The model is pure data. Cross-object rules (executors exist, targets exist, dates are
+consistent, NIP structure) live in ``check.py`` so that they can be reported all
+together with their file positions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from sopgen.durations import Duration
+
+SCHEMA_VERSION = 1
+
+# A step reference: a step number (1-based, as printed in the "No" column) or a step id.
+StepRef = Annotated[
+    int | str,
+    Field(description="Nomor langkah (1, 2, ...) atau id langkah yang dituju."),
+]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors (a typo in a key must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Instansi(Strict):
+    pemerintah: str = Field(description="Mis. 'PEMERINTAH KABUPATEN TRENGGALEK'.")
+    dinas: str = Field(description="Nama SKPD / unit kerja penerbit SOP.")
+    unit: str | None = Field(None, description="Bidang/seksi (opsional).")
+    tempat: str = Field(description="Nama tempat untuk tanggal pengesahan, mis. 'Trenggalek'.")
+    logo: str | None = Field(
+        None, description="Berkas logo (PNG/JPG), relatif terhadap folder dokumen. Opsional."
+    )
+
+
+class Pejabat(Strict):
+    """An official, written once and referred to by key."""
+
+    jabatan: str = Field(description="Nama jabatan, mis. 'Sekretaris Dinas'.")
+    nama: str = Field(description="Nama lengkap dengan gelar, mis. 'Drs. ANANG DWI TJAHJONO, M.Si'.")
+    pangkat: str | None = Field(None, description="Pangkat, mis. 'Pembina'.")
+    golongan: str | None = Field(None, description="Golongan ruang, mis. 'IV/a'. Opsional.")
+    nip: str = Field(
+        description="NIP 18 angka; spasi boleh: '19610304 198903 1 010'.",
+    )
+    jenis_nip: Literal["pns", "pppk"] = Field(
+        "pns", description="'pns' (NIP) atau 'pppk' (NI PPPK: hanya tanggal lahir yang diperiksa)."
+    )
+
+    @property
+    def nip_digits(self) -> str:
+        return "".join(ch for ch in self.nip if not ch.isspace())
+
+    @property
+    def nip_formatted(self) -> str:
+        """``NIP. dddddddd dddddd d ddd`` when the NIP has 18 digits, else as written."""
+        d = self.nip_digits
+        if len(d) == 18 and d.isdigit():
+            return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
+        return self.nip
+
+
+class Identitas(Strict):
+    nomor: str = Field(description="Nomor SOP sesuai tata naskah dinas.")
+    tanggal_pembuatan: dt.date = Field(description="Tanggal SOP selesai disusun (YYYY-MM-DD).")
+    tanggal_revisi: dt.date | None = Field(
+        None, description="Tanggal revisi atau rencana tinjau ulang (YYYY-MM-DD)."
+    )
+    tanggal_efektif: dt.date = Field(description="Tanggal berlaku = tanggal penandatanganan.")
+    disahkan_oleh: str = Field(description="Kunci pejabat (di bagian 'pejabat') yang mengesahkan.")
+    nama: str = Field(description="Nama SOP, mis. 'BIDANG SEKRETARIAT'.")
+    label_nama: str = Field(
+        "Nama SOP",
+        description="Label baris nama SOP; seed Trenggalek: 'Standar Operasional Prosedur (SOP)'.",
+    )
+
+
+class Keterkaitan(Strict):
+    teks: str = Field(description="Nama SOP terkait seperti tercetak.")
+    prosedur: str | None = Field(
+        None, description="Id prosedur dalam dokumen ini (nama berkasnya tanpa .yaml), jika ada."
+    )
+
+
+class Pengesahan(Strict):
+    tempat: str | None = Field(None, description="Tempat; bawaan: instansi.tempat.")
+    tanggal: dt.date = Field(description="Tanggal pengesahan (sama dengan Tanggal Efektif).")
+    mengetahui: list[str] = Field(
+        default_factory=list, description="Kunci pejabat yang 'Mengetahui', urut kiri ke kanan."
+    )
+    menyetujui: str = Field(description="Kunci pejabat yang 'Menyetujui'.")
+
+
+class Pengaturan(Strict):
+    """Output settings with their defaults (one place, like dagre's graphDefaults)."""
+
+    kertas: Literal["A4", "F4"] = Field("A4", description="Ukuran kertas: A4 atau F4 (215x330 mm).")
+    menit_per_hari: int = Field(
+        450,
+        gt=0,
+        description=(
+            "Berapa menit '1 hari' (hari kerja). Bawaan 450 = 7,5 jam: 37,5 jam kerja per "
+            "minggu dibagi 5 hari."
+        ),
+    )
+    hari_per_minggu: int = Field(5, gt=0, description="Hari kerja per minggu untuk satuan 'minggu'.")
+    tampilkan_jumlah_waktu: bool = Field(
+        False, description="Tambahkan baris 'Jumlah waktu' di kaki tiap tabel flowchart."
+    )
+    garis_bawah_nama: bool = Field(
+        True, description="Garis bawahi nama penandatangan pada Lembar Pengesahan."
+    )
+
+
+class Revisi(Strict):
+    nomor: int = Field(ge=0, description="Nomor revisi (0 = terbitan pertama).")
+    tanggal: dt.date
+    perubahan: str = Field(description="Apa yang diubah.")
+    disetujui_oleh: str | None = Field(None, description="Kunci pejabat yang menyetujui.")
+
+
+class Dokumen(Strict):
+    """``dokumen.yaml``: the identity page, officials, approval page, procedure order."""
+
+    versi_skema: Literal[1] = Field(1, description="Versi skema berkas ini.")
+    instansi: Instansi
+    identitas: Identitas
+    dasar_hukum: list[str] = Field(default_factory=list)
+    kualifikasi_pelaksana: list[str] = Field(default_factory=list)
+    keterkaitan: list[Keterkaitan] = Field(default_factory=list)
+    peralatan: list[str] = Field(default_factory=list, description="Peralatan/Perlengkapan.")
+    peringatan: list[str] = Field(default_factory=list)
+    pencatatan: list[str] = Field(default_factory=list, description="Pencatatan dan Pendataan.")
+    pejabat: dict[str, Pejabat] = Field(
+        description="Pejabat, ditulis sekali dan dirujuk dengan kuncinya."
+    )
+    pengesahan: Pengesahan
+    prosedur: list[str] = Field(
+        description="Id prosedur (nama berkas tanpa .yaml) dalam urutan binder."
+    )
+    revisi: list[Revisi] = Field(default_factory=list, description="Riwayat revisi dokumen.")
+    pengaturan: Pengaturan = Field(default_factory=Pengaturan)
+
+
+class Keputusan(Strict):
+    """A decision's two exits."""
+
+    ya: StepRef
+    tidak: StepRef
+
+
+class Langkah(Strict):
+    """One step (one table row)."""
+
+    id: str | None = Field(
+        None, pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Id opsional untuk dirujuk."
+    )
+    uraian: str = Field(description="Kegiatan: kata kerja aktif tanpa subjek.")
+    pelaksana: str | list[str] = Field(
+        description="Pelaksana (satu kolom), atau daftar untuk kegiatan bersama (mis. rapat)."
+    )
+    kelengkapan: str | None = Field(None, description="Mutu Baku: Kelengkapan.")
+    waktu: str | None = Field(None, description="Mutu Baku: Waktu, mis. '5 menit', '1 jam'.")
+    output: str | None = Field(None, description="Mutu Baku: Output.")
+    keterangan: str | None = None
+    keputusan: Keputusan | None = Field(None, description="Keputusan: dua cabang, Ya dan Tidak.")
+    lanjut: StepRef | None = Field(
+        None, description="Langkah berikutnya bila bukan langkah di bawahnya."
+    )
+
+    @field_validator("waktu", "kelengkapan", "output", "keterangan", mode="before")
+    @classmethod
+    def _numbers_as_text(cls, v: object) -> object:
+        # "5" in YAML is an int; a text field should still accept it.
+        return str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+
+    @property
+    def executors(self) -> tuple[str, ...]:
+        return (self.pelaksana,) if isinstance(self.pelaksana, str) else tuple(self.pelaksana)
+
+
+class Prosedur(Strict):
+    """One procedure file: a flowchart table."""
+
+    versi_skema: Literal[1] = Field(1, description="Versi skema berkas ini.")
+    judul: str = Field(description="Judul SOP seperti tercetak di atas tabel.")
+    nomor: str | None = Field(None, description="Nomor SOP; bawaan: nomor dokumen.")
+    pelaksana: list[str] = Field(
+        min_length=1, description="Kolom pelaksana (jabatan), urut kiri ke kanan."
+    )
+    pelaksana_direkonstruksi: bool = Field(
+        False,
+        description="True bila pelaksana tiap langkah direkonstruksi (sumber tidak memuatnya).",
+    )
+    kegiatan: list[Langkah] = Field(min_length=1)
+    revisi: list[Revisi] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------
+# The loaded project: plain containers the later stages read.
+
+
+class Procedure(BaseModel):
+    """A procedure with its id (file stem), its source file and parsed durations."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    path: str
+    data: Prosedur
+    durations: tuple[Duration | None, ...]
+
+    @property
+    def nomor(self) -> str | None:
+        return self.data.nomor
+
+
+class Project(BaseModel):
+    """Everything loaded from one document folder."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    root: str
+    path: str
+    dokumen: Dokumen
+    procedures: tuple[Procedure, ...]
+
+    def procedure_nomor(self, proc: Procedure) -> str:
+        return proc.data.nomor or self.dokumen.identitas.nomor
+
+    def official(self, key: str) -> Pejabat | None:
+        return self.dokumen.pejabat.get(key)

@@ -17,11 +17,35 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from sopgen.durations import Duration
 
 SCHEMA_VERSION = 1
+
+MONTHS = [
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+]  # fmt: skip
+
+
+def _indonesian_date(value: object) -> object:
+    """Also accept dates written as printed: '08 Desember 2017'."""
+    if isinstance(value, str):
+        parts = value.split()
+        if len(parts) == 3 and parts[1].lower() in MONTHS and parts[0].isdigit():
+            try:
+                return dt.date(int(parts[2]), MONTHS.index(parts[1].lower()) + 1, int(parts[0]))
+            except ValueError:
+                return value
+    return value
+
+
+Tanggal = Annotated[
+    dt.date,
+    BeforeValidator(_indonesian_date),
+    Field(description="Tanggal: YYYY-MM-DD (mis. 2017-12-08) atau '08 Desember 2017'."),
+]
 
 # A step reference: a step number (1-based, as printed in the "No" column) or a step id.
 StepRef = Annotated[
@@ -75,11 +99,11 @@ class Pejabat(Strict):
 
 class Identitas(Strict):
     nomor: str = Field(description="Nomor SOP sesuai tata naskah dinas.")
-    tanggal_pembuatan: dt.date = Field(description="Tanggal SOP selesai disusun (YYYY-MM-DD).")
-    tanggal_revisi: dt.date | None = Field(
-        None, description="Tanggal revisi atau rencana tinjau ulang (YYYY-MM-DD)."
+    tanggal_pembuatan: Tanggal = Field(description="Tanggal SOP selesai disusun.")
+    tanggal_revisi: Tanggal | None = Field(
+        None, description="Tanggal revisi atau rencana tinjau ulang."
     )
-    tanggal_efektif: dt.date = Field(description="Tanggal berlaku = tanggal penandatanganan.")
+    tanggal_efektif: Tanggal = Field(description="Tanggal berlaku = tanggal penandatanganan.")
     disahkan_oleh: str = Field(description="Kunci pejabat (di bagian 'pejabat') yang mengesahkan.")
     nama: str = Field(description="Nama SOP, mis. 'BIDANG SEKRETARIAT'.")
     label_nama: str = Field(
@@ -97,7 +121,7 @@ class Keterkaitan(Strict):
 
 class Pengesahan(Strict):
     tempat: str | None = Field(None, description="Tempat; bawaan: instansi.tempat.")
-    tanggal: dt.date = Field(description="Tanggal pengesahan (sama dengan Tanggal Efektif).")
+    tanggal: Tanggal = Field(description="Tanggal pengesahan (sama dengan Tanggal Efektif).")
     mengetahui: list[str] = Field(
         default_factory=list, description="Kunci pejabat yang 'Mengetahui', urut kiri ke kanan."
     )
@@ -127,7 +151,7 @@ class Pengaturan(Strict):
 
 class Revisi(Strict):
     nomor: int = Field(ge=0, description="Nomor revisi (0 = terbitan pertama).")
-    tanggal: dt.date
+    tanggal: Tanggal
     perubahan: str = Field(description="Apa yang diubah.")
     disetujui_oleh: str | None = Field(None, description="Kunci pejabat yang menyetujui.")
 
@@ -222,6 +246,7 @@ class Procedure(BaseModel):
     path: str
     data: Prosedur
     durations: tuple[Duration | None, ...]
+    source: object = None  # yamlsource.SourceMap of the file, when loaded from disk
 
     @property
     def nomor(self) -> str | None:
@@ -237,6 +262,14 @@ class Project(BaseModel):
     path: str
     dokumen: Dokumen
     procedures: tuple[Procedure, ...]
+    source: object = None  # yamlsource.SourceMap of dokumen.yaml
+
+    @property
+    def name(self) -> str:
+        """The document's folder name, e.g. 'sekretariat' (names the binder file)."""
+        from pathlib import Path
+
+        return Path(self.path).name
 
     def procedure_nomor(self, proc: Procedure) -> str:
         return proc.data.nomor or self.dokumen.identitas.nomor

@@ -1,0 +1,85 @@
+"""One error tree, tied to the CLI (mkdocs/click style).
+
+A mistake a user can make is a ``Diagnostic`` (file:line:column, what is wrong, how to
+fix it, in Indonesian). ``InputError`` carries all of them at once; click prints it
+without a traceback and exits 1. A bug in sopgen still raises normally.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import click
+
+Severity = Literal["galat", "peringatan"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: Severity = "galat"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "galat"
+
+    def format(self) -> str:
+        text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f"\n    cara memperbaiki: {self.hint}"
+        return text
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """'; maksud Anda 'X'?' for a near miss, else ''. Case-insensitive."""
+    choices = list(choices)
+    lowered = {c.lower(): c for c in choices}
+    if name.lower() in lowered:
+        return f"; maksud Anda '{lowered[name.lower()]}'?"
+    match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return f"; maksud Anda '{lowered[match[0]]}'?" if match else ""
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> str:
+    diagnostics = list(diagnostics)
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return f"{errors} galat, {warnings} peringatan"
+
+
+class SopgenError(click.ClickException):
+    exit_code = 1
+
+    def show(self, file=None) -> None:  # Indonesian label instead of click's "Error:"
+        click.echo(f"galat: {self.format_message()}", err=True)
+
+
+class InputError(SopgenError):
+    """Bad data: every problem found, in file order."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = sorted(diagnostics)
+        super().__init__(summary(self.diagnostics))
+
+    def format_message(self) -> str:
+        lines = [d.format() for d in self.diagnostics]
+        lines.append(f"Ditemukan {summary(self.diagnostics)}. Tidak ada berkas yang ditulis.")
+        return "\n".join(lines)
+
+    def show(self, file=None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+class LayoutError(SopgenError):
+    """A procedure that cannot be laid out (e.g. one row taller than a page)."""
+
+
+class RenderError(SopgenError):
+    """An output that cannot be written (e.g. a file locked by a PDF viewer)."""

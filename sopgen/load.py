@@ -1,0 +1,394 @@
+"""Load a data folder: YAML -> typed model, with every problem located and collected.
+
+A data folder is either one document folder (holding ``dokumen.yaml`` and a YAML file
+per procedure) or a folder of such folders (``data/`` holding ``sekretariat/``...).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from sopgen.durations import DurationError, parse_duration
+from sopgen.errors import Diagnostic, InputError, did_you_mean
+from sopgen.model import Dokumen, Procedure, Project, Prosedur
+from sopgen.yamlsource import SourceMap, parse_yaml
+
+DOCUMENT_FILE = "dokumen.yaml"
+
+
+def find_documents(folder: Path) -> list[Path]:
+    """Document folders in ``folder``: itself, or its direct subfolders, sorted."""
+    folder = Path(folder)
+    if (folder / DOCUMENT_FILE).is_file():
+        return [folder]
+    return sorted(p.parent for p in folder.glob(f"*/{DOCUMENT_FILE}"))
+
+
+def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
+    """Every document in ``folder`` with the load and check diagnostics. Never raises
+    for bad data: a document with load errors is left out and its errors returned."""
+    from sopgen.check import check_project
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        return [], [
+            Diagnostic(
+                str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data"
+            )
+        ]
+    documents = find_documents(folder)
+    if not documents:
+        return [], [
+            Diagnostic(
+                str(folder),
+                1,
+                1,
+                f"tidak ada '{DOCUMENT_FILE}' di folder ini maupun subfoldernya",
+                "buat dokumen baru dengan 'sopgen new dokumen NAMA'",
+            )
+        ]
+    projects, diagnostics = [], []
+    for doc_folder in documents:
+        project, found = read_project(doc_folder, root=folder)
+        diagnostics += found
+        if project is not None:
+            # a project whose files partly failed is still cross-checked (all errors in
+            # one run), but only returned when nothing failed
+            diagnostics += check_project(project)
+            if not any(d.is_error for d in found):
+                projects.append(project)
+    return projects, diagnostics
+
+
+def load_data(folder: Path) -> list[Project]:
+    """All documents of a data folder; raises InputError if anything is wrong."""
+    projects, diagnostics = read_data(folder)
+    if any(d.is_error for d in diagnostics):
+        raise InputError(diagnostics)
+    return projects
+
+
+def load_project(folder: Path) -> Project:
+    """One document folder, checked; raises InputError listing every error."""
+    projects = load_data(folder)
+    if len(projects) != 1:
+        raise InputError(
+            [Diagnostic(str(folder), 1, 1, "folder ini memuat lebih dari satu dokumen", "")]
+        )
+    return projects[0]
+
+
+def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None, list[Diagnostic]]:
+    """Load one document folder without the cross-checks of check.py."""
+    folder = Path(folder)
+    root = Path(root) if root is not None else folder.parent
+    diagnostics: list[Diagnostic] = []
+
+    dokumen, doc_source, found = _read_model(folder / DOCUMENT_FILE, Dokumen)
+    diagnostics += found
+
+    if dokumen is not None:
+        ids = list(dokumen.prosedur)
+    else:  # still validate the procedure files, so one run shows every error
+        ids = sorted(p.stem for p in folder.glob("*.yaml") if p.name != DOCUMENT_FILE)
+
+    procedures = []
+    for index, proc_id in enumerate(ids):
+        path = folder / f"{proc_id}.yaml"
+        if not path.is_file():
+            if doc_source is not None:
+                diagnostics.append(
+                    doc_source.diagnostic(
+                        ("prosedur", index),
+                        f"berkas prosedur '{proc_id}.yaml' tidak ditemukan di {folder}",
+                        "periksa ejaan id (nama berkas tanpa .yaml)"
+                        + did_you_mean(proc_id, [p.stem for p in folder.glob("*.yaml")])
+                        + ", atau buat dengan 'sopgen new prosedur'",
+                    )
+                )
+            continue
+        prosedur, source, found = _read_model(path, Prosedur)
+        diagnostics += found
+        if prosedur is None:
+            continue
+        durations, found = _durations(prosedur, source, dokumen)
+        diagnostics += found
+        procedures.append(
+            Procedure(
+                id=proc_id, path=str(path), data=prosedur, durations=durations, source=source
+            )
+        )
+
+    if dokumen is not None:
+        listed = set(dokumen.prosedur)
+        for extra in sorted(folder.glob("*.yaml")):
+            if extra.name != DOCUMENT_FILE and extra.stem not in listed:
+                diagnostics.append(
+                    Diagnostic(
+                        str(extra),
+                        1,
+                        1,
+                        f"berkas '{extra.name}' tidak tercantum di 'prosedur' pada {DOCUMENT_FILE}"
+                        " sehingga tidak ikut dicetak",
+                        f"tambahkan '{extra.stem}' ke daftar 'prosedur', atau pindahkan berkasnya",
+                        "peringatan",
+                    )
+                )
+
+    if dokumen is None:
+        # still cross-check the procedures that loaded, so one run shows every error
+        from sopgen.check import check_procedure
+
+        for procedure in procedures:
+            diagnostics += check_procedure(procedure)
+        return None, diagnostics
+    project = Project(
+        root=str(root),
+        path=str(folder),
+        dokumen=dokumen,
+        procedures=tuple(procedures),
+        source=doc_source,
+    )
+    return project, diagnostics
+
+
+def _display_path(path: Path) -> str:
+    """Paths in messages as the user typed them (relative when under the cwd)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _read_model(path: Path, model: type[BaseModel]):
+    """Read, parse and validate one file. Returns (model or None, source map, diagnostics)."""
+    shown = _display_path(path)
+    if not path.is_file():
+        return (
+            None,
+            None,
+            [
+                Diagnostic(
+                    shown, 1, 1, f"berkas '{path.name}' tidak ditemukan", "buat dengan 'sopgen new'"
+                )
+            ],
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        return (
+            None,
+            None,
+            [
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    f"berkas bukan teks UTF-8 (bita ke-{err.start + 1})",
+                    "simpan ulang berkas dengan pengodean UTF-8",
+                )
+            ],
+        )
+    data, source, diagnostics = parse_yaml(shown, text)
+    if data is None or diagnostics:
+        return None, source, diagnostics
+    if not isinstance(data, dict):
+        return (
+            None,
+            source,
+            [source.diagnostic((), "isi berkas harus berupa pasangan 'kunci: nilai'", "")],
+        )
+    try:
+        return model.model_validate(data), source, []
+    except ValidationError as err:
+        return None, source, translate_validation_error(err, model, source)
+
+
+def _durations(prosedur: Prosedur, source: SourceMap, dokumen: Dokumen | None):
+    settings = dokumen.pengaturan if dokumen is not None else None
+    per_day = settings.menit_per_hari if settings else 450
+    per_week = settings.hari_per_minggu if settings else 5
+    durations, diagnostics = [], []
+    for index, step in enumerate(prosedur.kegiatan):
+        if not step.waktu:
+            durations.append(None)
+            continue
+        try:
+            durations.append(parse_duration(step.waktu, per_day, per_week))
+        except DurationError as err:
+            durations.append(None)
+            diagnostics.append(
+                source.diagnostic(
+                    ("kegiatan", index, "waktu"),
+                    str(err),
+                    "contoh yang benar: 'waktu: 15 menit', 'waktu: 2 jam', 'waktu: 1 hari'",
+                )
+            )
+    return tuple(durations), diagnostics
+
+
+# --- pydantic errors -> Indonesian diagnostics ------------------------------------------
+
+_TYPE_WORDS = {
+    str: "teks",
+    int: "bilangan bulat",
+    float: "angka",
+    bool: "true atau false",
+}
+
+
+def _describe(annotation) -> str:
+    """An annotation in words: 'teks', 'daftar teks', 'teks atau daftar teks'."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _describe(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        parts = [_describe(a) for a in typing.get_args(annotation) if a is not type(None)]
+        return " atau ".join(dict.fromkeys(parts))
+    if origin is list:
+        return "daftar " + _describe(typing.get_args(annotation)[0])
+    if origin is dict:
+        return "bagian berisi 'kunci: nilai'"
+    if origin is typing.Literal:
+        return "salah satu dari " + ", ".join(repr(a) for a in typing.get_args(annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "bagian berisi 'kunci: nilai'"
+    if annotation is typing.Any:
+        return "nilai"
+    import datetime
+
+    if annotation is datetime.date:
+        return "tanggal (YYYY-MM-DD)"
+    return _TYPE_WORDS.get(annotation, getattr(annotation, "__name__", str(annotation)))
+
+
+def _resolve(model: type[BaseModel], loc: tuple):
+    """Follow a pydantic error location through the model.
+
+    Returns (data path without union tags, the annotation at the end, the model owning
+    the last field or None)."""
+    path: list = []
+    annotation = model
+    owner = None
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            if isinstance(part, str) and part in annotation.model_fields:
+                owner = annotation
+                path.append(part)
+                annotation = annotation.model_fields[part].annotation
+                continue
+            owner = annotation
+            path.append(part)  # an unknown key: extra_forbidden
+            annotation = None
+            continue
+        origin = typing.get_origin(annotation)
+        if origin is list and isinstance(part, int):
+            path.append(part)
+            annotation = typing.get_args(annotation)[0]
+        elif origin is dict:
+            path.append(part)
+            annotation = typing.get_args(annotation)[1]
+        elif origin in (typing.Union, types.UnionType):
+            # pydantic names the union member it tried ('str', 'list[str]', 'Keputusan')
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            chosen = next((m for m in members if _tag(m) == part), None)
+            if chosen is None:
+                path.append(part)
+                annotation = None
+            else:
+                annotation = chosen
+        else:
+            path.append(part)
+    return tuple(path), annotation, owner
+
+
+def _unwrap(annotation):
+    if typing.get_origin(annotation) is typing.Annotated:
+        return typing.get_args(annotation)[0]
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+        return _unwrap(args[0])  # Optional[X] -> X
+    return annotation
+
+
+def _tag(annotation) -> str:
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type):
+        return annotation.__name__
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        return f"list[{_tag(typing.get_args(annotation)[0])}]"
+    return str(annotation)
+
+
+def _field_annotation(owner, name):
+    if owner is None or name not in getattr(owner, "model_fields", {}):
+        return None
+    return owner.model_fields[name].annotation
+
+
+def translate_validation_error(
+    err: ValidationError, model: type[BaseModel], source: SourceMap
+) -> list[Diagnostic]:
+    seen: set = set()
+    diagnostics = []
+    for item in err.errors(include_url=False):
+        path, annotation, owner = _resolve(model, tuple(item["loc"]))
+        kind = item["type"]
+        field_name = str(path[-1]) if path else ""
+        field_annotation = _field_annotation(owner, field_name) or annotation
+        where = f"'{field_name}' " if field_name and not isinstance(path[-1], int) else ""
+        prefer_key = False
+        if kind == "missing":
+            message = f"kunci '{field_name}' wajib diisi"
+            hint = f"tambahkan '{field_name}: ...' di bagian ini"
+            path = path[:-1]
+        elif kind == "extra_forbidden":
+            allowed = list(owner.model_fields) if owner else []
+            message = f"kunci '{field_name}' tidak dikenal" + did_you_mean(field_name, allowed)
+            hint = (
+                "kunci yang boleh di bagian ini: " + ", ".join(allowed)
+                if allowed
+                else "hapus kunci ini"
+            )
+            prefer_key = True
+        elif kind in ("literal_error", "enum"):
+            expected = item.get("ctx", {}).get("expected", "")
+            message = f"nilai {item['input']!r} untuk {where}tidak diizinkan"
+            hint = f"pilih salah satu: {expected}"
+        elif kind == "too_short":
+            message = f"{where}tidak boleh kosong".strip()
+            hint = "isi paling sedikit satu butir"
+        elif kind == "string_pattern_mismatch":
+            message = f"nilai {item['input']!r} untuk {where}tidak sesuai format"
+            hint = "id hanya boleh huruf kecil, angka, '-' dan '_', diawali huruf atau angka"
+        elif kind in ("greater_than", "greater_than_equal"):
+            limit = item.get("ctx", {}).get("gt", item.get("ctx", {}).get("ge"))
+            message = f"{where}harus lebih dari {limit}".strip()
+            hint = "perbaiki angkanya"
+        elif kind.startswith("date") or kind.startswith("datetime"):
+            message = f"tanggal {item['input']!r} untuk {where}tidak valid"
+            hint = "tulis YYYY-MM-DD, mis. 2017-12-08, atau '08 Desember 2017'"
+        elif kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
+            expected = _describe(field_annotation) if field_annotation is not None else "nilai lain"
+            message = f"{where}harus berupa {expected}".strip()
+            got = item.get("input")
+            hint = (
+                "isi nilainya; kosong tidak diizinkan di sini"
+                if got is None
+                else f"sekarang berisi {_describe(type(got))} {got!r}"
+            )
+        else:
+            message = f"{where}tidak valid: {item['msg']}".strip()
+            hint = ""
+        key = (path, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        diagnostics.append(source.diagnostic(path, message, hint, prefer_key=prefer_key))
+    return diagnostics

@@ -338,6 +338,7 @@ def check_procedure(procedure: Procedure) -> list[Diagnostic]:
                 )
             )
     ids = [s.id for s in steps if s.id]
+    seen_ids: set[str] = set()
     for index, step in enumerate(steps):
         path = ("kegiatan", index)
         found += _check_executors(step, columns, src, path)
@@ -349,12 +350,16 @@ def check_procedure(procedure: Procedure) -> list[Diagnostic]:
                     "pakai id berhuruf, mis. 'periksa-berkas'",
                 )
             )
-        if step.id and ids.count(step.id) > 1 and ids.index(step.id) != steps.index(step):
+        if step.id in seen_ids:
             found.append(
                 src.diagnostic(
-                    path + ("id",), f"id '{step.id}' dipakai lebih dari satu langkah", "ganti id ini"
+                    path + ("id",),
+                    f"id '{step.id}' sudah dipakai langkah sebelumnya",
+                    "ganti id ini dengan nama lain",
                 )
             )
+        if step.id:
+            seen_ids.add(step.id)
         refs = []
         if step.keputusan is not None:
             refs += [("keputusan", "ya"), ("keputusan", "tidak")]

@@ -58,8 +58,9 @@ def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
         if project is not None:
             # a project whose files partly failed is still cross-checked (all errors in
             # one run), but only returned when nothing failed
-            diagnostics += check_project(project)
-            if not any(d.is_error for d in found):
+            checked = check_project(project)
+            diagnostics += checked
+            if not any(d.is_error for d in found + checked):
                 projects.append(project)
     return projects, diagnostics
 

@@ -185,4 +185,7 @@ def _construct(loader, node, path: Path_, source: SourceMap, problems: list[Diag
             _construct(loader, item, path + (index,), source, problems)
             for index, item in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError:  # e.g. 2016-13-01 looks like a date but is none: keep the text
+        return node.value

@@ -1,0 +1,70 @@
+"""`sopgen check` as an officer runs it: lints on the seed, errors with exit 1, no traceback."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import edit
+
+
+def test_seed_passes_with_its_lints(workdir, cli):
+    result = cli("check", "data")
+    assert result.exit_code == 0, result.output
+    assert "1 dokumen, 6 prosedur, 78 langkah diperiksa: 0 galat" in result.output
+    # the seed's known weaknesses (format.md §7) are flagged, not fatal
+    assert "peringatan: Pencatatan dan Pendataan kosong" in result.output
+    assert "dipakai bersama oleh 6 prosedur" in result.output
+    assert "peringatan: uraian menyebut pelaksananya ('oleh Kepala Dinas')" in result.output
+    assert "data/sekretariat/renstra.yaml" in result.output
+    assert "langkah 1 tanpa Kelengkapan" in result.output
+
+
+def test_strict_makes_lints_fatal(workdir, cli):
+    result = cli("check", "--strict", "data")
+    assert result.exit_code == 1
+    assert "Ditemukan 0 galat" in result.output
+
+
+def test_errors_from_several_files_in_one_run(workdir, cli):
+    lakip = workdir / "data/sekretariat/lakip.yaml"
+    edit(lakip, "    pelaksana: Kepala Dinas\n", "    pelaksana: Kepala Dinsa\n")
+    edit(workdir / "data/sekretariat/dokumen.yaml", "menyetujui: kepala_dinas", "menyetujui: kadis")
+    spm = workdir / "data/sekretariat/spm.yaml"
+    edit(spm, "  - uraian:", "\t- uraian:")
+    result = cli("check", "data")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    out = result.output
+    assert "data/sekretariat/lakip.yaml:" in out
+    assert "pelaksana 'Kepala Dinsa' tidak ada di kolom pelaksana prosedur ini; maksud Anda" in out
+    assert "pejabat 'kadis' tidak ada di bagian 'pejabat'" in out
+    assert "data/sekretariat/spm.yaml:" in out and "karakter tab" in out
+    assert "Ditemukan 4 galat" in out
+
+
+def test_missing_folder_is_a_message(workdir, cli):
+    result = cli("check", "tidak-ada")
+    assert result.exit_code == 1
+    assert "tidak-ada:1:1: galat: folder data tidak ditemukan" in result.output
+
+
+def test_schema_matches_the_committed_one(tmp_path, cli):
+    """The schema the data files point at is the one the model produces."""
+    from tests.conftest import ROOT
+
+    result = cli("schema", "--output", str(tmp_path))
+    assert result.exit_code == 0
+    for name in ("dokumen", "prosedur"):
+        fresh = json.loads((tmp_path / f"{name}.schema.json").read_text(encoding="utf-8"))
+        committed = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text("utf-8"))
+        assert fresh == committed, f"run 'make schema' to refresh schema/{name}.schema.json"
+        assert fresh["additionalProperties"] is False  # typos in keys are flagged by editors
+
+
+def test_data_files_point_at_the_schema():
+    from tests.conftest import DATA
+
+    for path in sorted(DATA.glob("*/*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        kind = "dokumen" if path.name == "dokumen.yaml" else "prosedur"
+        assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path

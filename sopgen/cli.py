@@ -166,5 +166,14 @@ def html(data, output, strict, quiet, verbose) -> None:
     say.info(f"buku panduan: {index}")
 
 
+def _register_editing_commands() -> None:
+    from sopgen.cli_edit import register
+
+    register(main)
+
+
+_register_editing_commands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -31,7 +31,12 @@ serve: $(BIN)/sopgen        ## live preview while editing
 schema: $(BIN)/sopgen
 	$(BIN)/sopgen schema --output schema/sopgen.schema.json
 
-test: $(BIN)/sopgen         ## the whole test suite
+# Test-only tools from the npm registry (axe-core, the Nu validator), when npm exists.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm tidak ada: uji aksesibilitas/validasi HTML akan gagal dengan pesan jelas"; fi
+
+test: $(BIN)/sopgen node_modules/.package-lock.json  ## the whole test suite
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/sopgen        ## speed figures (not a test)

@@ -1,0 +1,50 @@
+"""Waktu texts as the seed writes them, parsed to minutes; '1 hari' is a working day."""
+
+from __future__ import annotations
+
+import pytest
+
+from sopgen.durations import DurationError, format_minutes, parse_duration, total_by_unit
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes", "label"),
+    [
+        ("5 Menit", 5, "5 Menit"),
+        ("10 menit", 10, "10 Menit"),
+        ("1 jam", 60, "1 Jam"),
+        ("1,5 jam", 90, "1,5 Jam"),
+        ("1 hari", 450, "1 Hari"),  # 37.5 working hours a week / 5 days
+        ("2 hari kerja", 900, "2 Hari"),
+        ("1 minggu", 2250, "1 Minggu"),
+    ],
+)
+def test_parse(text, minutes, label):
+    duration = parse_duration(text)
+    assert duration.minutes == minutes
+    assert duration.label == label
+
+
+def test_a_working_day_is_configurable():
+    assert parse_duration("1 hari", minutes_per_day=480).minutes == 480
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sepuluh menit", "waktu 'sepuluh menit' tidak dapat dibaca"),
+        ("5 detik", "satuan waktu 'detik' tidak dikenal; pakai salah satu: menit, jam, hari, minggu"),
+        ("0 menit", "waktu '0 menit' harus lebih dari nol"),
+    ],
+)
+def test_unreadable(text, message):
+    with pytest.raises(DurationError) as caught:
+        parse_duration(text)
+    assert str(caught.value).startswith(message)
+
+
+def test_totals():
+    durations = [parse_duration(t) for t in ("5 Menit", "1 jam", "30 menit", "1 hari")]
+    assert sum(d.minutes for d in durations) == 545
+    assert format_minutes(545) == "1 Hari 1 Jam 35 Menit"
+    assert [d.label for d in total_by_unit(durations)] == ["35 Menit", "1 Jam", "1 Hari"]

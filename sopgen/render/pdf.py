@@ -1,0 +1,338 @@
+"""PDF backend: the official binder and one PDF per procedure (ReportLab).
+
+``build_pdfs(project, out_dir)`` writes
+
+- ``out_dir/pdf/<document>.pdf``: the binder: identity page(s), Lembar Pengesahan, then
+  every procedure's flowchart pages, in ``dokumen.yaml`` order;
+- ``out_dir/pdf/<procedure-id>.pdf``: each procedure alone (its flowchart pages only;
+  each page already carries the procedure's title and Nomor SOP from the layout).
+
+Every page gets the footer "Halaman x dari y" (numbered across the file) with the Nomor
+SOP small at the left. Bytes are reproducible: invariant mode, the creation date is the
+document's Tanggal Efektif, nothing random. Files appear atomically (temp + rename).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+
+from sopgen.layout.geometry import Page, ProcedureLayout
+from sopgen.layout.style import Style
+from sopgen.model import Procedure, Project
+from sopgen.render.fonts import REGULAR, measure, register_fonts
+from sopgen.render.pdf_draw import draw_page
+from sopgen.render.pdf_front import document_folder, identity_story, pengesahan_story
+
+FOOTER_SIZE = 8.0
+FOOTER_NOMOR_SIZE = 6.5
+
+LayoutFn = Callable[[Procedure, str, Style], ProcedureLayout]
+
+
+# ------------------------------------------------------------------------------ canvas
+
+
+class _SopCanvas(Canvas):
+    """Holds every page until ``save`` so the footer can say "dari <total>".
+
+    (ReportLab's NumberedCanvas pattern.) Outline entries are recorded with their page
+    index and bound while the pages are replayed, so each points at its real page.
+    """
+
+    def __init__(self, *args, created: str, margins: tuple[float, float, float], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._sop_pages: list[dict] = []
+        self._sop_marks: list[tuple[int, str]] = []
+        self._sop_nomor = ""
+        self._sop_margins = margins  # left, right, bottom
+        self.setDateFormatter(lambda *_: created)
+
+    def sop_outline(self, title: str) -> None:
+        self._sop_marks.append((len(self._sop_pages), title))
+
+    def showPage(self):
+        self._sop_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._sop_pages)
+        marks: dict[int, list[str]] = {}
+        for index, title in self._sop_marks:
+            marks.setdefault(index, []).append(title)
+        key = 0
+        for index, state in enumerate(self._sop_pages):
+            self.__dict__.update(state)
+            for title in marks.get(index, ()):
+                key += 1
+                self.bookmarkPage(f"s{key}")
+                self.addOutlineEntry(title, f"s{key}", level=0)
+            self._sop_footer(index + 1, total)
+            Canvas.showPage(self)
+        if self._sop_marks:
+            self.showOutline()
+        Canvas.save(self)
+
+    def _sop_footer(self, number: int, total: int) -> None:
+        width = self._pagesize[0]
+        left, right, bottom = self._sop_margins
+        y = bottom * 0.42
+        self.saveState()
+        self.setFillGray(0)
+        if self._sop_nomor:
+            self.setFont(REGULAR, FOOTER_NOMOR_SIZE)
+            self.drawString(left, y, self._sop_nomor)
+        self.setFont(REGULAR, FOOTER_SIZE)
+        self.drawRightString(width - right, y, f"Halaman {number} dari {total}")
+        self.restoreState()
+
+
+# ------------------------------------------------------------------------------ flowables
+
+
+class _Mark(Flowable):
+    """Zero-size: sets the footer's Nomor SOP and/or an outline entry on its page."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, nomor: str | None = None, outline: str | None = None):
+        super().__init__()
+        self.nomor, self.outline = nomor, outline
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        if self.nomor is not None:
+            self.canv._sop_nomor = self.nomor
+        if self.outline:
+            self.canv.sop_outline(self.outline)
+
+
+class _FlowchartPage(Flowable):
+    """A whole page drawn from geometry; it fills a zero-padding full-page frame, so the
+    canvas origin is the page's bottom-left corner when ``draw`` runs."""
+
+    def __init__(self, page: Page, style: Style, nomor: str, outline: str | None):
+        super().__init__()
+        self.page, self.style, self.nomor, self.outline = page, style, nomor, outline
+
+    def wrap(self, availWidth, availHeight):
+        return availWidth, availHeight
+
+    def draw(self):
+        self.canv._sop_nomor = self.nomor
+        if self.outline:
+            self.canv.sop_outline(self.outline)
+        draw_page(self.canv, self.page, self.style)
+
+
+# ------------------------------------------------------------------------------ documents
+
+
+def _render(
+    story: list,
+    style: Style,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    created: str,
+    first_template: str,
+) -> bytes:
+    register_fonts()
+    w, h = style.page_size
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=(w, h),
+        leftMargin=style.margin_left,
+        rightMargin=style.margin_right,
+        topMargin=style.margin_top,
+        bottomMargin=style.margin_bottom,
+        title=title,
+        subject=subject,
+        author=author,
+        creator="sopgen",
+        invariant=1,
+        initialFontName=REGULAR,
+        lang="id-ID",
+    )
+    front = Frame(
+        style.margin_left,
+        style.margin_bottom,
+        w - style.margin_left - style.margin_right,
+        h - style.margin_top - style.margin_bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="front",
+    )
+    full = Frame(0, 0, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    templates = {
+        "front": PageTemplate(id="front", frames=[front], pagesize=(w, h)),
+        "flow": PageTemplate(id="flow", frames=[full], pagesize=(w, h)),
+    }
+    doc.addPageTemplates(
+        [templates[first_template]] + [t for k, t in templates.items() if k != first_template]
+    )
+    margins = (style.margin_left, style.margin_right, style.margin_bottom)
+
+    def canvasmaker(*args, **kwargs):
+        return _SopCanvas(*args, created=created, margins=margins, **kwargs)
+
+    doc.build(story, canvasmaker=canvasmaker)
+    return buf.getvalue()
+
+
+def _flow_story(project: Project, proc: Procedure, layout: ProcedureLayout, style: Style):
+    nomor = project.procedure_nomor(proc)
+    w, h = style.page_size
+    out = []
+    for i, page in enumerate(layout.pages):
+        if abs(page.width - w) > 0.5 or abs(page.height - h) > 0.5:
+            raise ValueError(
+                f"layout page {page.width}x{page.height} does not match paper {style.paper}"
+            )
+        out.append(_FlowchartPage(page, style, nomor, proc.data.judul if i == 0 else None))
+    return out
+
+
+def _pdf_date(project: Project) -> str:
+    d = project.dokumen.identitas.tanggal_efektif
+    return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000"
+
+
+def render_binder(
+    project: Project, layouts: Sequence[tuple[Procedure, ProcedureLayout]], style: Style
+) -> bytes:
+    """The binder's bytes: identity, Lembar Pengesahan, then every procedure."""
+    register_fonts()
+    d = project.dokumen
+    w, _ = style.page_size
+    frame_w = w - style.margin_left - style.margin_right
+    nomor = d.identitas.nomor
+    story: list = [_Mark(nomor, "Identitas")]
+    story += identity_story(project, frame_w)
+    story += [PageBreak(), _Mark(nomor, "Lembar Pengesahan")]
+    story += pengesahan_story(project, frame_w)
+    if layouts:
+        story += [NextPageTemplate("flow"), PageBreak()]
+        for proc, layout in layouts:
+            story += _flow_story(project, proc, layout, style)
+    return _render(
+        story,
+        style,
+        title=f"SOP {d.identitas.nama} - {d.instansi.dinas}",
+        subject=(
+            f"Standar Operasional Prosedur Administrasi Pemerintahan, Nomor {nomor}"
+            f" ({len(layouts)} prosedur)"
+        ),
+        author=d.instansi.dinas,
+        created=_pdf_date(project),
+        first_template="front",
+    )
+
+
+def render_procedure(
+    project: Project, proc: Procedure, layout: ProcedureLayout, style: Style
+) -> bytes:
+    """One procedure's bytes: its flowchart pages only."""
+    d = project.dokumen
+    story = _flow_story(project, proc, layout, style)
+    return _render(
+        story,
+        style,
+        title=f"SOP {proc.data.judul} - {d.instansi.dinas}",
+        subject=(
+            "Standar Operasional Prosedur Administrasi Pemerintahan, Nomor "
+            f"{project.procedure_nomor(proc)}"
+        ),
+        author=d.instansi.dinas,
+        created=_pdf_date(project),
+        first_template="flow",
+    )
+
+
+def _default_layout(proc: Procedure, nomor: str, style: Style) -> ProcedureLayout:
+    from sopgen.layout import layout_procedure
+
+    return layout_procedure(proc, nomor, style, measure)
+
+
+def make_style(project: Project, paper: str | None = None, show_total: bool | None = None):
+    settings = project.dokumen.pengaturan
+    paper = paper or settings.kertas
+    if show_total is None:
+        show_total = settings.tampilkan_jumlah_waktu
+    return Style(paper=paper, show_total=show_total)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder + os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def build_pdfs(
+    project: Project,
+    out_dir: Path,
+    *,
+    paper: str | None = None,
+    show_total: bool | None = None,
+    layout_fn: LayoutFn | None = None,
+) -> list[Path]:
+    """Write the binder and one PDF per procedure under ``out_dir/pdf``; return the paths
+    (binder first, then procedures in binder order).
+
+    ``paper`` ("A4" | "F4") and ``show_total`` override ``dokumen.pengaturan``.
+    Everything is rendered in memory first, so a failure writes nothing.
+    """
+    style = make_style(project, paper, show_total)
+    lay = layout_fn or _default_layout
+    layouts = [(p, lay(p, project.procedure_nomor(p), style)) for p in project.procedures]
+
+    name = document_folder(project).name or "sop"
+    ids = [p.id for p in project.procedures]
+    if name in ids:
+        raise ValueError(
+            f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
+            "akan saling menimpa. Ganti nama berkas prosedur itu."
+        )
+    outputs = [(Path(out_dir) / "pdf" / f"{name}.pdf", render_binder(project, layouts, style))]
+    for proc, layout in layouts:
+        outputs.append(
+            (
+                Path(out_dir) / "pdf" / f"{proc.id}.pdf",
+                render_procedure(project, proc, layout, style),
+            )
+        )
+    for path, data in outputs:
+        write_atomic(path, data)
+    return [path for path, _ in outputs]

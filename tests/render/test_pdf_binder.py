@@ -1,0 +1,185 @@
+"""The Trenggalek binder as an officer would check it: every text, official, font, page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sopgen.load import load_project
+from sopgen.render.pdf import build_pdfs
+from tests.render.pdf_support import (
+    flat,
+    layout_fn,
+    outline,
+    pages_text,
+    pdffonts,
+    pdfinfo,
+    pdftotext,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data" / "sekretariat"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(DATA)
+
+
+@pytest.fixture(scope="module")
+def built(project, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    paths = build_pdfs(project, out, layout_fn=layout_fn())
+    return out, paths
+
+
+@pytest.fixture(scope="module")
+def binder(built) -> Path:
+    return built[0] / "pdf" / "sekretariat.pdf"
+
+
+@pytest.fixture(scope="module")
+def binder_text(binder) -> str:
+    return flat(pdftotext(binder, "-raw"))
+
+
+def test_writes_binder_and_one_pdf_per_procedure(built, project):
+    out, paths = built
+    names = [p.name for p in paths]
+    assert names == ["sekretariat.pdf"] + [f"{p.id}.pdf" for p in project.procedures]
+    assert all(p.parent == out / "pdf" and p.stat().st_size > 1000 for p in paths)
+    # nothing half-written is left behind
+    assert sorted(x.name for x in (out / "pdf").iterdir()) == sorted(names)
+
+
+def test_every_step_in_order(binder_text, project):
+    pos = 0
+    for proc in project.procedures:
+        title = flat(proc.data.judul)
+        at = binder_text.find(title, pos)
+        assert at >= 0, f"judul {title!r} missing or out of order"
+        pos = at + len(title)
+        for n, step in enumerate(proc.data.kegiatan, 1):
+            text = flat(step.uraian)
+            at = binder_text.find(text, pos)
+            assert at >= 0, f"{proc.id} langkah {n} {text!r} missing or out of order"
+            pos = at + len(text)
+
+
+def test_officials_names_and_formatted_nips(binder_text, project):
+    d = project.dokumen
+    for key in [d.identitas.disahkan_oleh, *d.pengesahan.mengetahui, d.pengesahan.menyetujui]:
+        p = d.pejabat[key]
+        assert p.nama in binder_text
+        assert f"NIP. {p.nip_formatted}" in binder_text
+        assert re.fullmatch(r"\d{8} \d{6} \d \d{3}", p.nip_formatted)
+        if p.pangkat:
+            assert p.pangkat in binder_text
+    assert "NIP. 19581111 199103 1 003" in binder_text
+
+
+def test_identity_page_items(binder, project):
+    d = project.dokumen
+    pages = pages_text(binder)
+    identity = flat(" ".join(pages[:2]))
+    for n, item in enumerate(d.dasar_hukum, 1):
+        assert f"{n}. {flat(item)}" in identity, f"dasar hukum {n} missing"
+    for heading in (
+        "DASAR HUKUM",
+        "KUALIFIKASI PELAKSANA",
+        "KETERKAITAN",
+        "PERALATAN/PERLENGKAPAN",
+        "PERINGATAN",
+        "PENCATATAN DAN PENDATAAN",
+        "NOMOR SOP",
+        "TANGGAL PEMBUATAN",
+        "TANGGAL REVISI",
+        "TANGGAL EFEKTIF",
+        "DISAHKAN OLEH",
+    ):
+        assert heading in identity
+    for text in ("01 Desember 2016", "01 Desember 2017", "08 Desember 2017", "BIDANG SEKRETARIAT"):
+        assert text in identity
+    for item in d.kualifikasi_pelaksana + [k.teks for k in d.keterkaitan] + d.peralatan:
+        assert flat(item) in identity
+    assert "PEMERINTAH KABUPATEN TRENGGALEK" in identity
+
+
+def test_lembar_pengesahan_page(binder):
+    pages = pages_text(binder)
+    page = next(flat(p) for p in pages if "LEMBAR PENGESAHAN SOP" in p)
+    assert "Mengetahui" in page and "Menyetujui" in page
+    assert "Trenggalek, 08 Desember 2017" in page
+    # the place and date sit above the approver, after the reviewers
+    assert page.index("RINA TAKARINA") < page.index("Trenggalek, 08 Desember 2017")
+    assert page.index("Menyetujui") < page.index("Ir. EKANTO MALIPURBOWO, MM")
+
+
+def test_fonts_embedded_liberation_only(built):
+    for path in built[1]:
+        fonts = pdffonts(path)
+        assert fonts, path
+        for f in fonts:
+            assert f["emb"] == "yes", (path.name, f)
+            assert re.fullmatch(r"[A-Z]{6}\+LiberationSans(-Bold|-Italic|-BoldItalic)?", f["name"])
+
+
+def test_a4_landscape_and_metadata(binder):
+    info = pdfinfo(binder)
+    w, h = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
+    assert (round(w), round(h)) == (842, 595)
+    assert info["Title"] == (
+        "SOP BIDANG SEKRETARIAT - DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN TRENGGALEK"
+    )
+    assert info["Author"] == "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN TRENGGALEK"
+    assert info["Creator"] == "sopgen"
+    assert "2017" in info["CreationDate"] and "Dec  8" in info["CreationDate"]
+
+
+def test_footer_on_every_page(binder, built):
+    for path in [binder, *built[1][1:]]:
+        pages = pages_text(path)
+        total = len(pages)
+        assert total == int(pdfinfo(path)["Pages"])
+        for i, page in enumerate(pages, 1):
+            assert f"Halaman {i} dari {total}" in page, (path.name, i)
+            assert "01/SOP/DKPS/SKRT/X/2016" in page
+
+
+def test_outline_one_entry_per_section(binder, project):
+    entries = outline(binder)
+    titles = [t for t, _ in entries]
+    assert titles == ["Identitas", "Lembar Pengesahan"] + [p.data.judul for p in project.procedures]
+    pages = pages_text(binder)
+    assert [i for _, i in entries] == sorted(i for _, i in entries)
+    for title, index in entries[2:]:
+        assert flat(title) in flat(pages[index]), title
+    assert "LEMBAR PENGESAHAN SOP" in pages[entries[1][1]]
+
+
+def test_procedure_pdf_alone(built, project):
+    out = built[0]
+    for proc in project.procedures:
+        path = out / "pdf" / f"{proc.id}.pdf"
+        text = flat(pdftotext(path, "-raw"))
+        assert flat(proc.data.judul) in text
+        assert "LEMBAR PENGESAHAN" not in text and "DASAR HUKUM" not in text
+        for step in proc.data.kegiatan:
+            assert flat(step.uraian) in text
+        assert [t for t, _ in outline(path)] == [proc.data.judul]
+        assert pdfinfo(path)["Title"].startswith(f"SOP {proc.data.judul}")
+
+
+def test_same_input_same_bytes(project, built, tmp_path):
+    again = build_pdfs(project, tmp_path, layout_fn=layout_fn())
+    for first, second in zip(built[1], again, strict=True):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_f4_option(project, tmp_path):
+    paths = build_pdfs(project, tmp_path, paper="F4", layout_fn=layout_fn())
+    for path in paths[:2]:
+        w, h = (float(x) for x in re.findall(r"[\d.]+", pdfinfo(path)["Page size"])[:2])
+        assert (round(w), round(h)) == (935, 609)

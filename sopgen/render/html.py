@@ -1,0 +1,225 @@
+"""The HTML handbook: a static, offline site built from the same layout as the PDF.
+
+``build_site(projects, out_dir)`` writes ``out_dir/html/``:
+
+- ``index.html``: the agency, its document(s), every procedure with executors and time;
+- ``dokumen/<nama>.html``: the identity page and the Lembar Pengesahan;
+- ``prosedur/<id>.html``: flowchart (inline SVG), step table, time chart, related SOPs;
+- ``pelaksana/index.html`` and ``pelaksana/<jabatan>.html``: who does what;
+- ``search-index.js``, ``assets/`` (CSS, JS, Liberation Sans).
+
+Nothing is fetched at run time, so the site works from file:// and from any static server.
+The site is written into a temporary folder next to the target and swapped into place:
+a failed build never leaves half a site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+import sopgen
+from sopgen.errors import RenderError
+from sopgen.layout.geometry import ProcedureLayout
+from sopgen.model import Project
+from sopgen.render.html_context import SiteContext, html_context
+from sopgen.render.html_search import search_index_js
+from sopgen.render.markup import clean_text
+
+FONT_DIR = Path(sopgen.__file__).resolve().parent / "fonts"
+FONT_FILES = (
+    "LiberationSans-Regular.ttf",
+    "LiberationSans-Bold.ttf",
+    "LiberationSans-Italic.ttf",
+    "LiberationSans-BoldItalic.ttf",
+    "LICENSE-Liberation.txt",
+)
+STATIC_FILES = ("style.css", "search.js")
+
+Layouts = dict[tuple[str, str], ProcedureLayout]
+
+
+def templates_dir() -> Path:
+    """The top-level ``templates/`` of a source checkout, else the one inside the package."""
+    package = Path(sopgen.__file__).resolve().parent
+    for candidate in (package.parent / "templates", package / "templates"):
+        if (candidate / "base.html").is_file():
+            return candidate
+    raise RenderError(
+        f"templat buku panduan tidak ditemukan (dicari di {package.parent / 'templates'} "
+        f"dan {package / 'templates'}); pasang ulang sopgen"
+    )
+
+
+def _finalize(value: object) -> object:
+    """Every ``{{ value }}``: None prints nothing, plain strings lose unsafe characters
+    (autoescaping then escapes them); Markup was made safe by markup.py."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return clean_text(value)
+    return value
+
+
+def make_environment(folder: Path | None = None) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder or templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def compute_layouts(projects: Sequence[Project], measure) -> Layouts:
+    """The flowchart geometry of every procedure, as the PDF lays it out."""
+    from sopgen.layout import layout_procedure
+    from sopgen.layout.style import Style
+
+    layouts: Layouts = {}
+    for project in projects:
+        settings = project.dokumen.pengaturan
+        style = Style(paper=settings.kertas, show_total=settings.tampilkan_jumlah_waktu)
+        for proc in project.procedures:
+            layouts[(project.name, proc.id)] = layout_procedure(
+                proc, project.procedure_nomor(proc), style, measure
+            )
+    return layouts
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """Per-page values for the base template: where the site root is, which nav item."""
+
+    path: str  # relative to html/, e.g. "prosedur/lakip.html"
+    title: str
+    nav: str  # "beranda", "dokumen", "prosedur", "pelaksana"
+
+    @property
+    def root(self) -> str:
+        return "../" * self.path.count("/")
+
+
+def _check_unique_ids(projects: Sequence[Project]) -> None:
+    seen: dict[str, str] = {}
+    for project in projects:
+        for proc in project.procedures:
+            if proc.id in seen and seen[proc.id] != project.name:
+                raise RenderError(
+                    f"id prosedur '{proc.id}' dipakai di dokumen '{seen[proc.id]}' dan "
+                    f"'{project.name}'; buku panduan memerlukan id prosedur yang unik: "
+                    "ganti nama salah satu berkasnya"
+                )
+            seen[proc.id] = project.name
+
+
+def _pages(site: SiteContext):
+    """(PageInfo, template, extra context) for every page, in a fixed order."""
+    yield PageInfo("index.html", site.title, "beranda"), "index.html", {}
+    for doc in site.documents:
+        yield PageInfo(doc.url, f"Dokumen SOP {doc.nama}", "dokumen"), "dokumen.html", {
+            "doc": doc
+        }
+    for proc in site.procedures:
+        yield PageInfo(proc.url, proc.judul, "prosedur"), "prosedur.html", {"proc": proc}
+    yield (
+        PageInfo("pelaksana/index.html", "Siapa mengerjakan apa", "pelaksana"),
+        "pelaksana_index.html",
+        {},
+    )
+    for ex in site.executors:
+        yield PageInfo(ex.url, f"{ex.name}: langkah yang dikerjakan", "pelaksana"), (
+            "pelaksana.html"
+        ), {"executor": ex}
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(text)
+
+
+def write_site(site: SiteContext, target: Path, env: jinja2.Environment | None = None) -> None:
+    """Write every page and asset of ``site`` into the (empty) folder ``target``."""
+    env = env or make_environment()
+    for page, template, extra in _pages(site):
+        html = env.get_template(template).render(site=site, page=page, **extra)
+        _write_text(target / page.path, html)
+    _write_text(target / "search-index.js", search_index_js(site))
+
+    assets = target / "assets"
+    source = Path(env.loader.searchpath[0]) / "assets"  # type: ignore[union-attr]
+    for name in STATIC_FILES:
+        (assets).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / name, assets / name)
+    (assets / "fonts").mkdir(parents=True, exist_ok=True)
+    for name in FONT_FILES:
+        shutil.copyfile(FONT_DIR / name, assets / "fonts" / name)
+    for asset, logo in sorted(site.logos.items()):
+        shutil.copyfile(logo, assets / asset)
+
+
+def _swap_into_place(built: Path, final: Path) -> None:
+    """Replace ``final`` by ``built`` with renames only (works on Windows too)."""
+    old = None
+    if final.exists():
+        old = Path(tempfile.mkdtemp(dir=final.parent, prefix=".html-lama-"))
+        os.rmdir(old)
+        os.replace(final, old)
+    try:
+        os.replace(built, final)
+    except BaseException:
+        if old is not None:
+            os.replace(old, final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(
+    projects: Project | Sequence[Project],
+    out_dir: Path,
+    *,
+    layouts: Layouts | None = None,
+    measure=None,
+) -> Path:
+    """Build the handbook into ``out_dir/html/``; returns the path of its index.html.
+
+    ``layouts`` maps (project name, procedure id) to the procedure's geometry; by default
+    it is computed with the same layout and font metrics as the PDF. ``measure`` defaults
+    to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF).
+    """
+    if isinstance(projects, Project):
+        projects = [projects]
+    projects = list(projects)
+    out_dir = Path(out_dir)
+    if measure is None:
+        from sopgen.render.fonts import measure
+    _check_unique_ids(projects)
+    if layouts is None:
+        layouts = compute_layouts(projects, measure)
+    site = html_context(projects, layouts, measure)
+    env = make_environment()
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / "html"
+    built = Path(tempfile.mkdtemp(dir=out_dir, prefix=".html-baru-"))
+    try:
+        os.chmod(built, 0o755)
+        write_site(site, built, env)
+        _swap_into_place(built, final)
+    except BaseException:
+        shutil.rmtree(built, ignore_errors=True)
+        raise
+    return final / "index.html"

@@ -1,0 +1,552 @@
+"""The handbook's one context: every page's data, built once, before any template runs.
+
+``html_context`` turns projects (+ their layouts) into plain frozen view objects with
+every text already made safe (``Markup`` from markup.py, or plain ``str`` that Jinja
+escapes) and every URL already computed (relative to the site root; templates prefix
+``root``). Templates only loop and print: no geometry, no sums, no lookups.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from sopgen.durations import format_minutes, total_by_unit
+from sopgen.layout.geometry import ProcedureLayout
+from sopgen.model import Langkah, Pejabat, Procedure, Project
+from sopgen.render.markup import clean_text, markdown_block, markdown_inline, plain_text
+from sopgen.render.svg import Bar, render_bar_chart, render_svg
+
+Measure = Callable[[str, str, float], float]
+
+KIND_LABELS = {"terminator": "Mulai/Selesai", "process": "Proses", "decision": "Keputusan"}
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str | Markup
+    url: str | None = None  # relative to the site root; None: plain text
+
+
+@dataclass(frozen=True)
+class OfficialView:
+    jabatan: str
+    nama: str
+    pangkat: str | None
+    golongan: str | None
+    nip: str
+    nip_label: str  # "NIP." or "NI PPPK."
+    underline: bool
+
+
+@dataclass(frozen=True)
+class FlowNote:
+    label: str  # "Ya", "Tidak", "Lanjut"
+    number: int
+    anchor: str
+
+
+@dataclass(frozen=True)
+class StepView:
+    number: int
+    anchor: str  # "langkah-3"
+    kind: str
+    kind_label: str
+    uraian: Markup
+    uraian_text: str
+    executors: tuple[Link, ...]
+    kelengkapan: Markup
+    waktu: str
+    minutes: float | None
+    output: Markup
+    keterangan: Markup
+    plain: tuple[str, str, str]  # kelengkapan, output, keterangan without markup (search)
+    flow: tuple[FlowNote, ...]  # decisions and jumps, as text for readers of the table
+
+
+@dataclass(frozen=True)
+class Share:
+    executor: Link
+    minutes: float
+    text: str  # "1 Jam 5 Menit"
+    percent: int
+    steps: int
+
+
+@dataclass(frozen=True)
+class ProcedureView:
+    id: str
+    judul: str
+    nomor: str
+    url: str
+    pdf_url: str
+    document: Link
+    executors: tuple[Link, ...]
+    steps: tuple[StepView, ...]
+    total_minutes: float
+    total_text: str
+    per_unit_text: str
+    untimed_steps: int
+    minutes_per_day: int
+    shares: tuple[Share, ...]
+    chart: Markup
+    flow_pages: tuple[Markup, ...]
+    related: tuple[Link, ...]
+    reconstructed: bool
+
+
+@dataclass(frozen=True)
+class ExecutorEntry:
+    procedure: Link
+    number: int
+    url: str  # prosedur/<id>.html#langkah-N
+    uraian: str  # plain text: it is the text of a link
+    waktu: str
+    with_others: tuple[str, ...]  # the other executors of a joint step
+
+
+@dataclass(frozen=True)
+class ExecutorGroup:
+    procedure: Link
+    entries: tuple[ExecutorEntry, ...]
+
+
+@dataclass(frozen=True)
+class ExecutorView:
+    name: str
+    slug: str
+    url: str
+    groups: tuple[ExecutorGroup, ...]
+    step_count: int
+    total_text: str
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    nomor: int
+    tanggal: str
+    perubahan: Markup
+    oleh: str | None
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    name: str
+    url: str
+    pdf_url: str
+    pemerintah: str
+    dinas: str
+    unit: str | None
+    logo_url: str | None
+    nomor: str
+    nama: str
+    label_nama: str
+    tanggal_pembuatan: str
+    tanggal_revisi: str
+    tanggal_efektif: str
+    disahkan: OfficialView | None
+    dasar_hukum: tuple[Markup, ...]
+    kualifikasi: tuple[Markup, ...]
+    keterkaitan: tuple[Link, ...]
+    peralatan: tuple[Markup, ...]
+    peringatan: tuple[Markup, ...]
+    pencatatan: tuple[Markup, ...]
+    tempat_tanggal: str
+    mengetahui: tuple[OfficialView, ...]
+    menyetujui: OfficialView | None
+    revisi: tuple[RevisionView, ...]
+    procedures: tuple[ProcedureView, ...]
+    total_steps: int
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    title: str
+    documents: tuple[DocumentView, ...]
+    procedures: tuple[ProcedureView, ...]
+    executors: tuple[ExecutorView, ...]
+    logos: dict[str, str] = field(default_factory=dict)  # asset name -> source file
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def slugify(text: str) -> str:
+    """'Staf Perencanaan & Pelaporan' -> 'staf-perencanaan-pelaporan' (ASCII, for URLs)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"
+
+
+def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
+    taken: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = slugify(name)
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        taken[name] = slug
+    return taken
+
+
+def _format_date(value) -> str:
+    from sopgen.render.dates import format_date
+
+    return format_date(value)
+
+
+def _official(project: Project, key: str | None) -> OfficialView | None:
+    if key is None:
+        return None
+    p: Pejabat | None = project.official(key)
+    if p is None:
+        return None
+    return OfficialView(
+        jabatan=p.jabatan,
+        nama=p.nama,
+        pangkat=p.pangkat,
+        golongan=p.golongan,
+        nip=p.nip_formatted,
+        nip_label="NI PPPK." if p.jenis_nip == "pppk" else "NIP.",
+        underline=project.dokumen.pengaturan.garis_bawah_nama,
+    )
+
+
+def _step_index(ref, steps: Sequence[Langkah]) -> int | None:
+    if isinstance(ref, int):
+        return ref - 1 if 1 <= ref <= len(steps) else None
+    for i, s in enumerate(steps):
+        if s.id == ref:
+            return i
+    return None
+
+
+def _flow_notes(index: int, steps: Sequence[Langkah]) -> tuple[FlowNote, ...]:
+    step = steps[index]
+    refs = []
+    if step.keputusan is not None:
+        refs = [("Ya", step.keputusan.ya), ("Tidak", step.keputusan.tidak)]
+    elif step.lanjut is not None:
+        refs = [("Lanjut", step.lanjut)]
+    notes = []
+    for label, ref in refs:
+        target = _step_index(ref, steps)
+        if target is not None:
+            notes.append(FlowNote(label, target + 1, f"langkah-{target + 1}"))
+    return tuple(notes)
+
+
+def _kinds(layout: ProcedureLayout | None, steps: Sequence[Langkah]) -> dict[int, str]:
+    kinds: dict[int, str] = {}
+    if layout is not None:
+        for page in layout.pages:
+            for sym in page.symbols:
+                kinds[sym.step] = sym.kind
+    for i, s in enumerate(steps):
+        if i not in kinds:
+            if s.keputusan is not None:
+                kinds[i] = "decision"
+            elif i in (0, len(steps) - 1):
+                kinds[i] = "terminator"
+            else:
+                kinds[i] = "process"
+    return kinds
+
+
+def _percent(part: float, whole: float) -> int:
+    return round(100 * part / whole) if whole > 0 else 0
+
+
+def _procedure_view(
+    project: Project,
+    proc: Procedure,
+    layout: ProcedureLayout | None,
+    executor_urls: dict[str, str],
+    procedure_urls: dict[str, str],
+    measure: Measure,
+    document_link: Link,
+) -> ProcedureView:
+    data = proc.data
+    steps = data.kegiatan
+    mpd = project.dokumen.pengaturan.menit_per_hari
+    kinds = _kinds(layout, steps)
+    durations = list(proc.durations) + [None] * (len(steps) - len(proc.durations))
+
+    step_views = []
+    for i, s in enumerate(steps):
+        d = durations[i]
+        step_views.append(
+            StepView(
+                number=i + 1,
+                anchor=f"langkah-{i + 1}",
+                kind=kinds[i],
+                kind_label=KIND_LABELS.get(kinds[i], kinds[i]),
+                uraian=markdown_inline(s.uraian),
+                uraian_text=plain_text(s.uraian),
+                executors=tuple(Link(e, executor_urls.get(e)) for e in s.executors),
+                kelengkapan=markdown_inline(s.kelengkapan),
+                waktu=d.label if d is not None else clean_text(s.waktu or ""),
+                minutes=d.minutes if d is not None else None,
+                output=markdown_inline(s.output),
+                keterangan=markdown_inline(s.keterangan),
+                plain=(plain_text(s.kelengkapan), plain_text(s.output), plain_text(s.keterangan)),
+                flow=_flow_notes(i, steps),
+            )
+        )
+
+    total = sum(d.minutes for d in durations if d is not None)
+    untimed = sum(1 for d in durations if d is None)
+    per_unit = ", ".join(d.label for d in total_by_unit(durations))
+
+    shares = []
+    for name in data.pelaksana:
+        mine = [i for i, s in enumerate(steps) if name in s.executors]
+        minutes = sum(durations[i].minutes for i in mine if durations[i] is not None)
+        shares.append(
+            Share(
+                executor=Link(name, executor_urls.get(name)),
+                minutes=minutes,
+                text=format_minutes(minutes, mpd),
+                percent=_percent(minutes, total),
+                steps=len(mine),
+            )
+        )
+
+    chart = Markup("")
+    if total > 0:
+        bars = [
+            Bar(str(sh.executor.text), sh.minutes, f"{sh.text} ({sh.percent}%)") for sh in shares
+        ]
+        desc = "; ".join(
+            f"{sh.executor.text}: {sh.text}, {sh.percent}% dari jumlah waktu, {sh.steps} langkah"
+            for sh in shares
+        )
+        chart = Markup(
+            render_bar_chart(
+                bars,
+                scale_max=total,
+                title=f"Bagian waktu tiap pelaksana dari jumlah waktu {format_minutes(total, mpd)}",
+                desc=desc + ".",
+                measure=measure,
+                id_prefix=f"grafik-{proc.id}",
+            )
+        )
+
+    flow_pages = []
+    if layout is not None:
+        n_pages = len(layout.pages)
+        tips = {
+            i: f"Langkah {i + 1}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
+            for i, sv in enumerate(step_views)
+        }
+        for k, page in enumerate(layout.pages):
+            first, last = (min(page.steps) + 1, max(page.steps) + 1) if page.steps else (0, 0)
+            flow_pages.append(
+                Markup(
+                    render_svg(
+                        page,
+                        title=f"Diagram alir {data.judul}, halaman {k + 1} dari {n_pages}",
+                        desc=(
+                            f"Langkah {first} sampai {last}: simbol tiap langkah berada di kolom "
+                            "pelaksananya. Uraian lengkap ada di tabel langkah."
+                        ),
+                        step_titles=tips,
+                        id_prefix=f"diagram-{k + 1}",
+                    )
+                )
+            )
+
+    related = tuple(
+        _related(k.teks, procedure_urls.get(k.prosedur) if k.prosedur else None)
+        for k in project.dokumen.keterkaitan
+        if k.prosedur != proc.id
+    )
+
+    return ProcedureView(
+        id=proc.id,
+        judul=data.judul,
+        nomor=project.procedure_nomor(proc),
+        url=procedure_urls[proc.id],
+        pdf_url=f"../pdf/{proc.id}.pdf",
+        document=document_link,
+        executors=tuple(Link(e, executor_urls.get(e)) for e in data.pelaksana),
+        steps=tuple(step_views),
+        total_minutes=total,
+        total_text=format_minutes(total, mpd),
+        per_unit_text=per_unit,
+        untimed_steps=untimed,
+        minutes_per_day=mpd,
+        shares=tuple(shares),
+        chart=chart,
+        flow_pages=tuple(flow_pages),
+        related=related,
+        reconstructed=data.pelaksana_direkonstruksi,
+    )
+
+
+def _related(text: str, url: str | None) -> Link:
+    # A link's text must not contain links of its own: plain text when linked.
+    return Link(plain_text(text), url) if url else Link(markdown_inline(text), None)
+
+
+def _items(texts: Sequence[str]) -> tuple[Markup, ...]:
+    return tuple(markdown_inline(t) for t in texts)
+
+
+def html_context(
+    projects: Sequence[Project],
+    layouts: dict[tuple[str, str], ProcedureLayout],
+    measure: Measure,
+) -> SiteContext:
+    """Everything the templates show. ``layouts`` maps (project name, procedure id)."""
+    # Executors across all documents, in order of first appearance (document, column).
+    names: list[str] = []
+    for project in projects:
+        for proc in project.procedures:
+            for e in [*proc.data.pelaksana, *(x for s in proc.data.kegiatan for x in s.executors)]:
+                if e not in names:
+                    names.append(e)
+    slugs = _unique_slugs(names)
+    executor_urls = {n: f"pelaksana/{slugs[n]}.html" for n in names}
+
+    procedure_urls_by_doc = {
+        project.name: {p.id: f"prosedur/{p.id}.html" for p in project.procedures}
+        for project in projects
+    }
+
+    documents, all_procs = [], []
+    entries: dict[str, list[tuple[ProcedureView, StepView, tuple[str, ...]]]] = {
+        n: [] for n in names
+    }
+    minutes_by_executor: dict[str, float] = dict.fromkeys(names, 0.0)
+    logos: dict[str, str] = {}
+    for project in projects:
+        doc = project.dokumen
+        doc_url = f"dokumen/{slugify(project.name)}.html"
+        doc_link = Link(doc.identitas.nama, doc_url)
+        proc_views = []
+        for proc in project.procedures:
+            view = _procedure_view(
+                project,
+                proc,
+                layouts.get((project.name, proc.id)),
+                executor_urls,
+                procedure_urls_by_doc[project.name],
+                measure,
+                doc_link,
+            )
+            proc_views.append(view)
+            for step, sv in zip(proc.data.kegiatan, view.steps, strict=True):
+                for e in step.executors:
+                    others = tuple(x for x in step.executors if x != e)
+                    entries[e].append((view, sv, others))
+                    if sv.minutes is not None:
+                        minutes_by_executor[e] += sv.minutes
+        all_procs += proc_views
+
+        logo_url = None
+        if doc.instansi.logo:
+            from pathlib import Path
+
+            source = Path(project.path) / doc.instansi.logo
+            suffix = source.suffix.lower()
+            if source.is_file() and suffix in (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"):
+                asset = f"logo-{slugify(project.name)}{suffix}"
+                logos[asset] = str(source)
+                logo_url = f"assets/{asset}"
+
+        pengesahan = doc.pengesahan
+        tempat = pengesahan.tempat or doc.instansi.tempat
+        documents.append(
+            DocumentView(
+                name=project.name,
+                url=doc_url,
+                pdf_url=f"../pdf/{project.name}.pdf",
+                pemerintah=doc.instansi.pemerintah,
+                dinas=doc.instansi.dinas,
+                unit=doc.instansi.unit,
+                logo_url=logo_url,
+                nomor=doc.identitas.nomor,
+                nama=doc.identitas.nama,
+                label_nama=doc.identitas.label_nama,
+                tanggal_pembuatan=_format_date(doc.identitas.tanggal_pembuatan),
+                tanggal_revisi=_format_date(doc.identitas.tanggal_revisi),
+                tanggal_efektif=_format_date(doc.identitas.tanggal_efektif),
+                disahkan=_official(project, doc.identitas.disahkan_oleh),
+                dasar_hukum=_items(doc.dasar_hukum),
+                kualifikasi=_items(doc.kualifikasi_pelaksana),
+                keterkaitan=tuple(
+                    _related(
+                        k.teks,
+                        procedure_urls_by_doc[project.name].get(k.prosedur) if k.prosedur else None,
+                    )
+                    for k in doc.keterkaitan
+                ),
+                peralatan=_items(doc.peralatan),
+                peringatan=_items(doc.peringatan),
+                pencatatan=_items(doc.pencatatan),
+                tempat_tanggal=f"{tempat}, {_format_date(pengesahan.tanggal)}",
+                mengetahui=tuple(
+                    o for o in (_official(project, k) for k in pengesahan.mengetahui) if o
+                ),
+                menyetujui=_official(project, pengesahan.menyetujui),
+                revisi=tuple(
+                    RevisionView(
+                        r.nomor,
+                        _format_date(r.tanggal),
+                        markdown_block(r.perubahan),
+                        (o.nama if (o := _official(project, r.disetujui_oleh)) else None),
+                    )
+                    for r in doc.revisi
+                ),
+                procedures=tuple(proc_views),
+                total_steps=sum(len(p.steps) for p in proc_views),
+            )
+        )
+
+    mpd = projects[0].dokumen.pengaturan.menit_per_hari if projects else 450
+    executors = []
+    for name in names:
+        groups: list[ExecutorGroup] = []
+        for view, sv, others in entries[name]:
+            entry = ExecutorEntry(
+                procedure=Link(view.judul, view.url),
+                number=sv.number,
+                url=f"{view.url}#{sv.anchor}",
+                uraian=sv.uraian_text,
+                waktu=sv.waktu,
+                with_others=others,
+            )
+            if groups and groups[-1].procedure.url == view.url:
+                groups[-1] = ExecutorGroup(groups[-1].procedure, (*groups[-1].entries, entry))
+            else:
+                groups.append(ExecutorGroup(Link(view.judul, view.url), (entry,)))
+        executors.append(
+            ExecutorView(
+                name=name,
+                slug=slugs[name],
+                url=executor_urls[name],
+                groups=tuple(groups),
+                step_count=len(entries[name]),
+                total_text=format_minutes(minutes_by_executor[name], mpd),
+            )
+        )
+
+    title = "Buku Panduan SOP"
+    if len(documents) == 1:
+        title = f"Buku Panduan SOP {documents[0].nama.title()}"
+    return SiteContext(
+        title=title,
+        documents=tuple(documents),
+        procedures=tuple(all_procs),
+        executors=tuple(executors),
+        logos=logos,
+    )
+
+

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableS
 from sopgen.model import Pejabat, Project
 from sopgen.render.dates import format_date, place_and_date
 from sopgen.render.fonts import BOLD, REGULAR
+from sopgen.render.markup import clean_text
 
 LINE = 0.75  # table rules on the front pages
 LEFT_SHARE = 0.45  # logo/agency column; the bottom rows split on the same line
@@ -39,7 +40,7 @@ def inline_markup(text: str) -> str:
 
     ``&``, ``<`` and ``>`` are escaped first, so no user text can inject a tag.
     """
-    s = escape(text)
+    s = escape(clean_text(text))
     s = _BOLD_RE.sub(r"<b>\1</b>", s)
     s = _ITALIC_RE.sub(r"<i>\1</i>", s)
     return s
@@ -47,7 +48,7 @@ def inline_markup(text: str) -> str:
 
 def plain(text: str) -> str:
     """Escaped text with no markup at all (names, numbers)."""
-    return escape(text)
+    return escape(clean_text(text))
 
 
 # ------------------------------------------------------------------------------ styles
@@ -323,6 +324,7 @@ def identity_story(project: Project, width: float) -> list:
                 ("RIGHTPADDING", (1, 0), (1, -1), 1),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("VALIGN", (0, 4), (1, 4), "TOP"),
                 ("TOPPADDING", (0, 4), (-1, 4), 5),
                 ("BOTTOMPADDING", (0, 4), (-1, 4), 6),
             ]

@@ -168,3 +168,9 @@ def test_four_reviewers_fit_side_by_side(project, tmp_path):
     page = flat(next(p for p in pages if "LEMBAR PENGESAHAN" in p))
     assert "BUDI, S.H." in page and "Kepala Bidang Pelayanan" in page
     assert sum("LEMBAR PENGESAHAN" in p for p in pages) == 1
+
+
+def test_control_characters_dropped(project, tmp_path):
+    proj = with_dokumen(project, peralatan=["Kom\x00puter\u202e & Printer"])
+    text = flat(pdftotext(front_only(proj, tmp_path), "-raw"))
+    assert "Komputer & Printer" in text

@@ -276,10 +276,11 @@ def identity_story(project: Project, width: float) -> list:
     logo = _logo(project)
     if logo is not None:
         left += [logo, Spacer(1, 6)]
-    left.append(Paragraph(plain(ins.pemerintah.upper()), S["agency"]))
-    left.append(Paragraph(plain(ins.dinas.upper()), S["agency"]))
+    text_w = left_w - 20  # the cell's padding
+    left.append(Paragraph(balanced(ins.pemerintah.upper(), S["agency"], text_w), S["agency"]))
+    left.append(Paragraph(balanced(ins.dinas.upper(), S["agency"], text_w), S["agency"]))
     if ins.unit:
-        left.append(Paragraph(plain(ins.unit.upper()), S["unit"]))
+        left.append(Paragraph(balanced(ins.unit.upper(), S["unit"], text_w), S["unit"]))
 
     # Right: the LABEL | : | value grid.
     signer = official(project, ident.disahkan_oleh, "identitas.disahkan_oleh")
@@ -339,6 +340,7 @@ def identity_story(project: Project, width: float) -> list:
                 ("BOX", (0, 0), (-1, -1), LINE, (0, 0, 0)),
                 ("LINEAFTER", (0, 0), (0, 0), LINE, (0, 0, 0)),
                 ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, 0), "CENTER"),
                 ("VALIGN", (1, 0), (1, 0), "TOP"),
                 ("LEFTPADDING", (0, 0), (0, 0), 10),
                 ("RIGHTPADDING", (0, 0), (0, 0), 10),

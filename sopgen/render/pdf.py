@@ -30,6 +30,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from sopgen.errors import RenderError
 from sopgen.layout.geometry import Page, ProcedureLayout
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
@@ -321,7 +322,7 @@ def build_pdfs(
     name = document_folder(project).name or "sop"
     ids = [p.id for p in project.procedures]
     if name in ids:
-        raise ValueError(
+        raise RenderError(
             f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
             "akan saling menimpa. Ganti nama berkas prosedur itu."
         )
@@ -334,5 +335,11 @@ def build_pdfs(
             )
         )
     for path, data in outputs:
-        write_atomic(path, data)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            raise RenderError(
+                f"tidak dapat menulis {path}: {exc.strerror or exc}. Bila berkas itu sedang "
+                "dibuka di penampil PDF, tutup dulu lalu ulangi."
+            ) from None
     return [path for path, _ in outputs]

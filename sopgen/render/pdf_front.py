@@ -13,9 +13,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from sopgen.errors import RenderError
 from sopgen.model import Pejabat, Project
 from sopgen.render.dates import format_date, place_and_date
 from sopgen.render.fonts import BOLD, REGULAR
@@ -125,7 +126,7 @@ def official(project: Project, key: str, role: str) -> Pejabat:
     p = project.official(key)
     if p is None:
         known = ", ".join(sorted(project.dokumen.pejabat)) or "(tidak ada)"
-        raise ValueError(
+        raise RenderError(
             f"{role}: pejabat '{key}' tidak ada di bagian 'pejabat' dokumen.yaml; "
             f"kunci yang ada: {known}"
         )
@@ -249,9 +250,17 @@ def _logo(project: Project) -> Image | None:
         return None
     path = document_folder(project) / logo
     if not path.is_file():
-        raise ValueError(f"instansi.logo: berkas '{logo}' tidak ditemukan ({path})")
+        raise RenderError(
+            f"instansi.logo: berkas '{logo}' tidak ditemukan ({path}); letakkan gambar logo "
+            "di folder dokumen atau hapus baris 'logo'"
+        )
+    try:
+        iw, ih = ImageReader(str(path)).getSize()
+    except Exception as exc:  # PIL raises many kinds for a broken or unknown file
+        raise RenderError(
+            f"instansi.logo: berkas '{logo}' bukan gambar PNG/JPG yang dapat dibaca ({exc})"
+        ) from None
     img = Image(str(path))
-    iw, ih = img.imageWidth, img.imageHeight
     scale = min(LOGO_MAX / iw, LOGO_MAX / ih)
     img.drawWidth, img.drawHeight = iw * scale, ih * scale
     img.hAlign = "CENTER"

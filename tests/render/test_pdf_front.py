@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from sopgen.errors import RenderError
 from sopgen.layout.style import Style
 from sopgen.load import load_project
 from sopgen.render.dates import format_date, place_and_date
@@ -80,7 +81,7 @@ def test_with_logo(project, tmp_path):
 def test_missing_logo_is_a_message(project, tmp_path):
     instansi = project.dokumen.instansi.model_copy(update={"logo": "tidak-ada.png"})
     proj = with_dokumen(project, instansi=instansi)
-    with pytest.raises(ValueError, match="instansi.logo.*tidak-ada.png"):
+    with pytest.raises(RenderError, match="instansi.logo.*tidak-ada.png"):
         front_only(proj, tmp_path)
 
 
@@ -132,7 +133,7 @@ def test_long_lists_split_cleanly_across_pages(project, tmp_path):
 
 def test_missing_official_is_a_message(project, tmp_path):
     pengesahan = project.dokumen.pengesahan.model_copy(update={"menyetujui": "bupati"})
-    with pytest.raises(ValueError, match="pengesahan.menyetujui.*bupati"):
+    with pytest.raises(RenderError, match="pengesahan.menyetujui.*bupati"):
         front_only(with_dokumen(project, pengesahan=pengesahan), tmp_path)
 
 
@@ -140,7 +141,7 @@ def test_failed_build_keeps_previous_files(project, tmp_path):
     paths = build_pdfs(project, tmp_path, layout_fn=layout_fn())
     before = {p: p.read_bytes() for p in paths}
     pengesahan = project.dokumen.pengesahan.model_copy(update={"menyetujui": "bupati"})
-    with pytest.raises(ValueError):
+    with pytest.raises(RenderError):
         build_pdfs(with_dokumen(project, pengesahan=pengesahan), tmp_path, layout_fn=layout_fn())
     assert {p: p.read_bytes() for p in paths} == before
     assert sorted((tmp_path / "pdf").iterdir()) == sorted(paths)
@@ -174,3 +175,19 @@ def test_control_characters_dropped(project, tmp_path):
     proj = with_dokumen(project, peralatan=["Kom\x00puter\u202e & Printer"])
     text = flat(pdftotext(front_only(proj, tmp_path), "-raw"))
     assert "Komputer & Printer" in text
+
+
+def test_broken_logo_is_a_message(project, tmp_path):
+    (tmp_path / "logo.png").write_bytes(b"bukan gambar")
+    instansi = project.dokumen.instansi.model_copy(update={"logo": "logo.png"})
+    proj = with_dokumen(project, instansi=instansi).model_copy(update={"path": str(tmp_path)})
+    with pytest.raises(RenderError, match="bukan gambar PNG/JPG"):
+        front_only(proj, tmp_path)
+
+
+def test_unwritable_output_is_a_message(project, tmp_path):
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "sekretariat.pdf").mkdir()  # a folder where the binder should go
+    with pytest.raises(RenderError, match="tidak dapat menulis .*sekretariat.pdf"):
+        build_pdfs(project, tmp_path, layout_fn=layout_fn())
+    assert [p.name for p in (tmp_path / "pdf").iterdir()] == ["sekretariat.pdf"]

@@ -48,7 +48,11 @@ def fill_procedure(path: Path, judul: str = "SOP PENGARSIPAN") -> None:
     edit(path, "judul:\n", f"judul: {judul}\n")
     edit(path, "pelaksana:\n  -\n  -\n", "pelaksana:\n  - Staf Arsip\n  - Kasubag Umum\n")
     for number, who in ((1, "Kasubag Umum"), (2, "Staf Arsip"), (3, "Kasubag Umum")):
-        edit(path, "  - uraian:\n    # pelaksana:\n", f"  - uraian: Kegiatan {number}\n    pelaksana: {who}\n")
+        edit(
+            path,
+            "  - uraian:\n    # pelaksana:\n",
+            f"  - uraian: Kegiatan {number}\n    pelaksana: {who}\n",
+        )
 
 
 def test_new_procedure_fails_only_on_its_blanks(workdir, cli):
@@ -149,8 +153,10 @@ data/umum/dokumen.yaml:23:14: galat: 'pemerintah' harus berupa teks
 data/umum/dokumen.yaml:24:9: galat: 'dinas' harus berupa teks
 data/umum/dokumen.yaml:25:10: galat: 'tempat' harus berupa teks
 data/umum/dokumen.yaml:31:9: galat: 'nomor' harus berupa teks
-data/umum/dokumen.yaml:32:22: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk 'tanggal_pembuatan' tidak valid
-data/umum/dokumen.yaml:34:20: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk 'tanggal_efektif' tidak valid
+data/umum/dokumen.yaml:32:22: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
+'tanggal_pembuatan' tidak valid
+data/umum/dokumen.yaml:34:20: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
+'tanggal_efektif' tidak valid
 data/umum/dokumen.yaml:36:8: galat: 'nama' harus berupa teks
 data/umum/dokumen.yaml:40:4: galat: harus berupa teks
 data/umum/dokumen.yaml:44:4: galat: harus berupa teks
@@ -176,10 +182,13 @@ def test_new_document(workdir, cli):
     assert first == "# yaml-language-server: $schema=../../schema/dokumen.schema.json"
     found = errors_by_file()
     assert set(found) == {"data/umum/dokumen.yaml", "data/umum/contoh.yaml"}
-    messages = "\n".join(line for line in found["data/umum/dokumen.yaml"].splitlines()
-                         if not line.startswith("    "))
+    messages = "\n".join(
+        line for line in found["data/umum/dokumen.yaml"].splitlines() if not line.startswith("    ")
+    )
     assert messages == UMUM_BLANKS
-    assert found["data/umum/contoh.yaml"] == ARSIP_BLANKS.replace("sekretariat/arsip", "umum/contoh")
+    assert found["data/umum/contoh.yaml"] == ARSIP_BLANKS.replace(
+        "sekretariat/arsip", "umum/contoh"
+    )
 
     again = cli("new", "dokumen", "umum")
     assert again.exit_code == 1

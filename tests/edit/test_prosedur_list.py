@@ -29,16 +29,21 @@ HEAD = "# kepala\npejabat: {}\n"
         pytest.param(
             "prosedur:\n  - lakip   # pertama\n  # renstra dihapus sementara\n  - spm\n\n"
             "# RIWAYAT\nrevisi: []\n",
-            "prosedur:\n  - lakip   # pertama\n  # renstra dihapus sementara\n  - spm\n  - arsip\n\n"
+            "prosedur:\n  - lakip   # pertama\n  # renstra dihapus sementara\n  - spm\n"
+            "  - arsip\n\n"
             "# RIWAYAT\nrevisi: []\n",
             id="block",
         ),
         pytest.param(
-            "prosedur:\n    - lakip\n    - spm", "prosedur:\n    - lakip\n    - spm\n    - arsip",
+            "prosedur:\n    - lakip\n    - spm",
+            "prosedur:\n    - lakip\n    - spm\n    - arsip",
             id="block, deeper, no final newline",
         ),
-        pytest.param("prosedur:\n- lakip\n- spm\n", "prosedur:\n- lakip\n- spm\n- arsip\n",
-                     id="block at column 1"),
+        pytest.param(
+            "prosedur:\n- lakip\n- spm\n",
+            "prosedur:\n- lakip\n- spm\n- arsip\n",
+            id="block at column 1",
+        ),
         pytest.param("prosedur:\nrevisi: []\n", "prosedur: [arsip]\nrevisi: []\n", id="empty"),
         pytest.param("prosedur: ~  # nanti\n", "prosedur: [arsip]  # nanti\n", id="null"),
         pytest.param("pejabat: {}\n", "pejabat: {}\nprosedur: [arsip]\n", id="no key yet"),
@@ -85,9 +90,7 @@ def test_refuses_what_it_cannot_edit_safely(text, message):
 def test_block_style_in_a_real_document(workdir, cli):
     doc = Path("data/sekretariat/dokumen.yaml")
     text = doc.read_text(encoding="utf-8")
-    block = (
-        "prosedur:\n  - lakip\n  - renstra\n  - renja   # RENJA\n  - rka\n  - lppd\n  - spm\n"
-    )
+    block = "prosedur:\n  - lakip\n  - renstra\n  - renja   # RENJA\n  - rka\n  - lppd\n  - spm\n"
     text = text.replace("prosedur: [lakip, renstra, renja, rka, lppd, spm]\n", block)
     doc.write_text(text, encoding="utf-8")
     assert cli("new", "prosedur", "arsip", "-q").exit_code == 0

@@ -128,9 +128,7 @@ def _pages(site: SiteContext):
     """(PageInfo, template, extra context) for every page, in a fixed order."""
     yield PageInfo("index.html", site.title, "beranda"), "index.html", {}
     for doc in site.documents:
-        yield PageInfo(doc.url, f"Dokumen SOP {doc.nama}", "dokumen"), "dokumen.html", {
-            "doc": doc
-        }
+        yield PageInfo(doc.url, f"Dokumen SOP {doc.nama}", "dokumen"), "dokumen.html", {"doc": doc}
     for proc in site.procedures:
         yield PageInfo(proc.url, proc.judul, "prosedur"), "prosedur.html", {"proc": proc}
     yield (
@@ -139,9 +137,11 @@ def _pages(site: SiteContext):
         {},
     )
     for ex in site.executors:
-        yield PageInfo(ex.url, f"{ex.name}: langkah yang dikerjakan", "pelaksana"), (
-            "pelaksana.html"
-        ), {"executor": ex}
+        yield (
+            PageInfo(ex.url, f"{ex.name}: langkah yang dikerjakan", "pelaksana"),
+            ("pelaksana.html"),
+            {"executor": ex},
+        )
 
 
 def _write_text(path: Path, text: str) -> None:

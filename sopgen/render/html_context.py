@@ -175,10 +175,16 @@ class SiteContext:
 # ---------------------------------------------------------------------------------------
 
 
+SLUG_MAX = 60  # file names stay short (Windows paths, zip archives)
+
+
 def slugify(text: str) -> str:
-    """'Staf Perencanaan & Pelaporan' -> 'staf-perencanaan-pelaporan' (ASCII, for URLs)."""
+    """'Staf Perencanaan & Pelaporan' -> 'staf-perencanaan-pelaporan' (ASCII, for URLs),
+    at most SLUG_MAX characters, cut at a word boundary."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > SLUG_MAX:
+        slug = slug[: SLUG_MAX + 1].rsplit("-", 1)[0] if "-" in slug[:SLUG_MAX] else slug[:SLUG_MAX]
     return slug or "x"
 
 
@@ -548,5 +554,3 @@ def html_context(
         executors=tuple(executors),
         logos=logos,
     )
-
-

@@ -21,9 +21,12 @@ from sopgen.layout.style import Style
 from sopgen.render.markup import clean_text
 
 FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
+# Drawing attributes shared with render/pdf_draw.py (the PDF): same look, same geometry.
 INK = "#000"
-HEADER_FILL = "#d9d9d9"
+HEADER_FILL = "#d9d9d9"  # grey 0.85
 SYMBOL_FILL = "#fff"
+CELL_LINE = 0.5
+SYMBOL_LINE = 1.0
 
 _DEFAULT_STYLE = Style()
 
@@ -77,19 +80,20 @@ def _arrowhead(points: Sequence[g.Point], size: float) -> list[g.Point]:
     length = math.hypot(dx, dy) or 1.0
     ux, uy = dx / length, dy / length
     bx, by = x1 - ux * size, y1 - uy * size
-    half = size / 2
+    half = size * 0.45
     return [(x1, y1), (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)]
 
 
 def _arrow_line_end(points: Sequence[g.Point], size: float) -> list[g.Point]:
-    """The polyline stopped at the arrowhead's base, so the line does not poke through."""
+    """The polyline stopped ``size`` before its end, so the line does not poke through
+    the arrowhead's tip."""
     if len(points) < 2:
         return list(points)
     (x0, y0), (x1, y1) = points[-2], points[-1]
     length = math.hypot(x1 - x0, y1 - y0)
-    if length <= size:
+    if length == 0:
         return list(points)
-    f = (length - size) / length
+    f = (length - min(size, length)) / length
     return [*points[:-1], (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f)]
 
 
@@ -119,7 +123,7 @@ def _symbol(sym: g.Symbol, title: str | None, stroke: float) -> str:
     inner = f"<title>{esc(title)}</title>" if title else ""
     if sym.kind == "decision":
         return f'<polygon {common} points="{_points(diamond(b))}">{inner}</polygon>'
-    rx = f' rx="{num(b.h / 2)}"' if sym.kind == "terminator" else ""
+    rx = f' rx="{num(min(b.h, b.w) / 2)}"' if sym.kind == "terminator" else ""
     return (
         f'<rect {common} x="{num(b.x)}" y="{num(b.y)}" width="{num(b.w)}" '
         f'height="{num(b.h)}"{rx}>{inner}</rect>'
@@ -151,9 +155,9 @@ def render_svg(
         parts.append(f'<desc id="{esc(desc_id)}">{esc(desc)}</desc>')
     aria = f' aria-labelledby="{esc(" ".join(labelled))}"' if labelled else ""
     aria += f' aria-describedby="{esc(desc_id)}"' if desc else ""
-    lw = num(style.line_width)
+    lw = num(SYMBOL_LINE)
 
-    parts.append(f'<g class="cells" stroke="{INK}" stroke-width="{lw}">')
+    parts.append(f'<g class="cells" stroke="{INK}" stroke-width="{num(CELL_LINE)}">')
     for cell in page.cells:
         b = cell.box
         fill = HEADER_FILL if cell.fill else "none"
@@ -199,20 +203,21 @@ def render_svg(
     parts.append('<g class="symbols">')
     for sym in page.symbols:
         tip = (step_titles or {}).get(sym.step)
-        parts.append(_symbol(sym, tip, style.line_width))
+        parts.append(_symbol(sym, tip, SYMBOL_LINE))
     parts.append("</g>")
 
     if page.offpage:
         parts.append('<g class="offpage-connectors">')
         for o in page.offpage:
             b = o.box
+            size = min(10.0, b.w * 0.55, b.h * 0.5)  # as the PDF: centred in the square part
             parts.append(
                 f'<g class="offpage offpage-{o.direction}" data-label="{esc(o.label)}" '
                 f'data-step="{o.step + 1}-{o.direction}">'
                 f'<polygon points="{_points(pentagon(b))}" fill="{SYMBOL_FILL}" stroke="{INK}" '
                 f'stroke-width="{lw}"/>'
-                f'<text x="{num(b.cx)}" y="{num(b.y + b.h * 0.45)}" text-anchor="middle" '
-                f'font-size="{num(min(b.w, b.h) * 0.5)}" font-weight="bold" fill="{INK}">'
+                f'<text x="{num(b.cx)}" y="{num(b.y + b.h * 0.3 + size * 0.35)}" '
+                f'text-anchor="middle" font-size="{num(size)}" font-weight="bold" fill="{INK}">'
                 f"{esc(o.label)}</text></g>"
             )
         parts.append("</g>")

@@ -108,34 +108,75 @@ def fake_layout(proc: Procedure, nomor: str, steps_per_page: int = STEPS_PER_PAG
                 if page_of.get(t) == p and t in by_step:
                     dst = by_step[t].box
                     if t == s + 1:
-                        pts = ((src.cx, src.bottom), (src.cx, (src.bottom + dst.y) / 2),
-                               (dst.cx, (src.bottom + dst.y) / 2), (dst.cx, dst.y))
+                        pts = (
+                            (src.cx, src.bottom),
+                            (src.cx, (src.bottom + dst.y) / 2),
+                            (dst.cx, (src.bottom + dst.y) / 2),
+                            (dst.cx, dst.y),
+                        )
                         pts = tuple(dict.fromkeys(pts))
                         if len(pts) < 2:
                             pts = ((src.cx, src.bottom), (dst.cx, dst.y))
-                        arrows.append(g.Arrow(pts, f"step:{s + 1}", f"step:{t + 1}", label,
-                                              (src.cx + 4, src.bottom + 8) if label else None))
+                        arrows.append(
+                            g.Arrow(
+                                pts,
+                                f"step:{s + 1}",
+                                f"step:{t + 1}",
+                                label,
+                                (src.cx + 4, src.bottom + 8) if label else None,
+                            )
+                        )
                     else:
                         xr = max(src.right, dst.right) + 8
                         pts = ((src.right, src.cy), (xr, src.cy), (xr, dst.cy), (dst.right, dst.cy))
-                        arrows.append(g.Arrow(pts, f"step:{s + 1}", f"step:{t + 1}", label,
-                                              (src.right + 2, src.cy - 4) if label else None))
+                        arrows.append(
+                            g.Arrow(
+                                pts,
+                                f"step:{s + 1}",
+                                f"step:{t + 1}",
+                                label,
+                                (src.right + 2, src.cy - 4) if label else None,
+                            )
+                        )
                 else:
                     letter = next(letters)
                     ob = g.Box(src.cx - 12, table.bottom + 6, 24, 28)
                     offpage.append(g.OffPage(letter, "out", ob, by_step[s].columns[0], s))
-                    arrows.append(g.Arrow(((src.cx, src.bottom), (src.cx, ob.y)),
-                                          f"step:{s + 1}", f"offpage:{letter}", label,
-                                          (src.cx + 4, src.bottom + 8) if label else None))
+                    arrows.append(
+                        g.Arrow(
+                            ((src.cx, src.bottom), (src.cx, ob.y)),
+                            f"step:{s + 1}",
+                            f"offpage:{letter}",
+                            label,
+                            (src.cx + 4, src.bottom + 8) if label else None,
+                        )
+                    )
                     pending_in.setdefault(page_of[t], []).append((letter, t, s))
         for letter, t, _s in pending_in.get(p, []):
             dst = by_step[t].box
             ib = g.Box(dst.cx - 12 - 30, top - 30, 24, 28)
             offpage.append(g.OffPage(letter, "in", ib, by_step[t].columns[0], t))
-            arrows.append(g.Arrow(((ib.cx, ib.bottom), (ib.cx, dst.cy), (dst.x, dst.cy)),
-                                  f"offpage:{letter}", f"step:{t + 1}"))
-        pages.append(g.Page(W, H, p, tuple(chunk), tuple(cells), tuple(texts), tuple(symbols),
-                            tuple(arrows), tuple(offpage), table))
+            arrows.append(
+                g.Arrow(
+                    ((ib.cx, ib.bottom), (ib.cx, dst.cy), (dst.x, dst.cy)),
+                    f"offpage:{letter}",
+                    f"step:{t + 1}",
+                )
+            )
+        pages.append(
+            g.Page(
+                W,
+                H,
+                p,
+                tuple(chunk),
+                tuple(cells),
+                tuple(texts),
+                tuple(symbols),
+                tuple(arrows),
+                tuple(offpage),
+                table,
+            )
+        )
     return g.ProcedureLayout(proc.id, tuple(pages))
 
 

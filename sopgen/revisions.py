@@ -1,0 +1,177 @@
+"""Revision history (riwayat revisi): the date printed as Tanggal Revisi, the table of
+revisions, and the rule that revision numbers are unique and increase with their dates.
+
+Permenpan RB 35/2012 has only the identity page's Tanggal Revisi; the list of revisions
+(``revisi:`` in dokumen.yaml and in each procedure file) is the ISO-style history that
+format.md §5 recommends as an optional appendix. Revision 0 is the first issue and is not
+a revision of anything, so it never sets the Tanggal Revisi.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sopgen.errors import Diagnostic, did_you_mean
+from sopgen.model import Pejabat, Procedure, Project, Revisi
+from sopgen.yamlsource import SourceMap
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    """One row of the revision history."""
+
+    prosedur: str | None  # procedure id, or None for a revision of the whole document
+    bagian: str  # what was revised, as a reader names it: the document or procedure title
+    revisi: Revisi
+    pejabat: Pejabat | None  # the official who approved it, when named and known
+
+    @property
+    def nomor(self) -> int:
+        return self.revisi.nomor
+
+    @property
+    def tanggal(self) -> dt.date:
+        return self.revisi.tanggal
+
+    @property
+    def perubahan(self) -> str:
+        return self.revisi.perubahan
+
+
+def _all_revisions(project: Project) -> list[Revisi]:
+    found = list(project.dokumen.revisi)
+    for procedure in project.procedures:
+        found += procedure.data.revisi
+    return found
+
+
+def latest_revision(project: Project) -> Revisi | None:
+    """The latest real revision (nomor >= 1) of the document or of any of its procedures."""
+    revisions = [r for r in _all_revisions(project) if r.nomor >= 1]
+    return max(revisions, key=lambda r: (r.tanggal, r.nomor), default=None)
+
+
+def effective_revision_date(project: Project) -> dt.date | None:
+    """The Tanggal Revisi to print: the date of the latest revision (of the document or of
+    any procedure, revision 0 excluded) if there is one, else ``identitas.tanggal_revisi``
+    (which may also be None: nothing to print)."""
+    latest = latest_revision(project)
+    if latest is not None:
+        return latest.tanggal
+    return project.dokumen.identitas.tanggal_revisi
+
+
+def history(project: Project) -> list[RevisionEntry]:
+    """Every revision of the document and of its procedures, oldest first.
+
+    Order: date, then the document before its procedures (procedures in binder order),
+    then revision number."""
+    doc = project.dokumen
+    rows: list[tuple[tuple, RevisionEntry]] = []
+
+    def add(order: int, proc_id: str | None, bagian: str, revisi: Revisi) -> None:
+        pejabat = doc.pejabat.get(revisi.disetujui_oleh) if revisi.disetujui_oleh else None
+        entry = RevisionEntry(proc_id, bagian, revisi, pejabat)
+        rows.append(((revisi.tanggal, order, revisi.nomor), entry))
+
+    for revisi in doc.revisi:
+        add(0, None, f"Dokumen SOP {doc.identitas.nama}", revisi)
+    for order, procedure in enumerate(project.procedures, start=1):
+        for revisi in procedure.data.revisi:
+            add(order, procedure.id, procedure.data.judul, revisi)
+    rows.sort(key=lambda row: row[0])
+    return [entry for _, entry in rows]
+
+
+# --- the check ----------------------------------------------------------------------------
+
+
+def check_revisions(project: Project) -> list[Diagnostic]:
+    """Revision numbers unique and increasing with their dates, in the document and in each
+    procedure; no revision before Tanggal Pembuatan; approvers of procedure revisions exist;
+    a lint when the written Tanggal Revisi is not the one that will be printed."""
+    doc_src = project.source or SourceMap(f"{project.path}/dokumen.yaml")
+    found = _check_list(project.dokumen.revisi, doc_src, project)
+    for procedure in project.procedures:
+        src = procedure.source or SourceMap(procedure.path)
+        found += _check_list(procedure.data.revisi, src, project)
+        found += _check_approvers(procedure, src, project)
+    found += _lint_tanggal_revisi(project, doc_src)
+    return found
+
+
+def _check_list(revisions: list[Revisi], src: SourceMap, project: Project) -> list[Diagnostic]:
+    found = []
+    first_index: dict[int, int] = {}
+    for index, revisi in enumerate(revisions):
+        if revisi.nomor in first_index:
+            found.append(
+                src.diagnostic(
+                    ("revisi", index, "nomor"),
+                    f"nomor revisi {revisi.nomor} sudah dipakai revisi lain (butir ke-"
+                    f"{first_index[revisi.nomor] + 1})",
+                    "setiap revisi bernomor sendiri: 0 untuk terbitan pertama, lalu 1, 2, ...",
+                )
+            )
+        else:
+            first_index[revisi.nomor] = index
+    ordered = sorted(first_index.items())  # (nomor, index), each number once
+    for (_, before), (_, after) in zip(ordered, ordered[1:], strict=False):
+        a, b = revisions[before], revisions[after]
+        if b.tanggal < a.tanggal:
+            found.append(
+                src.diagnostic(
+                    ("revisi", after, "tanggal"),
+                    f"revisi {b.nomor} bertanggal {b.tanggal:%Y-%m-%d}, sebelum revisi "
+                    f"{a.nomor} ({a.tanggal:%Y-%m-%d})",
+                    "nomor revisi naik mengikuti tanggalnya: periksa nomor atau tanggal revisi",
+                )
+            )
+    made = project.dokumen.identitas.tanggal_pembuatan
+    for index, revisi in enumerate(revisions):
+        if revisi.tanggal < made:
+            found.append(
+                src.diagnostic(
+                    ("revisi", index, "tanggal"),
+                    f"revisi {revisi.nomor} bertanggal {revisi.tanggal:%Y-%m-%d}, sebelum "
+                    f"Tanggal Pembuatan ({made:%Y-%m-%d})",
+                    "revisi dibuat sesudah SOP selesai disusun: periksa tanggalnya",
+                )
+            )
+    return found
+
+
+def _check_approvers(procedure: Procedure, src: SourceMap, project: Project) -> list[Diagnostic]:
+    """Approvers of document revisions are checked with the other officials (check.py)."""
+    keys = list(project.dokumen.pejabat)
+    found = []
+    for index, revisi in enumerate(procedure.data.revisi):
+        key = revisi.disetujui_oleh
+        if key and key not in project.dokumen.pejabat:
+            found.append(
+                src.diagnostic(
+                    ("revisi", index, "disetujui_oleh"),
+                    f"pejabat '{key}' tidak ada di bagian 'pejabat' pada dokumen.yaml"
+                    + did_you_mean(key, keys),
+                    "pakai salah satu kunci: " + ", ".join(keys),
+                )
+            )
+    return found
+
+
+def _lint_tanggal_revisi(project: Project, src: SourceMap) -> list[Diagnostic]:
+    written = project.dokumen.identitas.tanggal_revisi
+    latest = latest_revision(project)
+    if written is None or latest is None or written == latest.tanggal:
+        return []
+    return [
+        src.diagnostic(
+            ("identitas", "tanggal_revisi"),
+            f"Tanggal Revisi ({written:%Y-%m-%d}) berbeda dengan tanggal revisi terakhir di "
+            f"riwayat revisi ({latest.tanggal:%Y-%m-%d}, revisi {latest.nomor}); yang dicetak "
+            "adalah tanggal revisi terakhir",
+            f"samakan 'tanggal_revisi' menjadi {latest.tanggal:%Y-%m-%d}, atau hapus kuncinya",
+            "peringatan",
+        )
+    ]

@@ -1,0 +1,55 @@
+"""Accessibility (axe-core) and valid HTML (the Nu validator) of every generated page."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.html.support import html_pages
+
+
+def _axe(page, axe_script):
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(
+            n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+            for n in v["nodes"][:3]
+        )
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_axe_finds_no_serious_problem_on_any_page(page, handbook, axe_script):
+    site, _ = handbook
+    problems = {}
+    for path in html_pages(site):
+        page.goto(path.as_uri())
+        found = _axe(page, axe_script)
+        if found:
+            problems[str(path.relative_to(site))] = found
+    assert not problems, problems
+
+
+def test_axe_on_a_phone_and_with_search_results_open(browser, handbook, axe_script):
+    site, _ = handbook
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto((site / "prosedur" / "renja.html").as_uri())
+        assert _axe(page, axe_script) == []
+        page.goto((site / "prosedur" / "renja.html").as_uri() + "#langkah-5")
+        page.locator("#cari").fill("dokumen")
+        assert _axe(page, axe_script) == []
+    finally:
+        context.close()
+
+
+def test_every_page_is_valid_html(vnu, handbook, contoh_site, hostile_site):
+    site, _ = handbook
+    files = [*html_pages(site), *html_pages(contoh_site), *html_pages(hostile_site)]
+    run = subprocess.run(
+        [*vnu, "--errors-only", *map(str, files)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr or run.stdout

@@ -1,0 +1,55 @@
+"""Swimlane layout of one procedure: pure functions from the model to frozen geometry.
+
+The orchestrator reads like a recipe of named phases, each in its own module:
+
+    columns   column widths and executor lanes          (columns.py)
+    header    title, Nomor SOP, two-row table header    (header.py)
+    symbols   one symbol per step: kind, lane(s), size  (symbols.py)
+    rows      wrapped cell text and row heights          (rows.py, text.py)
+    flow      the arrows as step-to-step edges           (flow.py)
+    pages     rows onto pages, bands, connectors,        (paginate.py)
+              arrows routed on each page                 (routing.py, router.py)
+
+Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
+backend. Imports: sopgen.model, sopgen.durations and this package only.
+"""
+
+from __future__ import annotations
+
+from sopgen.layout.columns import column_layout
+from sopgen.layout.errors import LayoutTooTall
+from sopgen.layout.flow import BadRef, Edge, resolve_flow, unresolved_refs
+from sopgen.layout.geometry import ProcedureLayout
+from sopgen.layout.header import build_header
+from sopgen.layout.paginate import PageContext, build_pages, make_page
+from sopgen.layout.rows import measure_rows, measure_total
+from sopgen.layout.style import Measure, Style
+from sopgen.layout.symbols import plan_symbols
+from sopgen.layout.text import wrap
+from sopgen.model import Procedure
+
+__all__ = [
+    "BadRef",
+    "Edge",
+    "LayoutTooTall",
+    "layout_procedure",
+    "make_page",
+    "resolve_flow",
+    "unresolved_refs",
+    "wrap",
+]
+
+
+def layout_procedure(procedure: Procedure, nomor: str, style: Style, measure: Measure) -> ProcedureLayout:
+    """Pages of the procedure's flowchart table, in points from the top-left corner."""
+    data = procedure.data
+    page_w, _ = style.page_size
+    content_w = page_w - style.margin_left - style.margin_right
+    columns = column_layout(len(data.pelaksana), style, style.margin_left, content_w)
+    header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
+    symbols = plan_symbols(data, columns, style)
+    rows = measure_rows(procedure, columns, symbols, style, measure)
+    total = measure_total(procedure, columns, style, measure) if style.show_total else None
+    edges = resolve_flow(data)
+    ctx = PageContext(style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total)
+    return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))

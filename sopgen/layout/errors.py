@@ -1,0 +1,18 @@
+"""Layout errors a user can cause (the message is Indonesian and names the step)."""
+
+from __future__ import annotations
+
+
+class LayoutTooTall(ValueError):
+    """A single row does not fit on one page; rows are never split."""
+
+    def __init__(self, step: int, column: str = "kegiatan"):
+        self.step = step  # 0-based index of the step
+        self.column = column  # the column whose text makes the row too tall
+        if column == "kegiatan":
+            advice = "persingkat uraian atau pecah menjadi beberapa langkah"
+        else:
+            advice = f"persingkat teks {column} atau pecah langkah ini menjadi beberapa langkah"
+        super().__init__(
+            f"langkah {step + 1}: teks {column} terlalu panjang untuk satu halaman; {advice}"
+        )

@@ -1,0 +1,359 @@
+"""Orthogonal arrow routing on a sparse grid (A* with bend and crossing costs).
+
+The grid's lines are the places an arrow may run: tracks in the lane gutters and in the
+row-boundary channels, plus every x/y where an arrow may touch a symbol or connector.
+Obstacles (symbols, connectors, inflated by a clearance) block the grid nodes inside
+them; every obstacle contains at least one grid x and y, so blocking nodes is enough to
+keep every grid edge out of every obstacle.
+
+Arrows already routed occupy the grid: an edge is used by at most one arrow, and a node
+is either free, passed straight through by arrows (at most one horizontally and one
+vertically: a crossing), or a vertex (end or bend) of exactly one arrow. So no two
+arrows share a collinear piece, and no arrow bends on another one.
+
+Ports: an arrow leaves a source point on an outline in a fixed direction and arrives at
+a target point in a fixed direction. The short straight "walk" between the outline and
+the first usable grid node outside the clearance is part of the arrow.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from sopgen.layout.geometry import Box, Point
+
+UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
+H_BIT, V_BIT, X_BIT = 1, 2, 4
+INF = float("inf")
+
+
+def axis_bit(d: int) -> int:
+    return H_BIT if d in (RIGHT, LEFT) else V_BIT
+
+
+def opposite(d: int) -> int:
+    return (d + 2) % 4
+
+
+def q(v: float) -> float:
+    """Coordinates are compared after rounding to 1/1000 pt."""
+    return round(v, 3)
+
+
+@dataclass(frozen=True)
+class Port:
+    point: Point  # on the outline of ``owner``
+    dir: int  # source: direction of leaving; target: direction of arrival
+    cost: float  # preference, added to the path's cost
+    owner: Box  # the outline's box (its clearance zone may be crossed by the walk)
+
+
+@dataclass(frozen=True)
+class Costs:
+    clearance: float = 1.5  # minimum distance between an arrow and a foreign outline
+    bend: float = 12.0
+    cross: float = 18.0
+    source_min: float = 2.0  # shortest first segment
+    target_min: float = 6.0  # shortest last segment (holds the arrowhead)
+    near_line: float = 1.6  # length multiplier along tracks that hug a table line
+
+
+class Router:
+    def __init__(self, xs, ys, obstacles: list[Box], costs: Costs, near_xs=(), near_ys=()):
+        self.xs = sorted({q(x) for x in xs})
+        self.ys = sorted({q(y) for y in ys})
+        self.x_index = {x: i for i, x in enumerate(self.xs)}
+        self.y_index = {y: i for i, y in enumerate(self.ys)}
+        self.nx, self.ny = len(self.xs), len(self.ys)
+        self.costs = costs
+        size = self.nx * self.ny
+        near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
+        # Cost per point of length along each grid line (vertical lines: by x index).
+        self.vmul = [costs.near_line if x in near_x else 1.0 for x in self.xs]
+        self.hmul = [costs.near_line if y in near_y else 1.0 for y in self.ys]
+        self.blocked = bytearray(size)
+        self.state = bytearray(size)
+        self.hedge = bytearray(size)  # edge node -> node + ny (to the right)
+        self.vedge = bytearray(size)  # edge node -> node + 1 (downwards)
+        c = costs.clearance
+        for b in obstacles:
+            x0, x1, y0, y1 = b.x - c, b.right + c, b.y - c, b.bottom + c
+            xi = [i for i, x in enumerate(self.xs) if x0 < x < x1]
+            yi = [j for j, y in enumerate(self.ys) if y0 < y < y1]
+            for i in xi:
+                base = i * self.ny
+                for j in yi:
+                    self.blocked[base + j] = 1
+
+    # -- grid helpers -----------------------------------------------------------------
+
+    def node(self, p: Point) -> int | None:
+        i = self.x_index.get(q(p[0]))
+        j = self.y_index.get(q(p[1]))
+        if i is None or j is None:
+            return None
+        return i * self.ny + j
+
+    def coords(self, n: int) -> Point:
+        return self.xs[n // self.ny], self.ys[n % self.ny]
+
+    def step(self, n: int, d: int) -> int | None:
+        i, j = divmod(n, self.ny)
+        if d == UP:
+            return n - 1 if j > 0 else None
+        if d == DOWN:
+            return n + 1 if j + 1 < self.ny else None
+        if d == RIGHT:
+            return n + self.ny if i + 1 < self.nx else None
+        return n - self.ny if i > 0 else None
+
+    def edge_used(self, a: int, b: int, d: int) -> bool:
+        if d == RIGHT:
+            return bool(self.hedge[a])
+        if d == LEFT:
+            return bool(self.hedge[b])
+        if d == DOWN:
+            return bool(self.vedge[a])
+        return bool(self.vedge[b])
+
+    def _inside(self, n: int, box: Box) -> bool:
+        c = self.costs.clearance
+        x, y = self.coords(n)
+        return box.x - c < x < box.right + c and box.y - c < y < box.bottom + c
+
+    def walk(self, port: Port, direction: int, min_len: float) -> list[int] | None:
+        """Grid nodes from the port's point straight in ``direction`` to the first free
+        node outside the owner's clearance at least ``min_len`` away; None if blocked."""
+        n = self.node(port.point)
+        if n is None or self.state[n]:
+            return None
+        bit = axis_bit(direction) | X_BIT
+        px, py = port.point
+        nodes = [n]
+        while True:
+            m = self.step(n, direction)
+            if m is None or self.edge_used(n, m, direction) or self.state[m] & bit:
+                return None
+            inside = self._inside(m, port.owner)
+            if self.blocked[m] and not inside:
+                return None
+            nodes.append(m)
+            x, y = self.coords(m)
+            if not inside and abs(x - px) + abs(y - py) >= min_len - 1e-6:
+                return nodes
+            n = m
+
+    # -- search -----------------------------------------------------------------------
+
+    def route(self, sources: list[Port], targets: list[Port]) -> list[int] | None:
+        """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
+        list of grid nodes (outline point to outline point), or None."""
+        costs = self.costs
+        starts = []
+        for port in sources:
+            nodes = self.walk(port, port.dir, costs.source_min)
+            if nodes:
+                starts.append((nodes, port))
+        goals: dict[int, list[tuple[list[int], Port]]] = {}
+        for port in targets:
+            nodes = self.walk(port, opposite(port.dir), costs.target_min)
+            if nodes:
+                nodes.reverse()  # port node ... outline point
+                goals.setdefault(nodes[0], []).append((nodes, port))
+        if not starts or not goals:
+            return None
+        direct = self._direct(sources, targets)
+        if direct is not None:
+            return direct
+        # The walks' inner nodes belong to their port: keep the search out of them.
+        fenced = [n for nodes, _ in starts for n in nodes[:-1] if not self.blocked[n]]
+        fenced += [n for gs in goals.values() for nodes, _ in gs for n in nodes[1:] if not self.blocked[n]]
+        for n in fenced:
+            self.blocked[n] = 1
+        try:
+            return self._search(starts, goals)
+        finally:
+            for n in fenced:
+                self.blocked[n] = 0
+
+    def _search(self, starts, goals) -> list[int] | None:
+        costs = self.costs
+
+        goal_points = [p.point for _, p in (g for gs in goals.values() for g in gs)]
+
+        def h(n: int) -> float:
+            x, y = self.coords(n)
+            return min(abs(x - gx) + abs(y - gy) for gx, gy in goal_points)
+
+        ny = self.ny
+        best = [INF] * (self.nx * ny * 4)
+        parent: dict[int, int] = {}
+        start_of: dict[int, list[int]] = {}
+        heap: list = []
+        seq = 0
+        for nodes, port in starts:
+            n = nodes[-1]
+            g = self._length(nodes) + port.cost
+            s = n * 4 + port.dir
+            if g < best[s]:
+                best[s] = g
+                start_of[s] = nodes
+                heapq.heappush(heap, (g + h(n), seq, g, s, None))
+                seq += 1
+        state = self.state
+        blocked = self.blocked
+        xs, ys = self.xs, self.ys
+        vmul, hmul = self.vmul, self.hmul
+        while heap:
+            f, _, g, s, finish = heapq.heappop(heap)
+            if finish is not None:
+                return self._assemble(s, parent, start_of, finish)
+            if g > best[s]:
+                continue
+            n, d = divmod(s, 4)
+            for goal in goals.get(n, ()):
+                nodes, port = goal
+                if port.dir == d:
+                    extra = 0.0
+                elif port.dir == opposite(d) or state[n]:
+                    continue
+                else:
+                    extra = costs.bend
+                total = g + extra + self._length(nodes) + port.cost
+                heapq.heappush(heap, (total, seq, total, s, goal))
+                seq += 1
+            for nd in (d, (d + 1) % 4, (d + 3) % 4):
+                if nd != d and state[n]:
+                    continue  # a bend needs a free node
+                m = self.step(n, nd)
+                if m is None or blocked[m] or self.edge_used(n, m, nd):
+                    continue
+                sm = state[m]
+                if sm & (axis_bit(nd) | X_BIT):
+                    continue
+                x0, y0 = xs[n // ny], ys[n % ny]
+                x1, y1 = xs[m // ny], ys[m % ny]
+                if x0 == x1:
+                    cost = g + abs(y1 - y0) * vmul[n // ny]
+                else:
+                    cost = g + abs(x1 - x0) * hmul[n % ny]
+                if nd != d:
+                    cost += costs.bend
+                if sm:
+                    cost += costs.cross
+                t = m * 4 + nd
+                if cost < best[t]:
+                    best[t] = cost
+                    parent[t] = s
+                    heapq.heappush(heap, (cost + h(m), seq, cost, t, None))
+                    seq += 1
+        return None
+
+    def _direct(self, sources: list[Port], targets: list[Port]) -> list[int] | None:
+        """A straight segment from a source to a target facing it, if one is free."""
+        found = None
+        for sp in sources:
+            for tp in targets:
+                if sp.dir != tp.dir:
+                    continue
+                (sx, sy), (tx, ty) = sp.point, tp.point
+                vertical = sp.dir in (UP, DOWN)
+                if (q(sx) != q(tx)) if vertical else (q(sy) != q(ty)):
+                    continue
+                ahead = {UP: sy > ty, DOWN: ty > sy, LEFT: sx > tx, RIGHT: tx > sx}[sp.dir]
+                if not ahead:
+                    continue
+                nodes = self._straight(sp, tp)
+                if nodes is None:
+                    continue
+                cost = self._length(nodes) + sp.cost + tp.cost
+                if found is None or cost < found[0]:
+                    found = (cost, nodes)
+        return found[1] if found else None
+
+    def _straight(self, sp: Port, tp: Port) -> list[int] | None:
+        n = self.node(sp.point)
+        end = self.node(tp.point)
+        if n is None or end is None or self.state[n] or self.state[end]:
+            return None
+        nodes = [n]
+        bit = axis_bit(sp.dir) | X_BIT
+        while n != end:
+            m = self.step(n, sp.dir)
+            if m is None or self.edge_used(n, m, sp.dir):
+                return None
+            if m != end:
+                if self.state[m] & bit:
+                    return None
+                if self.blocked[m] and not (self._inside(m, sp.owner) or self._inside(m, tp.owner)):
+                    return None
+            nodes.append(m)
+            n = m
+        x0, y0 = self.coords(nodes[0])
+        x1, y1 = self.coords(end)
+        if abs(x1 - x0) + abs(y1 - y0) < self.costs.target_min - 1e-6:
+            return None
+        return nodes
+
+    def _length(self, nodes: list[int]) -> float:
+        (x0, y0), (x1, y1) = self.coords(nodes[0]), self.coords(nodes[-1])
+        return abs(x1 - x0) + abs(y1 - y0)
+
+    def _assemble(self, s: int, parent, start_of, goal) -> list[int] | None:
+        middle = []
+        while s in parent:
+            middle.append(s // 4)
+            s = parent[s]
+        start_nodes = start_of[s]
+        middle.reverse()
+        goal_nodes, _ = goal
+        nodes = start_nodes + middle
+        if goal_nodes[0] == nodes[-1]:
+            nodes += goal_nodes[1:]
+        else:
+            nodes += goal_nodes
+        if len(set(nodes)) != len(nodes):
+            return None  # the path would touch itself
+        return nodes
+
+    # -- occupancy --------------------------------------------------------------------
+
+    def direction(self, a: int, b: int) -> int:
+        if b == a - 1:
+            return UP
+        if b == a + 1:
+            return DOWN
+        return RIGHT if b > a else LEFT
+
+    def commit(self, nodes: list[int]) -> None:
+        last = len(nodes) - 1
+        for k, n in enumerate(nodes):
+            if k in (0, last):
+                self.state[n] |= X_BIT
+                continue
+            d_in = self.direction(nodes[k - 1], n)
+            d_out = self.direction(n, nodes[k + 1])
+            self.state[n] |= X_BIT if d_in != d_out else axis_bit(d_in)
+        for a, b in zip(nodes, nodes[1:]):
+            d = self.direction(a, b)
+            if d == RIGHT:
+                self.hedge[a] = 1
+            elif d == LEFT:
+                self.hedge[b] = 1
+            elif d == DOWN:
+                self.vedge[a] = 1
+            else:
+                self.vedge[b] = 1
+
+    def polyline(self, nodes: list[int]) -> tuple[Point, ...]:
+        """The path's corner points (start, bends, end)."""
+        pts = [self.coords(n) for n in nodes]
+        out = [pts[0]]
+        for k in range(1, len(pts) - 1):
+            (ax, ay), (bx, by), (cx, cy) = out[-1], pts[k], pts[k + 1]
+            if (ax == bx == cx) or (ay == by == cy):
+                continue
+            out.append(pts[k])
+        out.append(pts[-1])
+        return tuple(out)

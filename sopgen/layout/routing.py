@@ -1,0 +1,254 @@
+"""Arrows of one page: where each arrow may leave and enter, the grid of tracks, the
+order of routing, and the Ya/Tidak labels.
+
+Rules (format.md §1.2):
+- a step's ordinary exit and a decision's "Ya" leave the bottom of the symbol;
+  "Tidak" leaves the right vertex of the diamond (the left one when the decision sits
+  in the last lane, or when the right side is blocked or much longer);
+- arrows enter a symbol from the top (preferred when coming from above) or from a side
+  (preferred for loops back); several arrows on one side get spread anchors;
+- arrows run on tracks: lane gutters (beside the symbols) and the channels around row
+  boundaries (which never contain symbols), never on a table line, never through a
+  symbol or connector, never sharing a collinear piece with another arrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sopgen.layout.columns import Columns
+from sopgen.layout.geometry import Arrow, OffPage, Point, Symbol
+from sopgen.layout.router import DOWN, LEFT, RIGHT, UP, Costs, Port, Router, q
+from sopgen.layout.style import Measure, Style
+from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
+from sopgen.layout.text import ASCENT
+
+# Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
+# 1 gap is the middle of the minimal row padding, the rest reach further out.
+TRACK_OFFSETS = (0.5, 1.0, 1.5, 2.5, 3.5)
+HUGGING = 0.75  # offsets (in gaps) below this are "near the line"
+ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
+TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
+SIDE_SPACING_FACTOR = 1.5
+LABEL_OFFSET = 3.5  # Ya/Tidak distance from their line
+AVOID = 1.5  # tracks keep this far from table lines
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of a page-local arrow: a symbol (by step) or a connector (by key)."""
+
+    ref: str  # "step:3" or "offpage:<key>"
+    step: int | None = None
+    connector: OffPage | None = None
+
+
+@dataclass(frozen=True)
+class Request:
+    source: End
+    target: End
+    label: str | None  # "Ya", "Tidak" or None
+    forward: bool  # the target is reached coming from above
+    priority: tuple  # routing order (smaller first)
+
+
+class RoutingFailed(Exception):
+    def __init__(self, request: Request):
+        super().__init__(f"no route for {request.source.ref} -> {request.target.ref}")
+        self.request = request
+
+
+@dataclass
+class PageGeometry:
+    symbols: dict[int, Symbol]
+    connectors: list[OffPage]
+    columns: Columns
+    top: float  # first y under the table header
+    bottom: float  # bottom of the last row or band (the arrows' area)
+    rows_top: float  # top of the first body row (a top band lies above it)
+    boundaries: list[float]  # y of every row/band boundary, top and bottom included
+
+
+def _near(v: float, lines: Sequence[float], d: float) -> bool:
+    return any(abs(v - line) < d for line in lines)
+
+
+class PageRouter:
+    def __init__(self, geo: PageGeometry, style: Style, measure: Measure):
+        self.geo = geo
+        self.style = style
+        self.measure = measure
+        self.borders = geo.columns.lane_borders()
+        self.used: set[tuple[float, float]] = set()
+        self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
+        self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
+        xs, ys, near_xs, near_ys = self._grid()
+        obstacles = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
+        self.costs = Costs(target_min=style.arrowhead + 1.0)
+        self.router = Router(xs, ys, obstacles, self.costs, near_xs, near_ys)
+
+    # -- grid -------------------------------------------------------------------------
+
+    def _tracks(self, lines: Sequence[float], lo: float, hi: float) -> tuple[list[float], list[float]]:
+        """Tracks on both sides of every line, and those among them hugging a line."""
+        gap = self.style.track_gap
+        out, hugging = [], []
+        for line in lines:
+            for k in TRACK_OFFSETS:
+                for v in (line - k * gap, line + k * gap):
+                    if lo < v < hi and not _near(v, lines, AVOID):
+                        out.append(v)
+                        if _near(v, lines, HUGGING * gap):
+                            hugging.append(v)
+        return out, hugging
+
+    def _grid(self):
+        geo = self.geo
+        x0, x1 = geo.columns.lanes_x0, geo.columns.lanes_x1
+        xs, near_xs = self._tracks(self.borders, x0, x1)
+        ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom)
+        for sym in geo.symbols.values():
+            b = sym.box
+            for side in ("top", "bottom", "left", "right"):
+                spacing = self.top_spacing if side in ("top", "bottom") else self.side_spacing
+                for off in anchor_offsets(offset_limit(sym.kind, b, side), spacing, 3, self.style.track_gap):
+                    px, py = outline_point(sym.kind, b, side, off)
+                    xs.append(px)
+                    ys.append(py)
+            xs += self._inner_witness(b.x, b.right, self.borders)
+            ys.append(b.cy)
+        for c in geo.connectors:
+            xs.append(c.box.cx)
+            ys += [c.box.y, c.box.cy, c.box.bottom]
+        xs = [x for x in xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
+        ys = [y for y in ys if geo.top < y < geo.bottom]
+        return xs, ys, near_xs, near_ys
+
+    @staticmethod
+    def _inner_witness(lo: float, hi: float, borders: Sequence[float]) -> list[float]:
+        for share in (0.5, 0.4, 0.6, 0.3, 0.7):
+            v = lo + (hi - lo) * share
+            if not _near(v, borders, AVOID):
+                return [v]
+        return []
+
+    # -- ports ------------------------------------------------------------------------
+
+    def _free(self, p: Point) -> bool:
+        return (q(p[0]), q(p[1])) not in self.used and self.router.node(p) is not None
+
+    def source_ports(self, end: End, label: str | None, toward: float | None) -> list[Port]:
+        if end.connector is not None:
+            return [self._connector_port(end.connector, leaving=True)]
+        sym = self.geo.symbols[end.step]
+        b = sym.box
+        if label == "Tidak":
+            last_lane = max(sym.columns) == len(self.borders) - 2
+            sides = [("right", RIGHT, 40.0 if last_lane else 0.0), ("left", LEFT, 0.0 if last_lane else 40.0)]
+            return [
+                Port(outline_point(sym.kind, b, side, 0.0), d, cost, b)
+                for side, d, cost in sides
+                if self._free(outline_point(sym.kind, b, side, 0.0))
+            ]
+        ports = []
+        offsets = [0.0] if sym.kind == "decision" else anchor_offsets(offset_limit(sym.kind, b, "bottom"), self.top_spacing, 2, self.style.track_gap)
+        for off in offsets:
+            ports.append(Port(outline_point(sym.kind, b, "bottom", off), DOWN, ANCHOR_COST * abs(off), b))
+        if toward is not None and sym.kind != "decision" and abs(toward - b.cx) <= offset_limit(sym.kind, b, "bottom"):
+            ports.append(Port(outline_point(sym.kind, b, "bottom", toward - b.cx), DOWN, 0.0, b))
+        return [p for p in ports if self._free(p.point) and not self._on_border(sym, p.point)]
+
+    def target_ports(self, end: End, forward: bool, source_x: float | None) -> list[Port]:
+        if end.connector is not None:
+            return [self._connector_port(end.connector, leaving=False)]
+        sym = self.geo.symbols[end.step]
+        b = sym.box
+        ports = []
+        top_cost, side_cost = (0.0, 30.0) if forward else (25.0, 0.0)
+        limit = offset_limit(sym.kind, b, "top")
+        for off in anchor_offsets(limit, self.top_spacing, 3, self.style.track_gap):
+            cost = top_cost + ANCHOR_COST * abs(off)
+            ports.append(Port(outline_point(sym.kind, b, "top", off), DOWN, cost, b))
+        if source_x is not None and abs(source_x - b.cx) <= limit:
+            ports.append(Port(outline_point(sym.kind, b, "top", source_x - b.cx), DOWN, top_cost, b))
+        for side, d in (("left", RIGHT), ("right", LEFT)):
+            for off in anchor_offsets(offset_limit(sym.kind, b, side), self.side_spacing, 2, self.style.track_gap):
+                if sym.kind == "decision" and off == 0.0:
+                    continue  # the vertices are the "Tidak" exits
+                cost = side_cost + ANCHOR_COST * abs(off)
+                ports.append(Port(outline_point(sym.kind, b, side, off), d, cost, b))
+        return [p for p in ports if self._free(p.point) and not self._on_border(sym, p.point)]
+
+    def _connector_port(self, c: OffPage, leaving: bool) -> Port:
+        b = c.box
+        in_top_band = b.cy < self.geo.rows_top
+        if leaving:  # an incoming connector starts the arrow on this page
+            return Port((b.cx, b.bottom), DOWN, 0.0, b) if in_top_band else Port((b.cx, b.y), UP, 0.0, b)
+        return Port((b.cx, b.bottom), UP, 0.0, b) if in_top_band else Port((b.cx, b.y), DOWN, 0.0, b)
+
+    def _on_border(self, sym: Symbol, p: Point) -> bool:
+        return len(sym.columns) > 1 and _near(p[0], self.borders, AVOID)
+
+    # -- routing ----------------------------------------------------------------------
+
+    def end_x(self, end: End) -> float | None:
+        if end.connector is not None:
+            return end.connector.box.cx
+        return self.geo.symbols[end.step].box.cx
+
+    def route(self, request: Request) -> Arrow:
+        sources = self.source_ports(request.source, request.label, self.end_x(request.target))
+        targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
+        nodes = self.router.route(sources, targets) if sources and targets else None
+        if nodes is None:
+            raise RoutingFailed(request)
+        self.router.commit(nodes)
+        points = self.router.polyline(nodes)
+        self.used.add((q(points[0][0]), q(points[0][1])))
+        self.used.add((q(points[-1][0]), q(points[-1][1])))
+        label_at = label_position(points, request.label, self.style, self.measure) if request.label else None
+        return Arrow(points, request.source.ref, request.target.ref, request.label, label_at)  # type: ignore[arg-type]
+
+
+def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
+    """Baseline-start of a Ya/Tidak label beside the first segment, LABEL_OFFSET off the
+    line, on the side away from where the arrow turns next."""
+    (x0, y0), (x1, y1) = points[0], points[1]
+    nxt = points[2] if len(points) > 2 else None
+    width = measure(label, "regular", style.label_size)
+    ascent = ASCENT * style.label_size
+    off = LABEL_OFFSET
+    if x0 == x1:  # vertical first segment: label to one side, just past the start
+        right = not (nxt is not None and nxt[0] > x1)
+        lx = x0 + off if right else x0 - off - width
+        ly = y0 + off + ascent if y1 > y0 else y0 - off
+        return (lx, ly)
+    above = not (nxt is not None and nxt[1] < y1)
+    lx = x0 + off if x1 > x0 else x0 - off - width
+    ly = y0 - off if above else y0 + off + ascent
+    return (lx, ly)
+
+
+def route_page(
+    geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure, retries: int = 3
+) -> list[Arrow] | None:
+    """Route every request in priority order; when one fails, retry with it first (at
+    most ``retries`` times). Returns the arrows in request order, or None."""
+    order = sorted(range(len(requests)), key=lambda i: requests[i].priority)
+    for _ in range(retries + 1):
+        router = PageRouter(geo, style, measure)
+        arrows: dict[int, Arrow] = {}
+        failed = None
+        for i in order:
+            try:
+                arrows[i] = router.route(requests[i])
+            except RoutingFailed:
+                failed = i
+                break
+        if failed is None:
+            return [arrows[i] for i in range(len(requests))]
+        if order[0] == failed:
+            return None
+        order = [failed] + [i for i in order if i != failed]
+    return None

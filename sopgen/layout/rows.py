@@ -1,0 +1,143 @@
+"""Table body rows: the wrapped text of every cell and the row heights, and the optional
+"Jumlah waktu" row. Positions along y are decided later by pagination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sopgen.durations import total_by_unit
+from sopgen.layout.columns import Columns
+from sopgen.layout.geometry import Box, Cell, Text
+from sopgen.layout.style import Measure, Style
+from sopgen.layout.symbols import SymbolPlan
+from sopgen.layout.text import block_height, place_lines, wrap
+from sopgen.model import Procedure
+
+TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+CENTRED = ("no", "waktu")
+# Indonesian names of the text columns, for messages.
+COLUMN_NAMES = {
+    "no": "nomor",
+    "kegiatan": "kegiatan",
+    "kelengkapan": "kelengkapan",
+    "waktu": "waktu",
+    "output": "output",
+    "keterangan": "keterangan",
+}
+
+
+@dataclass(frozen=True)
+class CellText:
+    role: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RowContent:
+    step: int
+    texts: tuple[CellText, ...]
+    height: float
+    tallest: str  # the role whose text decides the height ("" when the symbol does)
+
+
+def waktu_text(procedure: Procedure, index: int) -> str:
+    """The parsed duration's label ("5 Menit") when it parsed, else the text as written."""
+    durations = procedure.durations
+    if index < len(durations) and durations[index] is not None:
+        return durations[index].label
+    return procedure.data.kegiatan[index].waktu or ""
+
+
+def measure_rows(
+    procedure: Procedure, columns: Columns, symbols: list[SymbolPlan], style: Style, measure: Measure
+) -> list[RowContent]:
+    """Row height = max(lines * leading + 2 * cell_pad over the text cells,
+    symbol height + 2 * row_min_pad)."""
+    rows = []
+    for index, step in enumerate(procedure.data.kegiatan):
+        raw = {
+            "no": str(index + 1),
+            "kegiatan": step.uraian,
+            "kelengkapan": step.kelengkapan,
+            "waktu": waktu_text(procedure, index),
+            "output": step.output,
+            "keterangan": step.keterangan,
+        }
+        texts = []
+        for role in TEXT_ROLES:
+            width = columns.role(role).w - 2 * style.cell_pad
+            texts.append(CellText(role, tuple(wrap(raw[role], width, "regular", style.font_size, measure))))
+        text_h = {t.role: block_height(len(t.lines), style.leading, style.cell_pad) for t in texts}
+        symbol_h = symbols[index].h + 2 * style.row_min_pad
+        tallest = max(TEXT_ROLES, key=lambda r: text_h[r])
+        height = max(symbol_h, text_h[tallest])
+        rows.append(RowContent(index, tuple(texts), height, tallest if text_h[tallest] > symbol_h else ""))
+    return rows
+
+
+def emit_row(row: RowContent, top: float, columns: Columns, style: Style) -> tuple[list[Cell], list[Text]]:
+    """Cells (one per column, lanes included) and texts of a body row at ``top``."""
+    cells: list[Cell] = []
+    texts: list[Text] = []
+    by_role = {t.role: t.lines for t in row.texts}
+    pad = style.cell_pad
+    for col in columns.cols:
+        cells.append(Cell(Box(col.x, top, col.w, row.height), role=col.role, step=row.step))
+        if col.role in by_role:
+            anchor = "middle" if col.role in CENTRED else "start"
+            texts += place_lines(
+                by_role[col.role], col.x + pad, top + pad, col.w - 2 * pad,
+                "regular", style.font_size, style.leading, anchor,
+            )
+    return cells, texts
+
+
+def band_cells(top: float, height: float, columns: Columns) -> list[Cell]:
+    """An empty row (one cell per column) holding off-page connectors."""
+    return [Cell(Box(c.x, top, c.w, height), role="band") for c in columns.cols]
+
+
+# --- "Jumlah waktu" ------------------------------------------------------------------
+
+
+def total_text(procedure: Procedure) -> str:
+    """Sums per unit, largest unit first: '2 Jam 35 Menit'; '-' when no time parsed."""
+    parts = [d.label for d in reversed(total_by_unit(procedure.durations))]
+    return " ".join(parts) or "-"
+
+
+@dataclass(frozen=True)
+class TotalRow:
+    label_lines: tuple[str, ...]
+    value_lines: tuple[str, ...]
+    height: float
+
+
+def measure_total(procedure: Procedure, columns: Columns, style: Style, measure: Measure) -> TotalRow:
+    pad = style.cell_pad
+    label_w = columns.role("waktu").x - columns.x0 - 2 * pad
+    label = wrap("Jumlah waktu", label_w, "bold", style.font_size, measure)
+    value = wrap(total_text(procedure), columns.role("waktu").w - 2 * pad, "bold", style.font_size, measure)
+    height = block_height(max(len(label), len(value)), style.leading, pad)
+    return TotalRow(tuple(label), tuple(value), height)
+
+
+def emit_total(total: TotalRow, top: float, columns: Columns, style: Style) -> tuple[list[Cell], list[Text]]:
+    """One row: a label cell from the table's left edge to the Waktu column ("Jumlah
+    waktu", right-aligned feel by centring), the total under Waktu, and one empty cell
+    over Output and Keterangan."""
+    pad = style.cell_pad
+    waktu = columns.role("waktu")
+    label_box = Box(columns.x0, top, waktu.x - columns.x0, total.height)
+    value_box = Box(waktu.x, top, waktu.w, total.height)
+    rest_box = Box(waktu.right, top, columns.x1 - waktu.right, total.height)
+    cells = [
+        Cell(label_box, role="total-label"),
+        Cell(value_box, role="total"),
+        Cell(rest_box, role="total-rest"),
+    ]
+    texts = place_lines(total.label_lines, label_box.x + pad, top + pad, label_box.w - 2 * pad,
+                        "bold", style.font_size, style.leading, "middle")
+    texts += place_lines(total.value_lines, value_box.x + pad, top + pad, value_box.w - 2 * pad,
+                         "bold", style.font_size, style.leading, "middle")
+    return cells, texts

@@ -1,0 +1,264 @@
+"""Checks every layout must pass; shared by the example tests and the property test.
+
+Each check raises AssertionError with a message naming the page, arrow or step."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from sopgen.layout import resolve_flow
+from sopgen.layout.geometry import Box, OffPage, ProcedureLayout, Symbol
+from sopgen.model import Procedure
+
+TOL = 0.01
+
+
+def check_all(layout: ProcedureLayout, procedure: Procedure, style) -> None:
+    check_pages(layout, procedure, style)
+    check_symbols(layout, procedure)
+    check_header_repeats(layout)
+    check_arrows_geometry(layout)
+    check_no_overlaps(layout)
+    check_offpage_pairs(layout)
+    check_edges_drawn(layout, procedure)
+
+
+# --- pages and rows ---------------------------------------------------------------------
+
+
+def check_pages(layout: ProcedureLayout, procedure: Procedure, style) -> None:
+    n = len(procedure.data.kegiatan)
+    seen = [s for page in layout.pages for s in page.steps]
+    assert seen == list(range(n)), f"steps over pages {seen} != 0..{n - 1}"
+    bottom_limit = style.page_size[1] - style.margin_bottom
+    for page in layout.pages:
+        assert page.steps, f"page {page.index} has no rows"
+        assert (page.width, page.height) == style.page_size
+        assert page.table.bottom <= bottom_limit + TOL, f"page {page.index}: table runs into the margin"
+        for cell in page.cells:
+            b = cell.box
+            assert b.y >= page.table.y - TOL and b.bottom <= page.table.bottom + TOL
+            if cell.step is not None:
+                assert cell.step in page.steps, f"page {page.index}: cell of step {cell.step}"
+        for step in page.steps:
+            rows = {(c.box.y, c.box.h) for c in page.cells if c.step == step}
+            assert len(rows) == 1, f"step {step}: row cells disagree {rows}"
+    # every step's row appears on exactly one page, whole
+    counts = Counter(c.step for page in layout.pages for c in page.cells if c.role == "kegiatan")
+    assert all(counts[i] == 1 for i in range(n)), counts
+
+
+def expected_kind(index: int, n: int, step) -> str:
+    if step.keputusan is not None:
+        return "decision"
+    return "terminator" if index in (0, n - 1) else "process"
+
+
+def check_symbols(layout: ProcedureLayout, procedure: Procedure) -> None:
+    steps = procedure.data.kegiatan
+    pelaksana = procedure.data.pelaksana
+    symbols = [s for page in layout.pages for s in page.symbols]
+    assert sorted(s.step for s in symbols) == list(range(len(steps))), "one symbol per step"
+    for page in layout.pages:
+        lanes = sorted((c for c in page.cells if c.role == "lane" and c.step == page.steps[0]), key=lambda c: c.box.x)
+        for sym in page.symbols:
+            assert sym.step in page.steps
+            step = steps[sym.step]
+            assert sym.kind == expected_kind(sym.step, len(steps), step), sym
+            cols = tuple(sorted({pelaksana.index(e) for e in step.executors if e in pelaksana})) or (0,)
+            assert sym.columns == cols, (sym, cols)
+            row = next(c.box for c in page.cells if c.step == sym.step and c.role == "kegiatan")
+            assert sym.box.y > row.y and sym.box.bottom < row.bottom, f"step {sym.step} leaves its row"
+            assert abs(sym.box.cy - row.cy) < TOL, f"step {sym.step} not centred in its row"
+            left, right = lanes[cols[0]].box, lanes[cols[-1]].box
+            assert sym.box.x > left.x and sym.box.right < right.right, f"step {sym.step} outside its lanes"
+
+
+def check_header_repeats(layout: ProcedureLayout) -> None:
+    """Title, Nomor SOP and the two-row table header are the same on every page."""
+    first = layout.pages[0]
+    head_cells = [c for c in first.cells if c.role == "header"]
+    assert head_cells, "no table header"
+    head_bottom = max(c.box.bottom for c in head_cells)
+    head_texts = [t for t in first.texts if t.y < head_bottom]
+    assert any(t.text.startswith("Nomor SOP") for t in head_texts)
+    for page in layout.pages[1:]:
+        assert [c for c in page.cells if c.role == "header"] == head_cells, f"page {page.index}: header differs"
+        assert [t for t in page.texts if t.y < head_bottom] == head_texts, f"page {page.index}: header texts"
+
+
+# --- arrows -------------------------------------------------------------------------------
+
+
+def segments(points):
+    return list(zip(points, points[1:]))
+
+
+def inside_shape(kind: str, b: Box, x: float, y: float, tol: float = TOL) -> bool:
+    """Strictly inside the symbol's outline (by more than tol)."""
+    if not (b.x + tol < x < b.right - tol and b.y + tol < y < b.bottom - tol):
+        return False
+    if kind == "decision":
+        return abs(x - b.cx) / (b.w / 2) + abs(y - b.cy) / (b.h / 2) < 1 - tol / min(b.w, b.h) * 2
+    if kind == "terminator":
+        r = min(b.w, b.h) / 2
+        if b.x + r <= x <= b.right - r:
+            return True
+        cx = b.x + r if x < b.x + r else b.right - r
+        return math.hypot(x - cx, y - b.cy) < r - tol
+    return True
+
+
+def on_outline(kind: str, b: Box, x: float, y: float) -> bool:
+    near_box = b.x - TOL <= x <= b.right + TOL and b.y - TOL <= y <= b.bottom + TOL
+    if not near_box:
+        return False
+    if kind == "decision":
+        return abs(abs(x - b.cx) / (b.w / 2) + abs(y - b.cy) / (b.h / 2) - 1) < 0.002
+    if kind == "terminator":
+        r = min(b.w, b.h) / 2
+        if b.x + r <= x <= b.right - r:
+            return abs(y - b.y) < TOL or abs(y - b.bottom) < TOL
+        cx = b.x + r if x < b.x + r else b.right - r
+        return abs(math.hypot(x - cx, y - b.cy) - r) < 0.02
+    return (abs(x - b.x) < TOL or abs(x - b.right) < TOL or abs(y - b.y) < TOL or abs(y - b.bottom) < TOL)
+
+
+def on_connector(c: OffPage, x: float, y: float) -> bool:
+    b = c.box
+    top = abs(y - b.y) < TOL and b.x - TOL <= x <= b.right + TOL
+    tip = abs(x - b.cx) < TOL and abs(y - b.bottom) < TOL
+    return top or tip
+
+
+def segment_hits_box(p, r, b: Box, tol: float = TOL) -> bool:
+    """Does the axis-parallel segment p-r meet the open box (shrunk by tol)?"""
+    (x0, y0), (x1, y1) = p, r
+    lo_x, hi_x = min(x0, x1), max(x0, x1)
+    lo_y, hi_y = min(y0, y1), max(y0, y1)
+    return lo_x < b.right - tol and hi_x > b.x + tol and lo_y < b.bottom - tol and hi_y > b.y + tol
+
+
+def segment_hits_shape(p, r, sym: Symbol) -> bool:
+    (x0, y0), (x1, y1) = p, r
+    length = abs(x1 - x0) + abs(y1 - y0)
+    steps = max(2, int(length / 0.2))
+    for k in range(steps + 1):
+        t = k / steps
+        if inside_shape(sym.kind, sym.box, x0 + (x1 - x0) * t, y0 + (y1 - y0) * t):
+            return True
+    return False
+
+
+def check_arrows_geometry(layout: ProcedureLayout) -> None:
+    for page in layout.pages:
+        syms = {f"step:{s.step}": s for s in page.symbols}
+        conns = {f"offpage:{c.label}": c for c in page.offpage}
+        for a in page.arrows:
+            name = f"page {page.index} arrow {a.source}->{a.target}"
+            assert len(a.points) >= 2, name
+            for p, r in segments(a.points):
+                assert (p[0] == r[0]) != (p[1] == r[1]), f"{name}: segment {p}-{r} not orthogonal"
+            for end, point in ((a.source, a.points[0]), (a.target, a.points[-1])):
+                if end in syms:
+                    s = syms[end]
+                    assert on_outline(s.kind, s.box, *point), f"{name}: {point} not on {end}'s outline"
+                else:
+                    assert end in conns, f"{name}: unknown end {end}"
+                    assert on_connector(conns[end], *point), f"{name}: {point} not on connector"
+            ends = {a.source, a.target}
+            for seg in segments(a.points):
+                for key, s in syms.items():
+                    if key in ends:
+                        assert not segment_hits_shape(*seg, s), f"{name}: {seg} enters its own end {key}"
+                    else:
+                        assert not segment_hits_box(*seg, s.box), f"{name}: {seg} crosses symbol {key}"
+                for key, c in conns.items():
+                    assert not segment_hits_box(*seg, c.box), f"{name}: {seg} crosses connector {key}"
+            if a.label is not None:
+                check_label(a, name)
+    
+
+def check_label(a, name: str) -> None:
+    assert a.label_at is not None, f"{name}: label without position"
+    (x0, y0), (x1, y1) = a.points[0], a.points[1]
+    lx, ly = a.label_at
+    if x0 == x1:  # vertical first segment: label beside it, left or right
+        assert abs(lx - x0) >= 2 and (lx > x0 or lx + 1 < x0), f"{name}: label on its line"
+        assert min(abs(lx - x0), abs(lx - x0)) <= 60
+    else:
+        assert abs(ly - y0) >= 2, f"{name}: label on its line"
+        assert abs(ly - y0) <= 12, f"{name}: label far from its line"
+
+
+def overlap_1d(a0, a1, b0, b1) -> float:
+    return min(max(a0, a1), max(b0, b1)) - max(min(a0, a1), min(b0, b1))
+
+
+def collinear_overlap(s, t) -> bool:
+    (p0, p1), (q0, q1) = s, t
+    if p0[0] == p1[0] and q0[0] == q1[0] and abs(p0[0] - q0[0]) < TOL:
+        return overlap_1d(p0[1], p1[1], q0[1], q1[1]) > TOL
+    if p0[1] == p1[1] and q0[1] == q1[1] and abs(p0[1] - q0[1]) < TOL:
+        return overlap_1d(p0[0], p1[0], q0[0], q1[0]) > TOL
+    return False
+
+
+def check_no_overlaps(layout: ProcedureLayout) -> None:
+    for page in layout.pages:
+        segs = [(i, k, seg) for i, a in enumerate(page.arrows) for k, seg in enumerate(segments(a.points))]
+        for n, (i, k, s) in enumerate(segs):
+            for j, m, t in segs[n + 1 :]:
+                if i == j and abs(k - m) == 1:
+                    continue
+                assert not collinear_overlap(s, t), (
+                    f"page {page.index}: arrows {page.arrows[i].source}->{page.arrows[i].target} and "
+                    f"{page.arrows[j].source}->{page.arrows[j].target} overlap: {s} / {t}"
+                )
+
+
+def check_offpage_pairs(layout: ProcedureLayout) -> None:
+    where: dict[str, list[tuple[str, int, OffPage]]] = {}
+    for page in layout.pages:
+        for c in page.offpage:
+            where.setdefault(c.label, []).append((c.direction, page.index, c))
+        refs = [a.source for a in page.arrows] + [a.target for a in page.arrows]
+        for c in page.offpage:
+            assert refs.count(f"offpage:{c.label}") == 1, f"page {page.index}: connector {c.label} arrows"
+    for label, items in where.items():
+        assert sorted(d for d, _, _ in items) == ["in", "out"], f"connector {label}: {items}"
+        (_, p_in, _), (_, p_out, _) = sorted(items, key=lambda t: t[0])
+        assert p_in != p_out, f"connector {label} pair on one page"
+    # letters in order of appearance: A, B, C ...
+    order = []
+    for page in layout.pages:
+        for c in sorted(page.offpage, key=lambda c: (c.box.y, c.box.x)):
+            if c.label not in order:
+                order.append(c.label)
+    from sopgen.layout.paginate import letter
+
+    assert order == [letter(k) for k in range(len(order))], order
+
+
+def check_edges_drawn(layout: ProcedureLayout, procedure: Procedure) -> None:
+    """Each flow edge is one arrow on one page, or two arrows through a connector pair."""
+    page_of = {s: p.index for p in layout.pages for s in p.steps}
+    drawn = Counter()
+    conn_source: dict[str, tuple] = {}
+    conn_target: dict[str, tuple] = {}
+    for page in layout.pages:
+        for a in page.arrows:
+            if a.source.startswith("step:") and a.target.startswith("step:"):
+                drawn[(int(a.source[5:]), int(a.target[5:]), a.label)] += 1
+            elif a.target.startswith("offpage:"):
+                conn_source[a.target] = (int(a.source[5:]), a.label, page.index)
+            else:
+                conn_target[a.source] = (int(a.target[5:]), page.index)
+    assert set(conn_source) == set(conn_target), "connector arrows unpaired"
+    for key, (src, label, page) in conn_source.items():
+        tgt, tpage = conn_target[key]
+        assert page_of[src] == page and page_of[tgt] == tpage and page != tpage
+        drawn[(src, tgt, label)] += 1
+    expected = Counter(tuple(e) for e in resolve_flow(procedure.data))
+    assert drawn == expected, f"drawn {drawn} != flow {expected}"

@@ -83,14 +83,14 @@ def make_environment(folder: Path | None = None) -> jinja2.Environment:
 
 
 def compute_layouts(projects: Sequence[Project], measure) -> Layouts:
-    """The flowchart geometry of every procedure, as the PDF lays it out."""
+    """The flowchart geometry of every procedure, as the PDF lays it out (same style from
+    the same settings, same font metrics)."""
     from sopgen.layout import layout_procedure
-    from sopgen.layout.style import Style
+    from sopgen.render.pdf import make_style
 
     layouts: Layouts = {}
     for project in projects:
-        settings = project.dokumen.pengaturan
-        style = Style(paper=settings.kertas, show_total=settings.tampilkan_jumlah_waktu)
+        style = make_style(project)
         for proc in project.procedures:
             layouts[(project.name, proc.id)] = layout_procedure(
                 proc, project.procedure_nomor(proc), style, measure

@@ -401,6 +401,13 @@ def _related(text: str, url: str | None) -> Link:
     return Link(plain_text(text), url) if url else Link(markdown_inline(text), None)
 
 
+def _binder_name(project: Project) -> str:
+    """The binder's file name, as render/pdf.py writes it (the document folder's name)."""
+    from sopgen.render.pdf_front import document_folder
+
+    return document_folder(project).name or "sop"
+
+
 def _items(texts: Sequence[str]) -> tuple[Markup, ...]:
     return tuple(markdown_inline(t) for t in texts)
 
@@ -473,7 +480,7 @@ def html_context(
             DocumentView(
                 name=project.name,
                 url=doc_url,
-                pdf_url=f"../pdf/{project.name}.pdf",
+                pdf_url=f"../pdf/{_binder_name(project)}.pdf",
                 pemerintah=doc.instansi.pemerintah,
                 dinas=doc.instansi.dinas,
                 unit=doc.instansi.unit,

@@ -221,3 +221,49 @@ def test_a_rebuild_replaces_the_site(tmp_path, contoh):
 
 def test_templates_are_found_from_the_package():
     assert (templates_dir() / "base.html").is_file()
+
+
+def _copy_fixture(tmp_path, name="contoh"):
+    import shutil
+
+    from tests.html.support import FIXTURES
+
+    target = tmp_path / "data" / name
+    shutil.copytree(FIXTURES / "contoh", target)
+    return target
+
+
+def test_the_agency_logo_is_copied_and_shown(tmp_path):
+    import base64
+
+    from sopgen.load import load_data
+
+    folder = _copy_fixture(tmp_path)
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    (folder / "logo.png").write_bytes(png)
+    text = (folder / "dokumen.yaml").read_text(encoding="utf-8")
+    (folder / "dokumen.yaml").write_text(
+        text.replace("  tempat: Contoh\n", "  tempat: Contoh\n  logo: logo.png\n"), encoding="utf-8"
+    )
+    projects = load_data(tmp_path / "data")
+    index = build_site(projects, tmp_path / "out", layouts=contoh_layouts(projects))
+    site = index.parent
+    assert (site / "assets" / "logo-contoh.png").read_bytes() == png
+    for page in (site / "index.html", site / "dokumen" / "contoh.html"):
+        imgs = _tags(page, "img")
+        assert len(imgs) == 1 and imgs[0]["alt"] == "Logo PEMERINTAH KABUPATEN CONTOH"
+        assert (page.parent / imgs[0]["src"]).resolve() == (site / "assets" / "logo-contoh.png")
+
+
+def test_two_documents_with_the_same_procedure_id_are_refused(tmp_path):
+    from sopgen.errors import RenderError
+    from sopgen.load import load_data
+
+    _copy_fixture(tmp_path, "satu")
+    _copy_fixture(tmp_path, "dua")
+    projects = load_data(tmp_path / "data")
+    with pytest.raises(RenderError, match="id prosedur 'lakip' dipakai di dokumen"):
+        build_site(projects, tmp_path / "out", layouts=contoh_layouts(projects))
+    assert not (tmp_path / "out" / "html").exists()

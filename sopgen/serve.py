@@ -1,0 +1,444 @@
+"""`sopgen serve`: a live preview of the handbook while the YAML is being edited.
+
+- builds the handbook once, then serves OUTPUT/html/ on localhost (stdlib http.server,
+  one thread per request);
+- watches DATA by polling modification times and sizes (no extra dependency, works the
+  same on Windows), and rebuilds once the files have been quiet for a moment;
+- every HTML page it serves (not the files on disk) gets a small script that asks
+  ``/__sopgen/version`` and reloads the page when a new build (or a new error) exists;
+- a data error becomes a readable page listing the diagnostics; the last good handbook on
+  disk is left untouched (builds go to a temporary folder and replace OUTPUT/html/ only on
+  success).
+
+The builder is injectable (``builder(projects, output_dir)`` writes ``output_dir/html``) so
+that tests and other front ends can use their own.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import json
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from html import escape
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import click
+
+from sopgen.errors import Diagnostic, SopgenError
+
+VERSION_PATH = "/__sopgen/version"
+RELOAD_PATH = "/__sopgen/reload.js"
+IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+
+RELOAD_JS = """\
+// sopgen serve: memuat ulang halaman setelah data berubah (hanya di pratinjau).
+(function () {
+  var me = document.currentScript;
+  var seen = me && me.getAttribute("data-versi");
+  function ask() {
+    fetch("__VERSION_PATH__", {cache: "no-store"})
+      .then(function (r) { return r.text(); })
+      .then(function (now) {
+        if (seen !== null && now !== seen) { location.reload(); return; }
+        seen = now;
+        setTimeout(ask, 700);
+      }, function () { setTimeout(ask, 2000); });
+  }
+  setTimeout(ask, 700);
+})();
+""".replace("__VERSION_PATH__", VERSION_PATH)
+
+Builder = Callable[[Sequence[object], Path], object]
+
+
+class ServeError(SopgenError):
+    """The preview cannot start (port in use, missing folder): exit 1 with a message."""
+
+
+def default_builder(projects, output: Path):
+    from sopgen.render.html import build_site
+
+    return build_site(list(projects), output)
+
+
+class PreviewServer:
+    """Build, serve, watch, rebuild. ``start()`` then ``stop()``; thread-safe state."""
+
+    def __init__(
+        self,
+        data: Path,
+        output: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        builder: Builder | None = None,
+        interval: float = 0.5,
+        settle: float = 0.3,
+        echo: Callable[[str], None] | None = None,
+        echo_error: Callable[[str], None] | None = None,
+    ):
+        self.data, self.output = Path(data), Path(output)
+        self.host, self.port = host, port
+        self.builder = builder or default_builder
+        self.interval, self.settle = interval, settle
+        self.echo = echo or (lambda message: None)
+        self.echo_error = echo_error or (lambda message: click.echo(message, err=True))
+        self.version = 0
+        self.problem: str | None = None  # the error page's body while the data is broken
+        self._lock = threading.Lock()
+        self._build_lock = threading.Lock()
+        self._stop = threading.Event()
+        self._httpd: ThreadingHTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+
+    # --- paths and state --------------------------------------------------------------------
+
+    @property
+    def site(self) -> Path:
+        return self.output / "html"
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0") else self.host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}/"
+
+    def state(self) -> tuple[int, str | None]:
+        with self._lock:
+            return self.version, self.problem
+
+    def _publish(self, problem: str | None) -> None:
+        with self._lock:
+            self.version += 1
+            self.problem = problem
+
+    # --- building ---------------------------------------------------------------------------
+
+    def build(self) -> bool:
+        """Load, check and build; publish the result (a new version either way)."""
+        from sopgen.load import read_data
+
+        with self._build_lock:
+            started = time.monotonic()
+            projects, diagnostics = read_data(self.data)
+            errors = [d for d in diagnostics if d.is_error]
+            if errors:
+                for diagnostic in errors:
+                    self.echo_error(diagnostic.format())
+                self.echo_error(
+                    f"{len(errors)} galat: perbaiki berkasnya lalu simpan; pratinjau "
+                    "menampilkan daftar galat dan buku panduan terakhir tetap ada."
+                )
+                self._publish(diagnostics_html(errors))
+                return False
+            try:
+                self._build_site(projects)
+            except SopgenError as err:
+                self.echo_error(f"galat: {err.format_message()}")
+                self._publish(message_html(err.format_message()))
+                return False
+            except Exception:  # a bug in a builder must not stop the preview
+                details = traceback.format_exc()
+                self.echo_error(details)
+                self.echo_error("galat internal saat membangun buku panduan (laporkan ini).")
+                self._publish(message_html("galat internal saat membangun buku panduan", details))
+                return False
+            warnings = len(diagnostics)
+            seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+            self._publish(None)
+            self.echo(
+                f"buku panduan dibangun ({seconds} detik"
+                + (f", {warnings} peringatan" if warnings else "")
+                + ")"
+            )
+            return True
+
+    def _build_site(self, projects) -> None:
+        self.output.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".pratinjau-", dir=self.output))
+        try:
+            self.builder(projects, staging)
+            built = staging / "html"
+            if not (built / "index.html").is_file():
+                raise SopgenError("pembangun buku panduan tidak menghasilkan html/index.html")
+            replace_folder(built, self.site)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    # --- watching ---------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, tuple[int, int]]:
+        """(modification time, size) of every data file, editors' temporary files aside."""
+        found: dict[str, tuple[int, int]] = {}
+        for root, folders, files in os.walk(self.data):
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            for name in sorted(files):
+                if name.startswith((".", "~")) or name.endswith(IGNORED_SUFFIXES):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:  # removed between listing and stat
+                    continue
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    def _watch(self) -> None:
+        seen = self.snapshot()
+        while not self._stop.wait(self.interval):
+            now = self.snapshot()
+            if now == seen:
+                continue
+            while True:  # debounce: wait until the files stay as they are
+                if self._stop.wait(self.settle):
+                    return
+                later = self.snapshot()
+                if later == now:
+                    break
+                now = later
+            changed = sorted({p for p in set(now) | set(seen) if now.get(p) != seen.get(p)})
+            seen = now
+            shown = ", ".join(Path(p).as_posix() for p in changed[:3])
+            more = f" (+{len(changed) - 3} lagi)" if len(changed) > 3 else ""
+            self.echo(f"berubah: {shown}{more}")
+            self.build()
+
+    # --- serving ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Build once, bind the port, start serving and watching (in daemon threads)."""
+        if not self.data.is_dir():
+            raise ServeError(f"folder data '{self.data}' tidak ditemukan; periksa namanya")
+        self.build()
+        self._httpd = _bind(self.host, self.port, functools.partial(_Handler, preview=self))
+        self.port = self._httpd.server_address[1]
+        serve = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
+        )
+        watch = threading.Thread(target=self._watch, daemon=True)
+        self._threads = [serve, watch]
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._httpd is not None:
+            self._httpd.shutdown()
+            self._httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._threads = []
+
+
+def _bind(host: str, port: int, handler) -> ThreadingHTTPServer:
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+        # on Windows SO_REUSEADDR would let a second server take a port already in use
+        allow_reuse_address = os.name != "nt"
+        address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+    try:
+        httpd = Server((host, port), handler, bind_and_activate=False)
+    except OSError as err:  # pragma: no cover - socket creation itself failed
+        raise ServeError(f"tidak dapat membuka server: {err.strerror or err}") from err
+    try:
+        httpd.server_bind()
+        httpd.server_activate()
+    except OSError as err:
+        httpd.server_close()
+        if err.errno in (errno.EADDRINUSE, 10048):
+            raise ServeError(
+                f"port {port} sudah dipakai program lain (mungkin pratinjau lain masih "
+                f"berjalan); hentikan program itu, atau pakai port lain, mis. --port {port + 1}"
+            ) from err
+        if err.errno in (errno.EACCES, 10013):
+            raise ServeError(
+                f"tidak diizinkan memakai port {port}; pakai port 1024 ke atas, mis. --port 8000"
+            ) from err
+        raise ServeError(
+            f"alamat {host}:{port} tidak dapat dipakai ({err.strerror or err}); periksa --host"
+        ) from err
+    return httpd
+
+
+def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:
+    """Put ``built`` in place of ``final`` with renames only (Windows too). A file being
+    served may hold the folder for a moment on Windows: retry briefly."""
+    for attempt in range(attempts):
+        old = None
+        try:
+            if final.exists():
+                old = final.with_name(f".{final.name}-lama-{os.getpid()}-{attempt}")
+                os.replace(final, old)
+            try:
+                os.replace(built, final)
+            except OSError:
+                if old is not None:
+                    os.replace(old, final)
+                raise
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise SopgenError(
+                    f"folder {final} sedang dipakai program lain; tutup program itu"
+                ) from None
+            time.sleep(0.05)
+            continue
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+PAGE_CSS = """
+body { font-family: "Liberation Sans", Arial, sans-serif; margin: 0; background: #f4f4f1;
+       color: #111; line-height: 1.45; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 2rem 3rem; background: #fff; }
+h1 { font-size: 1.4rem; color: #8a1010; }
+ol { padding-left: 1.5rem; }
+li { margin: .6rem 0; }
+code { background: #f0f0ec; padding: 0 .2rem; }
+.galat { color: #8a1010; font-weight: bold; }
+.peringatan { color: #7a5a00; font-weight: bold; }
+.saran { display: block; color: #333; margin-top: .15rem; }
+pre { white-space: pre-wrap; background: #f0f0ec; padding: .75rem; }
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
+        f"<main>\n<h1>{escape(title)}</h1>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def diagnostics_html(diagnostics: Sequence[Diagnostic]) -> str:
+    items = []
+    for d in sorted(diagnostics):
+        hint = f'<span class="saran">cara memperbaiki: {escape(d.hint)}</span>' if d.hint else ""
+        items.append(
+            f"<li><code>{escape(d.file)}:{d.line}:{d.column}</code> "
+            f'<span class="{escape(d.severity)}">{escape(d.severity)}</span>: '
+            f"{escape(d.message)}{hint}</li>"
+        )
+    body = (
+        f"<p>Buku panduan belum dapat dibangun ulang: {len(diagnostics)} galat. "
+        "Perbaiki berkas YAML yang disebut di bawah lalu simpan; halaman ini dimuat ulang "
+        "sendiri. Buku panduan terakhir yang berhasil dibangun tetap tersimpan.</p>\n"
+        f"<ol>\n{chr(10).join(items)}\n</ol>"
+    )
+    return _page("Data SOP perlu diperbaiki", body)
+
+
+def message_html(message: str, details: str | None = None) -> str:
+    body = f"<pre>{escape(message)}</pre>"
+    if details:
+        body += f"\n<pre>{escape(details)}</pre>"
+    body += (
+        "\n<p>Buku panduan terakhir yang berhasil dibangun tetap tersimpan. Halaman ini "
+        "dimuat ulang sendiri setelah berkas diperbaiki.</p>"
+    )
+    return _page("Buku panduan belum dapat dibangun", body)
+
+
+def inject(html: bytes, version: int) -> bytes:
+    """The reload script before the last </body> (or at the end)."""
+    tag = f'<script src="{RELOAD_PATH}" data-versi="{version}"></script>'.encode()
+    at = html.lower().rfind(b"</body>")
+    if at == -1:
+        return html + tag
+    return html[:at] + tag + html[at:]
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    server_version = "sopgen-pratinjau"
+
+    def __init__(self, *args, preview: PreviewServer, **kwargs):
+        self.preview = preview
+        super().__init__(*args, directory=str(preview.site), **kwargs)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        pass  # the terminal is for the officer's messages
+
+    def _send(self, body: bytes, content_type: str, status=HTTPStatus.OK) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        try:
+            self._get()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went away (a reload): nothing to do
+
+    def _get(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        version, problem = self.preview.state()
+        if path == VERSION_PATH:
+            self._send(str(version).encode(), "text/plain; charset=utf-8")
+            return
+        if path == RELOAD_PATH:
+            self._send(RELOAD_JS.encode(), "text/javascript; charset=utf-8")
+            return
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            if not path.endswith("/"):
+                self._static()  # redirect to the folder with a slash
+                return
+            local = local / "index.html"
+        is_page = local.suffix.lower() in (".html", ".htm")
+        if problem is not None and (is_page or not local.exists()):
+            self._send(inject(problem.encode(), version), "text/html; charset=utf-8")
+            return
+        if is_page and local.is_file():
+            try:
+                body = local.read_bytes()
+            except OSError:  # swapped away while reading: the browser retries on reload
+                self.send_error(HTTPStatus.NOT_FOUND, "halaman tidak ditemukan")
+                return
+            self._send(inject(body, version), "text/html; charset=utf-8")
+            return
+        self._static()
+
+    def _static(self) -> None:
+        if self.command == "HEAD":
+            super().do_HEAD()
+        else:
+            super().do_GET()
+
+    def send_error(self, code, message=None, explain=None) -> None:
+        if code == HTTPStatus.NOT_FOUND:
+            message, explain = "Halaman tidak ditemukan", "Periksa alamatnya."
+        super().send_error(code, message, explain)
+
+
+def version_of(url: str, timeout: float = 5) -> int:
+    """The build version a running preview reports (for tests and scripts)."""
+    from urllib.request import urlopen
+
+    with urlopen(url.rstrip("/") + VERSION_PATH, timeout=timeout) as response:
+        return int(json.loads(response.read()))

@@ -1,0 +1,222 @@
+"""`sopgen serve`: live preview that rebuilds on save, shows data errors, keeps the last
+good handbook on disk, and stops cleanly."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.request import urlopen
+
+import pytest
+
+from sopgen.serve import PreviewServer
+from tests.conftest import edit
+
+LAKIP = Path("data/sekretariat/lakip.yaml")
+TITLE = "SOP PENYUSUNAN LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAHAN (LAKIP)"
+
+
+def fetch(url: str) -> str:
+    try:
+        with urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except HTTPError as err:
+        return f"HTTP {err.code}"
+
+
+def wait_until(condition, timeout: float = 10.0):
+    """Poll ``condition`` until it returns something true (bounded; no timing asserted)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("keadaan yang ditunggu tidak tercapai dalam batas waktu")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def start(workdir):
+    servers, said = [], []
+
+    def starter(**options) -> PreviewServer:
+        preview = PreviewServer(
+            Path("data"),
+            Path("output"),
+            port=0,
+            interval=0.05,
+            settle=0.1,
+            echo=said.append,
+            echo_error=said.append,
+            **options,
+        )
+        preview.start()
+        servers.append(preview)
+        return preview
+
+    starter.said = said
+    yield starter
+    for preview in servers:
+        preview.stop()
+
+
+def version(preview) -> int:
+    return int(fetch(preview.url + "__sopgen/version"))
+
+
+def test_rebuilds_on_save_and_survives_errors(start):
+    preview = start()
+    page = fetch(preview.url)
+    assert TITLE in page
+    assert '<script src="/__sopgen/reload.js" data-versi="1"></script></body>' in page
+    assert TITLE in fetch(preview.url + "prosedur/lakip.html")
+    on_disk = Path("output/html/index.html").read_text(encoding="utf-8")
+    assert TITLE in on_disk and "__sopgen" not in on_disk  # injected when served only
+    assert "location.reload()" in fetch(preview.url + "__sopgen/reload.js")
+
+    # a save: rebuilt, the page shows the new text
+    edit(LAKIP, f"judul: {TITLE}", "judul: SOP PENYUSUNAN LAKIP (REVISI 1)")
+    wait_until(lambda: version(preview) > 1)
+    assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in fetch(preview.url)
+
+    # a data error: an Indonesian page with the diagnostics, escaped; disk untouched
+    good = Path("output/html/index.html").read_bytes()
+    before = version(preview)
+    edit(LAKIP, "    pelaksana: Kepala Dinas\n", "    pelaksana: <script>alert(1)</script>\n")
+    wait_until(lambda: version(preview) > before)
+    page = fetch(preview.url)
+    assert "<title>Data SOP perlu diperbaiki</title>" in page
+    assert (
+        '<code>data/sekretariat/lakip.yaml:81:16</code> <span class="galat">galat</span>: '
+        "pelaksana &#x27;&lt;script&gt;alert(1)&lt;/script&gt;&#x27; tidak ada di kolom "
+        "pelaksana prosedur ini"
+    ) in page
+    assert "<script>alert" not in page
+    assert "reload.js" in page  # the error page reloads itself too
+    assert "Data SOP perlu diperbaiki" in fetch(preview.url + "prosedur/lakip.html")
+    assert Path("output/html/index.html").read_bytes() == good
+    assert any("lakip.yaml:81:16: galat: pelaksana" in line for line in start.said)
+
+    # fixed: back to the handbook
+    before = version(preview)
+    edit(LAKIP, "    pelaksana: <script>alert(1)</script>\n", "    pelaksana: Kepala Dinas\n")
+    wait_until(lambda: version(preview) > before)
+    page = fetch(preview.url)
+    assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in page and "perlu diperbaiki" not in page
+    assert not [p for p in Path("output").iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def fake_builder(calls):
+    def build(projects, output: Path):
+        calls.append([p.name for p in projects])
+        titles = [proc.data.judul for p in projects for proc in p.procedures]
+        (output / "html").mkdir(parents=True)
+        (output / "html" / "index.html").write_text(
+            "<html><body><h1>" + " | ".join(titles) + "</h1></BODY></html>", encoding="utf-8"
+        )
+        (output / "html" / "style.css").write_text("h1 {}", encoding="utf-8")
+
+    return build
+
+
+def test_injectable_builder(start):
+    calls = []
+    preview = start(builder=fake_builder(calls))
+    assert calls == [["sekretariat"]]
+    page = fetch(preview.url + "index.html")
+    assert page.startswith("<html><body><h1>" + TITLE)
+    assert page.endswith('<script src="/__sopgen/reload.js" data-versi="1"></script></BODY></html>')
+    assert fetch(preview.url + "style.css") == "h1 {}"  # not a page: served as it is
+    assert fetch(preview.url + "tidak-ada.html") == "HTTP 404"
+
+
+def test_a_failing_build_keeps_the_last_handbook(start):
+    from sopgen.errors import RenderError
+
+    calls = []
+    working = fake_builder(calls)
+    state = {"fail": False}
+
+    def builder(projects, output):
+        if state["fail"]:
+            (output / "html").mkdir()
+            (output / "html" / "index.html").write_text("setengah", encoding="utf-8")
+            raise RenderError("logo 'logo.png' tidak ditemukan")
+        working(projects, output)
+
+    preview = start(builder=builder)
+    good = Path("output/html/index.html").read_bytes()
+    state["fail"] = True
+    edit(LAKIP, f"judul: {TITLE}", "judul: SOP LAKIP")
+    wait_until(lambda: version(preview) > 1)
+    page = fetch(preview.url)
+    assert "<title>Buku panduan belum dapat dibangun</title>" in page
+    assert "logo &#x27;logo.png&#x27; tidak ditemukan" in page
+    assert Path("output/html/index.html").read_bytes() == good
+    assert "galat: logo 'logo.png' tidak ditemukan" in start.said
+
+
+def test_editor_files_are_not_watched(start):
+    preview = start(builder=fake_builder([]))
+    seen = set(preview.snapshot())
+    Path("data/sekretariat/.lakip.yaml.swp").write_text("x", encoding="utf-8")
+    Path("data/sekretariat/lakip.yaml~").write_text("x", encoding="utf-8")
+    assert set(preview.snapshot()) == seen
+    assert os.path.join("data", "sekretariat", "lakip.yaml") in seen
+
+
+def test_port_in_use(workdir, cli):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = cli("serve", "data", "output", "--port", str(port), "--no-open", "-q")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"galat: port {port} sudah dipakai program lain (mungkin pratinjau lain masih "
+        f"berjalan); hentikan program itu, atau pakai port lain, mis. --port {port + 1}\n"
+    )
+
+
+def test_missing_data_folder(workdir, cli):
+    result = cli("serve", "tidak-ada", "--no-open", "-q")
+    assert result.exit_code == 1
+    assert result.output == "galat: folder data 'tidak-ada' tidak ditemukan; periksa namanya\n"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process is POSIX-only")
+def test_command_line_and_ctrl_c(workdir):
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from sopgen.cli import main; main()",
+         "serve", "data", "output", "--port", "0", "--no-open"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    try:
+        lines = []
+        while not any("Pratinjau: " in line for line in lines):
+            line = child.stdout.readline()
+            assert line, "".join(lines)
+            lines.append(line)
+        url = re.search(r"http://127\.0\.0\.1:\d+/", lines[-1]).group(0)
+        assert TITLE in fetch(url)
+        child.send_signal(signal.SIGINT)
+        rest, _ = child.communicate(timeout=20)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 0
+    assert "Traceback" not in rest
+    assert rest.endswith("Pratinjau dihentikan.\n")
+    assert lines[0] == "Membangun buku panduan dari data ...\n"

@@ -24,12 +24,9 @@ def fold(text: str) -> str:
     """Search form of a text; must match ``fold`` in templates/assets/search.js:
     NFKD, drop combining marks, lower case, every run of non-letters/digits -> one space."""
     decomposed = unicodedata.normalize("NFKD", clean_text(text))
-    out = []
-    for ch in decomposed:
-        cat = unicodedata.category(ch)
-        if cat.startswith("M"):
-            continue
-        out.append(ch.lower() if cat[0] in "LN" else " ")
+    bare = "".join(ch for ch in decomposed if not unicodedata.category(ch).startswith("M"))
+    # lower() on the whole text, as JavaScript's toLowerCase (final sigma depends on context)
+    out = [ch if unicodedata.category(ch)[0] in "LN" else " " for ch in bare.lower()]
     return " ".join("".join(out).split())
 
 

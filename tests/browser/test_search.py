@@ -130,3 +130,19 @@ def test_a_hit_on_the_same_page_closes_the_list_and_shows_the_row(page, handbook
     page.keyboard.press("Enter")
     expect(page.locator("#hasil-cari")).to_be_hidden()
     _assert_on_step(page, "rka", number)
+
+
+def test_the_browser_folds_text_exactly_as_the_index_builder(page, handbook):
+    from sopgen.render.html_search import fold
+
+    samples = [
+        "RÉNSTRA (Lima-Tahunan) & Pelaporan",
+        "Ｆｕｌｌ ﬁle №5 ½",
+        "İstanbul ΟΔΟΣ Straße",
+        "Kasubag  Perencanaan\t\n2 jam, 1,5 jam; 30'",
+        "naïve café e\u0301 Ångström",
+    ]
+    site, _ = handbook
+    page.goto((site / "index.html").as_uri())
+    got = page.evaluate("samples => samples.map(s => window.sopgenFold(s))", samples)
+    assert got == [fold(s) for s in samples]

@@ -16,7 +16,6 @@ from urllib.request import urlopen
 
 import pytest
 
-from sopgen.serve import PreviewServer
 from tests.conftest import edit
 
 LAKIP = Path("data/sekretariat/lakip.yaml")
@@ -41,31 +40,6 @@ def wait_until(condition, timeout: float = 10.0):
         if time.monotonic() > deadline:
             raise AssertionError("keadaan yang ditunggu tidak tercapai dalam batas waktu")
         time.sleep(0.05)
-
-
-@pytest.fixture
-def start(workdir):
-    servers, said = [], []
-
-    def starter(**options) -> PreviewServer:
-        preview = PreviewServer(
-            Path("data"),
-            Path("output"),
-            port=0,
-            interval=0.05,
-            settle=0.1,
-            echo=said.append,
-            echo_error=said.append,
-            **options,
-        )
-        preview.start()
-        servers.append(preview)
-        return preview
-
-    starter.said = said
-    yield starter
-    for preview in servers:
-        preview.stop()
 
 
 def version(preview) -> int:

@@ -346,6 +346,9 @@ def _procedure_view(
 
     flow_pages = []
     if layout is not None:
+        from sopgen.render.pdf import make_style
+
+        style = make_style(project)  # line and arrowhead sizes exactly as in the PDF
         n_pages = len(layout.pages)
         tips = {
             i: f"Langkah {i + 1}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
@@ -364,6 +367,7 @@ def _procedure_view(
                         ),
                         step_titles=tips,
                         id_prefix=f"diagram-{k + 1}",
+                        style=style,
                     )
                 )
             )

@@ -177,6 +177,13 @@ def render_svg(
         )
     parts.append("</g>")
 
+    # Same order as the PDF (render/pdf_draw.py): symbols, then arrows over them.
+    parts.append('<g class="symbols">')
+    for sym in page.symbols:
+        tip = (step_titles or {}).get(sym.step)
+        parts.append(_symbol(sym, tip, SYMBOL_LINE))
+    parts.append("</g>")
+
     parts.append(f'<g class="arrows" stroke="{INK}" stroke-width="{lw}">')
     for a in page.arrows:
         if len(a.points) < 2:
@@ -198,12 +205,6 @@ def render_svg(
                 f'font-size="{num(style.label_size)}" fill="{INK}" stroke="none">'
                 f"{esc(a.label)}</text>"
             )
-    parts.append("</g>")
-
-    parts.append('<g class="symbols">')
-    for sym in page.symbols:
-        tip = (step_titles or {}).get(sym.step)
-        parts.append(_symbol(sym, tip, SYMBOL_LINE))
     parts.append("</g>")
 
     if page.offpage:

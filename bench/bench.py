@@ -156,6 +156,12 @@ def main() -> None:
         t_all, paths = best(lambda: pdf.build_pdfs(seed, Path(tmp), layout_fn=lay))
 
     cat = catalog(seed, CATALOG)
+    style = pdf.make_style(cat)
+    fn = lay or pdf._default_layout
+    t_lay, layouts = best(
+        lambda: [(p, fn(p, cat.procedure_nomor(p), style)) for p in cat.procedures], n=3
+    )
+    t_render, _ = best(lambda: pdf.render_binder(cat, layouts, style), n=3)
     t_cat, cat_data = best(lambda: binder(cat, lay), n=3)
     cat_pages = count_pages(cat_data)
     t_bare, bare_data = best(lambda: bare_table(cat), n=3)
@@ -172,6 +178,13 @@ def main() -> None:
             f"{t_cat:8.2f} s",
             f"{cat_pages} pages, {cat_pages / t_cat:5.0f} p/s, {CATALOG / t_cat:4.0f} SOP/s",
             f"{mem_cat:6.1f} MiB",
+        ),
+        (f"catalog {CATALOG}:   of which layout", f"{t_lay:8.2f} s", "", ""),
+        (
+            f"catalog {CATALOG}:   of which render (PDF)",
+            f"{t_render:8.2f} s",
+            f"{cat_pages / t_render:5.0f} p/s",
+            "",
         ),
         (
             f"catalog {CATALOG}: bare platypus Table",

@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -196,7 +197,14 @@ def _render(
     def canvasmaker(*args, **kwargs):
         return _SopCanvas(*args, created=created, margins=margins, **kwargs)
 
-    doc.build(story, canvasmaker=canvasmaker)
+    # Binary (Flate-only) streams: smaller files and ~20% faster than ReportLab's default
+    # ASCII85 wrapping. rl_config is process-global, so restore it afterwards.
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    finally:
+        rl_config.useA85 = saved
     return buf.getvalue()
 
 
@@ -283,6 +291,12 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
     return Style(paper=paper, show_total=show_total)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder + os.replace."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -292,6 +306,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a PDF is for sharing
         os.replace(tmp, path)
     except BaseException:
         try:

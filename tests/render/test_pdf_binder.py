@@ -50,6 +50,8 @@ def test_writes_binder_and_one_pdf_per_procedure(built, project):
     names = [p.name for p in paths]
     assert names == ["sekretariat.pdf"] + [f"{p.id}.pdf" for p in project.procedures]
     assert all(p.parent == out / "pdf" and p.stat().st_size > 1000 for p in paths)
+    # readable like any file the user makes (mkstemp alone would leave 0600)
+    assert all(p.stat().st_mode & 0o044 == 0o044 for p in paths)
     # nothing half-written is left behind
     assert sorted(x.name for x in (out / "pdf").iterdir()) == sorted(names)
 

@@ -47,14 +47,20 @@ def draw_page(c: Canvas, page: Page, style: Style) -> None:
     c.setFillGray(0)
     _draw_texts(c, page, H)
 
+    # Symbols are filled white so that lane borders do not show through a symbol that
+    # spans several lanes (a meeting); arrows come after them, on top.
     c.setLineWidth(SYMBOL_LINE)
     c.setStrokeGray(0)
+    c.setFillGray(1)
     for sym in page.symbols:
         _draw_symbol(c, sym, H)
+    for conn in page.offpage:
+        _draw_offpage_shape(c, conn, H)
+    c.setFillGray(0)
     for arrow in page.arrows:
         _draw_arrow(c, arrow, H, style)
     for conn in page.offpage:
-        _draw_offpage(c, conn, H)
+        _draw_offpage_label(c, conn, H)
     c.restoreState()
 
 
@@ -81,7 +87,7 @@ def _draw_symbol(c: Canvas, sym: Symbol, H: float) -> None:
     y = H - b.bottom
     if sym.kind == "terminator":
         r = min(b.h, b.w) / 2
-        c.roundRect(b.x, y, b.w, b.h, r, stroke=1, fill=0)
+        c.roundRect(b.x, y, b.w, b.h, r, stroke=1, fill=1)
     elif sym.kind == "decision":
         p = c.beginPath()
         p.moveTo(b.cx, H - b.y)
@@ -89,9 +95,9 @@ def _draw_symbol(c: Canvas, sym: Symbol, H: float) -> None:
         p.lineTo(b.cx, H - b.bottom)
         p.lineTo(b.x, H - b.cy)
         p.close()
-        c.drawPath(p, stroke=1, fill=0)
+        c.drawPath(p, stroke=1, fill=1)
     else:  # process
-        c.rect(b.x, y, b.w, b.h, stroke=1, fill=0)
+        c.rect(b.x, y, b.w, b.h, stroke=1, fill=1)
 
 
 def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
@@ -130,7 +136,7 @@ def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
         c.drawString(lx, H - ly, arrow.label)
 
 
-def _draw_offpage(c: Canvas, conn: OffPage, H: float) -> None:
+def _draw_offpage_shape(c: Canvas, conn: OffPage, H: float) -> None:
     b = conn.box
     shoulder = b.y + b.h * 0.6
     p = c.beginPath()
@@ -140,7 +146,11 @@ def _draw_offpage(c: Canvas, conn: OffPage, H: float) -> None:
     p.lineTo(b.cx, H - b.bottom)
     p.lineTo(b.x, H - shoulder)
     p.close()
-    c.drawPath(p, stroke=1, fill=0)
+    c.drawPath(p, stroke=1, fill=1)
+
+
+def _draw_offpage_label(c: Canvas, conn: OffPage, H: float) -> None:
+    b = conn.box
     size = min(10.0, b.w * 0.55, b.h * 0.5)
     c.setFont(BOLD, size)
     # Centre the letter in the rectangular part of the pentagon.

@@ -49,6 +49,8 @@ def _page() -> g.Page:
         cells=(
             g.Cell(g.Box(60, 60, 200, 30), fill=True, role="header"),
             g.Cell(g.Box(260, 60, 200, 30), fill=False, role="kegiatan", step=0),
+            # a lane border running under the process box (as under a meeting's box)
+            g.Cell(g.Box(340, 100, 100, 100), fill=False, role="lane", step=1),
         ),
         texts=(
             g.Text(70, 80, "Kiri", "bold", 10, "start"),
@@ -140,7 +142,7 @@ def test_symbol_shapes(pixels):
     # terminator: straight top edge, rounded ends (its box corner stays white)
     assert dark(pixels, TERM.cx, TERM.y) and dark(pixels, TERM.x, TERM.cy)
     assert not dark(pixels, TERM.x + 0.5, TERM.y + 0.5)
-    # process: a rectangle, corners drawn, inside empty
+    # process: a rectangle, corners drawn, inside white (hides the lane border under it)
     assert dark(pixels, PROC.x, PROC.y) and dark(pixels, PROC.right, PROC.bottom)
     assert not dark(pixels, PROC.cx, PROC.cy, r=3)
     # decision: a diamond touching the middle of each side of its box, corners empty

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sopgen.layout.geometry import Box, Point
 
@@ -57,6 +58,13 @@ class Costs:
     source_min: float = 2.0  # shortest first segment
     target_min: float = 6.0  # shortest last segment (holds the arrowhead)
     near_line: float = 1.6  # length multiplier along tracks that hug a table line
+    parallel_gap: float = 4.0  # parallel arrows closer than this may not run side by side
+    soft: float = 30.0  # passing a node under a Ya/Tidak label
+
+
+class Found(NamedTuple):
+    nodes: list[int]  # grid nodes from outline point to outline point
+    cost: float
 
 
 class Router:
@@ -73,6 +81,7 @@ class Router:
         self.vmul = [costs.near_line if x in near_x else 1.0 for x in self.xs]
         self.hmul = [costs.near_line if y in near_y else 1.0 for y in self.ys]
         self.blocked = bytearray(size)
+        self.soft = bytearray(size)  # nodes under a label: passable at a price
         self.state = bytearray(size)
         self.hedge = bytearray(size)  # edge node -> node + ny (to the right)
         self.vedge = bytearray(size)  # edge node -> node + 1 (downwards)
@@ -146,13 +155,14 @@ class Router:
 
     # -- search -----------------------------------------------------------------------
 
-    def route(self, sources: list[Port], targets: list[Port]) -> list[int] | None:
+    def route(self, sources: list[Port], targets: list[Port], first_min: float | None = None) -> Found | None:
         """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
-        list of grid nodes (outline point to outline point), or None."""
+        list of grid nodes (outline point to outline point), or None. ``first_min``
+        overrides the shortest first segment (room for a label)."""
         costs = self.costs
         starts = []
         for port in sources:
-            nodes = self.walk(port, port.dir, costs.source_min)
+            nodes = self.walk(port, port.dir, costs.source_min if first_min is None else first_min)
             if nodes:
                 starts.append((nodes, port))
         goals: dict[int, list[tuple[list[int], Port]]] = {}
@@ -177,17 +187,27 @@ class Router:
             for n in fenced:
                 self.blocked[n] = 0
 
-    def _search(self, starts, goals) -> list[int] | None:
+    def _search(self, starts, goals) -> Found | None:
         costs = self.costs
-
         goal_points = [p.point for _, p in (g for gs in goals.values() for g in gs)]
+        gx0 = min(x for x, _ in goal_points)
+        gx1 = max(x for x, _ in goal_points)
+        gy0 = min(y for _, y in goal_points)
+        gy1 = max(y for _, y in goal_points)
+        xs, ys = self.xs, self.ys
+        nx, ny = self.nx, self.ny
+
+        bend = costs.bend
 
         def h(n: int) -> float:
-            x, y = self.coords(n)
-            return min(abs(x - gx) + abs(y - gy) for gx, gy in goal_points)
+            # Manhattan distance to the goals' bounding box, plus a bend when the node
+            # lines up with none of them: never more than the true cost.
+            x, y = xs[n // ny], ys[n % ny]
+            dx = max(gx0 - x, 0.0, x - gx1)
+            dy = max(gy0 - y, 0.0, y - gy1)
+            return dx + dy + (bend if dx > 0 and dy > 0 else 0.0)
 
-        ny = self.ny
-        best = [INF] * (self.nx * ny * 4)
+        best = [INF] * (nx * ny * 4)
         parent: dict[int, int] = {}
         start_of: dict[int, list[int]] = {}
         heap: list = []
@@ -199,58 +219,89 @@ class Router:
             if g < best[s]:
                 best[s] = g
                 start_of[s] = nodes
-                heapq.heappush(heap, (g + h(n), seq, g, s, None))
+                heapq.heappush(heap, (g + h(n), -g, seq, g, s, None))
                 seq += 1
-        state = self.state
-        blocked = self.blocked
-        xs, ys = self.xs, self.ys
+        state, blocked, soft = self.state, self.blocked, self.soft
+        hedge, vedge = self.hedge, self.vedge
         vmul, hmul = self.vmul, self.hmul
+        cross, soft_cost = costs.cross, costs.soft
+        pass_bits = (V_BIT | X_BIT, H_BIT | X_BIT, V_BIT | X_BIT, H_BIT | X_BIT)
+        turns = ((0, 1, 3), (1, 2, 0), (2, 3, 1), (3, 0, 2))
+        push, pop = heapq.heappush, heapq.heappop
         while heap:
-            f, _, g, s, finish = heapq.heappop(heap)
+            f, _, _, g, s, finish = pop(heap)
             if finish is not None:
-                return self._assemble(s, parent, start_of, finish)
+                return self._assemble(s, parent, start_of, finish, g)
             if g > best[s]:
                 continue
             n, d = divmod(s, 4)
-            for goal in goals.get(n, ()):
-                nodes, port = goal
-                if port.dir == d:
-                    extra = 0.0
-                elif port.dir == opposite(d) or state[n]:
-                    continue
-                else:
-                    extra = costs.bend
-                total = g + extra + self._length(nodes) + port.cost
-                heapq.heappush(heap, (total, seq, total, s, goal))
-                seq += 1
-            for nd in (d, (d + 1) % 4, (d + 3) % 4):
-                if nd != d and state[n]:
+            if n in goals:
+                for goal in goals[n]:
+                    nodes, port = goal
+                    if port.dir == d:
+                        extra = 0.0
+                    elif port.dir == (d + 2) % 4 or state[n]:
+                        continue
+                    else:
+                        extra = bend
+                    total = g + extra + self._length(nodes) + port.cost
+                    push(heap, (total, -total, seq, total, s, goal))
+                    seq += 1
+            i, j = divmod(n, ny)
+            x0, y0 = xs[i], ys[j]
+            free_here = not state[n]
+            for nd in turns[d]:
+                if nd != d and not free_here:
                     continue  # a bend needs a free node
-                m = self.step(n, nd)
-                if m is None or blocked[m] or self.edge_used(n, m, nd):
+                if nd == UP:
+                    if j == 0:
+                        continue
+                    m = n - 1
+                    if vedge[m]:
+                        continue
+                    step_cost = (y0 - ys[j - 1]) * vmul[i]
+                elif nd == DOWN:
+                    if j + 1 == ny:
+                        continue
+                    m = n + 1
+                    if vedge[n]:
+                        continue
+                    step_cost = (ys[j + 1] - y0) * vmul[i]
+                elif nd == RIGHT:
+                    if i + 1 == nx:
+                        continue
+                    m = n + ny
+                    if hedge[n]:
+                        continue
+                    step_cost = (xs[i + 1] - x0) * hmul[j]
+                else:
+                    if i == 0:
+                        continue
+                    m = n - ny
+                    if hedge[m]:
+                        continue
+                    step_cost = (x0 - xs[i - 1]) * hmul[j]
+                if blocked[m]:
                     continue
                 sm = state[m]
-                if sm & (axis_bit(nd) | X_BIT):
+                if sm & pass_bits[nd]:
                     continue
-                x0, y0 = xs[n // ny], ys[n % ny]
-                x1, y1 = xs[m // ny], ys[m % ny]
-                if x0 == x1:
-                    cost = g + abs(y1 - y0) * vmul[n // ny]
-                else:
-                    cost = g + abs(x1 - x0) * hmul[n % ny]
+                cost = g + step_cost
                 if nd != d:
-                    cost += costs.bend
+                    cost += bend
                 if sm:
-                    cost += costs.cross
+                    cost += cross
+                if soft[m]:
+                    cost += soft_cost
                 t = m * 4 + nd
                 if cost < best[t]:
                     best[t] = cost
                     parent[t] = s
-                    heapq.heappush(heap, (cost + h(m), seq, cost, t, None))
+                    push(heap, (cost + h(m), -cost, seq, cost, t, None))
                     seq += 1
         return None
 
-    def _direct(self, sources: list[Port], targets: list[Port]) -> list[int] | None:
+    def _direct(self, sources: list[Port], targets: list[Port]) -> Found | None:
         """A straight segment from a source to a target facing it, if one is free."""
         found = None
         for sp in sources:
@@ -270,7 +321,7 @@ class Router:
                 cost = self._length(nodes) + sp.cost + tp.cost
                 if found is None or cost < found[0]:
                     found = (cost, nodes)
-        return found[1] if found else None
+        return Found(found[1], found[0]) if found else None
 
     def _straight(self, sp: Port, tp: Port) -> list[int] | None:
         n = self.node(sp.point)
@@ -300,7 +351,7 @@ class Router:
         (x0, y0), (x1, y1) = self.coords(nodes[0]), self.coords(nodes[-1])
         return abs(x1 - x0) + abs(y1 - y0)
 
-    def _assemble(self, s: int, parent, start_of, goal) -> list[int] | None:
+    def _assemble(self, s: int, parent, start_of, goal, cost: float) -> Found | None:
         middle = []
         while s in parent:
             middle.append(s // 4)
@@ -315,7 +366,15 @@ class Router:
             nodes += goal_nodes
         if len(set(nodes)) != len(nodes):
             return None  # the path would touch itself
-        return nodes
+        return Found(nodes, cost)
+
+    def soften(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Make the nodes inside a rectangle (a label) costly to pass."""
+        for i, x in enumerate(self.xs):
+            if x0 <= x <= x1:
+                for j, y in enumerate(self.ys):
+                    if y0 <= y <= y1:
+                        self.soft[i * self.ny + j] = 1
 
     # -- occupancy --------------------------------------------------------------------
 
@@ -335,16 +394,34 @@ class Router:
             d_in = self.direction(nodes[k - 1], n)
             d_out = self.direction(n, nodes[k + 1])
             self.state[n] |= X_BIT if d_in != d_out else axis_bit(d_in)
+        gap = self.costs.parallel_gap
         for a, b in zip(nodes, nodes[1:]):
             d = self.direction(a, b)
-            if d == RIGHT:
-                self.hedge[a] = 1
-            elif d == LEFT:
-                self.hedge[b] = 1
-            elif d == DOWN:
-                self.vedge[a] = 1
+            first = min(a, b)
+            i, j = divmod(first, self.ny)
+            if d in (RIGHT, LEFT):
+                self.hedge[first] = 1
+                # Keep parallel neighbours at least ``parallel_gap`` away.
+                for k in self._near_indexes(self.ys, j, gap):
+                    self.hedge[i * self.ny + k] |= 2
             else:
-                self.vedge[b] = 1
+                self.vedge[first] = 1
+                for k in self._near_indexes(self.xs, i, gap):
+                    self.vedge[k * self.ny + j] |= 2
+
+    @staticmethod
+    def _near_indexes(values: list[float], index: int, gap: float) -> list[int]:
+        out = []
+        v = values[index]
+        k = index - 1
+        while k >= 0 and v - values[k] < gap - 1e-6:
+            out.append(k)
+            k -= 1
+        k = index + 1
+        while k < len(values) and values[k] - v < gap - 1e-6:
+            out.append(k)
+            k += 1
+        return out
 
     def polyline(self, nodes: list[int]) -> tuple[Point, ...]:
         """The path's corner points (start, bends, end)."""

@@ -14,6 +14,7 @@ Rules (format.md §1.2):
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
 SIDE_SPACING_FACTOR = 1.5
 LABEL_OFFSET = 3.5  # Ya/Tidak distance from their line
+LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
+OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 AVOID = 1.5  # tracks keep this far from table lines
 
 
@@ -75,17 +78,19 @@ def _near(v: float, lines: Sequence[float], d: float) -> bool:
 
 
 class PageRouter:
-    def __init__(self, geo: PageGeometry, style: Style, measure: Measure):
+    def __init__(self, geo: PageGeometry, style: Style, measure: Measure, relaxed: bool = False):
         self.geo = geo
         self.style = style
         self.measure = measure
         self.borders = geo.columns.lane_borders()
         self.used: set[tuple[float, float]] = set()
+        self.arrows: list[Arrow] = []
+        self.labels: list[tuple[float, float, float, float]] = []
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         xs, ys, near_xs, near_ys = self._grid()
         obstacles = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
-        self.costs = Costs(target_min=style.arrowhead + 1.0)
+        self.costs = Costs(target_min=style.arrowhead + 1.0, parallel_gap=0.0 if relaxed else style.track_gap)
         self.router = Router(xs, ys, obstacles, self.costs, near_xs, near_ys)
 
     # -- grid -------------------------------------------------------------------------
@@ -145,7 +150,8 @@ class PageRouter:
         b = sym.box
         if label == "Tidak":
             last_lane = max(sym.columns) == len(self.borders) - 2
-            sides = [("right", RIGHT, 40.0 if last_lane else 0.0), ("left", LEFT, 0.0 if last_lane else 40.0)]
+            penalty = OTHER_SIDE_COST
+            sides = [("right", RIGHT, penalty if last_lane else 0.0), ("left", LEFT, 0.0 if last_lane else penalty)]
             return [
                 Port(outline_point(sym.kind, b, side, 0.0), d, cost, b)
                 for side, d, cost in sides
@@ -200,44 +206,147 @@ class PageRouter:
     def route(self, request: Request) -> Arrow:
         sources = self.source_ports(request.source, request.label, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
-        nodes = self.router.route(sources, targets) if sources and targets else None
-        if nodes is None:
+        found = self.router.route(sources, targets) if sources and targets else None
+        if found is not None and request.label == "Tidak":
+            # A sideways exit prefers a first segment long enough to hold its label,
+            # unless that costs a detour.
+            room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
+            roomy = self.router.route(sources, targets, room)
+            if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
+                found = roomy
+        if found is None:
             raise RoutingFailed(request)
+        nodes = found.nodes
         self.router.commit(nodes)
         points = self.router.polyline(nodes)
         self.used.add((q(points[0][0]), q(points[0][1])))
         self.used.add((q(points[-1][0]), q(points[-1][1])))
-        label_at = label_position(points, request.label, self.style, self.measure) if request.label else None
-        return Arrow(points, request.source.ref, request.target.ref, request.label, label_at)  # type: ignore[arg-type]
+        arrow = Arrow(points, request.source.ref, request.target.ref, request.label)  # type: ignore[arg-type]
+        if request.label:
+            # Place the label now and make later arrows avoid it where they can.
+            at = choose_label(arrow, self.arrows + [arrow], self.labels, self.geo, self.style, self.measure)
+            arrow = dataclasses.replace(arrow, label_at=at)
+            box = label_box(at, arrow.label, self.style, self.measure)
+            self.labels.append(box)
+            self.router.soften(*box)
+        self.arrows.append(arrow)
+        return arrow
+
+DESCENT = 0.2  # of the label size, below the baseline
 
 
-def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
-    """Baseline-start of a Ya/Tidak label beside the first segment, LABEL_OFFSET off the
-    line, on the side away from where the arrow turns next."""
+def label_box(at: Point, label: str, style: Style, measure: Measure) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of a label whose baseline starts at ``at``."""
+    w = measure(label, "regular", style.label_size)
+    return (at[0], at[1] - ASCENT * style.label_size, at[0] + w, at[1] + DESCENT * style.label_size)
+
+
+def label_candidates(points: Sequence[Point], label: str, style: Style, measure: Measure) -> list[Point]:
+    """Baseline-starts beside the first segment, LABEL_OFFSET off the line, near its start
+    first; the side away from the arrow's next turn comes first."""
     (x0, y0), (x1, y1) = points[0], points[1]
     nxt = points[2] if len(points) > 2 else None
     width = measure(label, "regular", style.label_size)
     ascent = ASCENT * style.label_size
+    height = (ASCENT + DESCENT) * style.label_size
     off = LABEL_OFFSET
-    if x0 == x1:  # vertical first segment: label to one side, just past the start
-        right = not (nxt is not None and nxt[0] > x1)
-        lx = x0 + off if right else x0 - off - width
-        ly = y0 + off + ascent if y1 > y0 else y0 - off
-        return (lx, ly)
-    above = not (nxt is not None and nxt[1] < y1)
-    lx = x0 + off if x1 > x0 else x0 - off - width
-    ly = y0 - off if above else y0 + off + ascent
-    return (lx, ly)
+    length = abs(x1 - x0) + abs(y1 - y0)
+    out = []
+    if x0 == x1:  # vertical: to the right or the left of the line
+        sides = [True, False] if not (nxt is not None and nxt[0] > x1) else [False, True]
+        slide = max(0.0, length - off - height)
+        for right in sides:
+            lx = x0 + off if right else x0 - off - width
+            for along in _slides(slide):
+                ly = y0 + off + ascent + along if y1 > y0 else y0 - off - along - DESCENT * style.label_size
+                out.append((lx, ly))
+        return out
+    sides = [True, False] if not (nxt is not None and nxt[1] < y1) else [False, True]
+    slide = max(0.0, length - off - width)
+    for above in sides:
+        ly = y0 - off - DESCENT * style.label_size if above else y0 + off + ascent
+        for along in _slides(slide):
+            out.append((x0 + off + along, ly) if x1 > x0 else (x0 - off - width - along, ly))
+    return out
+
+
+def _slides(room: float) -> list[float]:
+    return [0.0] + [k * 6.0 for k in range(1, 6) if k * 6.0 <= room]
+
+
+def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
+    """The preferred place of a Ya/Tidak label (ignoring other drawings)."""
+    return label_candidates(points, label, style, measure)[0]
+
+
+def _box_hits_segment(box, p: Point, r: Point) -> bool:
+    x0, y0, x1, y1 = box
+    return min(p[0], r[0]) <= x1 and max(p[0], r[0]) >= x0 and min(p[1], r[1]) <= y1 and max(p[1], r[1]) >= y0
+
+
+def _boxes_meet(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_free(box, arrow: Arrow, arrows: Sequence[Arrow], labels, geo: PageGeometry) -> bool:
+    """Inside the lanes, clear of symbols, connectors, other labels and every line but
+    the arrow's own first segment."""
+    lanes = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
+    if not (lanes[0] <= box[0] and box[2] <= lanes[2] and lanes[1] <= box[1] and box[3] <= lanes[3]):
+        return False
+    shapes = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
+    if any(_boxes_meet(box, (b.x, b.y, b.right, b.bottom)) for b in shapes):
+        return False
+    if any(_boxes_meet(box, other) for other in labels):
+        return False
+    for other in arrows:
+        for k, (p, r) in enumerate(zip(other.points, other.points[1:])):
+            if other is arrow and k == 0:
+                continue
+            if _box_hits_segment(box, p, r):
+                return False
+    return True
+
+
+def choose_label(arrow: Arrow, arrows: Sequence[Arrow], labels, geo: PageGeometry, style: Style, measure: Measure) -> Point:
+    """The first free candidate place, else the preferred one."""
+    for at in label_candidates(arrow.points, arrow.label, style, measure):
+        if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, geo):
+            return at
+    return label_position(arrow.points, arrow.label, style, measure)
+
+
+def place_labels(arrows: list[Arrow], geo: PageGeometry, style: Style, measure: Measure) -> list[Arrow]:
+    """Once every arrow is drawn: keep each label where it is if still free, else move
+    it to the first free candidate place (labels are settled in arrow order)."""
+    out: list[Arrow] = []
+    labels: list[tuple[float, float, float, float]] = []
+    for index, arrow in enumerate(arrows):
+        if arrow.label is None or arrow.label_at is None:
+            out.append(arrow)
+            continue
+        pending = [label_box(a.label_at, a.label, style, measure) for a in arrows[index + 1 :] if a.label and a.label_at]
+        box = label_box(arrow.label_at, arrow.label, style, measure)
+        at = arrow.label_at
+        if not label_free(box, arrow, arrows, labels + pending, geo):
+            at = choose_label(arrow, arrows, labels + pending, geo, style, measure)
+            if not label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels + pending, geo):
+                at = arrow.label_at
+        labels.append(label_box(at, arrow.label, style, measure))
+        out.append(dataclasses.replace(arrow, label_at=at))
+    return out
 
 
 def route_page(
     geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure, retries: int = 3
 ) -> list[Arrow] | None:
-    """Route every request in priority order; when one fails, retry with it first (at
-    most ``retries`` times). Returns the arrows in request order, or None."""
+    """Route every request in priority order. When one fails, retry with it first (at
+    most ``retries`` times), then once more letting parallel arrows run closer than a
+    track gap. Returns the arrows in request order, or None (the page must shrink)."""
     order = sorted(range(len(requests)), key=lambda i: requests[i].priority)
-    for _ in range(retries + 1):
-        router = PageRouter(geo, style, measure)
+    attempts = [False] * (retries + 1) + [True, True]
+    for relaxed in attempts:
+        router = PageRouter(geo, style, measure, relaxed)
         arrows: dict[int, Arrow] = {}
         failed = None
         for i in order:
@@ -247,8 +356,6 @@ def route_page(
                 failed = i
                 break
         if failed is None:
-            return [arrows[i] for i in range(len(requests))]
-        if order[0] == failed:
-            return None
+            return place_labels([arrows[i] for i in range(len(requests))], geo, style, measure)
         order = [failed] + [i for i in order if i != failed]
     return None

@@ -1,0 +1,44 @@
+"""Word wrapping with the injected measure (fake: every character = size / 2 wide)."""
+
+from sopgen.layout.text import ASCENT, place_lines, wrap
+from tests.layout.builders import fake_measure
+
+
+def test_words_fill_lines_greedily():
+    # 8 pt: 4 pt per character; width 40 pt holds 10 characters.
+    assert wrap("satu dua tiga empat lima", 40, "regular", 8, fake_measure) == [
+        "satu dua",  # "satu dua tiga" would be 13 characters
+        "tiga empat",
+        "lima",
+    ]
+
+
+def test_a_word_longer_than_the_line_is_broken_between_characters():
+    assert wrap("Pertanggungjawaban ok", 24, "regular", 8, fake_measure) == [
+        "Pertan",
+        "ggungj",
+        "awaban",
+        "ok",
+    ]
+
+
+def test_newlines_are_kept_and_spaces_collapse():
+    assert wrap("a  b\nc\n\nd", 100, "regular", 8, fake_measure) == ["a b", "c", "", "d"]
+
+
+def test_empty_text_has_no_lines_and_zero_width_still_terminates():
+    assert wrap(None, 50, "regular", 8, fake_measure) == []
+    assert wrap("   ", 50, "regular", 8, fake_measure) == []
+    assert wrap("abc", 0, "regular", 8, fake_measure) == ["a", "b", "c"]
+
+
+def test_every_line_fits():
+    text = "Menyusun konsep Laporan Akuntabilitas Kinerja Instansi Pemerintah " * 5
+    for line in wrap(text, 57.5, "bold", 9, fake_measure):
+        assert fake_measure(line, "bold", 9) <= 57.5
+
+
+def test_place_lines_baselines():
+    texts = place_lines(["a", "b"], 10, 100, 50, "regular", 8, 9.6, "middle")
+    first = 100 + (9.6 - 8) / 2 + ASCENT * 8
+    assert [(t.x, t.y, t.anchor) for t in texts] == [(35, first, "middle"), (35, first + 9.6, "middle")]

@@ -33,16 +33,6 @@ CATALOG = 200
 REPEAT = 5
 
 
-def layout_fn():
-    import sopgen.layout
-
-    if hasattr(sopgen.layout, "layout_procedure"):
-        return None, "sopgen.layout"
-    from tests.render.pdf_support import fake_layout
-
-    return fake_layout, "test stand-in layout (sopgen.layout not available yet)"
-
-
 def best(fn, n=REPEAT) -> tuple[float, object]:
     times, result = [], None
     for _ in range(n):
@@ -75,11 +65,9 @@ def catalog(project, n: int):
     return project.model_copy(update={"procedures": tuple(procs), "dokumen": dok})
 
 
-def binder(project, lay):
+def binder(project):
     style = pdf.make_style(project)
-    fn = lay or pdf._default_layout
-    layouts = [(p, fn(p, project.procedure_nomor(p), style)) for p in project.procedures]
-    return pdf.render_binder(project, layouts, style)
+    return pdf.render_binder(project, pdf.layout_all(project, style), style)
 
 
 def count_pages(data: bytes) -> int:
@@ -146,27 +134,23 @@ def bare_table(project) -> bytes:
 
 
 def main() -> None:
-    lay, lay_name = layout_fn()
     register_fonts()
     seed = load_project(ROOT / "data" / "sekretariat")
     t_load, _ = best(lambda: load_project(ROOT / "data" / "sekretariat"))
-    t_binder, data = best(lambda: binder(seed, lay))
+    t_binder, data = best(lambda: binder(seed))
     seed_pages = count_pages(data)
     with tempfile.TemporaryDirectory() as tmp:
-        t_all, paths = best(lambda: pdf.build_pdfs(seed, Path(tmp), layout_fn=lay))
+        t_all, paths = best(lambda: pdf.build_pdfs(seed, Path(tmp)))
 
     cat = catalog(seed, CATALOG)
     style = pdf.make_style(cat)
-    fn = lay or pdf._default_layout
-    t_lay, layouts = best(
-        lambda: [(p, fn(p, cat.procedure_nomor(p), style)) for p in cat.procedures], n=3
-    )
+    t_lay, layouts = best(lambda: pdf.layout_all(cat, style), n=3)
     t_render, _ = best(lambda: pdf.render_binder(cat, layouts, style), n=3)
-    t_cat, cat_data = best(lambda: binder(cat, lay), n=3)
+    t_cat, cat_data = best(lambda: binder(cat), n=3)
     cat_pages = count_pages(cat_data)
     t_bare, bare_data = best(lambda: bare_table(cat), n=3)
     bare_pages = count_pages(bare_data)
-    mem_cat = peak_memory(lambda: binder(cat, lay))
+    mem_cat = peak_memory(lambda: binder(cat))
     mem_bare = peak_memory(lambda: bare_table(cat))
 
     rows = [
@@ -193,7 +177,7 @@ def main() -> None:
             f"{mem_bare:6.1f} MiB",
         ),
     ]
-    print(f"layout: {lay_name}; python {sys.version.split()[0]}; best of {REPEAT} (catalog: 3)")
+    print(f"python {sys.version.split()[0]}; best of {REPEAT} (catalog: best of 3)")
     print(f"{'what':40} {'time':>11}  {'output':38} {'peak heap':>10}")
     print("-" * 105)
     for what, t, out, mem in rows:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab import rl_config
@@ -41,9 +41,6 @@ from sopgen.render.pdf_front import document_folder, identity_story, pengesahan_
 
 FOOTER_SIZE = 8.0
 FOOTER_NOMOR_SIZE = 6.5
-
-LayoutFn = Callable[[Procedure, str, Style], ProcedureLayout]
-
 
 # ------------------------------------------------------------------------------ canvas
 
@@ -277,10 +274,15 @@ def render_procedure(
     )
 
 
-def _default_layout(proc: Procedure, nomor: str, style: Style) -> ProcedureLayout:
+def layout_all(project: Project, style: Style) -> list[tuple[Procedure, ProcedureLayout]]:
+    """Every procedure laid out for the PDF (text measured with the embedded fonts)."""
     from sopgen.layout import layout_procedure
 
-    return layout_procedure(proc, nomor, style, measure)
+    register_fonts()
+    return [
+        (p, layout_procedure(p, project.procedure_nomor(p), style, measure))
+        for p in project.procedures
+    ]
 
 
 def make_style(project: Project, paper: str | None = None, show_total: bool | None = None):
@@ -322,7 +324,6 @@ def build_pdfs(
     *,
     paper: str | None = None,
     show_total: bool | None = None,
-    layout_fn: LayoutFn | None = None,
 ) -> list[Path]:
     """Write the binder and one PDF per procedure under ``out_dir/pdf``; return the paths
     (binder first, then procedures in binder order).
@@ -331,8 +332,7 @@ def build_pdfs(
     Everything is rendered in memory first, so a failure writes nothing.
     """
     style = make_style(project, paper, show_total)
-    lay = layout_fn or _default_layout
-    layouts = [(p, lay(p, project.procedure_nomor(p), style)) for p in project.procedures]
+    layouts = layout_all(project, style)
 
     name = document_folder(project).name or "sop"
     ids = [p.id for p in project.procedures]

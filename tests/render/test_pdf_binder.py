@@ -11,7 +11,6 @@ from sopgen.load import load_project
 from sopgen.render.pdf import build_pdfs
 from tests.render.pdf_support import (
     flat,
-    layout_fn,
     outline,
     pages_text,
     pdffonts,
@@ -31,7 +30,7 @@ def project():
 @pytest.fixture(scope="module")
 def built(project, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    paths = build_pdfs(project, out, layout_fn=layout_fn())
+    paths = build_pdfs(project, out)
     return out, paths
 
 
@@ -175,13 +174,21 @@ def test_procedure_pdf_alone(built, project):
 
 
 def test_same_input_same_bytes(project, built, tmp_path):
-    again = build_pdfs(project, tmp_path, layout_fn=layout_fn())
+    again = build_pdfs(project, tmp_path)
     for first, second in zip(built[1], again, strict=True):
         assert first.read_bytes() == second.read_bytes(), first.name
 
 
 def test_f4_option(project, tmp_path):
-    paths = build_pdfs(project, tmp_path, paper="F4", layout_fn=layout_fn())
+    paths = build_pdfs(project, tmp_path, paper="F4")
     for path in paths[:2]:
         w, h = (float(x) for x in re.findall(r"[\d.]+", pdfinfo(path)["Page size"])[:2])
         assert (round(w), round(h)) == (935, 609)
+
+
+def test_show_total_override(project, built, tmp_path):
+    assert project.dokumen.pengaturan.tampilkan_jumlah_waktu is False
+    assert "Jumlah waktu" not in pdftotext(built[0] / "pdf" / "lakip.pdf")
+    paths = build_pdfs(project, tmp_path, show_total=True)
+    for path in paths[1:]:
+        assert "Jumlah waktu" in flat(pdftotext(path, "-raw")), path.name

@@ -16,7 +16,7 @@ from sopgen.load import load_project
 from sopgen.render.dates import format_date, place_and_date
 from sopgen.render.pdf import build_pdfs, render_binder
 from sopgen.render.pdf_front import inline_markup
-from tests.render.pdf_support import flat, layout_fn, pages_text, pdftotext
+from tests.render.pdf_support import flat, pages_text, pdftotext
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -138,11 +138,11 @@ def test_missing_official_is_a_message(project, tmp_path):
 
 
 def test_failed_build_keeps_previous_files(project, tmp_path):
-    paths = build_pdfs(project, tmp_path, layout_fn=layout_fn())
+    paths = build_pdfs(project, tmp_path)
     before = {p: p.read_bytes() for p in paths}
     pengesahan = project.dokumen.pengesahan.model_copy(update={"menyetujui": "bupati"})
     with pytest.raises(RenderError):
-        build_pdfs(with_dokumen(project, pengesahan=pengesahan), tmp_path, layout_fn=layout_fn())
+        build_pdfs(with_dokumen(project, pengesahan=pengesahan), tmp_path)
     assert {p: p.read_bytes() for p in paths} == before
     assert sorted((tmp_path / "pdf").iterdir()) == sorted(paths)
 
@@ -189,5 +189,5 @@ def test_unwritable_output_is_a_message(project, tmp_path):
     (tmp_path / "pdf").mkdir()
     (tmp_path / "pdf" / "sekretariat.pdf").mkdir()  # a folder where the binder should go
     with pytest.raises(RenderError, match="tidak dapat menulis .*sekretariat.pdf"):
-        build_pdfs(project, tmp_path, layout_fn=layout_fn())
+        build_pdfs(project, tmp_path)
     assert [p.name for p in (tmp_path / "pdf").iterdir()] == ["sekretariat.pdf"]

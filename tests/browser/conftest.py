@@ -44,8 +44,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One chromium for this package's tests, closed when they are done: Playwright's
+    sync API cannot run twice at once, and other packages start their own."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

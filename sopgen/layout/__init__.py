@@ -34,6 +34,7 @@ __all__ = [
     "LayoutTooTall",
     "layout_procedure",
     "make_page",
+    "page_context",
     "resolve_flow",
     "unresolved_refs",
     "wrap",
@@ -42,6 +43,12 @@ __all__ = [
 
 def layout_procedure(procedure: Procedure, nomor: str, style: Style, measure: Measure) -> ProcedureLayout:
     """Pages of the procedure's flowchart table, in points from the top-left corner."""
+    ctx = page_context(procedure, nomor, style, measure)
+    return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
+
+
+def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measure) -> PageContext:
+    """Every phase before pagination; ``make_page(ctx, start)`` lays out one page."""
     data = procedure.data
     page_w, _ = style.page_size
     content_w = page_w - style.margin_left - style.margin_right
@@ -51,5 +58,4 @@ def layout_procedure(procedure: Procedure, nomor: str, style: Style, measure: Me
     rows = measure_rows(procedure, columns, symbols, style, measure)
     total = measure_total(procedure, columns, style, measure) if style.show_total else None
     edges = resolve_flow(data)
-    ctx = PageContext(style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total)
-    return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
+    return PageContext(style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total)

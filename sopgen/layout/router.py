@@ -69,17 +69,19 @@ class Found(NamedTuple):
 
 class Router:
     def __init__(self, xs, ys, obstacles: list[Box], costs: Costs, near_xs=(), near_ys=()):
-        self.xs = sorted({q(x) for x in xs})
-        self.ys = sorted({q(y) for y in ys})
-        self.x_index = {x: i for i, x in enumerate(self.xs)}
-        self.y_index = {y: i for i, y in enumerate(self.ys)}
+        # One grid line per coordinate rounded to 1/1000 pt; the line keeps the first
+        # exact value given, so anchors on outlines stay exact.
+        self.xs = self._lines(xs)
+        self.ys = self._lines(ys)
+        self.x_index = {q(x): i for i, x in enumerate(self.xs)}
+        self.y_index = {q(y): i for i, y in enumerate(self.ys)}
         self.nx, self.ny = len(self.xs), len(self.ys)
         self.costs = costs
         size = self.nx * self.ny
         near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
         # Cost per point of length along each grid line (vertical lines: by x index).
-        self.vmul = [costs.near_line if x in near_x else 1.0 for x in self.xs]
-        self.hmul = [costs.near_line if y in near_y else 1.0 for y in self.ys]
+        self.vmul = [costs.near_line if q(x) in near_x else 1.0 for x in self.xs]
+        self.hmul = [costs.near_line if q(y) in near_y else 1.0 for y in self.ys]
         self.blocked = bytearray(size)
         self.soft = bytearray(size)  # nodes under a label: passable at a price
         self.state = bytearray(size)
@@ -94,6 +96,13 @@ class Router:
                 base = i * self.ny
                 for j in yi:
                     self.blocked[base + j] = 1
+
+    @staticmethod
+    def _lines(values) -> list[float]:
+        exact: dict[float, float] = {}
+        for v in values:
+            exact.setdefault(q(v), v)
+        return [exact[k] for k in sorted(exact)]
 
     # -- grid helpers -----------------------------------------------------------------
 

@@ -109,10 +109,12 @@ class PageRouter:
         return out, hugging
 
     def _grid(self):
+        """Grid lines: outline anchors first (so arrows end exactly on outlines), then
+        witnesses inside every obstacle, then the tracks beside table lines."""
         geo = self.geo
         x0, x1 = geo.columns.lanes_x0, geo.columns.lanes_x1
-        xs, near_xs = self._tracks(self.borders, x0, x1)
-        ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom)
+        xs: list[float] = []
+        ys: list[float] = []
         for sym in geo.symbols.values():
             b = sym.box
             for side in ("top", "bottom", "left", "right"):
@@ -121,13 +123,16 @@ class PageRouter:
                     px, py = outline_point(sym.kind, b, side, off)
                     xs.append(px)
                     ys.append(py)
-            xs += self._inner_witness(b.x, b.right, self.borders)
-            ys.append(b.cy)
         for c in geo.connectors:
             xs.append(c.box.cx)
             ys += [c.box.y, c.box.cy, c.box.bottom]
-        xs = [x for x in xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
-        ys = [y for y in ys if geo.top < y < geo.bottom]
+        for sym in geo.symbols.values():
+            xs += self._inner_witness(sym.box.x, sym.box.right, self.borders)
+            ys.append(sym.box.cy)
+        track_xs, near_xs = self._tracks(self.borders, x0, x1)
+        track_ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom)
+        xs = [x for x in xs + track_xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
+        ys = [y for y in ys + track_ys if geo.top < y < geo.bottom]
         return xs, ys, near_xs, near_ys
 
     @staticmethod

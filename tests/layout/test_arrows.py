@@ -1,0 +1,91 @@
+"""Arrows: where they leave and enter, the tracks they run on, the Ya/Tidak labels."""
+
+import pytest
+
+from sopgen.layout import layout_procedure
+from sopgen.layout.style import Style
+from tests.layout.builders import fake_measure, procedure, step
+from tests.layout.invariants import check_all
+
+STYLE = Style()
+
+
+def page_of(p, style=STYLE):
+    layout = layout_procedure(p, "x", style, fake_measure)
+    check_all(layout, p, style)
+    assert len(layout.pages) == 1
+    return layout.pages[0]
+
+
+def arrow(page, source, target):
+    return next(a for a in page.arrows if a.source == f"step:{source}" and a.target == f"step:{target}")
+
+
+def row_bottom(page, step_index):
+    return next(c.box.bottom for c in page.cells if c.role == "kegiatan" and c.step == step_index)
+
+
+def test_next_row_in_the_same_column_is_one_straight_line():
+    page = page_of(procedure([step(pelaksana="B"), step(pelaksana="B")]))
+    a, b = page.symbols
+    assert arrow(page, 0, 1).points == ((a.box.cx, a.box.bottom), (b.box.cx, b.box.y))
+
+
+def test_next_row_in_another_column_bends_in_the_gap_between_the_rows():
+    page = page_of(procedure([step(pelaksana="A"), step(pelaksana="C")]))
+    a, b = page.symbols
+    gap_y = row_bottom(page, 0) - STYLE.track_gap  # middle of the padding above the row line
+    assert arrow(page, 0, 1).points == (
+        (a.box.cx, a.box.bottom),
+        (a.box.cx, gap_y),
+        (b.box.cx, gap_y),
+        (b.box.cx, b.box.y),
+    )
+    assert a.box.bottom < gap_y < b.box.y
+
+
+def test_tidak_leaves_the_right_vertex_and_loops_back_up_beside_the_symbols():
+    p = procedure([step(pelaksana="A"), step(pelaksana="B", keputusan=(3, 1)), step(pelaksana="B")])
+    page = page_of(p)
+    first, decision, last = page.symbols
+    ya, tidak = arrow(page, 1, 2), arrow(page, 1, 0)
+    assert ya.label == "Ya" and ya.points[0] == (decision.box.cx, decision.box.bottom)
+    assert ya.points[1][1] > ya.points[0][1]  # Ya continues down
+    assert tidak.label == "Tidak" and tidak.points[0] == (decision.box.right, decision.box.cy)
+    (x0, y0), (x1, y1) = tidak.points[:2]
+    assert y1 == y0 and x1 > x0  # leaves to the right
+    ups = [(p, q) for p, q in zip(tidak.points, tidak.points[1:]) if p[0] == q[0] and q[1] < p[1]]
+    assert ups and ups[0][0][0] > decision.box.right  # runs up beside the diamond
+    (ex, ey), (tx, ty) = tidak.points[-2:]
+    assert ey == ty and tx == pytest.approx(first.box.right)  # enters the target's side
+    # labels beside their first segment, 3.5 pt off the line
+    assert tidak.label_at[1] in (pytest.approx(y0 - 3.5 - 0.2 * 7), pytest.approx(y0 + 3.5 + 0.8 * 7))
+    assert ya.label_at[0] in (pytest.approx(decision.box.cx + 3.5), pytest.approx(decision.box.cx - 3.5 - 7))
+
+
+def test_a_decision_in_the_last_lane_says_tidak_to_the_left():
+    p = procedure([step(pelaksana="A"), step(pelaksana="D", keputusan=(3, 1)), step(pelaksana="D")])
+    page = page_of(p)
+    decision = page.symbols[1]
+    assert arrow(page, 1, 0).points[0] == (decision.box.x, decision.box.cy)
+
+
+def test_arrows_into_one_symbol_get_their_own_anchors():
+    steps = [step(pelaksana="A", lanjut=4), step(pelaksana="B", lanjut=4), step(pelaksana="D"), step(pelaksana="C")]
+    page = page_of(procedure(steps))
+    ends = [a.points[-1] for a in page.arrows if a.target == "step:3"]
+    assert len(ends) == 3 and len(set(ends)) == 3
+
+
+def test_a_jump_over_rows_in_the_same_column_goes_around_them():
+    steps = [step(pelaksana="B", lanjut=4), step(pelaksana="B"), step(pelaksana="B"), step(pelaksana="B")]
+    page = page_of(procedure(steps))
+    jump = arrow(page, 0, 3)
+    assert len(jump.points) > 2  # not the straight line through steps 2 and 3
+    assert arrow(page, 1, 2).points[0][0] == arrow(page, 1, 2).points[1][0]  # still straight
+
+
+def test_a_self_loop_is_drawn():
+    page = page_of(procedure([step(), step(keputusan=(3, 2)), step()]))
+    loop = arrow(page, 1, 1)
+    assert loop.label == "Tidak" and len(loop.points) >= 4

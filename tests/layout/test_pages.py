@@ -1,0 +1,129 @@
+"""Pagination: whole rows fill pages, the header repeats, off-page connectors pair up."""
+
+import pytest
+
+from sopgen.layout import LayoutTooTall, layout_procedure, make_page, page_context
+from sopgen.layout.style import MM, Style
+from tests.layout.builders import fake_measure, procedure, step
+from tests.layout.invariants import check_all
+
+STYLE = Style()
+BOTTOM = 210 * MM - 15 * MM  # page height - margin_bottom
+LONG = "Menyusun dan memeriksa konsep laporan kinerja instansi pemerintah " * 3
+
+
+def lay_out(p, style=STYLE):
+    layout = layout_procedure(p, "01/SOP/2024", style, fake_measure)
+    check_all(layout, p, style)
+    return layout
+
+
+def row_box(page, index):
+    return next(c.box for c in page.cells if c.role == "kegiatan" and c.step == index)
+
+
+def test_rows_fill_each_page_and_are_never_split():
+    p = procedure([step(LONG, pelaksana="ABCD"[i % 4]) for i in range(20)])
+    layout = lay_out(p)
+    assert len(layout.pages) > 1
+    for page, following in zip(layout.pages, layout.pages[1:]):
+        next_row = row_box(following, following.steps[0]).h
+        # the next row would not have fitted above this page's bottom band
+        band = [c.box for c in page.cells if c.role == "band" and c.box.y > row_box(page, page.steps[-1]).y]
+        last_row_bottom = row_box(page, page.steps[-1]).bottom
+        assert band and last_row_bottom + next_row + band[0].h > BOTTOM
+    for page in layout.pages:
+        assert page.table.bottom <= BOTTOM
+
+
+def test_the_title_number_and_table_header_repeat_on_every_page():
+    p = procedure([step(LONG) for _ in range(20)], judul="Penyusunan Rencana Strategis")
+    layout = lay_out(p)
+    for page in layout.pages:
+        assert [t.text for t in page.texts[:2]] == ["Penyusunan Rencana Strategis", "Nomor SOP: 01/SOP/2024"]
+        labels = {t.text for t in page.texts if t.font == "bold"}
+        assert {"No", "Kegiatan", "Pelaksana", "Mutu Baku", "Keterangan", "Kelengkapan", "Waktu", "Output"} <= labels
+        assert sum(c.role == "header" for c in page.cells) == 5 + 4 + 3
+
+
+def test_a_forward_arrow_across_a_break_becomes_connector_a():
+    p = procedure([step(LONG, pelaksana="B") for _ in range(20)])
+    layout = lay_out(p)
+    first, second = layout.pages[:2]
+    last = first.steps[-1]
+    out = first.offpage[0]
+    assert (out.label, out.direction, out.step, out.column) == ("A", "out", last, 1)
+    assert out.box.y > row_box(first, last).bottom  # in the bottom band
+    assert out.box.cx == pytest.approx(first.symbols[-1].box.cx)  # under the symbol
+    inn = second.offpage[0]
+    assert (inn.label, inn.direction, inn.step) == ("A", "in", last + 1)
+    assert inn.box.bottom < row_box(second, last + 1).y  # in the top band, under the header
+    to_conn = next(a for a in first.arrows if a.target == "offpage:A")
+    assert to_conn.source == f"step:{last}" and to_conn.points[-1] == (out.box.cx, out.box.y)
+    from_conn = next(a for a in second.arrows if a.source == "offpage:A")
+    assert from_conn.target == f"step:{last + 1}" and from_conn.points[0] == (inn.box.cx, inn.box.bottom)
+    assert [c.label for c in layout.pages[-1].offpage if c.direction == "in"] == [
+        "ABCDEFGHIJ"[len(layout.pages) - 2]
+    ]
+
+
+def test_a_backward_arrow_leaves_from_the_top_band_and_arrives_in_the_bottom_band():
+    steps = [step(LONG, pelaksana="A") for _ in range(14)]
+    steps[12] = step(LONG, pelaksana="C", keputusan=(14, 2))  # Tidak goes back to step 2
+    p = procedure(steps)
+    layout = lay_out(p)
+    page_of = {s: pg for pg in layout.pages for s in pg.steps}
+    src, dst = page_of[12], page_of[1]
+    assert src.index > dst.index
+    back = next(a for a in src.arrows if a.source == "step:12" and a.label == "Tidak")
+    letter = back.target.split(":")[1]
+    out = next(c for c in src.offpage if c.label == letter)
+    assert out.direction == "out" and out.box.bottom < row_box(src, src.steps[0]).y  # top band
+    assert back.points[-1] == (out.box.cx, out.box.bottom)  # enters the pentagon's tip
+    inn = next(c for c in dst.offpage if c.label == letter)
+    assert inn.direction == "in" and inn.box.y > row_box(dst, dst.steps[-1]).bottom  # bottom band
+    up = next(a for a in dst.arrows if a.source == f"offpage:{letter}")
+    assert up.target == "step:1" and up.points[0] == (inn.box.cx, inn.box.y)
+
+
+def test_make_page_resumes_where_the_previous_page_stopped():
+    p = procedure([step(LONG) for _ in range(20)])
+    ctx = page_context(p, "01/SOP/2024", STYLE, fake_measure)
+    first, start = make_page(ctx, 0)
+    assert first.steps[0] == 0 and start == first.steps[-1] + 1
+    second, after = make_page(ctx, start, index=1)
+    assert second.steps[0] == start and second.index == 1
+    layout = lay_out(p)
+    assert [first.steps, second.steps] == [pg.steps for pg in layout.pages[:2]]
+    assert first.offpage[0].label.startswith("#")  # letters are given once all pages exist
+    assert layout.pages[0].offpage[0].label == "A"
+    while after is not None:
+        page, after = make_page(ctx, after)
+    assert page.steps[-1] == 19
+
+
+def test_a_row_taller_than_a_page_is_a_clear_error():
+    p = procedure([step(), step("kata " * 2000), step()])
+    with pytest.raises(LayoutTooTall) as info:
+        layout_procedure(p, "x", STYLE, fake_measure)
+    assert info.value.step == 1
+    assert str(info.value) == (
+        "langkah 2: teks kegiatan terlalu panjang untuk satu halaman; "
+        "persingkat uraian atau pecah menjadi beberapa langkah"
+    )
+    assert isinstance(info.value, ValueError)
+
+
+def test_jumlah_waktu_row_on_the_last_page_only():
+    steps = [step(LONG, waktu=w) for w in ["5 menit", "1 jam", "30 menit", "1 hari"] * 5]
+    p = procedure(steps)
+    layout = lay_out(p, Style(show_total=True))
+    *others, last = layout.pages
+    assert all(not any(c.role == "total" for c in pg.cells) for pg in others)
+    total = next(c.box for c in last.cells if c.role == "total")
+    assert total.bottom == pytest.approx(last.table.bottom)
+    label = [t.text for t in last.texts if t.y > total.y and t.x < total.x]
+    value = [t.text for t in last.texts if t.y > total.y and total.x < t.x < total.right]
+    assert label == ["Jumlah waktu"]
+    assert " ".join(value) == "5 Hari 5 Jam 175 Menit"  # sums per unit, wrapped in the Waktu column
+    assert not any(c.role == "total" for pg in lay_out(p).pages for c in pg.cells)

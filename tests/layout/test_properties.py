@@ -1,0 +1,68 @@
+"""Property test: random procedures always lay out into pages that keep every rule.
+
+Procedures: 1-12 executors, 1-40 steps, joint steps (adjacent or not), decisions whose
+exits go forward, backward or to themselves, lanjut jumps, references that do not
+resolve, long texts with over-long words. Invariants: tests/layout/invariants.py.
+"""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sopgen.layout import layout_procedure
+from sopgen.layout.style import Style
+from tests.layout.builders import fake_measure, procedure, step
+from tests.layout.invariants import check_all
+
+WORDS = [
+    "memeriksa", "menyusun", "dokumen", "laporan", "kinerja", "rapat", "surat", "disposisi",
+    "konsep", "data", "Pertanggungjawabannya", "PenyelenggaraanPemerintahanDaerahKabupatenTrenggalek",
+]
+JABATAN = ["Kepala Dinas", "Sekretaris", "Kasubag Perencanaan", "Staf", "Kabid", "Bendahara",
+           "Verifikator", "Petugas Loket", "Kepala Seksi", "Operator", "Analis", "Pengadministrasi"]
+
+texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
+
+
+@st.composite
+def procedures(draw):
+    n_exec = draw(st.integers(1, 12))
+    names = JABATAN[:n_exec]
+    n = draw(st.integers(1, 40))
+    ids = [f"s{i}" for i in range(n)]
+    ref = st.one_of(
+        st.integers(1, n),  # a step number
+        st.sampled_from(ids),  # a step id
+        st.just(n + 3),  # a number that does not resolve
+    )
+    steps = []
+    for i in range(n):
+        if draw(st.integers(0, 4)) == 0:
+            executors = draw(st.lists(st.sampled_from(names), min_size=1, max_size=n_exec, unique=True))
+        else:
+            executors = draw(st.sampled_from(names))
+        kind = draw(st.sampled_from(["plain"] * 5 + ["decision"] * 2 + ["lanjut"]))
+        extra = {}
+        if kind == "decision":
+            extra["keputusan"] = (draw(ref), draw(ref))
+        elif kind == "lanjut":
+            extra["lanjut"] = draw(ref)
+        steps.append(
+            step(
+                draw(texts),
+                executors,
+                id=ids[i],
+                waktu=draw(st.sampled_from([None, "5 menit", "1 jam", "2 hari", "segera"])),
+                kelengkapan=draw(st.one_of(st.none(), texts)),
+                output=draw(st.one_of(st.none(), texts)),
+                **extra,
+            )
+        )
+    return procedure(steps, names)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(procedures(), st.sampled_from(["A4", "F4"]), st.booleans())
+def test_random_procedures_keep_every_layout_rule(p, paper, show_total):
+    style = Style(paper=paper, show_total=show_total)
+    layout = layout_procedure(p, "01/SOP/2024", style, fake_measure)
+    check_all(layout, p, style)

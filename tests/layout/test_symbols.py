@@ -1,0 +1,67 @@
+"""One symbol per step: its kind, its executor column(s), its size."""
+
+import pytest
+
+from sopgen.layout import layout_procedure
+from sopgen.layout.style import MM, Style
+from tests.layout.builders import fake_measure, procedure, step
+from tests.layout.invariants import check_all
+
+STYLE = Style()
+CONTENT_W = 267 * MM
+
+
+def symbols(p, style=STYLE):
+    layout = layout_procedure(p, "x", style, fake_measure)
+    check_all(layout, p, style)
+    return [s for page in layout.pages for s in page.symbols]
+
+
+def test_kinds_first_and_last_are_terminators_decisions_win():
+    p = procedure([step(keputusan=(2, 3)), step(), step(), step(keputusan=(1, 2))])
+    assert [s.kind for s in symbols(p)] == ["decision", "process", "process", "decision"]
+    p = procedure([step(), step(), step()])
+    assert [s.kind for s in symbols(p)] == ["terminator", "process", "terminator"]
+    assert [s.kind for s in symbols(procedure([step()]))] == ["terminator"]
+
+
+def test_each_symbol_sits_in_its_executor_column():
+    p = procedure([step(pelaksana=e) for e in ("C", "A", "D", "B")])
+    lane_w = 0.35 * CONTENT_W / 4
+    lanes_x = 15 * MM + 0.255 * CONTENT_W
+    for sym, lane in zip(symbols(p), (2, 0, 3, 1)):
+        assert sym.columns == (lane,)
+        assert sym.box.cx == pytest.approx(lanes_x + (lane + 0.5) * lane_w)
+
+
+def test_a_joint_step_spans_its_columns_minus_the_gutters():
+    p = procedure([step(pelaksana="A"), step(pelaksana=["B", "C", "D"]), step(pelaksana=["D", "B"])])
+    lane_w = 0.35 * CONTENT_W / 4
+    lanes_x = 15 * MM + 0.255 * CONTENT_W
+    gutter = (lane_w - lane_w * 0.7) / 2  # the gutter a single symbol leaves in its lane
+    _, joint, apart = symbols(p)
+    assert joint.columns == (1, 2, 3)
+    assert joint.box.x == pytest.approx(lanes_x + lane_w + gutter)
+    assert joint.box.right == pytest.approx(lanes_x + 4 * lane_w - gutter)
+    assert apart.columns == (1, 3)  # not adjacent: spans from B to D (check warns)
+    assert apart.box.x == pytest.approx(joint.box.x) and apart.box.right == pytest.approx(joint.box.right)
+
+
+def test_decision_is_a_square_diamond_within_the_width_rule():
+    p = procedure([step(), step(keputusan=(3, 1)), step()])
+    decision = symbols(p)[1]
+    lane_w = 0.35 * CONTENT_W / 4
+    assert decision.box.w == decision.box.h == pytest.approx(min(18 * MM, lane_w * 0.7))
+    wide = Style(lanes=2.0, lanes_max=0.9)  # very wide lanes: the style sizes cap it
+    decision = symbols(p, wide)[1]
+    assert decision.box.w == pytest.approx(18 * MM)
+    box = symbols(p, wide)[0]
+    assert (box.box.w, box.box.h) == (pytest.approx(25 * MM), pytest.approx(13 * MM))
+
+
+def test_narrow_lanes_keep_the_minimum_gutter():
+    names = [f"P{i}" for i in range(12)]
+    p = procedure([step(pelaksana=n) for n in names], pelaksana=names)
+    lane_w = 0.5 * CONTENT_W / 12
+    for sym in symbols(p):
+        assert sym.box.w == pytest.approx(min(lane_w * 0.7, lane_w - 2 * 5))

@@ -37,7 +37,8 @@ from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.render.fonts import REGULAR, measure, register_fonts
 from sopgen.render.pdf_draw import draw_page
-from sopgen.render.pdf_front import document_folder, identity_story, pengesahan_story
+from sopgen.render.pdf_front import document_folder, pengesahan_story
+from sopgen.render.pdf_identity import identity_story
 
 FOOTER_SIZE = 8.0
 FOOTER_NOMOR_SIZE = 6.5

@@ -1,0 +1,269 @@
+"""The identity page (format.md §2.2) as platypus flowables.
+
+A top block split ~45/55 (logo and agency | the LABEL : value grid), then three framed
+two-column rows (Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan | Peralatan,
+Peringatan | Pencatatan) whose split lines up with the logo column and which flow
+across pages without clipping.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from sopgen.errors import RenderError
+from sopgen.model import Project
+from sopgen.render.dates import format_date
+from sopgen.render.fonts import REGULAR
+from sopgen.render.pdf_front import (
+    LINE,
+    STYLES,
+    balanced,
+    document_folder,
+    inline_markup,
+    nip_line,
+    official,
+    plain,
+)
+
+LEFT_SHARE = 0.45  # logo/agency column; the bottom rows split on the same line
+PAD = 4.0
+SIGN_SPACE_IDENTITY = 2.0 * cm
+LOGO_MAX = 2.4 * cm
+KEEP_WHOLE = 160.0  # a bottom row at most this tall is never split across pages
+
+
+class TwoColumnSection(Flowable):
+    """One bottom row of the identity page: two framed columns (heading + numbered
+    items) that flow independently and split cleanly across pages at item boundaries
+    (a single over-long item is split between its lines). A continuation repeats the
+    heading of each column that continues, marked "(lanjutan)"."""
+
+    def __init__(self, left, right, widths, *, first=True):
+        super().__init__()
+        self.columns = (list(left), list(right))
+        self.widths = widths
+        self.first = first
+
+    # Column content helpers ---------------------------------------------------------
+    def _inner(self, i: int) -> float:
+        return self.widths[i] - 2 * PAD
+
+    @staticmethod
+    def _h(f, w, avail=1e9):
+        _, h = f.wrap(w, avail)
+        return h + f.getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):
+        self.width = sum(self.widths)
+        hs = [sum(self._h(f, self._inner(i)) for f in col) for i, col in enumerate(self.columns)]
+        self.height = max(hs) + 2 * PAD
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self.wrap(availWidth, availHeight)
+        if self.height <= KEEP_WHOLE:
+            return []  # a short row moves whole rather than leave two stubs
+        avail = availHeight - 2 * PAD
+        fits, rests = [], []
+        for i, col in enumerate(self.columns):
+            fit, rest = self._fill(col, self._inner(i), avail)
+            items_total = sum(1 for f in col if getattr(f, "_sop_item", False))
+            items_fit = sum(1 for f in fit if getattr(f, "_sop_item", False))
+            if items_total and not items_fit:
+                return []  # would strand a heading at the page foot: move the whole row
+            fits.append(fit)
+            rests.append(rest)
+        if not any(rests):
+            return [self]
+        conts = []
+        for i, rest in enumerate(rests):
+            if rest:
+                conts.append([_heading(self.columns[i][0]._sop_heading, continued=True), *rest])
+            else:
+                conts.append([])
+        return [
+            TwoColumnSection(fits[0], fits[1], self.widths, first=self.first),
+            TwoColumnSection(conts[0], conts[1], self.widths, first=False),
+        ]
+
+    def _fill(self, col, w, avail):
+        used = 0.0
+        for n, f in enumerate(col):
+            h = self._h(f, w, avail - used)
+            if used + h <= avail + 1e-6:
+                used += h
+                continue
+            parts = f.split(w, avail - used) if avail - used > 0 else []
+            if len(parts) >= 2:
+                head, tail = parts[0], parts[1:]
+                for p in (head, *tail):
+                    p._sop_item = getattr(f, "_sop_item", False)
+                return col[:n] + [head], tail + col[n + 1 :]
+            return col[:n], col[n:]
+        return col, []
+
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        c.setLineWidth(LINE)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        c.line(self.widths[0], 0, self.widths[0], self.height)
+        x = 0.0
+        for i, col in enumerate(self.columns):
+            y = self.height - PAD
+            w = self._inner(i)
+            for f in col:
+                _, h = f.wrap(w, 1e9)
+                f.drawOn(c, x + PAD, y - h)
+                y -= h + f.getSpaceAfter()
+            x += self.widths[i]
+        c.restoreState()
+
+
+def _heading(heading: str, continued: bool = False) -> Paragraph:
+    text = f"{heading} (lanjutan) :" if continued else f"{heading} :"
+    p = Paragraph(plain(text), STYLES["heading"])
+    p._sop_heading = heading
+    return p
+
+
+def _column(heading: str, items: list[str]) -> list:
+    out = [_heading(heading)]
+    if not items:
+        p = Paragraph("-", STYLES["item"])
+        p._sop_item = True
+        out.append(p)
+    for n, text in enumerate(items, 1):
+        p = Paragraph(inline_markup(text), STYLES["item"], bulletText=f"{n}.")
+        p._sop_item = True
+        out.append(p)
+    return out
+
+
+def _logo(project: Project) -> Image | None:
+    logo = project.dokumen.instansi.logo
+    if not logo:
+        return None
+    path = document_folder(project) / logo
+    if not path.is_file():
+        raise RenderError(
+            f"instansi.logo: berkas '{logo}' tidak ditemukan ({path}); letakkan gambar logo "
+            "di folder dokumen atau hapus baris 'logo'"
+        )
+    try:
+        iw, ih = ImageReader(str(path)).getSize()
+    except Exception as exc:  # PIL raises many kinds for a broken or unknown file
+        raise RenderError(
+            f"instansi.logo: berkas '{logo}' bukan gambar PNG/JPG yang dapat dibaca ({exc})"
+        ) from None
+    img = Image(str(path))
+    scale = min(LOGO_MAX / iw, LOGO_MAX / ih)
+    img.drawWidth, img.drawHeight = iw * scale, ih * scale
+    img.hAlign = "CENTER"
+    return img
+
+
+def identity_story(project: Project, width: float) -> list:
+    """Flowables of the identity page for a frame ``width`` points wide."""
+    d = project.dokumen
+    ins, ident = d.instansi, d.identitas
+    S = STYLES
+    left_w = round(width * LEFT_SHARE, 2)
+    right_w = width - left_w
+
+    # Left: logo and the agency lines, centred, upper case, bold.
+    left: list = []
+    logo = _logo(project)
+    if logo is not None:
+        left += [logo, Spacer(1, 6)]
+    text_w = left_w - 20  # the cell's padding
+    left.append(Paragraph(balanced(ins.pemerintah.upper(), S["agency"], text_w), S["agency"]))
+    left.append(Paragraph(balanced(ins.dinas.upper(), S["agency"], text_w), S["agency"]))
+    if ins.unit:
+        left.append(Paragraph(balanced(ins.unit.upper(), S["unit"], text_w), S["unit"]))
+
+    # Right: the LABEL | : | value grid.
+    signer = official(project, ident.disahkan_oleh, "identitas.disahkan_oleh")
+    label_w = min(right_w * 0.36, 5.2 * cm)
+    colon_w = 0.45 * cm
+    value_w = right_w - label_w - colon_w
+    sign = [
+        Paragraph(balanced(signer.jabatan, S["center"], value_w - 2 * PAD), S["center"]),
+        Spacer(1, SIGN_SPACE_IDENTITY),
+        Paragraph(f"<b>{plain(signer.nama)}</b>", S["center"]),
+    ]
+    if signer.pangkat:
+        sign.append(Paragraph(plain(signer.pangkat), S["center"]))
+    sign.append(Paragraph(plain(nip_line(signer)), S["center"]))
+
+    def row(label, value):
+        return [Paragraph(plain(label), S["label"]), Paragraph(":", S["base"]), value]
+
+    rows = [
+        row("NOMOR SOP", Paragraph(plain(ident.nomor), S["base"])),
+        row("TANGGAL PEMBUATAN", Paragraph(format_date(ident.tanggal_pembuatan), S["base"])),
+        row("TANGGAL REVISI", Paragraph(format_date(ident.tanggal_revisi), S["base"])),
+        row("TANGGAL EFEKTIF", Paragraph(format_date(ident.tanggal_efektif), S["base"])),
+        row("DISAHKAN OLEH", sign),
+        [
+            Paragraph(plain(ident.label_nama.upper()), S["label_name"]),
+            Paragraph(":", S["label_name"]),
+            Paragraph(inline_markup(ident.nama), S["value_name"]),
+        ],
+    ]
+    grid = Table(
+        rows,
+        colWidths=[label_w, colon_w, value_w],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -2), LINE, (0, 0, 0)),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                ("LEFTPADDING", (1, 0), (1, -1), 1),
+                ("RIGHTPADDING", (1, 0), (1, -1), 1),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("VALIGN", (0, 4), (1, 4), "TOP"),
+                ("TOPPADDING", (0, 4), (-1, 4), 5),
+                ("BOTTOMPADDING", (0, 4), (-1, 4), 6),
+            ]
+        ),
+    )
+    top = Table(
+        [[left, grid]],
+        colWidths=[left_w, right_w],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("BOX", (0, 0), (-1, -1), LINE, (0, 0, 0)),
+                ("LINEAFTER", (0, 0), (0, 0), LINE, (0, 0, 0)),
+                ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, 0), "CENTER"),
+                ("VALIGN", (1, 0), (1, 0), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 10),
+                ("RIGHTPADDING", (0, 0), (0, 0), 10),
+                ("LEFTPADDING", (1, 0), (1, 0), 0),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (1, 0), (1, 0), 0),
+                ("BOTTOMPADDING", (1, 0), (1, 0), 0),
+            ]
+        ),
+    )
+
+    widths = (left_w, right_w)
+    sections = [
+        (("DASAR HUKUM", d.dasar_hukum), ("KUALIFIKASI PELAKSANA", d.kualifikasi_pelaksana)),
+        (
+            ("KETERKAITAN", [k.teks for k in d.keterkaitan]),
+            ("PERALATAN/PERLENGKAPAN", d.peralatan),
+        ),
+        (("PERINGATAN", d.peringatan), ("PENCATATAN DAN PENDATAAN", d.pencatatan)),
+    ]
+    story: list = [top]
+    for (lh, li), (rh, ri) in sections:
+        story.append(TwoColumnSection(_column(lh, li), _column(rh, ri), widths))
+    return story

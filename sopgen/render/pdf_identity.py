@@ -40,11 +40,10 @@ class TwoColumnSection(Flowable):
     (a single over-long item is split between its lines). A continuation repeats the
     heading of each column that continues, marked "(lanjutan)"."""
 
-    def __init__(self, left, right, widths, *, first=True):
+    def __init__(self, left, right, widths):
         super().__init__()
         self.columns = (list(left), list(right))
         self.widths = widths
-        self.first = first
 
     # Column content helpers ---------------------------------------------------------
     def _inner(self, i: int) -> float:
@@ -84,8 +83,8 @@ class TwoColumnSection(Flowable):
             else:
                 conts.append([])
         return [
-            TwoColumnSection(fits[0], fits[1], self.widths, first=self.first),
-            TwoColumnSection(conts[0], conts[1], self.widths, first=False),
+            TwoColumnSection(fits[0], fits[1], self.widths),
+            TwoColumnSection(conts[0], conts[1], self.widths),
         ]
 
     def _fill(self, col, w, avail):

@@ -177,12 +177,25 @@ def render_svg(
         )
     parts.append("</g>")
 
-    # Same order as the PDF (render/pdf_draw.py): symbols, then arrows over them.
+    # Same order as the PDF (render/pdf_draw.py): white-filled symbols and off-page
+    # pentagons, then the arrows over them, then the connectors' letters.
     parts.append('<g class="symbols">')
     for sym in page.symbols:
         tip = (step_titles or {}).get(sym.step)
         parts.append(_symbol(sym, tip, SYMBOL_LINE))
     parts.append("</g>")
+
+    if page.offpage:
+        parts.append(
+            f'<g class="offpage-connectors" fill="{SYMBOL_FILL}" stroke="{INK}" '
+            f'stroke-width="{lw}">'
+        )
+        for o in page.offpage:
+            parts.append(
+                f'<polygon class="offpage offpage-{o.direction}" data-label="{esc(o.label)}" '
+                f'data-step="{o.step + 1}" points="{_points(pentagon(o.box))}"/>'
+            )
+        parts.append("</g>")
 
     parts.append(f'<g class="arrows" stroke="{INK}" stroke-width="{lw}">')
     for a in page.arrows:
@@ -208,18 +221,14 @@ def render_svg(
     parts.append("</g>")
 
     if page.offpage:
-        parts.append('<g class="offpage-connectors">')
+        parts.append(f'<g class="offpage-labels" fill="{INK}" font-weight="bold">')
         for o in page.offpage:
             b = o.box
             size = min(10.0, b.w * 0.55, b.h * 0.5)  # as the PDF: centred in the square part
             parts.append(
-                f'<g class="offpage offpage-{o.direction}" data-label="{esc(o.label)}" '
-                f'data-step="{o.step + 1}-{o.direction}">'
-                f'<polygon points="{_points(pentagon(b))}" fill="{SYMBOL_FILL}" stroke="{INK}" '
-                f'stroke-width="{lw}"/>'
-                f'<text x="{num(b.cx)}" y="{num(b.y + b.h * 0.3 + size * 0.35)}" '
-                f'text-anchor="middle" font-size="{num(size)}" font-weight="bold" fill="{INK}">'
-                f"{esc(o.label)}</text></g>"
+                f'<text data-label="{esc(o.label)}" x="{num(b.cx)}" '
+                f'y="{num(b.y + b.h * 0.3 + size * 0.35)}" text-anchor="middle" '
+                f'font-size="{num(size)}">{esc(o.label)}</text>'
             )
         parts.append("</g>")
 

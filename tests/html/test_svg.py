@@ -100,11 +100,17 @@ def test_decision_labels_sit_where_the_layout_put_them():
 
 def test_offpage_connector_is_a_pentagon_pointing_down_with_its_letter():
     root = _svg()
-    group = root.find(".//s:g[@data-label='A']", NS)
-    assert group is not None and "offpage-out" in group.get("class")
-    points = group.find("s:polygon", NS).get("points").split()
+    shape = root.find(".//s:polygon[@data-label='A']", NS)
+    assert shape is not None and shape.get("class") == "offpage offpage-out"
+    points = shape.get("points").split()
     assert points == ["488,270", "512,270", "512,286.8", "500,298", "488,286.8"]
-    assert group.find("s:text", NS).text == "A"
+    assert root.find(".//s:text[@data-label='A']", NS).text == "A"
+
+
+def test_drawing_order_is_the_pdfs():
+    # cells, texts, symbols, pentagons, arrows, then the letters on top
+    order = [g.get("class") for g in _svg().findall("s:g", NS)]
+    assert order == ["cells", "texts", "symbols", "offpage-connectors", "arrows", "offpage-labels"]
 
 
 def test_texts_keep_position_font_and_anchor_and_are_escaped():

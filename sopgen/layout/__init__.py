@@ -41,7 +41,9 @@ __all__ = [
 ]
 
 
-def layout_procedure(procedure: Procedure, nomor: str, style: Style, measure: Measure) -> ProcedureLayout:
+def layout_procedure(
+    procedure: Procedure, nomor: str, style: Style, measure: Measure
+) -> ProcedureLayout:
     """Pages of the procedure's flowchart table, in points from the top-left corner."""
     ctx = page_context(procedure, nomor, style, measure)
     return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
@@ -58,4 +60,6 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     rows = measure_rows(procedure, columns, symbols, style, measure)
     total = measure_total(procedure, columns, style, measure) if style.show_total else None
     edges = resolve_flow(data)
-    return PageContext(style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total)
+    return PageContext(
+        style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total
+    )

@@ -60,7 +60,9 @@ def table_header(
     pad = style.cell_pad
     size = style.header_font_size
     lanes = columns.lanes
-    lane_size = fit_size(pelaksana, columns.lane_w - 2 * pad, "bold", size, MIN_HEADER_SIZE, measure)
+    lane_size = fit_size(
+        pelaksana, columns.lane_w - 2 * pad, "bold", size, MIN_HEADER_SIZE, measure
+    )
     mutu = [columns.role(r) for r in ("kelengkapan", "waktu", "output")]
     labels = [
         _Label("No", columns.role("no").x, columns.role("no").w, 0, size),
@@ -69,22 +71,32 @@ def table_header(
         _Label("Mutu Baku", mutu[0].x, mutu[-1].right - mutu[0].x, 1, size),
         _Label("Keterangan", columns.role("keterangan").x, columns.role("keterangan").w, 0, size),
     ]
-    labels += [_Label(name, lane.x, lane.w, 2, lane_size) for name, lane in zip(pelaksana, lanes)]
+    labels += [
+        _Label(name, lane.x, lane.w, 2, lane_size)
+        for name, lane in zip(pelaksana, lanes, strict=True)
+    ]
     labels += [_Label(c.role.capitalize(), c.x, c.w, 2, size) for c in mutu]
 
     def fit(label: _Label) -> float:
-        return fit_size([label.text], label.w - 2 * pad, "bold", label.size, MIN_HEADER_SIZE, measure)
+        return fit_size(
+            [label.text], label.w - 2 * pad, "bold", label.size, MIN_HEADER_SIZE, measure
+        )
 
-    sized = [_Label(lb.text, lb.x, lb.w, lb.row, fit(lb) if lb.row != 2 else lb.size) for lb in labels]
+    sized = [
+        _Label(lb.text, lb.x, lb.w, lb.row, fit(lb) if lb.row != 2 else lb.size) for lb in labels
+    ]
     wrapped = [wrap(lb.text, lb.w - 2 * pad, "bold", lb.size, measure) for lb in sized]
-    heights = [len(lines) * leading_for(lb.size, style) + 2 * pad for lb, lines in zip(sized, wrapped)]
-    row1 = max(h for lb, h in zip(sized, heights) if lb.row == 1)
-    row2 = max(h for lb, h in zip(sized, heights) if lb.row == 2)
-    row2 = max(row2, max(h for lb, h in zip(sized, heights) if lb.row == 0) - row1)
+    heights = [
+        len(lines) * leading_for(lb.size, style) + 2 * pad
+        for lb, lines in zip(sized, wrapped, strict=True)
+    ]
+    row1 = max(h for lb, h in zip(sized, heights, strict=True) if lb.row == 1)
+    row2 = max(h for lb, h in zip(sized, heights, strict=True) if lb.row == 2)
+    row2 = max(row2, max(h for lb, h in zip(sized, heights, strict=True) if lb.row == 0) - row1)
 
     cells: list[Cell] = []
     texts: list[Text] = []
-    for lb, lines in zip(sized, wrapped):
+    for lb, lines in zip(sized, wrapped, strict=True):
         y, h = {0: (top, row1 + row2), 1: (top, row1), 2: (top + row1, row2)}[lb.row]
         cells.append(Cell(Box(lb.x, y, lb.w, h), fill=True, role="header"))
         lead = leading_for(lb.size, style)

@@ -208,7 +208,9 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
     )
 
 
-def page_requests(ctx: PageContext, start: int, end: int, by_edge: dict[int, OffPage]) -> list[Request]:
+def page_requests(
+    ctx: PageContext, start: int, end: int, by_edge: dict[int, OffPage]
+) -> list[Request]:
     """One routing request per arrow drawn on the page, with its routing priority:
     arrows to the next row first, then by how many rows they span."""
     requests = []
@@ -228,14 +230,26 @@ def page_requests(ctx: PageContext, start: int, end: int, by_edge: dict[int, Off
             conn = by_edge[k]
             span = (end - e.source) if e.target >= end else (e.source - start + 1)
             requests.append(
-                Request(src, End(f"offpage:{conn.label}", connector=conn), e.label, True, (2, span, e.source))
+                Request(
+                    src,
+                    End(f"offpage:{conn.label}", connector=conn),
+                    e.label,
+                    True,
+                    (2, span, e.source),
+                )
             )
         elif t_in:
             conn = by_edge[k]
             from_above = e.source < start
             span = (e.target - start + 1) if from_above else (end - e.target)
             requests.append(
-                Request(End(f"offpage:{conn.label}", connector=conn), tgt, None, from_above, (2, span, e.target))
+                Request(
+                    End(f"offpage:{conn.label}", connector=conn),
+                    tgt,
+                    None,
+                    from_above,
+                    (2, span, e.target),
+                )
             )
     return requests
 
@@ -257,7 +271,7 @@ def place_connectors(ctx: PageContext, links: Sequence[Link], band_top: float) -
     desired = [_attach_x(ctx.symbols[lk.step], columns) for lk in items]
     centres = [_off_border(x, borders) for x in spread(desired, w + gap, lo + w / 2, hi - w / 2)]
     out = []
-    for lk, cx in zip(items, centres):
+    for lk, cx in zip(items, centres, strict=False):
         box = Box(cx - w / 2, band_top + (ctx.band_h - h) / 2, w, h)
         out.append(OffPage(f"#{lk.edge}", lk.direction, box, _column(ctx, lk.step, cx), lk.step))  # type: ignore[arg-type]
     return out
@@ -311,7 +325,9 @@ def _off_border(x: float, borders: Sequence[float]) -> float:
 def _column(ctx: PageContext, step: int, x: float) -> int:
     cols = ctx.symbols[step].columns
     lanes = ctx.columns.lanes
-    return min(cols, key=lambda c: 0 if lanes[c].x <= x <= lanes[c].right else abs(lanes[c].cx - x) + 1)
+    return min(
+        cols, key=lambda c: 0 if lanes[c].x <= x <= lanes[c].right else abs(lanes[c].cx - x) + 1
+    )
 
 
 # --- letters ---------------------------------------------------------------------------

@@ -1,65 +1,32 @@
-"""Orthogonal arrow routing on a sparse grid (A* with bend and crossing costs).
-
-The grid's lines are the places an arrow may run: tracks in the lane gutters and in the
-row-boundary channels, plus every x/y where an arrow may touch a symbol or connector.
-Obstacles (symbols, connectors, inflated by a clearance) block the grid nodes inside
-them; every obstacle contains at least one grid x and y, so blocking nodes is enough to
-keep every grid edge out of every obstacle.
-
-Arrows already routed occupy the grid: an edge is used by at most one arrow, and a node
-is either free, passed straight through by arrows (at most one horizontally and one
-vertically: a crossing), or a vertex (end or bend) of exactly one arrow. So no two
-arrows share a collinear piece, and no arrow bends on another one.
+"""Orthogonal arrow routing: A* over the grid (length, bends, crossings, label areas).
 
 Ports: an arrow leaves a source point on an outline in a fixed direction and arrives at
 a target point in a fixed direction. The short straight "walk" between the outline and
-the first usable grid node outside the clearance is part of the arrow.
+the first usable grid node outside the clearance is part of the arrow. A straight line
+between facing ports is taken when free; otherwise the cheapest path is searched.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 from typing import NamedTuple
 
-from sopgen.layout.geometry import Box, Point
+from sopgen.layout.grid import (
+    DOWN,
+    H_BIT,
+    LEFT,
+    RIGHT,
+    UP,
+    V_BIT,
+    X_BIT,
+    Grid,
+    Port,
+    axis_bit,
+    opposite,
+    q,
+)
 
-UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
-H_BIT, V_BIT, X_BIT = 1, 2, 4
 INF = float("inf")
-
-
-def axis_bit(d: int) -> int:
-    return H_BIT if d in (RIGHT, LEFT) else V_BIT
-
-
-def opposite(d: int) -> int:
-    return (d + 2) % 4
-
-
-def q(v: float) -> float:
-    """Coordinates are compared after rounding to 1/1000 pt."""
-    return round(v, 3)
-
-
-@dataclass(frozen=True)
-class Port:
-    point: Point  # on the outline of ``owner``
-    dir: int  # source: direction of leaving; target: direction of arrival
-    cost: float  # preference, added to the path's cost
-    owner: Box  # the outline's box (its clearance zone may be crossed by the walk)
-
-
-@dataclass(frozen=True)
-class Costs:
-    clearance: float = 1.5  # minimum distance between an arrow and a foreign outline
-    bend: float = 12.0
-    cross: float = 18.0
-    source_min: float = 2.0  # shortest first segment
-    target_min: float = 6.0  # shortest last segment (holds the arrowhead)
-    near_line: float = 1.6  # length multiplier along tracks that hug a table line
-    parallel_gap: float = 4.0  # parallel arrows closer than this may not run side by side
-    soft: float = 30.0  # passing a node under a Ya/Tidak label
 
 
 class Found(NamedTuple):
@@ -67,104 +34,12 @@ class Found(NamedTuple):
     cost: float
 
 
-class Router:
-    def __init__(self, xs, ys, obstacles: list[Box], costs: Costs, near_xs=(), near_ys=()):
-        # One grid line per coordinate rounded to 1/1000 pt; the line keeps the first
-        # exact value given, so anchors on outlines stay exact.
-        self.xs = self._lines(xs)
-        self.ys = self._lines(ys)
-        self.x_index = {q(x): i for i, x in enumerate(self.xs)}
-        self.y_index = {q(y): i for i, y in enumerate(self.ys)}
-        self.nx, self.ny = len(self.xs), len(self.ys)
-        self.costs = costs
-        size = self.nx * self.ny
-        near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
-        # Cost per point of length along each grid line (vertical lines: by x index).
-        self.vmul = [costs.near_line if q(x) in near_x else 1.0 for x in self.xs]
-        self.hmul = [costs.near_line if q(y) in near_y else 1.0 for y in self.ys]
-        self.blocked = bytearray(size)
-        self.soft = bytearray(size)  # nodes under a label: passable at a price
-        self.state = bytearray(size)
-        self.hedge = bytearray(size)  # edge node -> node + ny (to the right)
-        self.vedge = bytearray(size)  # edge node -> node + 1 (downwards)
-        c = costs.clearance
-        for b in obstacles:
-            x0, x1, y0, y1 = b.x - c, b.right + c, b.y - c, b.bottom + c
-            xi = [i for i, x in enumerate(self.xs) if x0 < x < x1]
-            yi = [j for j, y in enumerate(self.ys) if y0 < y < y1]
-            for i in xi:
-                base = i * self.ny
-                for j in yi:
-                    self.blocked[base + j] = 1
+class Router(Grid):
+    """A grid that finds and records arrows."""
 
-    @staticmethod
-    def _lines(values) -> list[float]:
-        exact: dict[float, float] = {}
-        for v in values:
-            exact.setdefault(q(v), v)
-        return [exact[k] for k in sorted(exact)]
-
-    # -- grid helpers -----------------------------------------------------------------
-
-    def node(self, p: Point) -> int | None:
-        i = self.x_index.get(q(p[0]))
-        j = self.y_index.get(q(p[1]))
-        if i is None or j is None:
-            return None
-        return i * self.ny + j
-
-    def coords(self, n: int) -> Point:
-        return self.xs[n // self.ny], self.ys[n % self.ny]
-
-    def step(self, n: int, d: int) -> int | None:
-        i, j = divmod(n, self.ny)
-        if d == UP:
-            return n - 1 if j > 0 else None
-        if d == DOWN:
-            return n + 1 if j + 1 < self.ny else None
-        if d == RIGHT:
-            return n + self.ny if i + 1 < self.nx else None
-        return n - self.ny if i > 0 else None
-
-    def edge_used(self, a: int, b: int, d: int) -> bool:
-        if d == RIGHT:
-            return bool(self.hedge[a])
-        if d == LEFT:
-            return bool(self.hedge[b])
-        if d == DOWN:
-            return bool(self.vedge[a])
-        return bool(self.vedge[b])
-
-    def _inside(self, n: int, box: Box) -> bool:
-        c = self.costs.clearance
-        x, y = self.coords(n)
-        return box.x - c < x < box.right + c and box.y - c < y < box.bottom + c
-
-    def walk(self, port: Port, direction: int, min_len: float) -> list[int] | None:
-        """Grid nodes from the port's point straight in ``direction`` to the first free
-        node outside the owner's clearance at least ``min_len`` away; None if blocked."""
-        n = self.node(port.point)
-        if n is None or self.state[n]:
-            return None
-        bit = axis_bit(direction) | X_BIT
-        px, py = port.point
-        nodes = [n]
-        while True:
-            m = self.step(n, direction)
-            if m is None or self.edge_used(n, m, direction) or self.state[m] & bit:
-                return None
-            inside = self._inside(m, port.owner)
-            if self.blocked[m] and not inside:
-                return None
-            nodes.append(m)
-            x, y = self.coords(m)
-            if not inside and abs(x - px) + abs(y - py) >= min_len - 1e-6:
-                return nodes
-            n = m
-
-    # -- search -----------------------------------------------------------------------
-
-    def route(self, sources: list[Port], targets: list[Port], first_min: float | None = None) -> Found | None:
+    def route(
+        self, sources: list[Port], targets: list[Port], first_min: float | None = None
+    ) -> Found | None:
         """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
         list of grid nodes (outline point to outline point), or None. ``first_min``
         overrides the shortest first segment (room for a label)."""
@@ -187,7 +62,9 @@ class Router:
             return direct
         # The walks' inner nodes belong to their port: keep the search out of them.
         fenced = [n for nodes, _ in starts for n in nodes[:-1] if not self.blocked[n]]
-        fenced += [n for gs in goals.values() for nodes, _ in gs for n in nodes[1:] if not self.blocked[n]]
+        fenced += [
+            n for gs in goals.values() for nodes, _ in gs for n in nodes[1:] if not self.blocked[n]
+        ]
         for n in fenced:
             self.blocked[n] = 1
         try:
@@ -376,70 +253,3 @@ class Router:
         if len(set(nodes)) != len(nodes):
             return None  # the path would touch itself
         return Found(nodes, cost)
-
-    def soften(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        """Make the nodes inside a rectangle (a label) costly to pass."""
-        for i, x in enumerate(self.xs):
-            if x0 <= x <= x1:
-                for j, y in enumerate(self.ys):
-                    if y0 <= y <= y1:
-                        self.soft[i * self.ny + j] = 1
-
-    # -- occupancy --------------------------------------------------------------------
-
-    def direction(self, a: int, b: int) -> int:
-        if b == a - 1:
-            return UP
-        if b == a + 1:
-            return DOWN
-        return RIGHT if b > a else LEFT
-
-    def commit(self, nodes: list[int]) -> None:
-        last = len(nodes) - 1
-        for k, n in enumerate(nodes):
-            if k in (0, last):
-                self.state[n] |= X_BIT
-                continue
-            d_in = self.direction(nodes[k - 1], n)
-            d_out = self.direction(n, nodes[k + 1])
-            self.state[n] |= X_BIT if d_in != d_out else axis_bit(d_in)
-        gap = self.costs.parallel_gap
-        for a, b in zip(nodes, nodes[1:]):
-            d = self.direction(a, b)
-            first = min(a, b)
-            i, j = divmod(first, self.ny)
-            if d in (RIGHT, LEFT):
-                self.hedge[first] = 1
-                # Keep parallel neighbours at least ``parallel_gap`` away.
-                for k in self._near_indexes(self.ys, j, gap):
-                    self.hedge[i * self.ny + k] |= 2
-            else:
-                self.vedge[first] = 1
-                for k in self._near_indexes(self.xs, i, gap):
-                    self.vedge[k * self.ny + j] |= 2
-
-    @staticmethod
-    def _near_indexes(values: list[float], index: int, gap: float) -> list[int]:
-        out = []
-        v = values[index]
-        k = index - 1
-        while k >= 0 and v - values[k] < gap - 1e-6:
-            out.append(k)
-            k -= 1
-        k = index + 1
-        while k < len(values) and values[k] - v < gap - 1e-6:
-            out.append(k)
-            k += 1
-        return out
-
-    def polyline(self, nodes: list[int]) -> tuple[Point, ...]:
-        """The path's corner points (start, bends, end)."""
-        pts = [self.coords(n) for n in nodes]
-        out = [pts[0]]
-        for k in range(1, len(pts) - 1):
-            (ax, ay), (bx, by), (cx, cy) = out[-1], pts[k], pts[k + 1]
-            if (ax == bx == cx) or (ay == by == cy):
-                continue
-            out.append(pts[k])
-        out.append(pts[-1])
-        return tuple(out)

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Arrow, OffPage, Point, Symbol
-from sopgen.layout.router import DOWN, LEFT, RIGHT, UP, Costs, Port, Router, q
+from sopgen.layout.grid import DOWN, LEFT, RIGHT, UP, Costs, Port, q
+from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, place_labels
+from sopgen.layout.router import Router
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
-from sopgen.layout.text import ASCENT
 
 # Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
 # 1 gap is the middle of the minimal row padding, the rest reach further out.
@@ -32,7 +33,6 @@ HUGGING = 0.75  # offsets (in gaps) below this are "near the line"
 ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
 SIDE_SPACING_FACTOR = 1.5
-LABEL_OFFSET = 3.5  # Ya/Tidak distance from their line
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 AVOID = 1.5  # tracks keep this far from table lines
@@ -85,17 +85,22 @@ class PageRouter:
         self.borders = geo.columns.lane_borders()
         self.used: set[tuple[float, float]] = set()
         self.arrows: list[Arrow] = []
+        self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         xs, ys, near_xs, near_ys = self._grid()
         obstacles = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
-        self.costs = Costs(target_min=style.arrowhead + 1.0, parallel_gap=0.0 if relaxed else style.track_gap)
+        self.costs = Costs(
+            target_min=style.arrowhead + 1.0, parallel_gap=0.0 if relaxed else style.track_gap
+        )
         self.router = Router(xs, ys, obstacles, self.costs, near_xs, near_ys)
 
     # -- grid -------------------------------------------------------------------------
 
-    def _tracks(self, lines: Sequence[float], lo: float, hi: float) -> tuple[list[float], list[float]]:
+    def _tracks(
+        self, lines: Sequence[float], lo: float, hi: float
+    ) -> tuple[list[float], list[float]]:
         """Tracks on both sides of every line, and those among them hugging a line."""
         gap = self.style.track_gap
         out, hugging = [], []
@@ -119,7 +124,9 @@ class PageRouter:
             b = sym.box
             for side in ("top", "bottom", "left", "right"):
                 spacing = self.top_spacing if side in ("top", "bottom") else self.side_spacing
-                for off in anchor_offsets(offset_limit(sym.kind, b, side), spacing, 3, self.style.track_gap):
+                for off in anchor_offsets(
+                    offset_limit(sym.kind, b, side), spacing, 3, self.style.track_gap
+                ):
                     px, py = outline_point(sym.kind, b, side, off)
                     xs.append(px)
                     ys.append(py)
@@ -156,17 +163,32 @@ class PageRouter:
         if label == "Tidak":
             last_lane = max(sym.columns) == len(self.borders) - 2
             penalty = OTHER_SIDE_COST
-            sides = [("right", RIGHT, penalty if last_lane else 0.0), ("left", LEFT, 0.0 if last_lane else penalty)]
+            sides = [
+                ("right", RIGHT, penalty if last_lane else 0.0),
+                ("left", LEFT, 0.0 if last_lane else penalty),
+            ]
             return [
                 Port(outline_point(sym.kind, b, side, 0.0), d, cost, b)
                 for side, d, cost in sides
                 if self._free(outline_point(sym.kind, b, side, 0.0))
             ]
         ports = []
-        offsets = [0.0] if sym.kind == "decision" else anchor_offsets(offset_limit(sym.kind, b, "bottom"), self.top_spacing, 2, self.style.track_gap)
+        offsets = (
+            [0.0]
+            if sym.kind == "decision"
+            else anchor_offsets(
+                offset_limit(sym.kind, b, "bottom"), self.top_spacing, 2, self.style.track_gap
+            )
+        )
         for off in offsets:
-            ports.append(Port(outline_point(sym.kind, b, "bottom", off), DOWN, ANCHOR_COST * abs(off), b))
-        if toward is not None and sym.kind != "decision" and abs(toward - b.cx) <= offset_limit(sym.kind, b, "bottom"):
+            ports.append(
+                Port(outline_point(sym.kind, b, "bottom", off), DOWN, ANCHOR_COST * abs(off), b)
+            )
+        if (
+            toward is not None
+            and sym.kind != "decision"
+            and abs(toward - b.cx) <= offset_limit(sym.kind, b, "bottom")
+        ):
             ports.append(Port(outline_point(sym.kind, b, "bottom", toward - b.cx), DOWN, 0.0, b))
         return [p for p in ports if self._free(p.point) and not self._on_border(sym, p.point)]
 
@@ -182,9 +204,13 @@ class PageRouter:
             cost = top_cost + ANCHOR_COST * abs(off)
             ports.append(Port(outline_point(sym.kind, b, "top", off), DOWN, cost, b))
         if source_x is not None and abs(source_x - b.cx) <= limit:
-            ports.append(Port(outline_point(sym.kind, b, "top", source_x - b.cx), DOWN, top_cost, b))
+            ports.append(
+                Port(outline_point(sym.kind, b, "top", source_x - b.cx), DOWN, top_cost, b)
+            )
         for side, d in (("left", RIGHT), ("right", LEFT)):
-            for off in anchor_offsets(offset_limit(sym.kind, b, side), self.side_spacing, 2, self.style.track_gap):
+            for off in anchor_offsets(
+                offset_limit(sym.kind, b, side), self.side_spacing, 2, self.style.track_gap
+            ):
                 if sym.kind == "decision" and off == 0.0:
                     continue  # the vertices are the "Tidak" exits
                 cost = side_cost + ANCHOR_COST * abs(off)
@@ -195,8 +221,14 @@ class PageRouter:
         b = c.box
         in_top_band = b.cy < self.geo.rows_top
         if leaving:  # an incoming connector starts the arrow on this page
-            return Port((b.cx, b.bottom), DOWN, 0.0, b) if in_top_band else Port((b.cx, b.y), UP, 0.0, b)
-        return Port((b.cx, b.bottom), UP, 0.0, b) if in_top_band else Port((b.cx, b.y), DOWN, 0.0, b)
+            return (
+                Port((b.cx, b.bottom), DOWN, 0.0, b)
+                if in_top_band
+                else Port((b.cx, b.y), UP, 0.0, b)
+            )
+        return (
+            Port((b.cx, b.bottom), UP, 0.0, b) if in_top_band else Port((b.cx, b.y), DOWN, 0.0, b)
+        )
 
     def _on_border(self, sym: Symbol, p: Point) -> bool:
         return len(sym.columns) > 1 and _near(p[0], self.borders, AVOID)
@@ -229,7 +261,9 @@ class PageRouter:
         arrow = Arrow(points, request.source.ref, request.target.ref, request.label)  # type: ignore[arg-type]
         if request.label:
             # Place the label now and make later arrows avoid it where they can.
-            at = choose_label(arrow, self.arrows + [arrow], self.labels, self.geo, self.style, self.measure)
+            at = choose_label(
+                arrow, self.arrows + [arrow], self.labels, self.scene, self.style, self.measure
+            )
             arrow = dataclasses.replace(arrow, label_at=at)
             box = label_box(at, arrow.label, self.style, self.measure)
             self.labels.append(box)
@@ -237,109 +271,11 @@ class PageRouter:
         self.arrows.append(arrow)
         return arrow
 
-DESCENT = 0.2  # of the label size, below the baseline
 
-
-def label_box(at: Point, label: str, style: Style, measure: Measure) -> tuple[float, float, float, float]:
-    """(x0, y0, x1, y1) of a label whose baseline starts at ``at``."""
-    w = measure(label, "regular", style.label_size)
-    return (at[0], at[1] - ASCENT * style.label_size, at[0] + w, at[1] + DESCENT * style.label_size)
-
-
-def label_candidates(points: Sequence[Point], label: str, style: Style, measure: Measure) -> list[Point]:
-    """Baseline-starts beside the first segment, LABEL_OFFSET off the line, near its start
-    first; the side away from the arrow's next turn comes first."""
-    (x0, y0), (x1, y1) = points[0], points[1]
-    nxt = points[2] if len(points) > 2 else None
-    width = measure(label, "regular", style.label_size)
-    ascent = ASCENT * style.label_size
-    height = (ASCENT + DESCENT) * style.label_size
-    off = LABEL_OFFSET
-    length = abs(x1 - x0) + abs(y1 - y0)
-    out = []
-    if x0 == x1:  # vertical: to the right or the left of the line
-        sides = [True, False] if not (nxt is not None and nxt[0] > x1) else [False, True]
-        slide = max(0.0, length - off - height)
-        for right in sides:
-            lx = x0 + off if right else x0 - off - width
-            for along in _slides(slide):
-                ly = y0 + off + ascent + along if y1 > y0 else y0 - off - along - DESCENT * style.label_size
-                out.append((lx, ly))
-        return out
-    sides = [True, False] if not (nxt is not None and nxt[1] < y1) else [False, True]
-    slide = max(0.0, length - off - width)
-    for above in sides:
-        ly = y0 - off - DESCENT * style.label_size if above else y0 + off + ascent
-        for along in _slides(slide):
-            out.append((x0 + off + along, ly) if x1 > x0 else (x0 - off - width - along, ly))
-    return out
-
-
-def _slides(room: float) -> list[float]:
-    return [0.0] + [k * 6.0 for k in range(1, 6) if k * 6.0 <= room]
-
-
-def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
-    """The preferred place of a Ya/Tidak label (ignoring other drawings)."""
-    return label_candidates(points, label, style, measure)[0]
-
-
-def _box_hits_segment(box, p: Point, r: Point) -> bool:
-    x0, y0, x1, y1 = box
-    return min(p[0], r[0]) <= x1 and max(p[0], r[0]) >= x0 and min(p[1], r[1]) <= y1 and max(p[1], r[1]) >= y0
-
-
-def _boxes_meet(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def label_free(box, arrow: Arrow, arrows: Sequence[Arrow], labels, geo: PageGeometry) -> bool:
-    """Inside the lanes, clear of symbols, connectors, other labels and every line but
-    the arrow's own first segment."""
-    lanes = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
-    if not (lanes[0] <= box[0] and box[2] <= lanes[2] and lanes[1] <= box[1] and box[3] <= lanes[3]):
-        return False
+def scene_of(geo: PageGeometry) -> Scene:
     shapes = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
-    if any(_boxes_meet(box, (b.x, b.y, b.right, b.bottom)) for b in shapes):
-        return False
-    if any(_boxes_meet(box, other) for other in labels):
-        return False
-    for other in arrows:
-        for k, (p, r) in enumerate(zip(other.points, other.points[1:])):
-            if other is arrow and k == 0:
-                continue
-            if _box_hits_segment(box, p, r):
-                return False
-    return True
-
-
-def choose_label(arrow: Arrow, arrows: Sequence[Arrow], labels, geo: PageGeometry, style: Style, measure: Measure) -> Point:
-    """The first free candidate place, else the preferred one."""
-    for at in label_candidates(arrow.points, arrow.label, style, measure):
-        if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, geo):
-            return at
-    return label_position(arrow.points, arrow.label, style, measure)
-
-
-def place_labels(arrows: list[Arrow], geo: PageGeometry, style: Style, measure: Measure) -> list[Arrow]:
-    """Once every arrow is drawn: keep each label where it is if still free, else move
-    it to the first free candidate place (labels are settled in arrow order)."""
-    out: list[Arrow] = []
-    labels: list[tuple[float, float, float, float]] = []
-    for index, arrow in enumerate(arrows):
-        if arrow.label is None or arrow.label_at is None:
-            out.append(arrow)
-            continue
-        pending = [label_box(a.label_at, a.label, style, measure) for a in arrows[index + 1 :] if a.label and a.label_at]
-        box = label_box(arrow.label_at, arrow.label, style, measure)
-        at = arrow.label_at
-        if not label_free(box, arrow, arrows, labels + pending, geo):
-            at = choose_label(arrow, arrows, labels + pending, geo, style, measure)
-            if not label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels + pending, geo):
-                at = arrow.label_at
-        labels.append(label_box(at, arrow.label, style, measure))
-        out.append(dataclasses.replace(arrow, label_at=at))
-    return out
+    area = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
+    return Scene(tuple(shapes), area)
 
 
 def route_page(
@@ -361,6 +297,7 @@ def route_page(
                 failed = i
                 break
         if failed is None:
-            return place_labels([arrows[i] for i in range(len(requests))], geo, style, measure)
+            arrows_list = [arrows[i] for i in range(len(requests))]
+            return place_labels(arrows_list, scene_of(geo), style, measure)
         order = [failed] + [i for i in order if i != failed]
     return None

@@ -49,7 +49,11 @@ def waktu_text(procedure: Procedure, index: int) -> str:
 
 
 def measure_rows(
-    procedure: Procedure, columns: Columns, symbols: list[SymbolPlan], style: Style, measure: Measure
+    procedure: Procedure,
+    columns: Columns,
+    symbols: list[SymbolPlan],
+    style: Style,
+    measure: Measure,
 ) -> list[RowContent]:
     """Row height = max(lines * leading + 2 * cell_pad over the text cells,
     symbol height + 2 * row_min_pad)."""
@@ -66,16 +70,22 @@ def measure_rows(
         texts = []
         for role in TEXT_ROLES:
             width = columns.role(role).w - 2 * style.cell_pad
-            texts.append(CellText(role, tuple(wrap(raw[role], width, "regular", style.font_size, measure))))
+            texts.append(
+                CellText(role, tuple(wrap(raw[role], width, "regular", style.font_size, measure)))
+            )
         text_h = {t.role: block_height(len(t.lines), style.leading, style.cell_pad) for t in texts}
         symbol_h = symbols[index].h + 2 * style.row_min_pad
         tallest = max(TEXT_ROLES, key=lambda r: text_h[r])
         height = max(symbol_h, text_h[tallest])
-        rows.append(RowContent(index, tuple(texts), height, tallest if text_h[tallest] > symbol_h else ""))
+        rows.append(
+            RowContent(index, tuple(texts), height, tallest if text_h[tallest] > symbol_h else "")
+        )
     return rows
 
 
-def emit_row(row: RowContent, top: float, columns: Columns, style: Style) -> tuple[list[Cell], list[Text]]:
+def emit_row(
+    row: RowContent, top: float, columns: Columns, style: Style
+) -> tuple[list[Cell], list[Text]]:
     """Cells (one per column, lanes included) and texts of a body row at ``top``."""
     cells: list[Cell] = []
     texts: list[Text] = []
@@ -86,8 +96,14 @@ def emit_row(row: RowContent, top: float, columns: Columns, style: Style) -> tup
         if col.role in by_role:
             anchor = "middle" if col.role in CENTRED else "start"
             texts += place_lines(
-                by_role[col.role], col.x + pad, top + pad, col.w - 2 * pad,
-                "regular", style.font_size, style.leading, anchor,
+                by_role[col.role],
+                col.x + pad,
+                top + pad,
+                col.w - 2 * pad,
+                "regular",
+                style.font_size,
+                style.leading,
+                anchor,
             )
     return cells, texts
 
@@ -113,16 +129,22 @@ class TotalRow:
     height: float
 
 
-def measure_total(procedure: Procedure, columns: Columns, style: Style, measure: Measure) -> TotalRow:
+def measure_total(
+    procedure: Procedure, columns: Columns, style: Style, measure: Measure
+) -> TotalRow:
     pad = style.cell_pad
     label_w = columns.role("waktu").x - columns.x0 - 2 * pad
     label = wrap("Jumlah waktu", label_w, "bold", style.font_size, measure)
-    value = wrap(total_text(procedure), columns.role("waktu").w - 2 * pad, "bold", style.font_size, measure)
+    value = wrap(
+        total_text(procedure), columns.role("waktu").w - 2 * pad, "bold", style.font_size, measure
+    )
     height = block_height(max(len(label), len(value)), style.leading, pad)
     return TotalRow(tuple(label), tuple(value), height)
 
 
-def emit_total(total: TotalRow, top: float, columns: Columns, style: Style) -> tuple[list[Cell], list[Text]]:
+def emit_total(
+    total: TotalRow, top: float, columns: Columns, style: Style
+) -> tuple[list[Cell], list[Text]]:
     """One row: a label cell from the table's left edge to the Waktu column ("Jumlah
     waktu", right-aligned feel by centring), the total under Waktu, and one empty cell
     over Output and Keterangan."""
@@ -136,8 +158,24 @@ def emit_total(total: TotalRow, top: float, columns: Columns, style: Style) -> t
         Cell(value_box, role="total"),
         Cell(rest_box, role="total-rest"),
     ]
-    texts = place_lines(total.label_lines, label_box.x + pad, top + pad, label_box.w - 2 * pad,
-                        "bold", style.font_size, style.leading, "middle")
-    texts += place_lines(total.value_lines, value_box.x + pad, top + pad, value_box.w - 2 * pad,
-                         "bold", style.font_size, style.leading, "middle")
+    texts = place_lines(
+        total.label_lines,
+        label_box.x + pad,
+        top + pad,
+        label_box.w - 2 * pad,
+        "bold",
+        style.font_size,
+        style.leading,
+        "middle",
+    )
+    texts += place_lines(
+        total.value_lines,
+        value_box.x + pad,
+        top + pad,
+        value_box.w - 2 * pad,
+        "bold",
+        style.font_size,
+        style.leading,
+        "middle",
+    )
     return cells, texts

@@ -30,7 +30,12 @@ class SymbolPlan:
         return self.x + self.w / 2
 
     def place(self, row_top: float, row_h: float) -> Symbol:
-        return Symbol(self.step, self.kind, Box(self.x, row_top + (row_h - self.h) / 2, self.w, self.h), self.columns)
+        return Symbol(
+            self.step,
+            self.kind,
+            Box(self.x, row_top + (row_h - self.h) / 2, self.w, self.h),
+            self.columns,
+        )
 
 
 def symbol_kind(index: int, count: int, step: Langkah) -> SymbolKind:
@@ -52,7 +57,10 @@ def executor_columns(step: Langkah, pelaksana: list[str]) -> tuple[int, ...]:
 
 def single_width(lane_w: float, style: Style) -> float:
     """min(symbol_w, lane_w * symbol_fill_of_lane, lane_w - 2 * lane_gutter_min)."""
-    return max(1.0, min(style.symbol_w, lane_w * style.symbol_fill_of_lane, lane_w - 2 * style.lane_gutter_min))
+    return max(
+        1.0,
+        min(style.symbol_w, lane_w * style.symbol_fill_of_lane, lane_w - 2 * style.lane_gutter_min),
+    )
 
 
 def plan_symbols(prosedur: Prosedur, columns: Columns, style: Style) -> list[SymbolPlan]:
@@ -125,7 +133,9 @@ def outline_point(kind: str, box: Box, side: str, offset: float) -> Point:
     return (box.x + inset, y) if side == "left" else (box.right - inset, y)
 
 
-def anchor_offsets(limit: float, spacing: float, most: int, tight: float | None = None) -> list[float]:
+def anchor_offsets(
+    limit: float, spacing: float, most: int, tight: float | None = None
+) -> list[float]:
     """0, +s, -s, +2s, -2s, ... within +-limit, at most ``most`` on each side; with the
     ``tight`` spacing instead when ``spacing`` leaves no room beside the middle."""
     if tight is not None and spacing > limit + 1e-9:

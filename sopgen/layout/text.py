@@ -12,7 +12,9 @@ from sopgen.layout.style import Measure
 ASCENT = 0.8
 
 
-def wrap(text: str | None, width: float, font: FontName, size: float, measure: Measure) -> list[str]:
+def wrap(
+    text: str | None, width: float, font: FontName, size: float, measure: Measure
+) -> list[str]:
     """Greedy word wrap of ``text`` into lines no wider than ``width``.
 
     Newlines are kept as line breaks; runs of other whitespace become one space. A word

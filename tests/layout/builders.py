@@ -18,7 +18,9 @@ def step(uraian="Memeriksa berkas", pelaksana="A", **kw) -> Langkah:
     return Langkah(uraian=uraian, pelaksana=pelaksana, **kw)
 
 
-def procedure(steps, pelaksana=("A", "B", "C", "D"), judul="Penyusunan Laporan", pid="uji") -> Procedure:
+def procedure(
+    steps, pelaksana=("A", "B", "C", "D"), judul="Penyusunan Laporan", pid="uji"
+) -> Procedure:
     data = Prosedur(judul=judul, pelaksana=list(pelaksana), kegiatan=list(steps))
     durations = []
     for s in data.kegiatan:

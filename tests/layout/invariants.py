@@ -35,7 +35,9 @@ def check_pages(layout: ProcedureLayout, procedure: Procedure, style) -> None:
     for page in layout.pages:
         assert page.steps, f"page {page.index} has no rows"
         assert (page.width, page.height) == style.page_size
-        assert page.table.bottom <= bottom_limit + TOL, f"page {page.index}: table runs into the margin"
+        assert page.table.bottom <= bottom_limit + TOL, (
+            f"page {page.index}: table runs into the margin"
+        )
         for cell in page.cells:
             b = cell.box
             assert b.y >= page.table.y - TOL and b.bottom <= page.table.bottom + TOL
@@ -61,18 +63,27 @@ def check_symbols(layout: ProcedureLayout, procedure: Procedure) -> None:
     symbols = [s for page in layout.pages for s in page.symbols]
     assert sorted(s.step for s in symbols) == list(range(len(steps))), "one symbol per step"
     for page in layout.pages:
-        lanes = sorted((c for c in page.cells if c.role == "lane" and c.step == page.steps[0]), key=lambda c: c.box.x)
+        lanes = sorted(
+            (c for c in page.cells if c.role == "lane" and c.step == page.steps[0]),
+            key=lambda c: c.box.x,
+        )
         for sym in page.symbols:
             assert sym.step in page.steps
             step = steps[sym.step]
             assert sym.kind == expected_kind(sym.step, len(steps), step), sym
-            cols = tuple(sorted({pelaksana.index(e) for e in step.executors if e in pelaksana})) or (0,)
+            cols = tuple(
+                sorted({pelaksana.index(e) for e in step.executors if e in pelaksana})
+            ) or (0,)
             assert sym.columns == cols, (sym, cols)
             row = next(c.box for c in page.cells if c.step == sym.step and c.role == "kegiatan")
-            assert sym.box.y > row.y and sym.box.bottom < row.bottom, f"step {sym.step} leaves its row"
+            assert sym.box.y > row.y and sym.box.bottom < row.bottom, (
+                f"step {sym.step} leaves its row"
+            )
             assert abs(sym.box.cy - row.cy) < TOL, f"step {sym.step} not centred in its row"
             left, right = lanes[cols[0]].box, lanes[cols[-1]].box
-            assert sym.box.x > left.x and sym.box.right < right.right, f"step {sym.step} outside its lanes"
+            assert sym.box.x > left.x and sym.box.right < right.right, (
+                f"step {sym.step} outside its lanes"
+            )
 
 
 def check_header_repeats(layout: ProcedureLayout) -> None:
@@ -84,15 +95,19 @@ def check_header_repeats(layout: ProcedureLayout) -> None:
     head_texts = [t for t in first.texts if t.y < head_bottom]
     assert any(t.text.startswith("Nomor SOP") for t in head_texts)
     for page in layout.pages[1:]:
-        assert [c for c in page.cells if c.role == "header"] == head_cells, f"page {page.index}: header differs"
-        assert [t for t in page.texts if t.y < head_bottom] == head_texts, f"page {page.index}: header texts"
+        assert [c for c in page.cells if c.role == "header"] == head_cells, (
+            f"page {page.index}: header differs"
+        )
+        assert [t for t in page.texts if t.y < head_bottom] == head_texts, (
+            f"page {page.index}: header texts"
+        )
 
 
 # --- arrows -------------------------------------------------------------------------------
 
 
 def segments(points):
-    return list(zip(points, points[1:]))
+    return list(zip(points, points[1:], strict=False))
 
 
 def inside_shape(kind: str, b: Box, x: float, y: float, tol: float = TOL) -> bool:
@@ -122,7 +137,12 @@ def on_outline(kind: str, b: Box, x: float, y: float) -> bool:
             return abs(y - b.y) < TOL or abs(y - b.bottom) < TOL
         cx = b.x + r if x < b.x + r else b.right - r
         return abs(math.hypot(x - cx, y - b.cy) - r) < 0.02
-    return (abs(x - b.x) < TOL or abs(x - b.right) < TOL or abs(y - b.y) < TOL or abs(y - b.bottom) < TOL)
+    return (
+        abs(x - b.x) < TOL
+        or abs(x - b.right) < TOL
+        or abs(y - b.y) < TOL
+        or abs(y - b.bottom) < TOL
+    )
 
 
 def on_connector(c: OffPage, x: float, y: float) -> bool:
@@ -163,7 +183,9 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
             for end, point in ((a.source, a.points[0]), (a.target, a.points[-1])):
                 if end in syms:
                     s = syms[end]
-                    assert on_outline(s.kind, s.box, *point), f"{name}: {point} not on {end}'s outline"
+                    assert on_outline(s.kind, s.box, *point), (
+                        f"{name}: {point} not on {end}'s outline"
+                    )
                 else:
                     assert end in conns, f"{name}: unknown end {end}"
                     assert on_connector(conns[end], *point), f"{name}: {point} not on connector"
@@ -171,25 +193,37 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
             for seg in segments(a.points):
                 for key, s in syms.items():
                     if key in ends:
-                        assert not segment_hits_shape(*seg, s), f"{name}: {seg} enters its own end {key}"
+                        assert not segment_hits_shape(*seg, s), (
+                            f"{name}: {seg} enters its own end {key}"
+                        )
                     else:
-                        assert not segment_hits_box(*seg, s.box), f"{name}: {seg} crosses symbol {key}"
+                        assert not segment_hits_box(*seg, s.box), (
+                            f"{name}: {seg} crosses symbol {key}"
+                        )
                 for key, c in conns.items():
-                    assert not segment_hits_box(*seg, c.box), f"{name}: {seg} crosses connector {key}"
+                    assert not segment_hits_box(*seg, c.box), (
+                        f"{name}: {seg} crosses connector {key}"
+                    )
             if a.label is not None:
                 check_label(a, name)
-    
 
-def check_label(a, name: str) -> None:
+
+def check_label(a, name: str, size: float = 7.0) -> None:
+    """Ya/Tidak: a label box beside the first segment, 2-6 pt off its line, near its start
+    (label size 7 pt, fake measure: 3.5 pt per character)."""
     assert a.label_at is not None, f"{name}: label without position"
-    (x0, y0), (x1, y1) = a.points[0], a.points[1]
+    (x0, y0), (x1, _) = a.points[0], a.points[1]
     lx, ly = a.label_at
-    if x0 == x1:  # vertical first segment: label beside it, left or right
-        assert abs(lx - x0) >= 2 and (lx > x0 or lx + 1 < x0), f"{name}: label on its line"
-        assert min(abs(lx - x0), abs(lx - x0)) <= 60
+    bx0, by0 = lx, ly - 0.8 * size
+    bx1, by1 = lx + len(a.label) * size * 0.5, ly + 0.2 * size
+    if x0 == x1:  # vertical first segment: the label is left or right of it
+        off = bx0 - x0 if bx0 > x0 else x0 - bx1
+        along = min(abs(by0 - y0), abs(by1 - y0))
     else:
-        assert abs(ly - y0) >= 2, f"{name}: label on its line"
-        assert abs(ly - y0) <= 12, f"{name}: label far from its line"
+        off = by0 - y0 if by0 > y0 else y0 - by1
+        along = min(abs(bx0 - x0), abs(bx1 - x0))
+    assert 2 <= off <= 6, f"{name}: label {off:.1f} pt off its line"
+    assert along <= 40, f"{name}: label not beside the start of its first segment"
 
 
 def overlap_1d(a0, a1, b0, b1) -> float:
@@ -207,14 +241,19 @@ def collinear_overlap(s, t) -> bool:
 
 def check_no_overlaps(layout: ProcedureLayout) -> None:
     for page in layout.pages:
-        segs = [(i, k, seg) for i, a in enumerate(page.arrows) for k, seg in enumerate(segments(a.points))]
+        segs = [
+            (i, k, seg)
+            for i, a in enumerate(page.arrows)
+            for k, seg in enumerate(segments(a.points))
+        ]
         for n, (i, k, s) in enumerate(segs):
             for j, m, t in segs[n + 1 :]:
                 if i == j and abs(k - m) == 1:
                     continue
+                a, b = page.arrows[i], page.arrows[j]
                 assert not collinear_overlap(s, t), (
-                    f"page {page.index}: arrows {page.arrows[i].source}->{page.arrows[i].target} and "
-                    f"{page.arrows[j].source}->{page.arrows[j].target} overlap: {s} / {t}"
+                    f"page {page.index}: arrows {a.source}->{a.target} and "
+                    f"{b.source}->{b.target} overlap: {s} / {t}"
                 )
 
 
@@ -225,7 +264,9 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
             where.setdefault(c.label, []).append((c.direction, page.index, c))
         refs = [a.source for a in page.arrows] + [a.target for a in page.arrows]
         for c in page.offpage:
-            assert refs.count(f"offpage:{c.label}") == 1, f"page {page.index}: connector {c.label} arrows"
+            assert refs.count(f"offpage:{c.label}") == 1, (
+                f"page {page.index}: connector {c.label} arrows"
+            )
     for label, items in where.items():
         assert sorted(d for d, _, _ in items) == ["in", "out"], f"connector {label}: {items}"
         (_, p_in, _), (_, p_out, _) = sorted(items, key=lambda t: t[0])

@@ -18,7 +18,9 @@ def page_of(p, style=STYLE):
 
 
 def arrow(page, source, target):
-    return next(a for a in page.arrows if a.source == f"step:{source}" and a.target == f"step:{target}")
+    return next(
+        a for a in page.arrows if a.source == f"step:{source}" and a.target == f"step:{target}"
+    )
 
 
 def row_bottom(page, step_index):
@@ -54,13 +56,20 @@ def test_tidak_leaves_the_right_vertex_and_loops_back_up_beside_the_symbols():
     assert tidak.label == "Tidak" and tidak.points[0] == (decision.box.right, decision.box.cy)
     (x0, y0), (x1, y1) = tidak.points[:2]
     assert y1 == y0 and x1 > x0  # leaves to the right
-    ups = [(p, q) for p, q in zip(tidak.points, tidak.points[1:]) if p[0] == q[0] and q[1] < p[1]]
+    pairs = zip(tidak.points, tidak.points[1:], strict=False)
+    ups = [(p, q) for p, q in pairs if p[0] == q[0] and q[1] < p[1]]
     assert ups and ups[0][0][0] > decision.box.right  # runs up beside the diamond
     (ex, ey), (tx, ty) = tidak.points[-2:]
     assert ey == ty and tx == pytest.approx(first.box.right)  # enters the target's side
     # labels beside their first segment, 3.5 pt off the line
-    assert tidak.label_at[1] in (pytest.approx(y0 - 3.5 - 0.2 * 7), pytest.approx(y0 + 3.5 + 0.8 * 7))
-    assert ya.label_at[0] in (pytest.approx(decision.box.cx + 3.5), pytest.approx(decision.box.cx - 3.5 - 7))
+    assert tidak.label_at[1] in (
+        pytest.approx(y0 - 3.5 - 0.2 * 7),
+        pytest.approx(y0 + 3.5 + 0.8 * 7),
+    )
+    assert ya.label_at[0] in (
+        pytest.approx(decision.box.cx + 3.5),
+        pytest.approx(decision.box.cx - 3.5 - 7),
+    )
 
 
 def test_a_decision_in_the_last_lane_says_tidak_to_the_left():
@@ -71,14 +80,24 @@ def test_a_decision_in_the_last_lane_says_tidak_to_the_left():
 
 
 def test_arrows_into_one_symbol_get_their_own_anchors():
-    steps = [step(pelaksana="A", lanjut=4), step(pelaksana="B", lanjut=4), step(pelaksana="D"), step(pelaksana="C")]
+    steps = [
+        step(pelaksana="A", lanjut=4),
+        step(pelaksana="B", lanjut=4),
+        step(pelaksana="D"),
+        step(pelaksana="C"),
+    ]
     page = page_of(procedure(steps))
     ends = [a.points[-1] for a in page.arrows if a.target == "step:3"]
     assert len(ends) == 3 and len(set(ends)) == 3
 
 
 def test_a_jump_over_rows_in_the_same_column_goes_around_them():
-    steps = [step(pelaksana="B", lanjut=4), step(pelaksana="B"), step(pelaksana="B"), step(pelaksana="B")]
+    steps = [
+        step(pelaksana="B", lanjut=4),
+        step(pelaksana="B"),
+        step(pelaksana="B"),
+        step(pelaksana="B"),
+    ]
     page = page_of(procedure(steps))
     jump = arrow(page, 0, 3)
     assert len(jump.points) > 2  # not the straight line through steps 2 and 3

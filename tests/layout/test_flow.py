@@ -24,7 +24,11 @@ def test_a_decision_has_only_its_two_exits_by_number_or_id():
 
 
 def test_lanjut_replaces_the_default_edge():
-    assert flow(step(lanjut=3), step(), step(lanjut="1")) == [(0, 2, None), (1, 2, None), (2, 0, None)]
+    assert flow(step(lanjut=3), step(), step(lanjut="1")) == [
+        (0, 2, None),
+        (1, 2, None),
+        (2, 0, None),
+    ]
 
 
 def test_a_decision_in_the_last_row_still_has_its_exits():

@@ -24,7 +24,10 @@ def test_columns_for_four_executors():
     cols = column_layout(4, STYLE, MARGIN, CONTENT_W)
     share = 0.35 / (0.35 + OTHERS)  # = 0.35
     assert [c.role for c in cols.cols] == ["no", "kegiatan"] + ["lane"] * 4 + [
-        "kelengkapan", "waktu", "output", "keterangan",
+        "kelengkapan",
+        "waktu",
+        "output",
+        "keterangan",
     ]
     assert cols.role("no").x == MARGIN
     assert cols.role("no").w == pytest.approx(0.035 / OTHERS * (1 - share) * CONTENT_W)
@@ -55,8 +58,13 @@ def test_header_and_first_row_positions():
     header = {t.text: t for t in page.texts if t.font == "bold" and t.y > TABLE_TOP}
     assert set(header) >= {"No", "Kegiatan", "Pelaksana", "A", "B", "Mutu Baku", "Kelengkapan"}
     assert all(t.anchor == "middle" for t in header.values())
-    pelaksana = next(c for c in page.cells if c.role == "header" and c.box.y == page.table.y
-                     and c.box.x == pytest.approx(MARGIN + 0.255 * CONTENT_W))
+    pelaksana = next(
+        c
+        for c in page.cells
+        if c.role == "header"
+        and c.box.y == page.table.y
+        and c.box.x == pytest.approx(MARGIN + 0.255 * CONTENT_W)
+    )
     assert pelaksana.fill and pelaksana.box.w == pytest.approx(0.35 * CONTENT_W)
     assert pelaksana.box.h == pytest.approx(HEADER_ROW)
 
@@ -100,19 +108,33 @@ def test_waktu_shows_the_parsed_label_else_the_raw_text():
     p = procedure([step(waktu="5 menit"), step(waktu="1,5 jam"), step(waktu="sebentar")])
     page = layout_procedure(p, "x", STYLE, fake_measure).pages[0]
     waktu = {c.step: c.box for c in page.cells if c.role == "waktu"}
-    shown = {s: [t.text for t in page.texts if waktu[s].x <= t.x <= waktu[s].right and
-                 waktu[s].y <= t.y <= waktu[s].bottom] for s in waktu}
+    shown = {
+        s: [
+            t.text
+            for t in page.texts
+            if waktu[s].x <= t.x <= waktu[s].right and waktu[s].y <= t.y <= waktu[s].bottom
+        ]
+        for s in waktu
+    }
     assert shown == {0: ["5 Menit"], 1: ["1,5 Jam"], 2: ["sebentar"]}
 
 
 def test_narrow_lanes_shrink_executor_names_then_break_words():
     names = [f"Pejabat{i}" for i in range(11)] + ["Pertanggungjawaban"]
-    p = procedure([step(pelaksana="Pejabat0"), step(pelaksana="Pertanggungjawaban")], pelaksana=names)
+    p = procedure(
+        [step(pelaksana="Pejabat0"), step(pelaksana="Pertanggungjawaban")], pelaksana=names
+    )
     page = layout_procedure(p, "x", STYLE, fake_measure).pages[0]
     lane_w = 0.50 * CONTENT_W / 12
-    lanes = sorted((c.box for c in page.cells if c.role == "lane" and c.step == 0), key=lambda b: b.x)
+    lanes = sorted(
+        (c.box for c in page.cells if c.role == "lane" and c.step == 0), key=lambda b: b.x
+    )
     last = lanes[-1]
-    label = [t for t in page.texts if t.font == "bold" and last.x < t.x < last.right and t.y < BODY_TOP + 50]
+    label = [
+        t
+        for t in page.texts
+        if t.font == "bold" and last.x < t.x < last.right and t.y < BODY_TOP + 50
+    ]
     assert {t.size for t in label} == {5.5}  # "Pertanggungjawaban" never fits: smallest size
     assert "".join(t.text for t in label) == "Pertanggungjawaban"
     assert all(fake_measure(t.text, "bold", 5.5) <= lane_w - 2 * PAD for t in label)

@@ -29,7 +29,9 @@ def test_layout_imports_only_the_model_durations_and_itself():
             top = name.split(".")[0]
             assert top not in FORBIDDEN, f"{path.name} imports {name}"
             if top == "sopgen":
-                assert name in ALLOWED_SOPGEN or name.startswith("sopgen.layout"), f"{path.name} imports {name}"
+                assert name in ALLOWED_SOPGEN or name.startswith("sopgen.layout"), (
+                    f"{path.name} imports {name}"
+                )
 
 
 def test_modules_stay_readable_in_one_sitting():

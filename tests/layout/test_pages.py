@@ -26,10 +26,14 @@ def test_rows_fill_each_page_and_are_never_split():
     p = procedure([step(LONG, pelaksana="ABCD"[i % 4]) for i in range(20)])
     layout = lay_out(p)
     assert len(layout.pages) > 1
-    for page, following in zip(layout.pages, layout.pages[1:]):
+    for page, following in zip(layout.pages, layout.pages[1:], strict=False):
         next_row = row_box(following, following.steps[0]).h
         # the next row would not have fitted above this page's bottom band
-        band = [c.box for c in page.cells if c.role == "band" and c.box.y > row_box(page, page.steps[-1]).y]
+        band = [
+            c.box
+            for c in page.cells
+            if c.role == "band" and c.box.y > row_box(page, page.steps[-1]).y
+        ]
         last_row_bottom = row_box(page, page.steps[-1]).bottom
         assert band and last_row_bottom + next_row + band[0].h > BOTTOM
     for page in layout.pages:
@@ -40,9 +44,21 @@ def test_the_title_number_and_table_header_repeat_on_every_page():
     p = procedure([step(LONG) for _ in range(20)], judul="Penyusunan Rencana Strategis")
     layout = lay_out(p)
     for page in layout.pages:
-        assert [t.text for t in page.texts[:2]] == ["Penyusunan Rencana Strategis", "Nomor SOP: 01/SOP/2024"]
+        assert [t.text for t in page.texts[:2]] == [
+            "Penyusunan Rencana Strategis",
+            "Nomor SOP: 01/SOP/2024",
+        ]
         labels = {t.text for t in page.texts if t.font == "bold"}
-        assert {"No", "Kegiatan", "Pelaksana", "Mutu Baku", "Keterangan", "Kelengkapan", "Waktu", "Output"} <= labels
+        assert {
+            "No",
+            "Kegiatan",
+            "Pelaksana",
+            "Mutu Baku",
+            "Keterangan",
+            "Kelengkapan",
+            "Waktu",
+            "Output",
+        } <= labels
         assert sum(c.role == "header" for c in page.cells) == 5 + 4 + 3
 
 
@@ -61,7 +77,10 @@ def test_a_forward_arrow_across_a_break_becomes_connector_a():
     to_conn = next(a for a in first.arrows if a.target == "offpage:A")
     assert to_conn.source == f"step:{last}" and to_conn.points[-1] == (out.box.cx, out.box.y)
     from_conn = next(a for a in second.arrows if a.source == "offpage:A")
-    assert from_conn.target == f"step:{last + 1}" and from_conn.points[0] == (inn.box.cx, inn.box.bottom)
+    assert from_conn.target == f"step:{last + 1}" and from_conn.points[0] == (
+        inn.box.cx,
+        inn.box.bottom,
+    )
     assert [c.label for c in layout.pages[-1].offpage if c.direction == "in"] == [
         "ABCDEFGHIJ"[len(layout.pages) - 2]
     ]

@@ -14,11 +14,33 @@ from tests.layout.builders import fake_measure, procedure, step
 from tests.layout.invariants import check_all
 
 WORDS = [
-    "memeriksa", "menyusun", "dokumen", "laporan", "kinerja", "rapat", "surat", "disposisi",
-    "konsep", "data", "Pertanggungjawabannya", "PenyelenggaraanPemerintahanDaerahKabupatenTrenggalek",
+    "memeriksa",
+    "menyusun",
+    "dokumen",
+    "laporan",
+    "kinerja",
+    "rapat",
+    "surat",
+    "disposisi",
+    "konsep",
+    "data",
+    "Pertanggungjawabannya",
+    "PenyelenggaraanPemerintahanDaerahKabupatenTrenggalek",
 ]
-JABATAN = ["Kepala Dinas", "Sekretaris", "Kasubag Perencanaan", "Staf", "Kabid", "Bendahara",
-           "Verifikator", "Petugas Loket", "Kepala Seksi", "Operator", "Analis", "Pengadministrasi"]
+JABATAN = [
+    "Kepala Dinas",
+    "Sekretaris",
+    "Kasubag Perencanaan",
+    "Staf",
+    "Kabid",
+    "Bendahara",
+    "Verifikator",
+    "Petugas Loket",
+    "Kepala Seksi",
+    "Operator",
+    "Analis",
+    "Pengadministrasi",
+]
 
 texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
 
@@ -37,7 +59,9 @@ def procedures(draw):
     steps = []
     for i in range(n):
         if draw(st.integers(0, 4)) == 0:
-            executors = draw(st.lists(st.sampled_from(names), min_size=1, max_size=n_exec, unique=True))
+            executors = draw(
+                st.lists(st.sampled_from(names), min_size=1, max_size=n_exec, unique=True)
+            )
         else:
             executors = draw(st.sampled_from(names))
         kind = draw(st.sampled_from(["plain"] * 5 + ["decision"] * 2 + ["lanjut"]))
@@ -60,7 +84,11 @@ def procedures(draw):
     return procedure(steps, names)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(procedures(), st.sampled_from(["A4", "F4"]), st.booleans())
 def test_random_procedures_keep_every_layout_rule(p, paper, show_total):
     style = Style(paper=paper, show_total=show_total)

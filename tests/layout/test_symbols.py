@@ -29,13 +29,15 @@ def test_each_symbol_sits_in_its_executor_column():
     p = procedure([step(pelaksana=e) for e in ("C", "A", "D", "B")])
     lane_w = 0.35 * CONTENT_W / 4
     lanes_x = 15 * MM + 0.255 * CONTENT_W
-    for sym, lane in zip(symbols(p), (2, 0, 3, 1)):
+    for sym, lane in zip(symbols(p), (2, 0, 3, 1), strict=False):
         assert sym.columns == (lane,)
         assert sym.box.cx == pytest.approx(lanes_x + (lane + 0.5) * lane_w)
 
 
 def test_a_joint_step_spans_its_columns_minus_the_gutters():
-    p = procedure([step(pelaksana="A"), step(pelaksana=["B", "C", "D"]), step(pelaksana=["D", "B"])])
+    p = procedure(
+        [step(pelaksana="A"), step(pelaksana=["B", "C", "D"]), step(pelaksana=["D", "B"])]
+    )
     lane_w = 0.35 * CONTENT_W / 4
     lanes_x = 15 * MM + 0.255 * CONTENT_W
     gutter = (lane_w - lane_w * 0.7) / 2  # the gutter a single symbol leaves in its lane
@@ -44,7 +46,9 @@ def test_a_joint_step_spans_its_columns_minus_the_gutters():
     assert joint.box.x == pytest.approx(lanes_x + lane_w + gutter)
     assert joint.box.right == pytest.approx(lanes_x + 4 * lane_w - gutter)
     assert apart.columns == (1, 3)  # not adjacent: spans from B to D (check warns)
-    assert apart.box.x == pytest.approx(joint.box.x) and apart.box.right == pytest.approx(joint.box.right)
+    assert apart.box.x == pytest.approx(joint.box.x) and apart.box.right == pytest.approx(
+        joint.box.right
+    )
 
 
 def test_decision_is_a_square_diamond_within_the_width_rule():

@@ -41,4 +41,7 @@ def test_every_line_fits():
 def test_place_lines_baselines():
     texts = place_lines(["a", "b"], 10, 100, 50, "regular", 8, 9.6, "middle")
     first = 100 + (9.6 - 8) / 2 + ASCENT * 8
-    assert [(t.x, t.y, t.anchor) for t in texts] == [(35, first, "middle"), (35, first + 9.6, "middle")]
+    assert [(t.x, t.y, t.anchor) for t in texts] == [
+        (35, first, "middle"),
+        (35, first + 9.6, "middle"),
+    ]

@@ -1,0 +1,149 @@
+"""Ya/Tidak labels: beside the first segment of a decision's exit, a few points off the
+line, on the side away from the arrow's next turn, and clear of other drawings where a
+free place exists."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sopgen.layout.geometry import Arrow, Box, Point
+from sopgen.layout.style import Measure, Style
+from sopgen.layout.text import ASCENT
+
+LABEL_OFFSET = 3.5  # distance between a label and its line
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What a label must keep clear of: symbols and connectors, and the lanes' area."""
+
+    shapes: tuple[Box, ...]
+    area: Rect
+
+
+DESCENT = 0.2  # of the label size, below the baseline
+
+
+def label_box(
+    at: Point, label: str, style: Style, measure: Measure
+) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of a label whose baseline starts at ``at``."""
+    w = measure(label, "regular", style.label_size)
+    return (at[0], at[1] - ASCENT * style.label_size, at[0] + w, at[1] + DESCENT * style.label_size)
+
+
+def label_candidates(
+    points: Sequence[Point], label: str, style: Style, measure: Measure
+) -> list[Point]:
+    """Baseline-starts beside the first segment, LABEL_OFFSET off the line, near its start
+    first; the side away from the arrow's next turn comes first."""
+    (x0, y0), (x1, y1) = points[0], points[1]
+    nxt = points[2] if len(points) > 2 else None
+    width = measure(label, "regular", style.label_size)
+    ascent = ASCENT * style.label_size
+    height = (ASCENT + DESCENT) * style.label_size
+    off = LABEL_OFFSET
+    length = abs(x1 - x0) + abs(y1 - y0)
+    out = []
+    if x0 == x1:  # vertical: to the right or the left of the line
+        sides = [True, False] if not (nxt is not None and nxt[0] > x1) else [False, True]
+        slide = max(0.0, length - off - height)
+        for right in sides:
+            lx = x0 + off if right else x0 - off - width
+            for along in _slides(slide):
+                ly = (
+                    y0 + off + ascent + along
+                    if y1 > y0
+                    else y0 - off - along - DESCENT * style.label_size
+                )
+                out.append((lx, ly))
+        return out
+    sides = [True, False] if not (nxt is not None and nxt[1] < y1) else [False, True]
+    slide = max(0.0, length - off - width)
+    for above in sides:
+        ly = y0 - off - DESCENT * style.label_size if above else y0 + off + ascent
+        for along in _slides(slide):
+            out.append((x0 + off + along, ly) if x1 > x0 else (x0 - off - width - along, ly))
+    return out
+
+
+def _slides(room: float) -> list[float]:
+    return [0.0] + [k * 6.0 for k in range(1, 6) if k * 6.0 <= room]
+
+
+def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
+    """The preferred place of a Ya/Tidak label (ignoring other drawings)."""
+    return label_candidates(points, label, style, measure)[0]
+
+
+def _box_hits_segment(box, p: Point, r: Point) -> bool:
+    x0, y0, x1, y1 = box
+    return (
+        min(p[0], r[0]) <= x1
+        and max(p[0], r[0]) >= x0
+        and min(p[1], r[1]) <= y1
+        and max(p[1], r[1]) >= y0
+    )
+
+
+def _boxes_meet(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_free(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene) -> bool:
+    """Inside the lanes, clear of symbols, connectors, other labels and every line but
+    the arrow's own first segment."""
+    area = scene.area
+    if not (area[0] <= box[0] and box[2] <= area[2] and area[1] <= box[1] and box[3] <= area[3]):
+        return False
+    if any(_boxes_meet(box, (b.x, b.y, b.right, b.bottom)) for b in scene.shapes):
+        return False
+    if any(_boxes_meet(box, other) for other in labels):
+        return False
+    for other in arrows:
+        for k, (p, r) in enumerate(zip(other.points, other.points[1:], strict=False)):
+            if other is arrow and k == 0:
+                continue
+            if _box_hits_segment(box, p, r):
+                return False
+    return True
+
+
+def choose_label(
+    arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene, style: Style, measure: Measure
+) -> Point:
+    """The first free candidate place, else the preferred one."""
+    for at in label_candidates(arrow.points, arrow.label, style, measure):
+        if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
+            return at
+    return label_position(arrow.points, arrow.label, style, measure)
+
+
+def place_labels(arrows: list[Arrow], scene: Scene, style: Style, measure: Measure) -> list[Arrow]:
+    """Once every arrow is drawn: keep each label where it is if still free, else move
+    it to the first free candidate place (labels are settled in arrow order)."""
+    out: list[Arrow] = []
+    labels: list[tuple[float, float, float, float]] = []
+    for index, arrow in enumerate(arrows):
+        if arrow.label is None or arrow.label_at is None:
+            out.append(arrow)
+            continue
+        pending = [
+            label_box(a.label_at, a.label, style, measure)
+            for a in arrows[index + 1 :]
+            if a.label and a.label_at
+        ]
+        box = label_box(arrow.label_at, arrow.label, style, measure)
+        at = arrow.label_at
+        if not label_free(box, arrow, arrows, labels + pending, scene):
+            at = choose_label(arrow, arrows, labels + pending, scene, style, measure)
+            if not label_free(
+                label_box(at, arrow.label, style, measure), arrow, arrows, labels + pending, scene
+            ):
+                at = arrow.label_at
+        labels.append(label_box(at, arrow.label, style, measure))
+        out.append(dataclasses.replace(arrow, label_at=at))
+    return out

@@ -11,168 +11,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from sopgen.durations import format_minutes, total_by_unit
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Langkah, Pejabat, Procedure, Project
+from sopgen.render.html_views import (
+    DocumentView,
+    ExecutorEntry,
+    ExecutorGroup,
+    ExecutorView,
+    FlowNote,
+    Link,
+    OfficialView,
+    ProcedureView,
+    RevisionView,
+    Share,
+    SiteContext,
+    StepView,
+)
 from sopgen.render.markup import clean_text, markdown_block, markdown_inline, plain_text
 from sopgen.render.svg import Bar, render_bar_chart, render_svg
 
 Measure = Callable[[str, str, float], float]
 
 KIND_LABELS = {"terminator": "Mulai/Selesai", "process": "Proses", "decision": "Keputusan"}
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str | Markup
-    url: str | None = None  # relative to the site root; None: plain text
-
-
-@dataclass(frozen=True)
-class OfficialView:
-    jabatan: str
-    nama: str
-    pangkat: str | None
-    golongan: str | None
-    nip: str
-    nip_label: str  # "NIP." or "NI PPPK."
-    underline: bool
-
-
-@dataclass(frozen=True)
-class FlowNote:
-    label: str  # "Ya", "Tidak", "Lanjut"
-    number: int
-    anchor: str
-
-
-@dataclass(frozen=True)
-class StepView:
-    number: int
-    anchor: str  # "langkah-3"
-    kind: str
-    kind_label: str
-    uraian: Markup
-    uraian_text: str
-    executors: tuple[Link, ...]
-    kelengkapan: Markup
-    waktu: str
-    minutes: float | None
-    output: Markup
-    keterangan: Markup
-    plain: tuple[str, str, str]  # kelengkapan, output, keterangan without markup (search)
-    flow: tuple[FlowNote, ...]  # decisions and jumps, as text for readers of the table
-
-
-@dataclass(frozen=True)
-class Share:
-    executor: Link
-    minutes: float
-    text: str  # "1 Jam 5 Menit"
-    percent: int
-    steps: int
-
-
-@dataclass(frozen=True)
-class ProcedureView:
-    id: str
-    judul: str
-    nomor: str
-    url: str
-    pdf_url: str
-    document: Link
-    executors: tuple[Link, ...]
-    steps: tuple[StepView, ...]
-    total_minutes: float
-    total_text: str
-    per_unit_text: str
-    untimed_steps: int
-    minutes_per_day: int
-    shares: tuple[Share, ...]
-    chart: Markup
-    flow_pages: tuple[Markup, ...]
-    related: tuple[Link, ...]
-    reconstructed: bool
-
-
-@dataclass(frozen=True)
-class ExecutorEntry:
-    procedure: Link
-    number: int
-    url: str  # prosedur/<id>.html#langkah-N
-    uraian: str  # plain text: it is the text of a link
-    waktu: str
-    with_others: tuple[str, ...]  # the other executors of a joint step
-
-
-@dataclass(frozen=True)
-class ExecutorGroup:
-    procedure: Link
-    entries: tuple[ExecutorEntry, ...]
-
-
-@dataclass(frozen=True)
-class ExecutorView:
-    name: str
-    slug: str
-    url: str
-    groups: tuple[ExecutorGroup, ...]
-    step_count: int
-    total_text: str
-
-
-@dataclass(frozen=True)
-class RevisionView:
-    nomor: int
-    tanggal: str
-    perubahan: Markup
-    oleh: str | None
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    name: str
-    url: str
-    pdf_url: str
-    pemerintah: str
-    dinas: str
-    unit: str | None
-    logo_url: str | None
-    nomor: str
-    nama: str
-    label_nama: str
-    tanggal_pembuatan: str
-    tanggal_revisi: str
-    tanggal_efektif: str
-    disahkan: OfficialView | None
-    dasar_hukum: tuple[Markup, ...]
-    kualifikasi: tuple[Markup, ...]
-    keterkaitan: tuple[Link, ...]
-    peralatan: tuple[Markup, ...]
-    peringatan: tuple[Markup, ...]
-    pencatatan: tuple[Markup, ...]
-    tempat_tanggal: str
-    mengetahui: tuple[OfficialView, ...]
-    menyetujui: OfficialView | None
-    revisi: tuple[RevisionView, ...]
-    procedures: tuple[ProcedureView, ...]
-    total_steps: int
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    title: str
-    documents: tuple[DocumentView, ...]
-    procedures: tuple[ProcedureView, ...]
-    executors: tuple[ExecutorView, ...]
-    logos: dict[str, str] = field(default_factory=dict)  # asset name -> source file
-
-
-# ---------------------------------------------------------------------------------------
 
 
 SLUG_MAX = 60  # file names stay short (Windows paths, zip archives)

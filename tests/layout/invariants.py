@@ -16,6 +16,7 @@ TOL = 0.01
 
 def check_all(layout: ProcedureLayout, procedure: Procedure, style) -> None:
     check_pages(layout, procedure, style)
+    check_texts_fit(layout, style)
     check_symbols(layout, procedure)
     check_header_repeats(layout)
     check_arrows_geometry(layout)
@@ -49,6 +50,30 @@ def check_pages(layout: ProcedureLayout, procedure: Procedure, style) -> None:
     # every step's row appears on exactly one page, whole
     counts = Counter(c.step for page in layout.pages for c in page.cells if c.role == "kegiatan")
     assert all(counts[i] == 1 for i in range(n)), counts
+
+
+def check_texts_fit(layout: ProcedureLayout, style) -> None:
+    """Every text line lies inside its cell (fake measure), or above the table (title)."""
+    from tests.layout.builders import fake_measure
+
+    content_w = style.page_size[0] - style.margin_left - style.margin_right
+    for page in layout.pages:
+        for t in page.texts:
+            w = fake_measure(t.text, t.font, t.size)
+            x0 = t.x - w / 2 if t.anchor == "middle" else t.x
+            if t.y < page.table.y:
+                assert x0 >= style.margin_left - TOL and x0 + w <= style.margin_left + content_w
+                continue
+            cells = [
+                c.box
+                for c in page.cells
+                if c.box.x <= t.x <= c.box.right and c.box.y <= t.y <= c.box.bottom
+            ]
+            assert cells, f"page {page.index}: text {t.text!r} outside every cell"
+            box = min(cells, key=lambda b: b.w * b.h)
+            assert x0 >= box.x + style.cell_pad - TOL, f"{t.text!r} sticks out left"
+            assert x0 + w <= box.right - style.cell_pad + TOL, f"{t.text!r} sticks out right"
+            assert t.y - 0.8 * t.size >= box.y - TOL and t.y + 0.2 * t.size <= box.bottom + TOL
 
 
 def expected_kind(index: int, n: int, step) -> str:

@@ -447,7 +447,8 @@ def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) ->
                 )
             )
         indexes = sorted(columns.index(n) for n in executors if n in columns)
-        if len(indexes) == len(executors) and indexes != list(range(indexes[0], indexes[-1] + 1)):
+        contiguous = not indexes or indexes == list(range(indexes[0], indexes[-1] + 1))
+        if len(indexes) == len(executors) and not contiguous:
             found.append(
                 src.diagnostic(
                     path + ("pelaksana",),

@@ -235,6 +235,9 @@ def _durations(prosedur: Prosedur, source: SourceMap, dokumen: Dokumen | None):
 # --- pydantic errors -> Indonesian diagnostics ------------------------------------------
 
 _TYPE_WORDS = {
+    list: "daftar",
+    dict: "bagian 'kunci: nilai'",
+    type(None): "kosong",
     str: "teks",
     int: "bilangan bulat",
     float: "angka",
@@ -297,7 +300,9 @@ def _resolve(model: type[BaseModel], loc: tuple):
         elif origin in (typing.Union, types.UnionType):
             # pydantic names the union member it tried ('str', 'list[str]', 'Keputusan')
             members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            chosen = next((m for m in members if _tag(m) == part), None)
+            # str_strip_whitespace makes pydantic call str "constrained-str"
+            tag = str(part).replace("constrained-", "")
+            chosen = next((m for m in members if _tag(m) == tag), None)
             if chosen is None:
                 path.append(part)
                 annotation = None
@@ -337,13 +342,17 @@ def translate_validation_error(
     err: ValidationError, model: type[BaseModel], source: SourceMap
 ) -> list[Diagnostic]:
     seen: set = set()
-    diagnostics = []
+    found = []
     for item in err.errors(include_url=False):
         path, annotation, owner = _resolve(model, tuple(item["loc"]))
         kind = item["type"]
         field_name = str(path[-1]) if path else ""
         field_annotation = _field_annotation(owner, field_name) or annotation
-        where = f"'{field_name}' " if field_name and not isinstance(path[-1], int) else ""
+        if path and isinstance(path[-1], int):
+            parent = f" '{path[-2]}'" if len(path) > 1 else ""
+            where = f"butir ke-{path[-1] + 1}{parent} "
+        else:
+            where = f"'{field_name}' " if field_name else ""
         prefer_key = False
         if kind == "missing":
             message = f"kunci '{field_name}' wajib diisi"
@@ -391,5 +400,17 @@ def translate_validation_error(
         if key in seen:
             continue
         seen.add(key)
-        diagnostics.append(source.diagnostic(path, message, hint, prefer_key=prefer_key))
-    return diagnostics
+        found.append((path, kind, source.diagnostic(path, message, hint, prefer_key=prefer_key)))
+    # For a field that takes one of several types ('teks atau daftar teks'), a problem
+    # found inside the type the user chose says more than "wrong type" for the others.
+    return [
+        diagnostic
+        for path, kind, diagnostic in found
+        if not (
+            kind.endswith("_type")
+            and any(
+                (other != path and other[: len(path)] == path) or (other == path and k != kind)
+                for other, k, _ in found
+            )
+        )
+    ]

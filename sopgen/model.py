@@ -193,7 +193,7 @@ class Langkah(Strict):
         None, pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Id opsional untuk dirujuk."
     )
     uraian: str = Field(description="Kegiatan: kata kerja aktif tanpa subjek.")
-    pelaksana: str | list[str] = Field(
+    pelaksana: str | Annotated[list[str], Field(min_length=1)] = Field(
         description="Pelaksana (satu kolom), atau daftar untuk kegiatan bersama (mis. rapat)."
     )
     kelengkapan: str | None = Field(None, description="Mutu Baku: Kelengkapan.")

@@ -178,6 +178,22 @@ CASES = [
         "data/mini/layanan.yaml:6:5: peringatan: langkah 1 tanpa Kelengkapan (Mutu Baku)\n    cara memperbaiki: isi 'kelengkapan:' agar SOP dapat dipakai mengukur kinerja",
         id="missing kelengkapan lint",
     ),
+    pytest.param(
+        "layanan.yaml",
+        "    pelaksana: Petugas\n",
+        "    pelaksana: []\n",
+        "data/mini/layanan.yaml:7:16: galat: 'pelaksana' tidak boleh kosong\n"
+        "    cara memperbaiki: isi paling sedikit satu butir",
+        id="empty executor list",
+    ),
+    pytest.param(
+        "layanan.yaml",
+        "    pelaksana: Petugas\n",
+        "    pelaksana: [Petugas, 3]\n",
+        "data/mini/layanan.yaml:7:26: galat: butir ke-2 'pelaksana' harus berupa teks\n"
+        "    cara memperbaiki: sekarang berisi bilangan bulat 3",
+        id="executor list item not text",
+    ),
 ]
 
 

@@ -196,7 +196,9 @@ def serve(data: Path, output: Path, port: int, host: str, no_open: bool, quiet, 
         previous = None
 
     say = _say(quiet, verbose)
-    preview = PreviewServer(data, output, host=host, port=port, echo=say.info)
+    preview = PreviewServer(
+        data, output, host=host, port=port, echo=say.info, echo_detail=say.debug
+    )
     say.info(f"Membangun buku panduan dari {data.as_posix()} ...")
     try:
         preview.start()

@@ -87,6 +87,7 @@ class PreviewServer:
         settle: float = 0.3,
         echo: Callable[[str], None] | None = None,
         echo_error: Callable[[str], None] | None = None,
+        echo_detail: Callable[[str], None] | None = None,
     ):
         self.data, self.output = Path(data), Path(output)
         self.host, self.port = host, port
@@ -94,6 +95,7 @@ class PreviewServer:
         self.interval, self.settle = interval, settle
         self.echo = echo or (lambda message: None)
         self.echo_error = echo_error or (lambda message: click.echo(message, err=True))
+        self.echo_detail = echo_detail or (lambda message: None)  # warnings, with -v
         self.version = 0
         self.problem: str | None = None  # the error page's body while the data is broken
         self._lock = threading.Lock()
@@ -156,6 +158,8 @@ class PreviewServer:
                 self._publish(message_html("galat internal saat membangun buku panduan", details))
                 return False
             warnings = len(diagnostics)
+            for diagnostic in diagnostics:
+                self.echo_detail(diagnostic.format())
             seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
             self._publish(None)
             self.echo(
@@ -195,8 +199,7 @@ class PreviewServer:
                 found[path] = (stat.st_mtime_ns, stat.st_size)
         return found
 
-    def _watch(self) -> None:
-        seen = self.snapshot()
+    def _watch(self, seen: dict[str, tuple[int, int]]) -> None:
         while not self._stop.wait(self.interval):
             now = self.snapshot()
             if now == seen:
@@ -221,13 +224,14 @@ class PreviewServer:
         """Build once, bind the port, start serving and watching (in daemon threads)."""
         if not self.data.is_dir():
             raise ServeError(f"folder data '{self.data}' tidak ditemukan; periksa namanya")
+        before = self.snapshot()  # taken first: a save during the build is seen too
         self.build()
         self._httpd = _bind(self.host, self.port, functools.partial(_Handler, preview=self))
         self.port = self._httpd.server_address[1]
         serve = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
         )
-        watch = threading.Thread(target=self._watch, daemon=True)
+        watch = threading.Thread(target=self._watch, args=(before,), daemon=True)
         self._threads = [serve, watch]
         for thread in self._threads:
             thread.start()

@@ -16,21 +16,21 @@ DOC = Path("data/sekretariat/dokumen.yaml")
 ARSIP_BLANKS = """\
 data/sekretariat/arsip.yaml:17:7: galat: 'judul' harus berupa teks
     cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:28:4: galat: harus berupa teks
+data/sekretariat/arsip.yaml:28:4: galat: butir ke-1 'pelaksana' harus berupa teks
     cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:29:4: galat: harus berupa teks
+data/sekretariat/arsip.yaml:29:4: galat: butir ke-2 'pelaksana' harus berupa teks
     cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:52:5: galat: kunci 'pelaksana' wajib diisi
-    cara memperbaiki: tambahkan 'pelaksana: ...' di bagian ini
-data/sekretariat/arsip.yaml:52:12: galat: 'uraian' harus berupa teks
+data/sekretariat/arsip.yaml:51:12: galat: 'uraian' harus berupa teks
     cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:58:5: galat: kunci 'pelaksana' wajib diisi
-    cara memperbaiki: tambahkan 'pelaksana: ...' di bagian ini
-data/sekretariat/arsip.yaml:58:12: galat: 'uraian' harus berupa teks
+data/sekretariat/arsip.yaml:52:15: galat: 'pelaksana' harus berupa teks atau daftar teks
     cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:64:5: galat: kunci 'pelaksana' wajib diisi
-    cara memperbaiki: tambahkan 'pelaksana: ...' di bagian ini
-data/sekretariat/arsip.yaml:64:12: galat: 'uraian' harus berupa teks
+data/sekretariat/arsip.yaml:57:12: galat: 'uraian' harus berupa teks
+    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
+data/sekretariat/arsip.yaml:58:15: galat: 'pelaksana' harus berupa teks atau daftar teks
+    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
+data/sekretariat/arsip.yaml:63:12: galat: 'uraian' harus berupa teks
+    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
+data/sekretariat/arsip.yaml:64:15: galat: 'pelaksana' harus berupa teks atau daftar teks
     cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini"""
 
 
@@ -44,13 +44,13 @@ def errors_by_file(folder="data"):
 
 
 def fill_procedure(path: Path, judul: str = "SOP PENGARSIPAN") -> None:
-    """What an officer does with the template: type after each colon, uncomment pelaksana."""
+    """What an officer does with the template: type after each colon."""
     edit(path, "judul:\n", f"judul: {judul}\n")
     edit(path, "pelaksana:\n  -\n  -\n", "pelaksana:\n  - Staf Arsip\n  - Kasubag Umum\n")
     for number, who in ((1, "Kasubag Umum"), (2, "Staf Arsip"), (3, "Kasubag Umum")):
         edit(
             path,
-            "  - uraian:\n    # pelaksana:\n",
+            "  - uraian:\n    pelaksana:\n",
             f"  - uraian: Kegiatan {number}\n    pelaksana: {who}\n",
         )
 
@@ -92,7 +92,7 @@ def test_filled_template_passes_check(workdir, cli):
     remarks = [line for line in result.output.splitlines() if "arsip.yaml" in line]
     assert remarks == [
         f"data/sekretariat/arsip.yaml:{line}:5: peringatan: langkah {n} tanpa {label} (Mutu Baku)"
-        for n, line in ((1, 52), (2, 58), (3, 64))
+        for n, line in ((1, 51), (2, 57), (3, 63))
         for label in ("Kelengkapan", "Waktu", "Output")
     ]
 
@@ -158,11 +158,11 @@ data/umum/dokumen.yaml:32:22: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
 data/umum/dokumen.yaml:34:20: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
 'tanggal_efektif' tidak valid
 data/umum/dokumen.yaml:36:8: galat: 'nama' harus berupa teks
-data/umum/dokumen.yaml:40:4: galat: harus berupa teks
-data/umum/dokumen.yaml:44:4: galat: harus berupa teks
-data/umum/dokumen.yaml:53:4: galat: harus berupa teks
-data/umum/dokumen.yaml:57:4: galat: harus berupa teks
-data/umum/dokumen.yaml:61:4: galat: harus berupa teks
+data/umum/dokumen.yaml:40:4: galat: butir ke-1 'dasar_hukum' harus berupa teks
+data/umum/dokumen.yaml:44:4: galat: butir ke-1 'kualifikasi_pelaksana' harus berupa teks
+data/umum/dokumen.yaml:53:4: galat: butir ke-1 'peralatan' harus berupa teks
+data/umum/dokumen.yaml:57:4: galat: butir ke-1 'peringatan' harus berupa teks
+data/umum/dokumen.yaml:61:4: galat: butir ke-1 'pencatatan' harus berupa teks
 data/umum/dokumen.yaml:68:13: galat: 'jabatan' harus berupa teks
 data/umum/dokumen.yaml:69:10: galat: 'nama' harus berupa teks
 data/umum/dokumen.yaml:71:9: galat: 'nip' harus berupa teks

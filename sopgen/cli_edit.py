@@ -155,7 +155,14 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
         from sopgen.diff_html import render_html
 
         page = render_html(changes, old, new, titles(old_projects, new_projects))
-        write_atomic(html_file, page.encode("utf-8"))
+        try:
+            write_atomic(html_file, page.encode("utf-8"))
+        except OSError as err:
+            from sopgen.errors import RenderError
+
+            raise RenderError(
+                f"tidak dapat menulis {html_file.as_posix()}: {err.strerror or err}"
+            ) from err
         say.info(f"halaman HTML: {html_file.as_posix()}")
 
 

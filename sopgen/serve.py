@@ -151,6 +151,11 @@ class PreviewServer:
                 self.echo_error(f"galat: {err.format_message()}")
                 self._publish(message_html(err.format_message()))
                 return False
+            except OSError as err:  # e.g. OUTPUT not writable, disk full
+                message = f"tidak dapat menulis ke {self.output}: {err.strerror or err}"
+                self.echo_error(f"galat: {message}")
+                self._publish(message_html(message))
+                return False
             except Exception:  # a bug in a builder must not stop the preview
                 details = traceback.format_exc()
                 self.echo_error(details)

@@ -372,3 +372,10 @@ def test_without_git(repo, cli, monkeypatch):
         "(https://git-scm.com), atau bandingkan dua folder: sopgen diff FOLDER_LAMA "
         "FOLDER_BARU\n"
     )
+
+
+def test_html_file_that_cannot_be_written(pair, cli):
+    Path("berkas").write_text("bukan folder", encoding="utf-8")
+    result = cli("diff", "lama", "baru", "--html", "berkas/p.html", "-q")
+    assert result.exit_code == 1
+    assert result.output.startswith("galat: tidak dapat menulis berkas/p.html: ")

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 OUT    ?= output
 
-.PHONY: all pdf html check test bench serve schema lint clean
+.PHONY: all pdf html check test bench serve schema lint clean diff
 
 all: check pdf html
 
@@ -27,6 +27,10 @@ check: $(BIN)/sopgen        ## validate the YAML and show lints
 
 serve: $(BIN)/sopgen        ## live preview while editing
 	$(BIN)/sopgen serve $(DATA) $(OUT)
+
+OLD ?= HEAD
+diff: $(BIN)/sopgen         ## what changed since OLD (git), also as output/perubahan.html
+	$(BIN)/sopgen diff $(OLD) $(DATA) --html $(OUT)/perubahan.html
 
 schema: $(BIN)/sopgen
 	$(BIN)/sopgen schema --output schema/sopgen.schema.json

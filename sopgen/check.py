@@ -11,6 +11,7 @@ import re
 from sopgen.errors import Diagnostic, did_you_mean
 from sopgen.flow import flow_edges, step_target
 from sopgen.model import Langkah, Pejabat, Procedure, Project
+from sopgen.revisions import check_revisions
 from sopgen.yamlsource import SourceMap
 
 LINT = "peringatan"
@@ -34,6 +35,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     found += check_dates(project)
     found += check_related(project)
     found += lint_document(project)
+    found += check_revisions(project)
     for procedure in project.procedures:
         found += check_procedure(procedure)
         found += lint_procedure(procedure, project)

@@ -143,9 +143,11 @@ def pdf(data, output, kertas, jumlah_waktu, strict, quiet, verbose) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
     from sopgen.render.pdf import build_pdfs
 
+    from sopgen.progress import progress
+
     say = Verbosity(quiet, verbose)
     projects, _ = _load(data, strict, say)
-    for project in projects:
+    for project in progress(projects, "Membuat PDF", say):
         for path in build_pdfs(project, output, paper=kertas, show_total=jumlah_waktu):
             say.debug(f"ditulis: {path}")
         say.info(f"binder: {Path(output) / 'pdf' / (project.name + '.pdf')}")

@@ -367,6 +367,10 @@ def translate_validation_error(
                 else "hapus kunci ini"
             )
             prefer_key = True
+        elif item.get("input", "") is None:  # "kunci:" with nothing after it
+            expected = _describe(field_annotation) if field_annotation is not None else "nilai"
+            message = f"{where}belum diisi".strip()
+            hint = f"isi dengan {expected}"
         elif kind in ("literal_error", "enum"):
             expected = item.get("ctx", {}).get("expected", "")
             message = f"nilai {item['input']!r} untuk {where}tidak diizinkan"

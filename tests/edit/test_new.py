@@ -14,24 +14,24 @@ DOC = Path("data/sekretariat/dokumen.yaml")
 # The blanks of the procedure template, as `sopgen check` reports them: each one by line
 # and column, with the loader's usual messages.
 ARSIP_BLANKS = """\
-data/sekretariat/arsip.yaml:17:7: galat: 'judul' harus berupa teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:28:4: galat: butir ke-1 'pelaksana' harus berupa teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:29:4: galat: butir ke-2 'pelaksana' harus berupa teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:51:12: galat: 'uraian' harus berupa teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:52:15: galat: 'pelaksana' harus berupa teks atau daftar teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:57:12: galat: 'uraian' harus berupa teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:58:15: galat: 'pelaksana' harus berupa teks atau daftar teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:63:12: galat: 'uraian' harus berupa teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini
-data/sekretariat/arsip.yaml:64:15: galat: 'pelaksana' harus berupa teks atau daftar teks
-    cara memperbaiki: isi nilainya; kosong tidak diizinkan di sini"""
+data/sekretariat/arsip.yaml:17:7: galat: 'judul' belum diisi
+    cara memperbaiki: isi dengan teks
+data/sekretariat/arsip.yaml:28:4: galat: butir ke-1 'pelaksana' belum diisi
+    cara memperbaiki: isi dengan teks
+data/sekretariat/arsip.yaml:29:4: galat: butir ke-2 'pelaksana' belum diisi
+    cara memperbaiki: isi dengan teks
+data/sekretariat/arsip.yaml:51:12: galat: 'uraian' belum diisi
+    cara memperbaiki: isi dengan teks
+data/sekretariat/arsip.yaml:52:15: galat: 'pelaksana' belum diisi
+    cara memperbaiki: isi dengan teks atau daftar teks
+data/sekretariat/arsip.yaml:57:12: galat: 'uraian' belum diisi
+    cara memperbaiki: isi dengan teks
+data/sekretariat/arsip.yaml:58:15: galat: 'pelaksana' belum diisi
+    cara memperbaiki: isi dengan teks atau daftar teks
+data/sekretariat/arsip.yaml:63:12: galat: 'uraian' belum diisi
+    cara memperbaiki: isi dengan teks
+data/sekretariat/arsip.yaml:64:15: galat: 'pelaksana' belum diisi
+    cara memperbaiki: isi dengan teks atau daftar teks"""
 
 
 def errors_by_file(folder="data"):
@@ -149,23 +149,23 @@ def test_no_document_yet(tmp_path, monkeypatch, cli):
 
 
 UMUM_BLANKS = """\
-data/umum/dokumen.yaml:23:14: galat: 'pemerintah' harus berupa teks
-data/umum/dokumen.yaml:24:9: galat: 'dinas' harus berupa teks
-data/umum/dokumen.yaml:25:10: galat: 'tempat' harus berupa teks
-data/umum/dokumen.yaml:31:9: galat: 'nomor' harus berupa teks
+data/umum/dokumen.yaml:23:14: galat: 'pemerintah' belum diisi
+data/umum/dokumen.yaml:24:9: galat: 'dinas' belum diisi
+data/umum/dokumen.yaml:25:10: galat: 'tempat' belum diisi
+data/umum/dokumen.yaml:31:9: galat: 'nomor' belum diisi
 data/umum/dokumen.yaml:32:22: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
 'tanggal_pembuatan' tidak valid
 data/umum/dokumen.yaml:34:20: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
 'tanggal_efektif' tidak valid
-data/umum/dokumen.yaml:36:8: galat: 'nama' harus berupa teks
-data/umum/dokumen.yaml:40:4: galat: butir ke-1 'dasar_hukum' harus berupa teks
-data/umum/dokumen.yaml:44:4: galat: butir ke-1 'kualifikasi_pelaksana' harus berupa teks
-data/umum/dokumen.yaml:53:4: galat: butir ke-1 'peralatan' harus berupa teks
-data/umum/dokumen.yaml:57:4: galat: butir ke-1 'peringatan' harus berupa teks
-data/umum/dokumen.yaml:61:4: galat: butir ke-1 'pencatatan' harus berupa teks
-data/umum/dokumen.yaml:68:13: galat: 'jabatan' harus berupa teks
-data/umum/dokumen.yaml:69:10: galat: 'nama' harus berupa teks
-data/umum/dokumen.yaml:71:9: galat: 'nip' harus berupa teks
+data/umum/dokumen.yaml:36:8: galat: 'nama' belum diisi
+data/umum/dokumen.yaml:40:4: galat: butir ke-1 'dasar_hukum' belum diisi
+data/umum/dokumen.yaml:44:4: galat: butir ke-1 'kualifikasi_pelaksana' belum diisi
+data/umum/dokumen.yaml:53:4: galat: butir ke-1 'peralatan' belum diisi
+data/umum/dokumen.yaml:57:4: galat: butir ke-1 'peringatan' belum diisi
+data/umum/dokumen.yaml:61:4: galat: butir ke-1 'pencatatan' belum diisi
+data/umum/dokumen.yaml:68:13: galat: 'jabatan' belum diisi
+data/umum/dokumen.yaml:69:10: galat: 'nama' belum diisi
+data/umum/dokumen.yaml:71:9: galat: 'nip' belum diisi
 data/umum/dokumen.yaml:75:12: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk 'tanggal' tidak valid"""
 
 

@@ -56,8 +56,11 @@ OUT_ARG = click.argument(
 )
 
 
-def _load(data: Path, strict: bool, say: Verbosity):
-    """Load and check; print lints; raise InputError (exit 1) on any error."""
+def _load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True):
+    """Load and check; print lints; raise InputError (exit 1) on any error.
+
+    Build commands pass show_lints=False: they count the lints and point at
+    'sopgen check' (or --verbose) instead of repeating them on every build."""
     from sopgen.load import read_data
 
     projects, diagnostics = read_data(data)
@@ -65,9 +68,14 @@ def _load(data: Path, strict: bool, say: Verbosity):
     fatal = errors or (strict and diagnostics)
     if fatal:
         raise InputError(diagnostics)
-    if not say.quiet:
-        for diagnostic in diagnostics:
-            click.echo(diagnostic.format(), err=True)
+    if show_lints or say.verbose:
+        if not say.quiet:
+            for diagnostic in diagnostics:
+                click.echo(diagnostic.format(), err=True)
+    elif diagnostics:
+        say.info(
+            f"{len(diagnostics)} peringatan pada data (lihat dengan 'sopgen check {data}')."
+        )
     return projects, diagnostics
 
 
@@ -146,7 +154,7 @@ def pdf(data, output, kertas, jumlah_waktu, strict, quiet, verbose) -> None:
     from sopgen.progress import progress
 
     say = Verbosity(quiet, verbose)
-    projects, _ = _load(data, strict, say)
+    projects, _ = _load(data, strict, say, show_lints=False)
     for project in progress(projects, "Membuat PDF", say):
         for path in build_pdfs(project, output, paper=kertas, show_total=jumlah_waktu):
             say.debug(f"ditulis: {path}")
@@ -163,7 +171,7 @@ def html(data, output, strict, quiet, verbose) -> None:
     from sopgen.render.html import build_site
 
     say = Verbosity(quiet, verbose)
-    projects, _ = _load(data, strict, say)
+    projects, _ = _load(data, strict, say, show_lints=False)
     index = build_site(projects, output)
     say.info(f"buku panduan: {index}")
 

@@ -55,6 +55,7 @@ class Costs:
     near_line: float = 1.6  # length multiplier along tracks that hug a table line
     parallel_gap: float = 4.0  # parallel arrows closer than this may not run side by side
     soft: float = 30.0  # passing a node under a Ya/Tidak label
+    greed: float = 1.0  # A* heuristic weight (> 1: faster, paths may be a little longer)
 
 
 class Grid:

@@ -8,6 +8,7 @@ between facing ports is taken when free; otherwise the cheapest path is searched
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from typing import NamedTuple
 
@@ -38,11 +39,16 @@ class Router(Grid):
     """A grid that finds and records arrows."""
 
     def route(
-        self, sources: list[Port], targets: list[Port], first_min: float | None = None
+        self,
+        sources: list[Port],
+        targets: list[Port],
+        first_min: float | None = None,
+        window: tuple[float, float] | None = None,
     ) -> Found | None:
         """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
         list of grid nodes (outline point to outline point), or None. ``first_min``
-        overrides the shortest first segment (room for a label)."""
+        overrides the shortest first segment (room for a label); ``window`` limits the
+        search to grid lines between two y values (None: the whole grid)."""
         costs = self.costs
         starts = []
         for port in sources:
@@ -68,13 +74,17 @@ class Router(Grid):
         for n in fenced:
             self.blocked[n] = 1
         try:
-            return self._search(starts, goals)
+            return self._search(starts, goals, window)
         finally:
             for n in fenced:
                 self.blocked[n] = 0
 
-    def _search(self, starts, goals) -> Found | None:
+    def _search(self, starts, goals, window) -> Found | None:
         costs = self.costs
+        j_lo, j_hi = 0, self.ny - 1
+        if window is not None:
+            j_lo = bisect.bisect_left(self.ys, window[0])
+            j_hi = bisect.bisect_right(self.ys, window[1]) - 1
         goal_points = [p.point for _, p in (g for gs in goals.values() for g in gs)]
         gx0 = min(x for x, _ in goal_points)
         gx1 = max(x for x, _ in goal_points)
@@ -84,6 +94,7 @@ class Router(Grid):
         nx, ny = self.nx, self.ny
 
         bend = costs.bend
+        greed = costs.greed
 
         def h(n: int) -> float:
             # Manhattan distance to the goals' bounding box, plus a bend when the node
@@ -91,7 +102,7 @@ class Router(Grid):
             x, y = xs[n // ny], ys[n % ny]
             dx = max(gx0 - x, 0.0, x - gx1)
             dy = max(gy0 - y, 0.0, y - gy1)
-            return dx + dy + (bend if dx > 0 and dy > 0 else 0.0)
+            return (dx + dy + (bend if dx > 0 and dy > 0 else 0.0)) * greed
 
         best = [INF] * (nx * ny * 4)
         parent: dict[int, int] = {}
@@ -140,14 +151,14 @@ class Router(Grid):
                 if nd != d and not free_here:
                     continue  # a bend needs a free node
                 if nd == UP:
-                    if j == 0:
+                    if j <= j_lo:
                         continue
                     m = n - 1
                     if vedge[m]:
                         continue
                     step_cost = (y0 - ys[j - 1]) * vmul[i]
                 elif nd == DOWN:
-                    if j + 1 == ny:
+                    if j >= j_hi:
                         continue
                     m = n + 1
                     if vedge[n]:

@@ -36,6 +36,7 @@ SIDE_SPACING_FACTOR = 1.5
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 AVOID = 1.5  # tracks keep this far from table lines
+WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
 
 @dataclass(frozen=True)
@@ -240,15 +241,30 @@ class PageRouter:
             return end.connector.box.cx
         return self.geo.symbols[end.step].box.cx
 
+    def window(self, request: Request) -> tuple[float, float]:
+        """The rows between the arrow's two ends, plus WINDOW_MARGIN above and below."""
+        boxes = [
+            end.connector.box if end.connector is not None else self.geo.symbols[end.step].box
+            for end in (request.source, request.target)
+        ]
+        return min(b.y for b in boxes) - WINDOW_MARGIN, max(b.bottom for b in boxes) + WINDOW_MARGIN
+
     def route(self, request: Request) -> Arrow:
         sources = self.source_ports(request.source, request.label, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
-        found = self.router.route(sources, targets) if sources and targets else None
+        if not (sources and targets):
+            raise RoutingFailed(request)
+        # Search near the two ends first (fast), then the whole page.
+        window = self.window(request)
+        found = self.router.route(sources, targets, window=window)
+        if found is None:
+            window = None
+            found = self.router.route(sources, targets)
         if found is not None and request.label == "Tidak":
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
-            roomy = self.router.route(sources, targets, room)
+            roomy = self.router.route(sources, targets, room, window)
             if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
                 found = roomy
         if found is None:

@@ -8,7 +8,7 @@ resolve, long texts with over-long words. Invariants: tests/layout/invariants.py
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopgen.layout import layout_procedure
+from sopgen.layout import LayoutTooTall, layout_procedure, page_context
 from sopgen.layout.style import Style
 from tests.layout.builders import fake_measure, procedure, step
 from tests.layout.invariants import check_all
@@ -43,6 +43,7 @@ JABATAN = [
 ]
 
 texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
+short_texts = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(" ".join)
 
 
 @st.composite
@@ -76,8 +77,8 @@ def procedures(draw):
                 executors,
                 id=ids[i],
                 waktu=draw(st.sampled_from([None, "5 menit", "1 jam", "2 hari", "segera"])),
-                kelengkapan=draw(st.one_of(st.none(), texts)),
-                output=draw(st.one_of(st.none(), texts)),
+                kelengkapan=draw(st.one_of(st.none(), short_texts)),
+                output=draw(st.one_of(st.none(), short_texts)),
                 **extra,
             )
         )
@@ -92,5 +93,11 @@ def procedures(draw):
 @given(procedures(), st.sampled_from(["A4", "F4"]), st.booleans())
 def test_random_procedures_keep_every_layout_rule(p, paper, show_total):
     style = Style(paper=paper, show_total=show_total)
-    layout = layout_procedure(p, "01/SOP/2024", style, fake_measure)
+    try:
+        layout = layout_procedure(p, "01/SOP/2024", style, fake_measure)
+    except LayoutTooTall as error:
+        # Only when that row alone is taller than a page's room for rows.
+        ctx = page_context(p, "01/SOP/2024", style, fake_measure)
+        assert ctx.rows[error.step].height > ctx.available - 2 * ctx.band_h
+        return
     check_all(layout, p, style)

@@ -289,9 +289,14 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
             where.setdefault(c.label, []).append((c.direction, page.index, c))
         refs = [a.source for a in page.arrows] + [a.target for a in page.arrows]
         for c in page.offpage:
-            assert refs.count(f"offpage:{c.label}") == 1, (
-                f"page {page.index}: connector {c.label} arrows"
-            )
+            ref = f"offpage:{c.label}"
+            assert refs.count(ref) == 1, f"page {page.index}: connector {c.label} arrows"
+            a = next(a for a in page.arrows if ref in (a.source, a.target))
+            if c.direction == "out":  # the arrow goes from the connector's step into it
+                assert a.target == ref and a.source == f"step:{c.step}"
+            else:  # the arrow leaves it for its step
+                assert a.source == ref and a.target == f"step:{c.step}"
+            assert c.step in page.steps
     for label, items in where.items():
         assert sorted(d for d, _, _ in items) == ["in", "out"], f"connector {label}: {items}"
         (_, p_in, _), (_, p_out, _) = sorted(items, key=lambda t: t[0])

@@ -146,3 +146,10 @@ def test_jumlah_waktu_row_on_the_last_page_only():
     assert label == ["Jumlah waktu"]
     assert " ".join(value) == "5 Hari 5 Jam 175 Menit"  # sums per unit, wrapped in the Waktu column
     assert not any(c.role == "total" for pg in lay_out(p).pages for c in pg.cells)
+
+
+def test_the_same_input_gives_the_same_layout():
+    steps = [step(LONG, pelaksana="ABCD"[i % 4]) for i in range(12)]
+    steps[9] = step(LONG, pelaksana="C", keputusan=(11, 3))
+    p = procedure(steps)
+    assert lay_out(p) == lay_out(p)

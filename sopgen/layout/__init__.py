@@ -2,13 +2,15 @@
 
 The orchestrator reads like a recipe of named phases, each in its own module:
 
-    columns   column widths and executor lanes          (columns.py)
-    header    title, Nomor SOP, two-row table header    (header.py)
-    symbols   one symbol per step: kind, lane(s), size  (symbols.py)
-    rows      wrapped cell text and row heights          (rows.py, text.py)
-    flow      the arrows as step-to-step edges           (flow.py)
-    pages     rows onto pages, bands, connectors,        (paginate.py)
-              arrows routed on each page                 (routing.py, router.py)
+    columns    column widths and executor lanes               (columns.py)
+    header     title, Nomor SOP, two-row table header         (header.py, text.py)
+    symbols    one symbol per step: kind, lane(s), size       (symbols.py)
+    rows       wrapped cell text and row heights              (rows.py, text.py)
+    flow       the arrows as step-to-step edges               (flow.py)
+    pages      whole rows onto pages, connector bands,        (paginate.py)
+               off-page connectors, then per page the arrows  (routing.py: ports, order;
+               on a grid of tracks                             grid.py, router.py: A*;
+                                                               labels.py: Ya/Tidak)
 
 Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
 backend. Imports: sopgen.model, sopgen.durations and this package only.

@@ -144,6 +144,10 @@ class Pengaturan(Strict):
     tampilkan_jumlah_waktu: bool = Field(
         False, description="Tambahkan baris 'Jumlah waktu' di kaki tiap tabel flowchart."
     )
+    lampiran_riwayat_revisi: bool = Field(
+        False,
+        description="Tambahkan lampiran 'Riwayat Revisi' di akhir binder PDF (bukan di identitas).",
+    )
     garis_bawah_nama: bool = Field(
         True, description="Garis bawahi nama penandatangan pada Lembar Pengesahan."
     )

@@ -297,6 +297,14 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
             else:  # the arrow leaves it for its step
                 assert a.source == ref and a.target == f"step:{c.step}"
             assert c.step in page.steps
+    for page in layout.pages:
+        boxes = sorted((c.box for c in page.offpage), key=lambda b: (b.y, b.x))
+        for a, b in zip(boxes, boxes[1:], strict=False):
+            if abs(a.y - b.y) < TOL:
+                assert a.right < b.x, f"page {page.index}: connectors overlap"
+        lanes = [c.box for c in page.cells if c.role == "lane"]
+        left, right = min(b.x for b in lanes), max(b.right for b in lanes)
+        assert all(left < b.x and b.right < right for b in boxes), "connector outside the lanes"
     for label, items in where.items():
         assert sorted(d for d, _, _ in items) == ["in", "out"], f"connector {label}: {items}"
         (_, p_in, _), (_, p_out, _) = sorted(items, key=lambda t: t[0])

@@ -3,7 +3,8 @@
 ``build_pdfs(project, out_dir)`` writes
 
 - ``out_dir/pdf/<document>.pdf``: the binder: identity page(s), Lembar Pengesahan, then
-  every procedure's flowchart pages, in ``dokumen.yaml`` order;
+  every procedure's flowchart pages, in ``dokumen.yaml`` order, then (when asked for and
+  there is a revision) the appendix "LAMPIRAN: RIWAYAT REVISI";
 - ``out_dir/pdf/<procedure-id>.pdf``: each procedure alone (its flowchart pages only;
   each page already carries the procedure's title and Nomor SOP from the layout).
 
@@ -39,6 +40,8 @@ from sopgen.render.fonts import REGULAR, measure, register_fonts
 from sopgen.render.pdf_draw import draw_page
 from sopgen.render.pdf_front import document_folder, pengesahan_story
 from sopgen.render.pdf_identity import identity_story
+from sopgen.render.pdf_revisions import OUTLINE as REVISIONS_OUTLINE
+from sopgen.render.pdf_revisions import revision_story
 
 FOOTER_SIZE = 8.0
 FOOTER_NOMOR_SIZE = 6.5
@@ -225,13 +228,22 @@ def _pdf_date(project: Project) -> str:
 
 
 def render_binder(
-    project: Project, layouts: Sequence[tuple[Procedure, ProcedureLayout]], style: Style
+    project: Project,
+    layouts: Sequence[tuple[Procedure, ProcedureLayout]],
+    style: Style,
+    *,
+    riwayat: bool | None = None,
 ) -> bytes:
-    """The binder's bytes: identity, Lembar Pengesahan, then every procedure."""
+    """The binder's bytes: identity, Lembar Pengesahan, every procedure, then the revision
+    history appendix if ``riwayat`` (None: ``pengaturan.lampiran_riwayat_revisi``) and
+    there is at least one revision."""
+    if riwayat is None:
+        riwayat = project.dokumen.pengaturan.lampiran_riwayat_revisi
     register_fonts()
     d = project.dokumen
-    w, _ = style.page_size
+    w, h = style.page_size
     frame_w = w - style.margin_left - style.margin_right
+    frame_h = h - style.margin_top - style.margin_bottom
     nomor = d.identitas.nomor
     story: list = [_Mark(nomor, "Identitas")]
     story += identity_story(project, frame_w)
@@ -241,6 +253,11 @@ def render_binder(
         story += [NextPageTemplate("flow"), PageBreak()]
         for proc, layout in layouts:
             story += _flow_story(project, proc, layout, style)
+    appendix = revision_story(project, frame_w, frame_h) if riwayat else []
+    if appendix:
+        # back to the framed template (same landscape paper) after the full-page flowcharts
+        story += [NextPageTemplate("front"), PageBreak(), _Mark(nomor, REVISIONS_OUTLINE)]
+        story += appendix
     return _render(
         story,
         style,
@@ -325,11 +342,14 @@ def build_pdfs(
     *,
     paper: str | None = None,
     show_total: bool | None = None,
+    riwayat: bool | None = None,
 ) -> list[Path]:
     """Write the binder and one PDF per procedure under ``out_dir/pdf``; return the paths
     (binder first, then procedures in binder order).
 
-    ``paper`` ("A4" | "F4") and ``show_total`` override ``dokumen.pengaturan``.
+    ``paper`` ("A4" | "F4"), ``show_total`` and ``riwayat`` (append the revision history
+    to the binder) override ``dokumen.pengaturan`` (``kertas``, ``tampilkan_jumlah_waktu``,
+    ``lampiran_riwayat_revisi``); None takes the setting.
     Everything is rendered in memory first, so a failure writes nothing.
     """
     style = make_style(project, paper, show_total)
@@ -342,7 +362,8 @@ def build_pdfs(
             f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
             "akan saling menimpa. Ganti nama berkas prosedur itu."
         )
-    outputs = [(Path(out_dir) / "pdf" / f"{name}.pdf", render_binder(project, layouts, style))]
+    binder = render_binder(project, layouts, style, riwayat=riwayat)
+    outputs = [(Path(out_dir) / "pdf" / f"{name}.pdf", binder)]
     for proc, layout in layouts:
         outputs.append(
             (

@@ -26,6 +26,7 @@ from sopgen.render.pdf_front import (
     official,
     plain,
 )
+from sopgen.revisions import effective_revision_date
 
 LEFT_SHARE = 0.45  # logo/agency column; the bottom rows split on the same line
 PAD = 4.0
@@ -203,7 +204,8 @@ def identity_story(project: Project, width: float) -> list:
     rows = [
         row("NOMOR SOP", Paragraph(plain(ident.nomor), S["base"])),
         row("TANGGAL PEMBUATAN", Paragraph(format_date(ident.tanggal_pembuatan), S["base"])),
-        row("TANGGAL REVISI", Paragraph(format_date(ident.tanggal_revisi), S["base"])),
+        # the latest revision's date (identitas.tanggal_revisi when there is none)
+        row("TANGGAL REVISI", Paragraph(format_date(effective_revision_date(project)), S["base"])),
         row("TANGGAL EFEKTIF", Paragraph(format_date(ident.tanggal_efektif), S["base"])),
         row("DISAHKAN OLEH", sign),
         [

@@ -31,8 +31,9 @@ from sopgen.render.html_views import (
     SiteContext,
     StepView,
 )
-from sopgen.render.markup import clean_text, markdown_block, markdown_inline, plain_text
+from sopgen.render.markup import clean_text, markdown_inline, plain_text
 from sopgen.render.svg import Bar, render_bar_chart, render_svg
+from sopgen.revisions import RevisionEntry, effective_revision_date, history
 
 Measure = Callable[[str, str, float], float]
 
@@ -85,6 +86,39 @@ def _official(project: Project, key: str | None) -> OfficialView | None:
         nip=p.nip_formatted,
         nip_label="NI PPPK." if p.jenis_nip == "pppk" else "NIP.",
         underline=project.dokumen.pengaturan.garis_bawah_nama,
+    )
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+
+def _lists_after_text(text: str) -> str:
+    """A list right under a line of text becomes a list, as the PDF appendix prints it:
+    'Diubah:\n- a\n- b' is a paragraph and a two-item list (Markdown alone would need a
+    blank line before the list and otherwise shows '- a - b' inside the paragraph)."""
+    out: list[str] = []
+    in_text = in_list = False
+    for line in text.splitlines():
+        if not line.strip():
+            in_text = in_list = False
+        elif _LIST_ITEM.match(line):
+            if in_text and not in_list:
+                out.append("")
+            in_list = True
+        else:
+            in_text = True
+        out.append(line)
+    return "\n".join(out)
+
+
+def _revision_view(project: Project, entry: RevisionEntry, url: str | None) -> RevisionView:
+    return RevisionView(
+        nomor=entry.nomor,
+        tanggal=_format_date(entry.tanggal),
+        tanggal_iso=entry.tanggal.isoformat(),
+        bagian=Link(entry.bagian, url),
+        perubahan=markdown_inline(_lists_after_text(entry.perubahan)),
+        oleh=_official(project, entry.revisi.disetujui_oleh),
     )
 
 
@@ -141,6 +175,7 @@ def _procedure_view(
     procedure_urls: dict[str, str],
     measure: Measure,
     document_link: Link,
+    revisions: Sequence[RevisionView] = (),
 ) -> ProcedureView:
     data = proc.data
     steps = data.kegiatan
@@ -261,6 +296,7 @@ def _procedure_view(
         flow_pages=tuple(flow_pages),
         related=related,
         reconstructed=data.pelaksana_direkonstruksi,
+        revisi=tuple(revisions),
     )
 
 
@@ -311,6 +347,14 @@ def html_context(
         doc = project.dokumen
         doc_url = f"dokumen/{slugify(project.name)}.html"
         doc_link = Link(doc.identitas.nama, doc_url)
+        proc_urls = procedure_urls_by_doc[project.name]
+        revisions = [
+            (
+                e.prosedur,
+                _revision_view(project, e, proc_urls.get(e.prosedur) if e.prosedur else None),
+            )
+            for e in history(project)
+        ]
         proc_views = []
         for proc in project.procedures:
             view = _procedure_view(
@@ -318,9 +362,10 @@ def html_context(
                 proc,
                 layouts.get((project.name, proc.id)),
                 executor_urls,
-                procedure_urls_by_doc[project.name],
+                proc_urls,
                 measure,
                 doc_link,
+                [r for owner, r in revisions if owner == proc.id],
             )
             proc_views.append(view)
             for step, sv in zip(proc.data.kegiatan, view.steps, strict=True):
@@ -357,7 +402,7 @@ def html_context(
                 nama=doc.identitas.nama,
                 label_nama=doc.identitas.label_nama,
                 tanggal_pembuatan=_format_date(doc.identitas.tanggal_pembuatan),
-                tanggal_revisi=_format_date(doc.identitas.tanggal_revisi),
+                tanggal_revisi=_format_date(effective_revision_date(project)),
                 tanggal_efektif=_format_date(doc.identitas.tanggal_efektif),
                 disahkan=_official(project, doc.identitas.disahkan_oleh),
                 dasar_hukum=_items(doc.dasar_hukum),
@@ -377,15 +422,7 @@ def html_context(
                     o for o in (_official(project, k) for k in pengesahan.mengetahui) if o
                 ),
                 menyetujui=_official(project, pengesahan.menyetujui),
-                revisi=tuple(
-                    RevisionView(
-                        r.nomor,
-                        _format_date(r.tanggal),
-                        markdown_block(r.perubahan),
-                        (o.nama if (o := _official(project, r.disetujui_oleh)) else None),
-                    )
-                    for r in doc.revisi
-                ),
+                revisi=tuple(r for _, r in revisions),
                 procedures=tuple(proc_views),
                 total_steps=sum(len(p.steps) for p in proc_views),
             )

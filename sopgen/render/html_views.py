@@ -64,6 +64,18 @@ class Share:
 
 
 @dataclass(frozen=True)
+class RevisionView:
+    """One row of a revision history (revisions.history)."""
+
+    nomor: int
+    tanggal: str  # "08 Desember 2017"
+    tanggal_iso: str  # "2017-12-08", for <time datetime>
+    bagian: Link  # the document, or the procedure (linked to its page)
+    perubahan: Markup
+    oleh: OfficialView | None  # who approved it, when named and known
+
+
+@dataclass(frozen=True)
 class ProcedureView:
     id: str
     judul: str
@@ -83,6 +95,7 @@ class ProcedureView:
     flow_pages: tuple[Markup, ...]
     related: tuple[Link, ...]
     reconstructed: bool
+    revisi: tuple[RevisionView, ...] = ()  # this procedure's own revisions, oldest first
 
 
 @dataclass(frozen=True)
@@ -112,14 +125,6 @@ class ExecutorView:
 
 
 @dataclass(frozen=True)
-class RevisionView:
-    nomor: int
-    tanggal: str
-    perubahan: Markup
-    oleh: str | None
-
-
-@dataclass(frozen=True)
 class DocumentView:
     name: str
     url: str
@@ -144,7 +149,7 @@ class DocumentView:
     tempat_tanggal: str
     mengetahui: tuple[OfficialView, ...]
     menyetujui: OfficialView | None
-    revisi: tuple[RevisionView, ...]
+    revisi: tuple[RevisionView, ...]  # the whole history: document and procedures
     procedures: tuple[ProcedureView, ...]
     total_steps: int
 

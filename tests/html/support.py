@@ -74,6 +74,15 @@ def hostile_projects() -> list[Project]:
                     step[key] = _h(step[key] or "", key)
                 # a Waktu that cannot be parsed is shown as written
                 step["waktu"] = _h(step["waktu"] or "", "waktu") if step["id"] else step["waktu"]
+            data["revisi"] = [
+                {"nomor": 1, "tanggal": "2018-01-15", "perubahan": f"Diubah:\n- {HOSTILE}"},
+                {
+                    "nomor": 2,
+                    "tanggal": "2018-02-01",
+                    "perubahan": HOSTILE,
+                    "disetujui_oleh": "kadis",
+                },
+            ]
             prosedur = Prosedur.model_validate(data)
             durations = tuple(
                 parse_duration(s.waktu) if s.waktu and s.id is None else None

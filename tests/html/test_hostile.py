@@ -3,7 +3,7 @@
 The payload (tests/html/support.py HOSTILE) carries script tags, event handlers,
 javascript:/data: links, a closing </textarea>, an <svg onload>, bidi overrides, control
 characters and Jinja syntax. It goes into every text field: officials, identity, every
-list, titles, executor names, every step field.
+list, titles, executor names, every step field, the revisions' Perubahan.
 """
 
 from __future__ import annotations
@@ -57,6 +57,19 @@ def test_no_hidden_or_forbidden_characters_in_any_file(hostile_site):
         text = path.read_text(encoding="utf-8")
         for ch in ("\u202e", "\u202c", "\x00", "\x07", "\ufeff"):
             assert ch not in text, f"{path}: {ch!r}"
+
+
+def test_revision_history_shows_the_payload_as_text(hostile_site):
+    for page in ("dokumen/contoh.html", "prosedur/lakip.html"):
+        html = (hostile_site / page).read_text(encoding="utf-8")
+        table = re.search(r'<table class="plain revisions-table">.*?</table>', html, re.S)
+        assert table, page
+        body = table.group(0)
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in body
+        assert "<script" not in body and "<iframe" not in body and "<svg" not in body
+        assert "<em>tebal</em>" in body
+    lakip = (hostile_site / "prosedur" / "lakip.html").read_text(encoding="utf-8")
+    assert "<p>Diubah:</p>\n<ul>\n<li>&lt;script&gt;window.__pwned=1" in lakip
 
 
 def test_svg_text_is_escaped(hostile_site):

@@ -145,9 +145,12 @@ def write_atomic(target: Path, content: bytes) -> None:
 @OUT_ARG
 @click.option("--kertas", type=click.Choice(["A4", "F4"]), help="Ukuran kertas (bawaan: data).")
 @click.option("--jumlah-waktu/--tanpa-jumlah-waktu", default=None, help="Baris 'Jumlah waktu'.")
+@click.option(
+    "--riwayat/--tanpa-riwayat", default=None, help="Lampiran 'Riwayat Revisi' di akhir binder."
+)
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai galat.")
 @_verbosity_options
-def pdf(data, output, kertas, jumlah_waktu, strict, quiet, verbose) -> None:
+def pdf(data, output, kertas, jumlah_waktu, riwayat, strict, quiet, verbose) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
     from sopgen.render.pdf import build_pdfs
 
@@ -156,7 +159,9 @@ def pdf(data, output, kertas, jumlah_waktu, strict, quiet, verbose) -> None:
     say = Verbosity(quiet, verbose)
     projects, _ = _load(data, strict, say, show_lints=False)
     for project in progress(projects, "Membuat PDF", say):
-        for path in build_pdfs(project, output, paper=kertas, show_total=jumlah_waktu):
+        for path in build_pdfs(
+            project, output, paper=kertas, show_total=jumlah_waktu, riwayat=riwayat
+        ):
             say.debug(f"ditulis: {path}")
         say.info(f"binder: {Path(output) / 'pdf' / (project.name + '.pdf')}")
 

@@ -274,7 +274,9 @@ def lint_document(project: Project) -> list[Diagnostic]:
         )
     for index, text in enumerate(doc.peringatan):
         lowered = text.lower()
-        if not (("apabila" in lowered or "jika" in lowered or "bila" in lowered) and "maka" in lowered):
+        if not (
+            ("apabila" in lowered or "jika" in lowered or "bila" in lowered) and "maka" in lowered
+        ):
             found.append(
                 src.diagnostic(
                     ("peringatan", index),
@@ -368,8 +370,10 @@ def check_procedure(procedure: Procedure) -> list[Diagnostic]:
         if step.lanjut is not None:
             refs.append(("lanjut",))
         for ref_path in refs:
-            value = step.keputusan.ya if ref_path[-1] == "ya" else (
-                step.keputusan.tidak if ref_path[-1] == "tidak" else step.lanjut
+            value = (
+                step.keputusan.ya
+                if ref_path[-1] == "ya"
+                else (step.keputusan.tidak if ref_path[-1] == "tidak" else step.lanjut)
             )
             target = step_target(value, steps)
             if target is None:
@@ -379,9 +383,7 @@ def check_procedure(procedure: Procedure) -> list[Diagnostic]:
                     else "pakai nomor langkah atau id yang ada" + did_you_mean(value, ids)
                 )
                 found.append(
-                    src.diagnostic(
-                        path + ref_path, f"langkah tujuan '{value}' tidak ada", hint
-                    )
+                    src.diagnostic(path + ref_path, f"langkah tujuan '{value}' tidak ada", hint)
                 )
             elif target == index:
                 found.append(
@@ -431,7 +433,9 @@ def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) ->
     executors = step.executors
     for position, name in enumerate(executors):
         if name not in columns:
-            where = path + ("pelaksana",) + ((position,) if isinstance(step.pelaksana, list) else ())
+            where = (
+                path + ("pelaksana",) + ((position,) if isinstance(step.pelaksana, list) else ())
+            )
             found.append(
                 src.diagnostic(
                     where,
@@ -445,7 +449,9 @@ def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) ->
         if len(set(executors)) != len(executors):
             found.append(
                 src.diagnostic(
-                    path + ("pelaksana",), "pelaksana yang sama disebut dua kali", "hapus salah satu"
+                    path + ("pelaksana",),
+                    "pelaksana yang sama disebut dua kali",
+                    "hapus salah satu",
                 )
             )
         indexes = sorted(columns.index(n) for n in executors if n in columns)
@@ -516,8 +522,11 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
     for index, step in enumerate(steps):
         path = ("kegiatan", index)
         match = _AGENT.search(step.uraian)
-        if match and any(match.group(1).lower().startswith(j.lower()) or
-                         j.lower().startswith(match.group(1).lower()) for j in jabatan):
+        if match and any(
+            match.group(1).lower().startswith(j.lower())
+            or j.lower().startswith(match.group(1).lower())
+            for j in jabatan
+        ):
             found.append(
                 src.diagnostic(
                     path + ("uraian",),
@@ -527,7 +536,11 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
                     LINT,
                 )
             )
-        for name, label in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output")):
+        for name, label in (
+            ("kelengkapan", "Kelengkapan"),
+            ("waktu", "Waktu"),
+            ("output", "Output"),
+        ):
             if not getattr(step, name):
                 found.append(
                     src.diagnostic(

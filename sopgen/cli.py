@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import click
 
 from sopgen.errors import InputError, summary
+from sopgen.files import write_atomic
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -48,9 +47,7 @@ def main() -> None:
     """
 
 
-DATA_ARG = click.argument(
-    "data", default="data", type=click.Path(file_okay=False, path_type=Path)
-)
+DATA_ARG = click.argument("data", default="data", type=click.Path(file_okay=False, path_type=Path))
 OUT_ARG = click.argument(
     "output", default="output", type=click.Path(file_okay=False, path_type=Path)
 )
@@ -73,9 +70,7 @@ def _load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True):
             for diagnostic in diagnostics:
                 click.echo(diagnostic.format(), err=True)
     elif diagnostics:
-        say.info(
-            f"{len(diagnostics)} peringatan pada data (lihat dengan 'sopgen check {data}')."
-        )
+        say.info(f"{len(diagnostics)} peringatan pada data (lihat dengan 'sopgen check {data}').")
     return projects, diagnostics
 
 
@@ -127,19 +122,6 @@ def json_schema(model, name: str) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write_atomic(target: Path, content: bytes) -> None:
-    """Write next to the target, then rename: a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 @main.command()
 @DATA_ARG
 @OUT_ARG
@@ -152,9 +134,8 @@ def write_atomic(target: Path, content: bytes) -> None:
 @_verbosity_options
 def pdf(data, output, kertas, jumlah_waktu, riwayat, strict, quiet, verbose) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
-    from sopgen.render.pdf import build_pdfs
-
     from sopgen.progress import progress
+    from sopgen.render.pdf import build_pdfs
 
     say = Verbosity(quiet, verbose)
     projects, _ = _load(data, strict, say, show_lints=False)

@@ -151,8 +151,8 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
     if not quiet:
         click.echo(render_text(changes))
     if html_file is not None:
-        from sopgen.cli import write_atomic
         from sopgen.diff_html import render_html
+        from sopgen.files import write_atomic
 
         page = render_html(changes, old, new, titles(old_projects, new_projects))
         try:

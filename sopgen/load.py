@@ -36,9 +36,7 @@ def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
     folder = Path(folder)
     if not folder.is_dir():
         return [], [
-            Diagnostic(
-                str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data"
-            )
+            Diagnostic(str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data")
         ]
     documents = find_documents(folder)
     if not documents:
@@ -119,9 +117,7 @@ def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None
         durations, found = _durations(prosedur, source, dokumen)
         diagnostics += found
         procedures.append(
-            Procedure(
-                id=proc_id, path=str(path), data=prosedur, durations=durations, source=source
-            )
+            Procedure(id=proc_id, path=str(path), data=prosedur, durations=durations, source=source)
         )
 
     if dokumen is not None:

@@ -74,7 +74,9 @@ class Pejabat(Strict):
     """An official, written once and referred to by key."""
 
     jabatan: str = Field(description="Nama jabatan, mis. 'Sekretaris Dinas'.")
-    nama: str = Field(description="Nama lengkap dengan gelar, mis. 'Drs. ANANG DWI TJAHJONO, M.Si'.")
+    nama: str = Field(
+        description="Nama lengkap dengan gelar, mis. 'Drs. ANANG DWI TJAHJONO, M.Si'."
+    )
     pangkat: str | None = Field(None, description="Pangkat, mis. 'Pembina'.")
     golongan: str | None = Field(None, description="Golongan ruang, mis. 'IV/a'. Opsional.")
     nip: str = Field(
@@ -140,7 +142,9 @@ class Pengaturan(Strict):
             "minggu dibagi 5 hari."
         ),
     )
-    hari_per_minggu: int = Field(5, gt=0, description="Hari kerja per minggu untuk satuan 'minggu'.")
+    hari_per_minggu: int = Field(
+        5, gt=0, description="Hari kerja per minggu untuk satuan 'minggu'."
+    )
     tampilkan_jumlah_waktu: bool = Field(
         False, description="Tambahkan baris 'Jumlah waktu' di kaki tiap tabel flowchart."
     )

@@ -145,7 +145,7 @@ def new_procedure(proc_id: str, folder: Path) -> Created:
     new_text = add_to_list(old_text, proc_id, document)
     write_new(target, procedure_text(proc_id, folder))
     if new_text != old_text:
-        from sopgen.cli import write_atomic
+        from sopgen.files import write_atomic
 
         write_atomic(document, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
         return Created((target,), document)

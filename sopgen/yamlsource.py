@@ -61,7 +61,8 @@ _SYNTAX_MESSAGES = [
     (
         "could not find expected ':'",
         "tanda ':' tidak ditemukan",
-        "setiap kunci diikuti ':' (mis. 'waktu: 5 menit'); periksa juga tanda kutip yang belum ditutup",
+        "setiap kunci diikuti ':' (mis. 'waktu: 5 menit'); periksa juga tanda kutip yang "
+        "belum ditutup",
     ),
     (
         "did not find expected key",

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from sopgen.durations import format_minutes, total_by_unit
+from sopgen.flow import step_target
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Langkah, Pejabat, Procedure, Project
 from sopgen.render.html_views import (
@@ -122,15 +123,6 @@ def _revision_view(project: Project, entry: RevisionEntry, url: str | None) -> R
     )
 
 
-def _step_index(ref, steps: Sequence[Langkah]) -> int | None:
-    if isinstance(ref, int):
-        return ref - 1 if 1 <= ref <= len(steps) else None
-    for i, s in enumerate(steps):
-        if s.id == ref:
-            return i
-    return None
-
-
 def _flow_notes(index: int, steps: Sequence[Langkah]) -> tuple[FlowNote, ...]:
     step = steps[index]
     refs = []
@@ -140,7 +132,7 @@ def _flow_notes(index: int, steps: Sequence[Langkah]) -> tuple[FlowNote, ...]:
         refs = [("Lanjut", step.lanjut)]
     notes = []
     for label, ref in refs:
-        target = _step_index(ref, steps)
+        target = step_target(ref, steps)
         if target is not None:
             notes.append(FlowNote(label, target + 1, f"langkah-{target + 1}"))
     return tuple(notes)

@@ -16,8 +16,6 @@ document's Tanggal Efektif, nothing random. Files appear atomically (temp + rena
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from sopgen.errors import RenderError
+from sopgen.files import write_atomic
 from sopgen.layout.geometry import Page, ProcedureLayout
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
@@ -309,31 +308,6 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
     if show_total is None:
         show_total = settings.tampilkan_jumlah_waktu
     return Style(paper=paper, show_total=show_total)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder + os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a PDF is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def build_pdfs(

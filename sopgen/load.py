@@ -138,7 +138,7 @@ def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None
 
     if dokumen is None:
         # still cross-check the procedures that loaded, so one run shows every error
-        from sopgen.check import check_procedure
+        from sopgen.check_procedure import check_procedure
 
         for procedure in procedures:
             diagnostics += check_procedure(procedure)

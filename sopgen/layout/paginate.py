@@ -124,11 +124,18 @@ def make_page(ctx: PageContext, start: int, index: int = 0) -> tuple[Page, int |
 
     Takes as many rows as fit; if the arrows cannot all be routed, tries fewer rows.
     """
-    for end in fitting_ends(ctx, start):
+    for end in _shrinking(fitting_ends(ctx, start)):
         page = build_page(ctx, start, end, index)
         if page is not None:
             return page, (end if end < ctx.count else None)
     raise RuntimeError(f"layout: no routable page starting at step {start + 1}")
+
+
+def _shrinking(ends: list[int]) -> list[int]:
+    """The fitting ends to try, largest first, dropping 1, 3, 7, ... rows after a page
+    whose arrows cannot be routed; the smallest page comes last."""
+    picks = [ends[k] for k in range(len(ends)) if (k + 1) & k == 0]
+    return picks if picks[-1] == ends[-1] else picks + [ends[-1]]
 
 
 def build_pages(ctx: PageContext) -> list[Page]:

@@ -295,13 +295,13 @@ def scene_of(geo: PageGeometry) -> Scene:
 
 
 def route_page(
-    geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure, retries: int = 3
+    geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure, retries: int = 1
 ) -> list[Arrow] | None:
     """Route every request in priority order. When one fails, retry with it first (at
     most ``retries`` times), then once more letting parallel arrows run closer than a
     track gap. Returns the arrows in request order, or None (the page must shrink)."""
     order = sorted(range(len(requests)), key=lambda i: requests[i].priority)
-    attempts = [False] * (retries + 1) + [True, True]
+    attempts = [False] * (retries + 1) + [True]
     for relaxed in attempts:
         router = PageRouter(geo, style, measure, relaxed)
         arrows: dict[int, Arrow] = {}

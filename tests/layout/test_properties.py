@@ -59,10 +59,11 @@ def procedures(draw):
     )
     steps = []
     for i in range(n):
-        if draw(st.integers(0, 4)) == 0:
-            executors = draw(
-                st.lists(st.sampled_from(names), min_size=1, max_size=n_exec, unique=True)
-            )
+        joint = draw(st.integers(0, 19))
+        if joint < 4:  # a meeting of a few executors, adjacent or not
+            executors = draw(st.lists(st.sampled_from(names), min_size=1, max_size=4, unique=True))
+        elif joint == 4:  # everybody: every inner gutter is blocked in that row
+            executors = list(names)
         else:
             executors = draw(st.sampled_from(names))
         kind = draw(st.sampled_from(["plain"] * 5 + ["decision"] * 2 + ["lanjut"]))

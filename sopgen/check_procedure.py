@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from sopgen.errors import Diagnostic, did_you_mean
-from sopgen.flow import flow_edges, step_target
+from sopgen.flow import resolve_flow, step_target
 from sopgen.model import Langkah, Procedure, Project
 from sopgen.yamlsource import SourceMap
 
@@ -158,7 +158,7 @@ def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) ->
 
 def _check_reachability(procedure: Procedure) -> list[Diagnostic]:
     steps, src = procedure.data.kegiatan, _psrc(procedure)
-    edges = flow_edges(steps)
+    edges = resolve_flow(procedure.data)
     forward: dict[int, set[int]] = {i: set() for i in range(len(steps))}
     backward: dict[int, set[int]] = {i: set() for i in range(len(steps))}
     for a, b, _ in edges:

@@ -18,9 +18,9 @@ backend. Imports: sopgen.model, sopgen.durations and this package only.
 
 from __future__ import annotations
 
+from sopgen.flow import BadRef, Edge, resolve_flow, unresolved_refs
 from sopgen.layout.columns import column_layout
 from sopgen.layout.errors import LayoutTooTall
-from sopgen.layout.flow import BadRef, Edge, resolve_flow, unresolved_refs
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.header import build_header
 from sopgen.layout.paginate import PageContext, build_pages, make_page

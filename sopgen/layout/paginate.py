@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from sopgen.flow import Edge
 from sopgen.layout.columns import Columns
 from sopgen.layout.errors import LayoutTooTall
-from sopgen.layout.flow import Edge
 from sopgen.layout.geometry import Arrow, Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
 from sopgen.layout.routing import End, PageGeometry, Request, route_page

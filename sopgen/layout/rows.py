@@ -12,6 +12,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
+from sopgen.plaintext import plain_text
 
 TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 CENTRED = ("no", "waktu")
@@ -61,11 +62,12 @@ def measure_rows(
     for index, step in enumerate(procedure.data.kegiatan):
         raw = {
             "no": str(index + 1),
-            "kegiatan": step.uraian,
-            "kelengkapan": step.kelengkapan,
+            # cells draw plain text: '**Surat**' is printed as 'Surat'
+            "kegiatan": plain_text(step.uraian),
+            "kelengkapan": plain_text(step.kelengkapan),
             "waktu": waktu_text(procedure, index),
-            "output": step.output,
-            "keterangan": step.keterangan,
+            "output": plain_text(step.output),
+            "keterangan": plain_text(step.keterangan),
         }
         texts = []
         for role in TEXT_ROLES:

@@ -15,50 +15,18 @@ little Markdown: emphasis, lists, links, inline code. Nothing else survives:
 
 from __future__ import annotations
 
-import html
 import re
-import unicodedata
 
-import markdown
 import nh3
-from markdown.extensions import Extension
 from markupsafe import Markup
+
+from sopgen.plaintext import clean_text, markdown_to_html, plain_text
+
+__all__ = ["clean_text", "markdown_block", "markdown_inline", "plain_text", "sanitise"]
 
 ALLOWED_TAGS = frozenset({"p", "em", "strong", "ul", "ol", "li", "a", "code", "br"})
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-
-# Code points removed from every text: C0/C1 controls except tab and newline, bidi
-# embeddings/overrides/isolates (U+202A-U+202E, U+2066-U+2069), the BOM, lone surrogates
-# and the noncharacters U+FDD0-U+FDEF, U+xFFFE/U+xFFFF.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff"
-    "\ufdd0-\ufdef\ufffe\uffff]"
-)
-
-
-def clean_text(text: str) -> str:
-    """``text`` without invisible, reordering or forbidden characters (NFC-normalised)."""
-    text = _UNSAFE.sub("", text)
-    text = "".join(ch for ch in text if not (ord(ch) > 0xFFFF and (ord(ch) & 0xFFFE) == 0xFFFE))
-    return unicodedata.normalize("NFC", text)
-
-
-class _NoRawHtml(Extension):
-    """Raw HTML and images are not part of sopgen's Markdown."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
-        md.preprocessors.deregister("html_block")
-        for name in ("html", "image_link", "image_reference", "short_image_ref"):
-            md.inlinePatterns.deregister(name)
-
-
-def _markdown_to_html(text: str) -> str:
-    # A fresh converter per call: Markdown instances keep state between conversions.
-    md = markdown.Markdown(extensions=[_NoRawHtml()], output_format="html")
-    return md.convert(clean_text(text))
-
-
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 
@@ -96,7 +64,7 @@ def markdown_block(text: str | None) -> Markup:
     """Block Markdown (paragraphs, lists) as safe HTML; '' for empty text."""
     if not text:
         return Markup("")
-    return Markup(sanitise(_markdown_to_html(text)))
+    return Markup(sanitise(markdown_to_html(text)))
 
 
 _SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
@@ -107,16 +75,8 @@ def markdown_inline(text: str | None) -> Markup:
     list items and headings). Text with several paragraphs or a list stays block HTML."""
     if not text:
         return Markup("")
-    out = _markdown_to_html(text).strip()
+    out = markdown_to_html(text).strip()
     match = _SINGLE_P.match(out)
     if match and "<p>" not in match.group(1):
         out = match.group(1)
     return Markup(sanitise(out))
-
-
-def plain_text(text: str | None) -> str:
-    """The visible text of a Markdown field, without markup (for search and titles)."""
-    if not text:
-        return ""
-    stripped = nh3.clean(_markdown_to_html(text), tags=set())
-    return " ".join(html.unescape(stripped).split())

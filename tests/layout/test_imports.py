@@ -6,7 +6,7 @@ from pathlib import Path
 import sopgen.layout
 
 LAYOUT = Path(sopgen.layout.__file__).parent
-ALLOWED_SOPGEN = {"sopgen.model", "sopgen.durations"}
+ALLOWED_SOPGEN = {"sopgen.model", "sopgen.durations", "sopgen.flow", "sopgen.plaintext"}
 FORBIDDEN = ("reportlab", "jinja2", "click")
 
 

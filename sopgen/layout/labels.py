@@ -18,10 +18,13 @@ Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 @dataclass(frozen=True)
 class Scene:
-    """What a label must keep clear of: symbols and connectors, and the lanes' area."""
+    """What a label must keep clear of: symbols and connectors, the table's grid lines
+    (a label across a lane or row border is hard to read), and the lanes' area."""
 
-    shapes: tuple[Box, ...]
+    shapes: tuple[Box, ...]  # boxes, capsules and connectors (their bounding boxes)
     area: Rect
+    grid: tuple[Rect, ...] = ()  # thin rectangles around the grid lines inside the area
+    diamonds: tuple[Box, ...] = ()  # decisions: only the diamond itself is taken
 
 
 DESCENT = 0.2  # of the label size, below the baseline
@@ -53,7 +56,9 @@ def label_candidates(
         slide = max(0.0, length - off - height)
         for right in sides:
             lx = x0 + off if right else x0 - off - width
-            for along in _slides(slide):
+            # beside the exit first; then back up beside the symbol it leaves (a diamond
+            # narrows there), for short first segments
+            for along in _slides(slide) + [-3.0 * k for k in range(1, 5)]:
                 ly = (
                     y0 + off + ascent + along
                     if y1 > y0
@@ -71,7 +76,8 @@ def label_candidates(
 
 
 def _slides(room: float) -> list[float]:
-    return [0.0] + [k * 6.0 for k in range(1, 6) if k * 6.0 <= room]
+    # along the segment first; then a little past its end, where it turns away
+    return [0.0] + [k * 3.0 for k in range(1, 12) if k * 3.0 <= room + 6.0]
 
 
 def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
@@ -89,6 +95,16 @@ def _box_hits_segment(box, p: Point, r: Point) -> bool:
     )
 
 
+def _meets_diamond(box: Rect, d: Box) -> bool:
+    """Whether a rectangle overlaps the diamond inscribed in ``d``. The diamond is
+    |x - cx| / a + |y - cy| / b <= 1; over a rectangle that sum is smallest at the point
+    of the rectangle nearest the centre, taken per axis."""
+    a, b = d.w / 2, d.h / 2
+    nx = min(max(d.cx, box[0]), box[2])
+    ny = min(max(d.cy, box[1]), box[3])
+    return abs(nx - d.cx) / a + abs(ny - d.cy) / b < 1
+
+
 def _boxes_meet(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -100,6 +116,10 @@ def label_free(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene)
     if not (area[0] <= box[0] and box[2] <= area[2] and area[1] <= box[1] and box[3] <= area[3]):
         return False
     if any(_boxes_meet(box, (b.x, b.y, b.right, b.bottom)) for b in scene.shapes):
+        return False
+    if any(_boxes_meet(box, line) for line in scene.grid):
+        return False
+    if any(_meets_diamond(box, d) for d in scene.diamonds):
         return False
     if any(_boxes_meet(box, other) for other in labels):
         return False

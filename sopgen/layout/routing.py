@@ -288,10 +288,18 @@ class PageRouter:
         return arrow
 
 
+GRID_CLEARANCE = 1.0  # a label keeps this far from a table line
+
+
 def scene_of(geo: PageGeometry) -> Scene:
-    shapes = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
+    shapes = [s.box for s in geo.symbols.values() if s.kind != "decision"]
+    shapes += [c.box for c in geo.connectors]
+    diamonds = tuple(s.box for s in geo.symbols.values() if s.kind == "decision")
     area = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
-    return Scene(tuple(shapes), area)
+    d = GRID_CLEARANCE
+    grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]
+    grid += [(area[0], y - d, area[2], y + d) for y in geo.boundaries]
+    return Scene(tuple(shapes), area, tuple(grid), diamonds)
 
 
 def route_page(

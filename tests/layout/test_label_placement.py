@@ -1,0 +1,50 @@
+"""Ya/Tidak labels stay readable: off the table's lane and row lines, off every arrow."""
+
+from sopgen.layout import layout_procedure
+from sopgen.layout.labels import label_box
+from sopgen.layout.style import Style
+from tests.layout.builders import fake_measure, procedure, step
+
+EXECUTORS = ("Pemohon", "Petugas", "Operator", "Kasi", "Kabid", "Kepala")
+
+
+def permohonan():
+    return procedure(
+        [
+            step("Mengajukan permohonan", "Pemohon"),
+            step("Memeriksa kelengkapan", "Petugas", id="periksa", keputusan=("entri", 1)),
+            step("Memasukkan data", "Operator", id="entri"),
+            step("Memverifikasi data", "Kasi", id="verifikasi", keputusan=(5, "entri")),
+            step("Membahas bersama", ["Kasi", "Kabid"]),
+            step("Menandatangani akta", "Kepala", keputusan=(8, 7)),
+            step("Memperbaiki akta", "Operator", lanjut=6),
+            step("Menyerahkan akta", "Petugas"),
+        ],
+        pelaksana=EXECUTORS,
+    )
+
+
+def test_labels_cross_no_table_line_and_no_arrow():
+    style = Style()
+    page = layout_procedure(permohonan(), "02/SOP", style, fake_measure).pages[0]
+    lanes = [c for c in page.cells if c.role == "lane"]
+    borders = {c.box.x for c in lanes} | {c.box.right for c in lanes}
+    rows = {c.box.y for c in lanes} | {c.box.bottom for c in lanes}
+    labelled = [a for a in page.arrows if a.label]
+    assert len(labelled) == 6  # three decisions, two exits each
+    for arrow in labelled:
+        x0, y0, x1, y1 = label_box(arrow.label_at, arrow.label, style, fake_measure)
+        assert not any(x0 <= x <= x1 for x in borders), (arrow.label, arrow.source)
+        assert not any(y0 <= y <= y1 for y in rows), (arrow.label, arrow.source)
+        for other in page.arrows:
+            segments = list(zip(other.points, other.points[1:], strict=False))
+            for k, ((px, py), (qx, qy)) in enumerate(segments):
+                if other is arrow and k == 0:
+                    continue  # a label sits beside its own first segment
+                crosses = (
+                    min(px, qx) <= x1
+                    and max(px, qx) >= x0
+                    and min(py, qy) <= y1
+                    and max(py, qy) >= y0
+                )
+                assert not crosses, (arrow.label, arrow.source, other.source, other.target)

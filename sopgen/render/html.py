@@ -85,16 +85,12 @@ def make_environment(folder: Path | None = None) -> jinja2.Environment:
 def compute_layouts(projects: Sequence[Project], measure) -> Layouts:
     """The flowchart geometry of every procedure, as the PDF lays it out (same style from
     the same settings, same font metrics)."""
-    from sopgen.layout import layout_procedure
-    from sopgen.render.pdf import make_style
+    from sopgen.render.common import layout_project, make_style
 
     layouts: Layouts = {}
     for project in projects:
-        style = make_style(project)
-        for proc in project.procedures:
-            layouts[(project.name, proc.id)] = layout_procedure(
-                proc, project.procedure_nomor(proc), style, measure
-            )
+        for proc, layout in layout_project(project, make_style(project), measure):
+            layouts[(project.name, proc.id)] = layout
     return layouts
 
 

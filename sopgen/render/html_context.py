@@ -237,7 +237,7 @@ def _procedure_view(
 
     flow_pages = []
     if layout is not None:
-        from sopgen.render.pdf import make_style
+        from sopgen.render.common import make_style
 
         style = make_style(project)  # line and arrowhead sizes exactly as in the PDF
         n_pages = len(layout.pages)

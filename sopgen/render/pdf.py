@@ -35,6 +35,7 @@ from sopgen.files import write_atomic
 from sopgen.layout.geometry import Page, ProcedureLayout
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
+from sopgen.render.common import layout_project, make_style
 from sopgen.render.fonts import REGULAR, measure, register_fonts
 from sopgen.render.pdf_draw import draw_page
 from sopgen.render.pdf_front import document_folder, pengesahan_story
@@ -293,21 +294,9 @@ def render_procedure(
 
 def layout_all(project: Project, style: Style) -> list[tuple[Procedure, ProcedureLayout]]:
     """Every procedure laid out for the PDF (text measured with the embedded fonts)."""
-    from sopgen.layout import layout_procedure
-
     register_fonts()
-    return [
-        (p, layout_procedure(p, project.procedure_nomor(p), style, measure))
-        for p in project.procedures
-    ]
+    return layout_project(project, style, measure)
 
-
-def make_style(project: Project, paper: str | None = None, show_total: bool | None = None):
-    settings = project.dokumen.pengaturan
-    paper = paper or settings.kertas
-    if show_total is None:
-        show_total = settings.tampilkan_jumlah_waktu
-    return Style(paper=paper, show_total=show_total)
 
 
 def build_pdfs(

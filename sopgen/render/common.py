@@ -1,0 +1,56 @@
+"""What both backends need before drawing: the style from a document's settings, and
+every procedure laid out, with a layout problem turned into a located message."""
+
+from __future__ import annotations
+
+from sopgen.errors import InputError
+from sopgen.layout import LayoutTooTall, layout_procedure
+from sopgen.layout.geometry import ProcedureLayout
+from sopgen.layout.style import Measure, Style
+from sopgen.model import Procedure, Project
+from sopgen.yamlsource import SourceMap
+
+# the table column a too-tall row blames -> the YAML key holding its text
+FIELD_OF_COLUMN = {"kegiatan": "uraian"}
+
+
+def make_style(project: Project, paper: str | None = None, show_total: bool | None = None):
+    settings = project.dokumen.pengaturan
+    paper = paper or settings.kertas
+    if show_total is None:
+        show_total = settings.tampilkan_jumlah_waktu
+    return Style(paper=paper, show_total=show_total)
+
+
+def layout_project(
+    project: Project, style: Style, measure: Measure
+) -> list[tuple[Procedure, ProcedureLayout]]:
+    """Every procedure of the document laid out; raises InputError naming each step that
+    cannot be laid out (all of them, with file:line:column), so nothing is written."""
+    laid_out, problems = [], []
+    for procedure in project.procedures:
+        try:
+            layout = layout_procedure(procedure, project.procedure_nomor(procedure), style, measure)
+        except LayoutTooTall as err:
+            source = procedure.source or SourceMap(procedure.path)
+            field = FIELD_OF_COLUMN.get(err.column, err.column)
+            problems.append(
+                source.diagnostic(("kegiatan", err.step, field), _sentence(err), _hint(err))
+            )
+            continue
+        laid_out.append((procedure, layout))
+    if problems:
+        raise InputError(problems)
+    return laid_out
+
+
+def _sentence(err: LayoutTooTall) -> str:
+    return str(err).split(";")[0]
+
+
+def _hint(err: LayoutTooTall) -> str:
+    text = str(err)
+    return text.split(";", 1)[1].strip() if ";" in text else ""
+
+
+__all__ = ["layout_project", "make_style"]

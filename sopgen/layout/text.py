@@ -47,17 +47,47 @@ def wrap(
     return lines
 
 
+VOWELS = set("aeiouAEIOU")
+DIGRAPHS = {"ng", "ny", "kh", "sy"}  # one consonant sound in Indonesian spelling
+
+
+def syllable_breaks(word: str) -> list[int]:
+    """Indices where an Indonesian word may be hyphenated: before a consonant (or ng, ny,
+    kh, sy) that starts a syllable, i.e. is followed by a vowel: se-kre-ta-ris,
+    pen-daf-tar, pe-nyu-su-nan. Never inside a digraph, never leaving one letter alone."""
+    letters = word.lower()
+    breaks = []
+    for i in range(2, len(word) - 1):
+        onset = letters[i : i + 2] if letters[i : i + 2] in DIGRAPHS else letters[i]
+        after = letters[i + len(onset) : i + len(onset) + 1]
+        if not (onset.isalpha() and onset[0] not in VOWELS and after in VOWELS and after):
+            continue
+        if not letters[i - 1].isalpha() or letters[i - 1 : i + 1] in DIGRAPHS:
+            continue
+        coda = 2 if letters[max(i - 2, 0) : i] in DIGRAPHS else 1
+        if letters[i - 1] not in VOWELS and letters[max(i - 1 - coda, 0)] not in VOWELS:
+            continue  # a cluster such as 'str' is not split inside
+        breaks.append(i)
+    return breaks
+
+
 def break_word(word: str, width: float, font: FontName, size: float, measure: Measure) -> list[str]:
-    """Split one over-long word into pieces no wider than ``width`` (>= 1 char each)."""
+    """Split one over-long word into pieces no wider than ``width`` (>= 1 char each):
+    at a syllable with a hyphen where one fits, else between characters."""
     pieces = []
-    piece = ""
-    for ch in word:
-        if piece and measure(piece + ch, font, size) > width:
-            pieces.append(piece)
-            piece = ch
+    rest = word
+    while measure(rest, font, size) > width and len(rest) > 1:
+        fitting = [b for b in syllable_breaks(rest) if measure(rest[:b] + "-", font, size) <= width]
+        if fitting:
+            cut = fitting[-1]
+            pieces.append(rest[:cut] + "-")
         else:
-            piece += ch
-    pieces.append(piece)
+            cut = 1
+            while cut < len(rest) and measure(rest[: cut + 1], font, size) <= width:
+                cut += 1
+            pieces.append(rest[:cut])
+        rest = rest[cut:]
+    pieces.append(rest)
     return pieces
 
 

@@ -13,13 +13,33 @@ def test_words_fill_lines_greedily():
     ]
 
 
-def test_a_word_longer_than_the_line_is_broken_between_characters():
+def test_a_word_longer_than_the_line_is_hyphenated_at_its_syllables():
+    # 8 pt fake glyphs are 4 pt wide: 6 characters (hyphen included) per 24 pt line
     assert wrap("Pertanggungjawaban ok", 24, "regular", 8, fake_measure) == [
-        "Pertan",
-        "ggungj",
-        "awaban",
-        "ok",
+        "Per-",
+        "tang-",
+        "gung-",
+        "jawa-",
+        "ban ok",
     ]
+
+
+def test_a_word_without_syllables_is_broken_between_characters():
+    assert wrap("Xzxzxzxzxzxz ok", 24, "regular", 8, fake_measure) == ["Xzxzxz", "xzxzxz", "ok"]
+
+
+def test_indonesian_syllable_breaks():
+    from sopgen.layout.text import syllable_breaks
+
+    def hyphenated(word):
+        cuts = [0, *syllable_breaks(word), len(word)]
+        return "-".join(word[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
+
+    assert hyphenated("Pendaftaran") == "Pen-daf-ta-ran"
+    assert hyphenated("Bendahara") == "Ben-da-ha-ra"
+    assert hyphenated("Pengangkatan") == "Pe-ngang-ka-tan"  # ng stays together
+    assert hyphenated("Penyusunan") == "Pe-nyu-su-nan"  # ny stays together
+    assert hyphenated("Kependudukan") == "Ke-pen-du-du-kan"
 
 
 def test_newlines_are_kept_and_spaces_collapse():

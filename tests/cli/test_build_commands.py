@@ -9,8 +9,8 @@ def test_too_long_activity_is_a_located_message(workdir, cli):
     lakip = workdir / "data/sekretariat/lakip.yaml"
     long_text = " ".join(["Menghimpun format data dan informasi kinerja"] * 150)
     edit(lakip, "- uraian: Menghimpun format data", f"- uraian: {long_text} data")
-    for command in ("pdf", "html"):
-        result = cli(command, "data", "output")
+    for command in ("check", "pdf", "html"):
+        result = cli(command, "data", "output") if command != "check" else cli("check", "data")
         assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output
         assert (

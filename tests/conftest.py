@@ -39,3 +39,17 @@ def cli():
         return runner.invoke(main, list(args), catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _no_logged_warnings(caplog):
+    """A test fails if anything logs a warning (WeasyPrint's @assert_no_logs, models.md)."""
+    import logging
+
+    yield
+    logged = [
+        f"{r.name}: {r.getMessage()}"
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING
+    ]
+    assert not logged, logged

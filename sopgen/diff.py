@@ -251,14 +251,14 @@ def _items(values) -> list[str]:
 def _officials(scope: str, a: Dokumen, b: Dokumen) -> list[Change]:
     out = []
     for key in [k for k in b.pejabat if k not in a.pejabat]:
-        out.append(Change(scope, f"pejabat {key} ditambah", new=_person(b, key)))
+        out.append(Change(scope, f"pejabat {b.pejabat[key].jabatan} ditambah", new=_person(b, key)))
     for key in [k for k in a.pejabat if k not in b.pejabat]:
-        out.append(Change(scope, f"pejabat {key} dihapus", old=_person(a, key)))
+        out.append(Change(scope, f"pejabat {a.pejabat[key].jabatan} dihapus", old=_person(a, key)))
     for key in [k for k in b.pejabat if k in a.pejabat]:
         pa, pb = a.pejabat[key], b.pejabat[key]
         out += _fields(
             scope,
-            f"pejabat {key} diubah",
+            f"pejabat {pb.jabatan} diubah",  # named as printed, not by its YAML key
             [
                 ("jabatan", pa.jabatan, pb.jabatan),
                 ("nama", pa.nama, pb.nama),

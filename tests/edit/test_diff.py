@@ -58,7 +58,7 @@ def test_a_small_revision(pair, cli):
         "dokumen sekretariat: identitas diubah: tanggal efektif 08 Desember 2017 -> "
         "10 Januari 2018\n"
         "dokumen sekretariat: peralatan butir 3 ditambah: Mesin fotokopi\n"
-        "dokumen sekretariat: pejabat kasubag_perencanaan diubah: nama SRI WIDAYATI, SE -> "
+        "dokumen sekretariat: pejabat Kasubag Perencanaan diubah: nama SRI WIDAYATI, SE -> "
         "SRI WIDAYATI, SE, MM\n"
         "dokumen sekretariat: pengesahan diubah: tanggal 08 Desember 2017 -> 10 Januari 2018\n"
         "prosedur lakip: langkah 3 diubah: uraian [-Menyampaikan format-] "
@@ -144,9 +144,9 @@ def test_document_level_changes(pair, cli):
         "Nomor 1 Tahun 2018",
         "dokumen sekretariat: keterkaitan butir 6 dihapus: SOP PENYUSUNAN LAPORAN STANDAR "
         "PELAYANAN MINIMAL (SPM) [spm]",
-        "dokumen sekretariat: pejabat plt_kepala ditambah: Drs. BUDI SANTOSO, Plt. Kepala "
+        "dokumen sekretariat: pejabat Plt. Kepala Dinas ditambah: Drs. BUDI SANTOSO, Plt. Kepala "
         "Dinas, Pembina, IV/a, NIP 19700101 199503 1 002",
-        "dokumen sekretariat: pejabat sekretaris_dinas diubah: NIP 19610304 198903 1 010 -> "
+        "dokumen sekretariat: pejabat Sekretaris Dinas diubah: NIP 19610304 198903 1 010 -> "
         "19610304 198903 1 011",
         "dokumen sekretariat: yang mengetahui dihapus: kasubag_umum_kepegawaian "
         "(RINA TAKARINA, S.Sos)",

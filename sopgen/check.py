@@ -5,7 +5,7 @@ Every rule returns Diagnostics located in the file that holds the offending valu
 
 from __future__ import annotations
 
-from sopgen.check_procedure import check_procedure, lint_procedure
+from sopgen.check_procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.errors import Diagnostic, did_you_mean
 from sopgen.model import Project
 from sopgen.officials import check_nip, lint_pangkat
@@ -113,16 +113,7 @@ def check_dates(project: Project) -> list[Diagnostic]:
 def check_related(project: Project) -> list[Diagnostic]:
     doc, src = project.dokumen, _src(project)
     ids = list(doc.prosedur)
-    found = []
-    for index, proc_id in enumerate(ids):
-        if proc_id in ids[:index]:
-            found.append(
-                src.diagnostic(
-                    ("prosedur", index),
-                    f"prosedur '{proc_id}' tercantum dua kali",
-                    "hapus salah satunya",
-                )
-            )
+    found = repeated_items(src, "prosedur", ids, "prosedur")
     for index, item in enumerate(doc.keterkaitan):
         if item.prosedur and item.prosedur not in ids:
             found.append(

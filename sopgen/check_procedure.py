@@ -10,24 +10,25 @@ from sopgen.model import Langkah, Procedure, Project
 from sopgen.yamlsource import SourceMap
 
 LINT = "peringatan"
+REPEATED = "ditulis dua kali"
 
 
 def _psrc(procedure: Procedure) -> SourceMap:
     return procedure.source or SourceMap(procedure.path)
 
 
+def repeated_items(src: SourceMap, key: str, items: list[str], what: str) -> list[Diagnostic]:
+    """An error at every item of the list ``key`` that repeats an earlier one."""
+    return [
+        src.diagnostic((key, index), f"{what} '{item}' {REPEATED}", "hapus salah satunya")
+        for index, item in enumerate(items)
+        if item in items[:index]
+    ]
+
+
 def check_procedure(procedure: Procedure) -> list[Diagnostic]:
     steps, columns, src = procedure.data.kegiatan, procedure.data.pelaksana, _psrc(procedure)
-    found = []
-    for index, name in enumerate(columns):
-        if name in columns[:index]:
-            found.append(
-                src.diagnostic(
-                    ("pelaksana", index),
-                    f"kolom pelaksana '{name}' ditulis dua kali",
-                    "hapus salah satunya",
-                )
-            )
+    found = repeated_items(src, "pelaksana", columns, "kolom pelaksana")
     ids = [s.id for s in steps if s.id]
     seen_ids: set[str] = set()
     for index, step in enumerate(steps):

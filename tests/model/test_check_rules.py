@@ -194,6 +194,22 @@ CASES = [
         "    cara memperbaiki: sekarang berisi bilangan bulat 3",
         id="executor list item not text",
     ),
+    pytest.param(
+        "dokumen.yaml",
+        "prosedur: [layanan]",
+        "prosedur: [layanan, layanan]",
+        "data/mini/dokumen.yaml:36:21: galat: prosedur 'layanan' ditulis dua kali\n"
+        "    cara memperbaiki: hapus salah satunya",
+        id="procedure listed twice",
+    ),
+    pytest.param(
+        "layanan.yaml",
+        "pelaksana: [Petugas, Kasubag, Kepala Dinas]",
+        "pelaksana: [Petugas, Kasubag, Kepala Dinas, Kasubag]",
+        "data/mini/layanan.yaml:4:45: galat: kolom pelaksana 'Kasubag' ditulis dua kali\n"
+        "    cara memperbaiki: hapus salah satunya",
+        id="executor column twice",
+    ),
 ]
 
 

@@ -8,7 +8,13 @@ class LayoutTooTall(ValueError):
 
     def __init__(self, step: int, column: str = "kegiatan"):
         self.step = step  # 0-based index of the step
-        self.column = column  # the column whose text makes the row too tall
+        self.column = column  # the column whose text makes the row too tall, or "judul"
+        if column == "judul":
+            super().__init__(
+                "judul SOP terlalu panjang: judul dan nomornya saja hampir memenuhi halaman; "
+                "persingkat judul"
+            )
+            return
         if column == "kegiatan":
             advice = "persingkat uraian atau pecah menjadi beberapa langkah"
         else:

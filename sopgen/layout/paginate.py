@@ -29,6 +29,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 
 EPS = 1e-6
+HEADER_SHARE_MAX = 0.4  # a title + number block taller than this share of the page is too long
 BORDER_CLEAR = 3.0  # a connector's centre stays this far from a lane line
 
 
@@ -114,6 +115,10 @@ def fitting_ends(ctx: PageContext, start: int) -> list[int]:
         if needed_height(ctx, start, end) <= ctx.available + EPS:
             ends.append(end)
     if not ends:
+        page_h = ctx.style.page_size[1]
+        if ctx.header.table_top > HEADER_SHARE_MAX * page_h:
+            # the title alone fills the page: blame it, not the row that did not fit
+            raise LayoutTooTall(start, "judul")
         row = ctx.rows[start]
         raise LayoutTooTall(start, COLUMN_NAMES.get(row.tallest, "kegiatan"))
     return ends[::-1]

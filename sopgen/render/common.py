@@ -34,9 +34,8 @@ def layout_project(
         except LayoutTooTall as err:
             source = procedure.source or SourceMap(procedure.path)
             field = FIELD_OF_COLUMN.get(err.column, err.column)
-            problems.append(
-                source.diagnostic(("kegiatan", err.step, field), _sentence(err), _hint(err))
-            )
+            path = ("judul",) if err.column == "judul" else ("kegiatan", err.step, field)
+            problems.append(source.diagnostic(path, _sentence(err), _hint(err)))
             continue
         laid_out.append((procedure, layout))
     if problems:

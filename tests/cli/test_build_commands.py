@@ -43,3 +43,15 @@ def test_bad_data_writes_nothing_and_keeps_the_last_good_binder(workdir, cli):
         "sekretariat.pdf",
         "spm.pdf",
     ]
+
+
+def test_a_title_filling_the_page_is_blamed_on_the_title(workdir, cli):
+    lakip = workdir / "data/sekretariat/lakip.yaml"
+    title = "SOP PENYUSUNAN LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAHAN (LAKIP)"
+    edit(lakip, f"judul: {title}", "judul: " + " ".join([title] * 60))
+    result = cli("check", "data")
+    assert result.exit_code == 1
+    assert (
+        "data/sekretariat/lakip.yaml:14:8: galat: judul SOP terlalu panjang: judul dan "
+        "nomornya saja hampir memenuhi halaman\n    cara memperbaiki: persingkat judul"
+    ) in result.output

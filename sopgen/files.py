@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
+
+from sopgen.errors import SopgenError
 
 
 def _umask() -> int:
@@ -31,3 +35,30 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:
+    """Put ``built`` in place of ``final`` with renames only (Windows too). A file being
+    served may hold the folder for a moment on Windows: retry briefly."""
+    for attempt in range(attempts):
+        old = None
+        try:
+            if final.exists():
+                old = final.with_name(f".{final.name}-lama-{os.getpid()}-{attempt}")
+                os.replace(final, old)
+            try:
+                os.replace(built, final)
+            except OSError:
+                if old is not None:
+                    os.replace(old, final)
+                raise
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise SopgenError(
+                    f"folder {final} sedang dipakai program lain; tutup program itu"
+                ) from None
+            time.sleep(0.05)
+            continue
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return

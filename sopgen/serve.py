@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 import click
 
 from sopgen.errors import Diagnostic, SopgenError
+from sopgen.files import replace_folder
 
 VERSION_PATH = "/__sopgen/version"
 RELOAD_PATH = "/__sopgen/reload.js"
@@ -280,33 +281,6 @@ def _bind(host: str, port: int, handler) -> ThreadingHTTPServer:
             f"alamat {host}:{port} tidak dapat dipakai ({err.strerror or err}); periksa --host"
         ) from err
     return httpd
-
-
-def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:
-    """Put ``built`` in place of ``final`` with renames only (Windows too). A file being
-    served may hold the folder for a moment on Windows: retry briefly."""
-    for attempt in range(attempts):
-        old = None
-        try:
-            if final.exists():
-                old = final.with_name(f".{final.name}-lama-{os.getpid()}-{attempt}")
-                os.replace(final, old)
-            try:
-                os.replace(built, final)
-            except OSError:
-                if old is not None:
-                    os.replace(old, final)
-                raise
-        except PermissionError:
-            if attempt == attempts - 1:
-                raise SopgenError(
-                    f"folder {final} sedang dipakai program lain; tutup program itu"
-                ) from None
-            time.sleep(0.05)
-            continue
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        return
 
 
 # --- pages ---------------------------------------------------------------------------------

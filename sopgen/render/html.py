@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 import sopgen
 from sopgen.errors import RenderError
+from sopgen.files import replace_folder
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Project
 from sopgen.render.html_context import SiteContext, html_context
@@ -166,23 +167,6 @@ def write_site(site: SiteContext, target: Path, env: jinja2.Environment | None =
         shutil.copyfile(logo, assets / asset)
 
 
-def _swap_into_place(built: Path, final: Path) -> None:
-    """Replace ``final`` by ``built`` with renames only (works on Windows too)."""
-    old = None
-    if final.exists():
-        old = Path(tempfile.mkdtemp(dir=final.parent, prefix=".html-lama-"))
-        os.rmdir(old)
-        os.replace(final, old)
-    try:
-        os.replace(built, final)
-    except BaseException:
-        if old is not None:
-            os.replace(old, final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(
     projects: Project | Sequence[Project],
     out_dir: Path,
@@ -214,7 +198,7 @@ def build_site(
     try:
         os.chmod(built, 0o755)
         write_site(site, built, env)
-        _swap_into_place(built, final)
+        replace_folder(built, final)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)
         raise

@@ -6,13 +6,11 @@ Every rule returns Diagnostics located in the file that holds the offending valu
 from __future__ import annotations
 
 from sopgen.check_procedure import check_procedure, lint_procedure, repeated_items
-from sopgen.errors import Diagnostic, did_you_mean
+from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.model import Project
 from sopgen.officials import check_nip, lint_pangkat
 from sopgen.revisions import check_revisions
 from sopgen.yamlsource import SourceMap
-
-LINT = "peringatan"
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from sopgen.errors import Diagnostic, did_you_mean
+from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.flow import resolve_flow, step_target
 from sopgen.model import Langkah, Procedure, Project
 from sopgen.yamlsource import SourceMap
 
-LINT = "peringatan"
 REPEATED = "ditulis dua kali"
 
 

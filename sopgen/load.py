@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from sopgen.durations import DurationError, parse_duration
-from sopgen.errors import Diagnostic, InputError, did_you_mean
+from sopgen.errors import LINT, Diagnostic, InputError, did_you_mean
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
 from sopgen.yamlsource import SourceMap, parse_yaml
 
@@ -132,7 +132,7 @@ def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None
                         f"berkas '{extra.name}' tidak tercantum di 'prosedur' pada {DOCUMENT_FILE}"
                         " sehingga tidak ikut dicetak",
                         f"tambahkan '{extra.stem}' ke daftar 'prosedur', atau pindahkan berkasnya",
-                        "peringatan",
+                        LINT,
                     )
                 )
 

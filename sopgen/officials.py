@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sopgen.errors import Diagnostic
+from sopgen.errors import LINT, Diagnostic
 from sopgen.model import Pejabat
 from sopgen.yamlsource import SourceMap
-
-LINT = "peringatan"
 
 # format.md §4: pangkat <-> golongan (PNS).
 PANGKAT_GOLONGAN = {

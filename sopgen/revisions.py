@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sopgen.errors import Diagnostic, did_you_mean
+from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.model import Pejabat, Procedure, Project, Revisi
 from sopgen.yamlsource import SourceMap
 
@@ -172,6 +172,6 @@ def _lint_tanggal_revisi(project: Project, src: SourceMap) -> list[Diagnostic]:
             f"riwayat revisi ({latest.tanggal:%Y-%m-%d}, revisi {latest.nomor}); yang dicetak "
             "adalah tanggal revisi terakhir",
             f"samakan 'tanggal_revisi' menjadi {latest.tanggal:%Y-%m-%d}, atau hapus kuncinya",
-            "peringatan",
+            LINT,
         )
     ]

@@ -298,7 +298,6 @@ def layout_all(project: Project, style: Style) -> list[tuple[Procedure, Procedur
     return layout_project(project, style, measure)
 
 
-
 def build_pdfs(
     project: Project,
     out_dir: Path,

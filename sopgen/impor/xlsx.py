@@ -1,0 +1,147 @@
+"""Read an SOP kept as an Excel workbook whose symbols and arrows are drawn shapes.
+
+    sops = read_xlsx_all("sop.xlsx")   # one ImportedSop per flowchart sheet
+    sop = read_xlsx("sop.xlsx")        # the first one
+
+A sheet is a flowchart sheet when it has a 'Pelaksana' header (xlsx_table); the identity
+page is a sheet with the identity labels (Nomor SOP, Disahkan oleh, Dasar Hukum, ...) or
+the rows above a flowchart table (xlsx_identity). openpyxl reads the cells; the shapes come
+from the drawing part of each sheet (xlsx_drawing), placed on rows and executor columns and
+joined into arrows by xlsx_flow. Anything the reader cannot make sense of becomes an
+``ir.Uncertainty``; a file it cannot read at all raises ``ir.UnreadableSource``.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import warnings
+from pathlib import Path
+
+from sopgen.impor import ir
+from sopgen.impor.xlsx_cells import Cells, read_cells
+from sopgen.impor.xlsx_drawing import Drawn, drawing_rels, read_drawing
+from sopgen.impor.xlsx_flow import build_flow
+from sopgen.impor.xlsx_identity import has_identity, read_identity
+from sopgen.impor.xlsx_safe import SafeWorkbook, _unreadable
+from sopgen.impor.xlsx_table import Table, find_table
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def read_xlsx(path: str | Path) -> ir.ImportedSop:
+    """The first flowchart of the workbook (see read_xlsx_all)."""
+    return read_xlsx_all(path)[0]
+
+
+def read_xlsx_all(path: str | Path) -> tuple[ir.ImportedSop, ...]:
+    path = Path(path)
+    book = SafeWorkbook(str(path))
+    try:
+        drawings = _sheet_drawings(book)
+        try:
+            import openpyxl
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                data = path.read_bytes()
+                wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        except ir.UnreadableSource:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any openpyxl failure is a broken file
+            raise _unreadable(f"openpyxl tidak dapat membukanya ({type(exc).__name__})") from None
+        return _read(book, wb, drawings, path.name)
+    finally:
+        book.close()
+
+
+def _rels(book: SafeWorkbook, part: str) -> dict[str, str]:
+    name = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    if name not in book.names:
+        return {}
+    return drawing_rels(book.xml(name), part)
+
+
+def _sheet_drawings(book: SafeWorkbook) -> dict[str, str]:
+    """Sheet name -> its drawing part (sheets without drawings are left out)."""
+    workbook = book.xml("xl/workbook.xml")
+    rels = _rels(book, "xl/workbook.xml")
+    out: dict[str, str] = {}
+    for sheet in workbook.iter(MAIN + "sheet"):
+        part = rels.get(sheet.get(REL + "id", ""))
+        if not part or part not in book.names:
+            continue
+        root = book.xml(part)
+        drawing = root.find(MAIN + "drawing")
+        if drawing is None:
+            continue
+        target = _rels(book, part).get(drawing.get(REL + "id", ""))
+        if target and target in book.names:
+            out[sheet.get("name", "")] = target
+    return out
+
+
+def _shapes(book: SafeWorkbook, part: str | None, cells: Cells) -> list[Drawn]:
+    if part is None or cells.grid is None:
+        return []
+    return read_drawing(book.xml(part), cells.grid, _rels(book, part), book.read)
+
+
+def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
+    sheets: list[tuple[int, Cells, Table | None]] = []
+    for number, ws in enumerate(wb.worksheets, start=1):
+        if getattr(ws, "sheet_state", "visible") != "visible" and len(wb.worksheets) > 1:
+            continue
+        cells = read_cells(ws)
+        sheets.append((number, cells, find_table(cells)))
+    tables = [(n, c, t) for n, c, t in sheets if t is not None and t.rows]
+    if not tables:
+        raise ir.UnreadableSource(
+            "tidak ada tabel flowchart SOP di buku kerja ini (tidak ditemukan judul kolom "
+            "'Pelaksana' dengan baris kegiatan di bawahnya)")
+    identity, id_notes, id_sheet = ir.Identity(), [], None
+    for n, cells, table in sheets:
+        last = table.header_top if table is not None else None
+        if has_identity(cells, last):
+            identity, id_notes = read_identity(cells, last)
+            id_sheet = n
+            break
+    out = []
+    for n, cells, table in tables:
+        flow = build_flow(table, _shapes(book, drawings.get(cells.title), cells), cells.grid, n)
+        uncertain = [ir.Uncertainty(f"halaman identitas: {m}", None, "identitas")
+                     for m in id_notes]
+        if id_sheet is None:
+            uncertain.append(ir.Uncertainty(
+                "buku kerja tidak memuat halaman identitas SOP (Nomor SOP, Disahkan oleh, "
+                "Dasar Hukum, ...): isi bagian identitas", None, "identitas"))
+        uncertain += [ir.Uncertainty(f"lembar '{cells.title}': {m}") for m in table.problems]
+        for i, row in enumerate(table.rows):
+            uncertain += [ir.Uncertainty(m, i, f) for f, m in row.notes]
+        uncertain += flow.uncertain
+        rows = tuple(ir.Row(r.nomor, r.texts["kegiatan"], r.texts["kelengkapan"],
+                            r.texts["waktu"], r.texts["output"], r.texts["keterangan"], n)
+                     for r in table.rows)
+        if not flow.shapes:
+            uncertain.append(ir.Uncertainty(
+                f"lembar '{cells.title}' tanpa simbol flowchart yang terbaca: periksa "
+                "pelaksana dan alur tiap langkah"))
+        title = table.title or identity.nama
+        out.append(ir.ImportedSop(
+            source=source,
+            identity=identity,
+            header=ir.Header(tuple(flow.executors), dict(table.labels)),
+            rows=rows,
+            shapes=tuple(flow.shapes),
+            links=tuple(flow.links),
+            title=title,
+            notes=table.notes,
+            uncertain=tuple(uncertain),
+            pages=1,
+        ))
+    return tuple(out)
+
+
+__all__ = ["read_xlsx", "read_xlsx_all"]

@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
+from sopgen.build import load_project  # noqa: E402
 from sopgen.layout.style import Style  # noqa: E402
-from sopgen.load import load_project  # noqa: E402
-from sopgen.render import pdf  # noqa: E402
 from sopgen.render.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
+from sopgen.render.pdf import binder as pdf  # noqa: E402
 
 CATALOG = 200
 REPEAT = 5

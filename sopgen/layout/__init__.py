@@ -6,19 +6,18 @@ The orchestrator reads like a recipe of named phases, each in its own module:
     header     title, Nomor SOP, two-row table header         (header.py, text.py)
     symbols    one symbol per step: kind, lane(s), size       (symbols.py)
     rows       wrapped cell text and row heights              (rows.py, text.py)
-    flow       the arrows as step-to-step edges               (flow.py)
+    flow       the arrows as step-to-step edges               (model/flow.py)
     pages      whole rows onto pages, connector bands,        (paginate.py)
                off-page connectors, then per page the arrows  (routing.py: ports, order;
                on a grid of tracks                             grid.py, router.py: A*;
                                                                labels.py: Ya/Tidak)
 
 Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
-backend. Imports: sopgen.model, sopgen.durations and this package only.
+backend. Imports: sopgen.model, sopgen.model.durations and this package only.
 """
 
 from __future__ import annotations
 
-from sopgen.flow import BadRef, Edge, resolve_flow, unresolved_refs
 from sopgen.layout.columns import column_layout
 from sopgen.layout.errors import LayoutTooTall
 from sopgen.layout.geometry import ProcedureLayout
@@ -29,6 +28,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import plan_symbols
 from sopgen.layout.text import wrap
 from sopgen.model import Procedure
+from sopgen.model.flow import BadRef, Edge, resolve_flow, unresolved_refs
 
 __all__ = [
     "BadRef",

@@ -1,7 +1,7 @@
 """The layout's output: frozen, backend-neutral geometry.
 
 One unit (PostScript points, 1/72 inch) and one origin (top-left of the page, y grows
-downwards). Renderers draw exactly this and decide nothing; ``render/pdf.py`` flips y.
+downwards). Renderers draw exactly this and decide nothing; ``render/pdf/`` flips y.
 """
 
 from __future__ import annotations

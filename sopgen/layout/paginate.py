@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sopgen.flow import Edge
 from sopgen.layout.columns import Columns
 from sopgen.layout.errors import LayoutTooTall
 from sopgen.layout.geometry import Arrow, Box, Cell, OffPage, Page, Symbol, Text
@@ -27,6 +26,7 @@ from sopgen.layout.routing import End, PageGeometry, Request, route_page
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, band_cells, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
+from sopgen.model.flow import Edge
 
 EPS = 1e-6
 HEADER_SHARE_MAX = 0.4  # a title + number block taller than this share of the page is too long

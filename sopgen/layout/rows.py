@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopgen.durations import total_by_unit
 from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Box, Cell, Text
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
-from sopgen.plaintext import plain_text
+from sopgen.model.durations import total_by_unit
+from sopgen.model.text import plain_text
 
 TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 CENTRED = ("no", "waktu")

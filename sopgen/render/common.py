@@ -7,8 +7,8 @@ from sopgen.errors import InputError
 from sopgen.layout import LayoutTooTall, layout_procedure
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import Measure, Style
+from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure, Project
-from sopgen.yamlsource import SourceMap
 
 # the table column a too-tall row blames -> the YAML key holding its text
 FIELD_OF_COLUMN = {"kegiatan": "uraian"}

@@ -20,7 +20,7 @@ import re
 import nh3
 from markupsafe import Markup
 
-from sopgen.plaintext import clean_text, markdown_to_html, plain_text
+from sopgen.model.text import clean_text, markdown_to_html, plain_text
 
 __all__ = ["clean_text", "markdown_block", "markdown_inline", "plain_text", "sanitise"]
 

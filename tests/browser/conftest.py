@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.load import load_data
-from sopgen.render.html import build_site
+from sopgen.build import load_data
+from sopgen.render.html.site import build_site
 from tests.html.support import contoh_layouts, contoh_projects, hostile_projects
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -133,7 +133,7 @@ def test_a_hit_on_the_same_page_closes_the_list_and_shows_the_row(page, handbook
 
 
 def test_the_browser_folds_text_exactly_as_the_index_builder(page, handbook):
-    from sopgen.render.html_search import fold
+    from sopgen.render.html.search import fold
 
     samples = [
         "RÉNSTRA (Lima-Tahunan) & Pelaporan",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.serve import PreviewServer
+from sopgen.edit.serve import PreviewServer
 
 
 @pytest.fixture

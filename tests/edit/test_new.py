@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.load import read_data
+from sopgen.build import read_data
 from tests.conftest import edit
 
 DOC = Path("data/sekretariat/dokumen.yaml")

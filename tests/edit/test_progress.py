@@ -6,7 +6,7 @@ import io
 import sys
 from types import SimpleNamespace
 
-from sopgen.progress import progress
+from sopgen.cli.progress import progress
 
 
 class Stream(io.StringIO):

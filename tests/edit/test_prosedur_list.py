@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.scaffold import ScaffoldError, add_to_list
+from sopgen.edit.new import ScaffoldError, add_to_list
 
 DOC = Path("data/x/dokumen.yaml")
 HEAD = "# kepala\npejabat: {}\n"

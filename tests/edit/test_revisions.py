@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from sopgen.check.revisions import check_revisions, effective_revision_date, history
 from sopgen.load import read_project
-from sopgen.revisions import check_revisions, effective_revision_date, history
 from tests.conftest import edit
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopgen.render.html import build_site
+from sopgen.render.html.site import build_site
 from tests.html.support import contoh_layouts, contoh_projects, hostile_projects
 
 

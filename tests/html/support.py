@@ -5,9 +5,9 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sopgen.durations import parse_duration
-from sopgen.load import load_data
+from sopgen.build import load_data
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
+from sopgen.model.durations import parse_duration
 from tests.html.fake_layout import fake_layouts
 
 HERE = Path(__file__).resolve().parent

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from sopgen.build import load_data
 from sopgen.layout import layout_procedure
-from sopgen.load import load_data
 from sopgen.render.fonts import measure
-from sopgen.render.html import build_site, compute_layouts
-from sopgen.render.pdf import build_pdfs, make_style
-from sopgen.render.svg import num
+from sopgen.render.html.site import build_site, compute_layouts
+from sopgen.render.html.svg import num
+from sopgen.render.pdf.binder import build_pdfs, make_style
 from tests.html.support import html_pages, scan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +48,7 @@ def test_svg_draws_the_same_geometry_as_the_pdf(built):
     for project in projects:
         style = make_style(project)
         for proc in project.procedures:
-            # what render/pdf.py lays out: the same style, Liberation Sans metrics
+            # what render/pdf/binder.py lays out: the same style, Liberation Sans metrics
             pdf_layout = layout_procedure(proc, project.procedure_nomor(proc), style, measure)
             assert layouts[(project.name, proc.id)] == pdf_layout, proc.id
             html = (out / "html" / "prosedur" / f"{proc.id}.html").read_text(encoding="utf-8")

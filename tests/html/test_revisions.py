@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.load import load_project
-from sopgen.render.html import build_site
+from sopgen.build import load_project
+from sopgen.render.html.site import build_site
 from tests.html.support import scan
 from tests.render.revision_support import (
     DOKUMEN,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.render import html as html_mod
-from sopgen.render.html import build_site, templates_dir
-from sopgen.render.html_search import fold
+from sopgen.render.html import site as html_mod
+from sopgen.render.html.search import fold
+from sopgen.render.html.site import build_site, templates_dir
 from tests.html.support import contoh_layouts, html_pages, scan
 
 
@@ -236,7 +236,7 @@ def _copy_fixture(tmp_path, name="contoh"):
 def test_the_agency_logo_is_copied_and_shown(tmp_path):
     import base64
 
-    from sopgen.load import load_data
+    from sopgen.build import load_data
 
     folder = _copy_fixture(tmp_path)
     png = base64.b64decode(
@@ -258,8 +258,8 @@ def test_the_agency_logo_is_copied_and_shown(tmp_path):
 
 
 def test_two_documents_with_the_same_procedure_id_are_refused(tmp_path):
+    from sopgen.build import load_data
     from sopgen.errors import RenderError
-    from sopgen.load import load_data
 
     _copy_fixture(tmp_path, "satu")
     _copy_fixture(tmp_path, "dua")

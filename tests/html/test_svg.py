@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from sopgen.layout import geometry as g
 from sopgen.layout.style import Style
-from sopgen.render.svg import Bar, render_bar_chart, render_svg
+from sopgen.render.html.svg import Bar, render_bar_chart, render_svg
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 S = "{http://www.w3.org/2000/svg}"

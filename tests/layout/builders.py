@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sopgen.durations import DurationError, parse_duration
 from sopgen.model import Keputusan, Langkah, Procedure, Prosedur
+from sopgen.model.durations import DurationError, parse_duration
 
 
 def fake_measure(text: str, font: str, size: float) -> float:

@@ -6,7 +6,12 @@ from pathlib import Path
 import sopgen.layout
 
 LAYOUT = Path(sopgen.layout.__file__).parent
-ALLOWED_SOPGEN = {"sopgen.model", "sopgen.durations", "sopgen.flow", "sopgen.plaintext"}
+ALLOWED_SOPGEN = {
+    "sopgen.model",
+    "sopgen.model.durations",
+    "sopgen.model.flow",
+    "sopgen.model.text",
+}
 FORBIDDEN = ("reportlab", "jinja2", "click")
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from sopgen.build import load_project
 from sopgen.layout import layout_procedure
 from sopgen.layout.style import Style
-from sopgen.load import load_project
 from tests.layout.builders import fake_measure
 from tests.layout.invariants import check_all
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.load import read_data
+from sopgen.build import read_data
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
 

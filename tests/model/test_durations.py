@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sopgen.durations import DurationError, format_minutes, parse_duration, total_by_unit
+from sopgen.model.durations import DurationError, format_minutes, parse_duration, total_by_unit
 
 
 @pytest.mark.parametrize(

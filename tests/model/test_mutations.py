@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sopgen.load import read_data
+from sopgen.build import read_data
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
 FILES = ("dokumen.yaml", "layanan.yaml")

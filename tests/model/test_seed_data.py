@@ -209,7 +209,7 @@ def seed_approval() -> dict:
 
 @pytest.fixture(scope="module")
 def project():
-    from sopgen.load import load_project
+    from sopgen.build import load_project
 
     return load_project(DATA)
 

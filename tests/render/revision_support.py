@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sopgen.load import load_project
+from sopgen.build import load_project
 from sopgen.model import Project
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.load import load_project
-from sopgen.render.pdf import build_pdfs
+from sopgen.build import load_project
+from sopgen.render.pdf.binder import build_pdfs
 from tests.render.pdf_support import (
     flat,
     outline,

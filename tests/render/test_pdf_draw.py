@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from sopgen.build import load_project
 from sopgen.layout import geometry as g
 from sopgen.layout.style import Style
-from sopgen.load import load_project
-from sopgen.render.pdf import render_procedure
+from sopgen.render.pdf.binder import render_procedure
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLE = Style()

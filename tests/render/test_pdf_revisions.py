@@ -13,8 +13,8 @@ import pytest
 
 from sopgen.layout.style import Style
 from sopgen.model import Revisi
-from sopgen.render.pdf import build_pdfs, render_binder
-from sopgen.render.pdf_revisions import text_blocks
+from sopgen.render.pdf.binder import build_pdfs, render_binder
+from sopgen.render.pdf.revisions import text_blocks
 from tests.render.pdf_support import flat, outline, pages_text
 from tests.render.revision_support import EXPECTED, LATEST, revised_project
 
@@ -142,7 +142,7 @@ def test_the_build_option_overrides_the_setting(tmp_path):
 
 
 def test_no_revision_no_appendix(tmp_path):
-    from sopgen.load import load_project
+    from sopgen.build import load_project
     from tests.render.revision_support import DATA
 
     project = load_project(DATA)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from sopgen.durations import DurationError, parse_duration
-from sopgen.errors import LINT, Diagnostic, InputError, did_you_mean
+from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
-from sopgen.yamlsource import SourceMap, parse_yaml
+from sopgen.model.durations import DurationError, parse_duration
 
 DOCUMENT_FILE = "dokumen.yaml"
 
@@ -28,61 +28,18 @@ def find_documents(folder: Path) -> list[Path]:
     return sorted(p.parent for p in folder.glob(f"*/{DOCUMENT_FILE}"))
 
 
-def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
-    """Every document in ``folder`` with the load and check diagnostics. Never raises
-    for bad data: a document with load errors is left out and its errors returned."""
-    from sopgen.check import check_project
-
-    folder = Path(folder)
-    if not folder.is_dir():
-        return [], [
-            Diagnostic(str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data")
-        ]
-    documents = find_documents(folder)
-    if not documents:
-        return [], [
-            Diagnostic(
-                str(folder),
-                1,
-                1,
-                f"tidak ada '{DOCUMENT_FILE}' di folder ini maupun subfoldernya",
-                "buat dokumen baru dengan 'sopgen new dokumen NAMA'",
-            )
-        ]
-    projects, diagnostics = [], []
-    for doc_folder in documents:
-        project, found = read_project(doc_folder, root=folder)
-        diagnostics += found
-        if project is not None:
-            # a project whose files partly failed is still cross-checked (all errors in
-            # one run), but only returned when nothing failed
-            checked = check_project(project)
-            diagnostics += checked
-            if not any(d.is_error for d in found + checked):
-                projects.append(project)
-    return projects, diagnostics
-
-
-def load_data(folder: Path) -> list[Project]:
-    """All documents of a data folder; raises InputError if anything is wrong."""
-    projects, diagnostics = read_data(folder)
-    if any(d.is_error for d in diagnostics):
-        raise InputError(diagnostics)
-    return projects
-
-
-def load_project(folder: Path) -> Project:
-    """One document folder, checked; raises InputError listing every error."""
-    projects = load_data(folder)
-    if len(projects) != 1:
-        raise InputError(
-            [Diagnostic(str(folder), 1, 1, "folder ini memuat lebih dari satu dokumen", "")]
-        )
-    return projects[0]
-
-
 def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None, list[Diagnostic]]:
-    """Load one document folder without the cross-checks of check.py."""
+    """Load one document folder, without any check (see sopgen.check)."""
+    project, _, diagnostics = read_folder(folder, root)
+    return project, diagnostics
+
+
+def read_folder(
+    folder: Path, root: Path | None = None
+) -> tuple[Project | None, list[Procedure], list[Diagnostic]]:
+    """Load one document folder: the project (None when dokumen.yaml failed), the
+    procedures that loaded (also when it failed, so they can still be checked) and
+    the load diagnostics."""
     folder = Path(folder)
     root = Path(root) if root is not None else folder.parent
     diagnostics: list[Diagnostic] = []
@@ -137,12 +94,7 @@ def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None
                 )
 
     if dokumen is None:
-        # still cross-check the procedures that loaded, so one run shows every error
-        from sopgen.check_procedure import check_procedure
-
-        for procedure in procedures:
-            diagnostics += check_procedure(procedure)
-        return None, diagnostics
+        return None, procedures, diagnostics
     project = Project(
         root=str(root),
         path=str(folder),
@@ -150,7 +102,7 @@ def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None
         procedures=tuple(procedures),
         source=doc_source,
     )
-    return project, diagnostics
+    return project, procedures, diagnostics
 
 
 def _display_path(path: Path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from sopgen.diff import Change, word_diff
+from sopgen.edit.diff import Change, word_diff
 
 CSS = """
 body { font-family: "Liberation Sans", Arial, sans-serif; color: #111; margin: 0;

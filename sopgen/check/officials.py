@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from sopgen.errors import LINT, Diagnostic
+from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Pejabat
-from sopgen.yamlsource import SourceMap
 
 # format.md §4: pangkat <-> golongan (PNS).
 PANGKAT_GOLONGAN = {

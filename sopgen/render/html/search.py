@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from sopgen.render.html_context import SiteContext
+from sopgen.render.html.context import SiteContext
 from sopgen.render.markup import clean_text
 
 GLOBAL_NAME = "SOPGEN_SEARCH"

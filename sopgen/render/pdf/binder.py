@@ -37,11 +37,11 @@ from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.render.common import layout_project, make_style
 from sopgen.render.fonts import REGULAR, measure, register_fonts
-from sopgen.render.pdf_draw import draw_page
-from sopgen.render.pdf_front import document_folder, pengesahan_story
-from sopgen.render.pdf_identity import identity_story
-from sopgen.render.pdf_revisions import OUTLINE as REVISIONS_OUTLINE
-from sopgen.render.pdf_revisions import revision_story
+from sopgen.render.pdf.draw import draw_page
+from sopgen.render.pdf.front import document_folder, pengesahan_story
+from sopgen.render.pdf.identity import identity_story
+from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
+from sopgen.render.pdf.revisions import revision_story
 
 FOOTER_SIZE = 8.0
 FOOTER_NOMOR_SIZE = 6.5

@@ -46,7 +46,7 @@ class Created:
 
 
 def template(name: str) -> str:
-    return resources.files("sopgen").joinpath("scaffold", name).read_text(encoding="utf-8")
+    return resources.files("sopgen.edit").joinpath("scaffold", name).read_text(encoding="utf-8")
 
 
 def check_id(value: str, what: str = "id prosedur") -> None:

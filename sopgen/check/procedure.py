@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
-from sopgen.flow import resolve_flow, step_target
+from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Langkah, Procedure, Project
-from sopgen.yamlsource import SourceMap
+from sopgen.model.flow import resolve_flow, step_target
 
 REPEATED = "ditulis dua kali"
 

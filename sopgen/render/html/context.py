@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from sopgen.durations import format_minutes, total_by_unit
-from sopgen.flow import step_target
+from sopgen.check.revisions import RevisionEntry, effective_revision_date, history
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Langkah, Pejabat, Procedure, Project
-from sopgen.render.html_views import (
+from sopgen.model.durations import format_minutes, total_by_unit
+from sopgen.model.flow import step_target
+from sopgen.render.html.svg import Bar, render_bar_chart, render_svg
+from sopgen.render.html.views import (
     DocumentView,
     ExecutorEntry,
     ExecutorGroup,
@@ -33,8 +35,6 @@ from sopgen.render.html_views import (
     StepView,
 )
 from sopgen.render.markup import clean_text, markdown_inline, plain_text
-from sopgen.render.svg import Bar, render_bar_chart, render_svg
-from sopgen.revisions import RevisionEntry, effective_revision_date, history
 
 Measure = Callable[[str, str, float], float]
 
@@ -298,8 +298,8 @@ def _related(text: str, url: str | None) -> Link:
 
 
 def _binder_name(project: Project) -> str:
-    """The binder's file name, as render/pdf.py writes it (the document folder's name)."""
-    from sopgen.render.pdf_front import document_folder
+    """The binder's file name, as render/pdf/binder.py writes it (the document folder's name)."""
+    from sopgen.render.pdf.front import document_folder
 
     return document_folder(project).name or "sop"
 

@@ -1,6 +1,6 @@
 """The handbook's view objects: what the templates read, nothing else.
 
-Frozen plain data, built once by ``html_context.html_context``. Texts are either
+Frozen plain data, built once by ``context.html_context``. Texts are either
 ``Markup`` (rendered by markup.py, already safe) or ``str`` (escaped by Jinja); URLs are
 relative to the site root (templates prefix ``page.root``).
 """

@@ -12,11 +12,12 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
+from sopgen.check.revisions import effective_revision_date
 from sopgen.errors import RenderError
 from sopgen.model import Project
 from sopgen.render.dates import format_date
 from sopgen.render.fonts import REGULAR
-from sopgen.render.pdf_front import (
+from sopgen.render.pdf.front import (
     LINE,
     STYLES,
     balanced,
@@ -26,7 +27,6 @@ from sopgen.render.pdf_front import (
     official,
     plain,
 )
-from sopgen.revisions import effective_revision_date
 
 LEFT_SHARE = 0.45  # logo/agency column; the bottom rows split on the same line
 PAD = 4.0

@@ -30,8 +30,8 @@ from sopgen.errors import RenderError
 from sopgen.files import replace_folder
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Project
-from sopgen.render.html_context import SiteContext, html_context
-from sopgen.render.html_search import search_index_js
+from sopgen.render.html.context import SiteContext, html_context
+from sopgen.render.html.search import search_index_js
 from sopgen.render.markup import clean_text
 
 FONT_DIR = Path(sopgen.__file__).resolve().parent / "fonts"

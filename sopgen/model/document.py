@@ -8,7 +8,7 @@ knows the form knows the file. Two kinds of file feed the model:
 - one file per procedure (its executor columns and steps).
 
 The model is pure data. Cross-object rules (executors exist, targets exist, dates are
-consistent, NIP structure) live in ``check.py`` so that they can be reported all
+consistent, NIP structure) live in ``sopgen.check`` so that they can be reported all
 together with their file positions.
 """
 
@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from sopgen.durations import Duration
+from sopgen.model.durations import Duration
 
 SCHEMA_VERSION = 1
 

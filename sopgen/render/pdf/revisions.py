@@ -15,11 +15,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from sopgen.check.revisions import RevisionEntry, history
 from sopgen.model import Project
 from sopgen.render.dates import format_date
 from sopgen.render.fonts import BOLD, REGULAR
-from sopgen.render.pdf_front import LINE, STYLES, inline_markup, plain
-from sopgen.revisions import RevisionEntry, history
+from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
 
 TITLE = "LAMPIRAN: RIWAYAT REVISI"
 OUTLINE = "Riwayat Revisi"

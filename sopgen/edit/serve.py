@@ -68,7 +68,7 @@ class ServeError(SopgenError):
 
 
 def default_builder(projects, output: Path):
-    from sopgen.render.html import build_site
+    from sopgen.render.html.site import build_site
 
     return build_site(list(projects), output)
 
@@ -131,7 +131,7 @@ class PreviewServer:
 
     def build(self) -> bool:
         """Load, check and build; publish the result (a new version either way)."""
-        from sopgen.load import read_data
+        from sopgen.build import read_data
 
         with self._build_lock:
             started = time.monotonic()

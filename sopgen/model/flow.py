@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from sopgen.model import Langkah, Prosedur
+from sopgen.model.document import Langkah, Prosedur
 
 Label = Literal["Ya", "Tidak"] | None
 

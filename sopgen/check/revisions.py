@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Pejabat, Procedure, Project, Revisi
-from sopgen.yamlsource import SourceMap
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def _check_list(revisions: list[Revisi], src: SourceMap, project: Project) -> li
 
 
 def _check_approvers(procedure: Procedure, src: SourceMap, project: Project) -> list[Diagnostic]:
-    """Approvers of document revisions are checked with the other officials (check.py)."""
+    """Approvers of document revisions are checked with the other officials (check/document.py)."""
     keys = list(project.dokumen.pejabat)
     found = []
     for index, revisi in enumerate(procedure.data.revisi):

@@ -4,7 +4,7 @@ Two loaded versions of the data (lists of projects) -> a flat list of ``Change``
 stable order: per document, its identity and approval pages, officials and lists; then
 per procedure (matched by id, in the new binder order), its steps (aligned by their text)
 and its total time. Comparisons are on the model, so comments and YAML layout never count
-as changes. ``render_text`` prints one line per change; ``sopgen.diff_html`` makes the page.
+as changes. ``render_text`` prints one line per change; ``sopgen.edit.diff_html`` makes the page.
 
 The data versions come from folders or from git revisions (``sources``).
 """
@@ -26,11 +26,11 @@ from pathlib import Path
 
 import click
 
-from sopgen.durations import format_minutes
+from sopgen.check.revisions import effective_revision_date
 from sopgen.errors import Diagnostic, InputError, SopgenError
 from sopgen.model import Dokumen, Langkah, Procedure, Project
+from sopgen.model.durations import format_minutes
 from sopgen.render.dates import format_date
-from sopgen.revisions import effective_revision_date
 
 EMPTY = "(kosong)"
 REWORDED = 0.5  # word similarity from which a changed text is "reworded", not replaced
@@ -469,7 +469,7 @@ def _flow(scope, head, sa: Langkah, sb: Langkah, a, b, i: int, j: int, to_new) -
     """Decision branches and 'lanjut', compared by the step they reach, so renumbering by an
     inserted or removed step is no change. Targets are shown with their text, since the
     same number may name another step after the revision."""
-    from sopgen.flow import step_target
+    from sopgen.model.flow import step_target
 
     def target(ref, steps, here: int) -> int | None:
         if ref is None:  # the row below, if any
@@ -664,7 +664,7 @@ def git_side(revision: str, data: Path, into: Path) -> Side:
 
 def load_side(side: Side) -> tuple[list[Project], list[Diagnostic]]:
     """The projects of one side and its errors, with files named as the user knows them."""
-    from sopgen.load import read_data
+    from sopgen.build import read_data
 
     projects, diagnostics = read_data(side.folder)
     errors = [dataclasses.replace(d, file=side.shown(d.file)) for d in diagnostics if d.is_error]

@@ -1,5 +1,5 @@
 """The binder's front matter: shared pieces (markup, paragraph styles, officials) and
-the Lembar Pengesahan (format.md §4). The identity page is in ``pdf_identity.py``.
+the Lembar Pengesahan (format.md §4). The identity page is in ``identity.py``.
 
 Everything the reader sees is Indonesian; every font is a Liberation Sans face.
 """

@@ -5,12 +5,12 @@ Every rule returns Diagnostics located in the file that holds the offending valu
 
 from __future__ import annotations
 
-from sopgen.check_procedure import check_procedure, lint_procedure, repeated_items
+from sopgen.check.officials import check_nip, lint_pangkat
+from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
+from sopgen.check.revisions import check_revisions
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Project
-from sopgen.officials import check_nip, lint_pangkat
-from sopgen.revisions import check_revisions
-from sopgen.yamlsource import SourceMap
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 

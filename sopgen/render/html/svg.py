@@ -21,7 +21,7 @@ from sopgen.layout.style import Style
 from sopgen.render.markup import clean_text
 
 FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
-# Drawing attributes shared with render/pdf_draw.py (the PDF): same look, same geometry.
+# Drawing attributes shared with render/pdf/draw.py (the PDF): same look, same geometry.
 INK = "#000"
 HEADER_FILL = "#d9d9d9"  # grey 0.85
 SYMBOL_FILL = "#fff"
@@ -177,7 +177,7 @@ def render_svg(
         )
     parts.append("</g>")
 
-    # Same order as the PDF (render/pdf_draw.py): white-filled symbols and off-page
+    # Same order as the PDF (render/pdf/draw.py): white-filled symbols and off-page
     # pentagons, then the arrows over them, then the connectors' letters.
     parts.append('<g class="symbols">')
     for sym in page.symbols:

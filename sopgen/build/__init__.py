@@ -1,0 +1,73 @@
+"""Build: the pipeline the commands run, load -> check (-> layout -> render).
+
+Takes a data folder; gives checked ``model.Project`` objects and every diagnostic
+(load and check) in one list. The renderers are called by the commands with these
+projects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sopgen.check import check_procedure, check_project
+from sopgen.errors import Diagnostic, InputError
+from sopgen.load import DOCUMENT_FILE, find_documents, read_folder
+from sopgen.model import Project
+
+
+def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
+    """Every document in ``folder`` with the load and check diagnostics. Never raises
+    for bad data: a document with load errors is left out and its errors returned."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return [], [
+            Diagnostic(str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data")
+        ]
+    documents = find_documents(folder)
+    if not documents:
+        return [], [
+            Diagnostic(
+                str(folder),
+                1,
+                1,
+                f"tidak ada '{DOCUMENT_FILE}' di folder ini maupun subfoldernya",
+                "buat dokumen baru dengan 'sopgen new dokumen NAMA'",
+            )
+        ]
+    projects, diagnostics = [], []
+    for doc_folder in documents:
+        project, procedures, found = read_folder(doc_folder, root=folder)
+        diagnostics += found
+        if project is None:
+            # still check the procedures that loaded, so one run shows every error
+            for procedure in procedures:
+                diagnostics += check_procedure(procedure)
+            continue
+        # a project whose files partly failed is still cross-checked (all errors in
+        # one run), but only returned when nothing failed
+        checked = check_project(project)
+        diagnostics += checked
+        if not any(d.is_error for d in found + checked):
+            projects.append(project)
+    return projects, diagnostics
+
+
+def load_data(folder: Path) -> list[Project]:
+    """All documents of a data folder, checked; raises InputError if anything is wrong."""
+    projects, diagnostics = read_data(folder)
+    if any(d.is_error for d in diagnostics):
+        raise InputError(diagnostics)
+    return projects
+
+
+def load_project(folder: Path) -> Project:
+    """One document folder, checked; raises InputError listing every error."""
+    projects = load_data(folder)
+    if len(projects) != 1:
+        raise InputError(
+            [Diagnostic(str(folder), 1, 1, "folder ini memuat lebih dari satu dokumen", "")]
+        )
+    return projects[0]
+
+
+__all__ = ["load_data", "load_project", "read_data"]

@@ -1,0 +1,70 @@
+"""sopgen diff: what changed in the SOPs between two data folders or git revisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sopgen.cli.common import Verbosity, verbosity_options
+
+
+@click.command("diff")
+@click.argument("old", metavar="LAMA")
+@click.argument("new", metavar="BARU")
+@click.option(
+    "--data",
+    "data",
+    default="data",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder data di repositori, bila LAMA/BARU adalah revisi git.",
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis juga halaman HTML mandiri untuk penanda tangan.",
+)
+@verbosity_options
+def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, verbose: bool):
+    """Tampilkan perubahan SOP dari LAMA ke BARU.
+
+    LAMA dan BARU adalah dua folder data, atau dua revisi git (mis. HEAD~1 HEAD) dari
+    folder --data; keduanya boleh dicampur (mis. HEAD data: perubahan yang belum disimpan
+    di git).
+
+    \b
+    Contoh:
+      sopgen diff data-lama data
+      sopgen diff HEAD~1 HEAD
+      sopgen diff v2017 HEAD --html perubahan.html
+    """
+    from sopgen.edit.diff import compare, load_both, render_text, sources, titles
+
+    say = Verbosity(quiet, verbose)
+    with sources(old, new, data) as (before, after):
+        old_projects, new_projects = load_both(before, after)
+    for side, projects in ((before, old_projects), (after, new_projects)):
+        count = sum(len(p.procedures) for p in projects)
+        say.debug(f"{side.label}: {len(projects)} dokumen, {count} prosedur")
+    changes = compare(old_projects, new_projects)
+    if not quiet:
+        click.echo(render_text(changes))
+    if html_file is not None:
+        from sopgen.edit.diff_html import render_html
+        from sopgen.files import write_atomic
+
+        page = render_html(changes, old, new, titles(old_projects, new_projects))
+        try:
+            write_atomic(html_file, page.encode("utf-8"))
+        except OSError as err:
+            from sopgen.errors import RenderError
+
+            raise RenderError(
+                f"tidak dapat menulis {html_file.as_posix()}: {err.strerror or err}"
+            ) from err
+        say.info(f"halaman HTML: {html_file.as_posix()}")
+
+
+command = diff

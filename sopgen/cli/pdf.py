@@ -1,0 +1,37 @@
+"""sopgen pdf: the official binder and one PDF per procedure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_options
+
+
+@click.command("pdf")
+@DATA_ARG
+@OUT_ARG
+@click.option("--kertas", type=click.Choice(["A4", "F4"]), help="Ukuran kertas (bawaan: data).")
+@click.option("--jumlah-waktu/--tanpa-jumlah-waktu", default=None, help="Baris 'Jumlah waktu'.")
+@click.option(
+    "--riwayat/--tanpa-riwayat", default=None, help="Lampiran 'Riwayat Revisi' di akhir binder."
+)
+@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai galat.")
+@verbosity_options
+def pdf(data, output, kertas, jumlah_waktu, riwayat, strict, quiet, verbose) -> None:
+    """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
+    from sopgen.cli.progress import progress
+    from sopgen.render.pdf.binder import build_pdfs
+
+    say = Verbosity(quiet, verbose)
+    projects, _ = load(data, strict, say, show_lints=False)
+    for project in progress(projects, "Membuat PDF", say):
+        for path in build_pdfs(
+            project, output, paper=kertas, show_total=jumlah_waktu, riwayat=riwayat
+        ):
+            say.debug(f"ditulis: {path}")
+        say.info(f"binder: {Path(output) / 'pdf' / (project.name + '.pdf')}")
+
+
+command = pdf

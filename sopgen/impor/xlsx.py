@@ -100,7 +100,8 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
     if not tables:
         raise ir.UnreadableSource(
             "tidak ada tabel flowchart SOP di buku kerja ini (tidak ditemukan judul kolom "
-            "'Pelaksana' dengan baris kegiatan di bawahnya)")
+            "'Pelaksana' dengan baris kegiatan di bawahnya)"
+        )
     identity, id_notes, id_sheet = ir.Identity(), [], None
     for n, cells, table in sheets:
         last = table.header_top if table is not None else None
@@ -111,36 +112,54 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
     out = []
     for n, cells, table in tables:
         flow = build_flow(table, _shapes(book, drawings.get(cells.title), cells), cells.grid, n)
-        uncertain = [ir.Uncertainty(f"halaman identitas: {m}", None, "identitas")
-                     for m in id_notes]
+        uncertain = [ir.Uncertainty(f"halaman identitas: {m}", None, "identitas") for m in id_notes]
         if id_sheet is None:
-            uncertain.append(ir.Uncertainty(
-                "buku kerja tidak memuat halaman identitas SOP (Nomor SOP, Disahkan oleh, "
-                "Dasar Hukum, ...): isi bagian identitas", None, "identitas"))
+            uncertain.append(
+                ir.Uncertainty(
+                    "buku kerja tidak memuat halaman identitas SOP (Nomor SOP, Disahkan oleh, "
+                    "Dasar Hukum, ...): isi bagian identitas",
+                    None,
+                    "identitas",
+                )
+            )
         uncertain += [ir.Uncertainty(f"lembar '{cells.title}': {m}") for m in table.problems]
         for i, row in enumerate(table.rows):
             uncertain += [ir.Uncertainty(m, i, f) for f, m in row.notes]
         uncertain += flow.uncertain
-        rows = tuple(ir.Row(r.nomor, r.texts["kegiatan"], r.texts["kelengkapan"],
-                            r.texts["waktu"], r.texts["output"], r.texts["keterangan"], n)
-                     for r in table.rows)
+        rows = tuple(
+            ir.Row(
+                r.nomor,
+                r.texts["kegiatan"],
+                r.texts["kelengkapan"],
+                r.texts["waktu"],
+                r.texts["output"],
+                r.texts["keterangan"],
+                n,
+            )
+            for r in table.rows
+        )
         if not flow.shapes:
-            uncertain.append(ir.Uncertainty(
-                f"lembar '{cells.title}' tanpa simbol flowchart yang terbaca: periksa "
-                "pelaksana dan alur tiap langkah"))
+            uncertain.append(
+                ir.Uncertainty(
+                    f"lembar '{cells.title}' tanpa simbol flowchart yang terbaca: periksa "
+                    "pelaksana dan alur tiap langkah"
+                )
+            )
         title = table.title or identity.nama
-        out.append(ir.ImportedSop(
-            source=source,
-            identity=identity,
-            header=ir.Header(tuple(flow.executors), dict(table.labels)),
-            rows=rows,
-            shapes=tuple(flow.shapes),
-            links=tuple(flow.links),
-            title=title,
-            notes=table.notes,
-            uncertain=tuple(uncertain),
-            pages=1,
-        ))
+        out.append(
+            ir.ImportedSop(
+                source=source,
+                identity=identity,
+                header=ir.Header(tuple(flow.executors), dict(table.labels)),
+                rows=rows,
+                shapes=tuple(flow.shapes),
+                links=tuple(flow.links),
+                title=title,
+                notes=table.notes,
+                uncertain=tuple(uncertain),
+                pages=1,
+            )
+        )
     return tuple(out)
 
 

@@ -17,8 +17,20 @@ from sopgen.impor.xlsx_drawing import Grid
 MAX_ROWS = 20_000
 MAX_COLS = 500
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 EMU_PER_PX = 9525
 EMU_PER_PT = 12700
 
@@ -79,8 +91,9 @@ def _width_emu(chars: float) -> float:
 def read_cells(ws) -> Cells:
     """``ws``: an openpyxl worksheet."""
     out = Cells(title=str(ws.title))
-    for row in ws.iter_rows(max_row=min(ws.max_row or 0, MAX_ROWS),
-                            max_col=min(ws.max_column or 0, MAX_COLS)):
+    for row in ws.iter_rows(
+        max_row=min(ws.max_row or 0, MAX_ROWS), max_col=min(ws.max_column or 0, MAX_COLS)
+    ):
         for cell in row:
             value = getattr(cell, "value", None)
             text = cell_text(value)
@@ -88,7 +101,8 @@ def read_cells(ws) -> Cells:
                 out.text[(cell.row, cell.column)] = text
                 if isinstance(value, str) and "\n" in value:
                     out.lines[(cell.row, cell.column)] = tuple(
-                        clean(line) for line in value.splitlines() if line.strip())
+                        clean(line) for line in value.splitlines() if line.strip()
+                    )
                 out.max_row = max(out.max_row, cell.row)
                 out.max_col = max(out.max_col, cell.column)
     for rng in ws.merged_cells.ranges:
@@ -128,6 +142,9 @@ def _grid(ws, max_row: int, max_col: int) -> Grid:
             heights[r] = float(dim.ht) * EMU_PER_PT
     n_cols = min(max([max_col, *widths.keys()], default=0) + 1, MAX_COLS)
     n_rows = min(max([max_row, *heights.keys()], default=0) + 1, MAX_ROWS)
-    return Grid([widths.get(c, default_col) for c in range(1, n_cols + 1)],
-                [heights.get(r, default_row) for r in range(1, n_rows + 1)],
-                default_col, default_row)
+    return Grid(
+        [widths.get(c, default_col) for c in range(1, n_cols + 1)],
+        [heights.get(r, default_row) for r in range(1, n_rows + 1)],
+        default_col,
+        default_row,
+    )

@@ -73,8 +73,13 @@ class Drawn:
 class Grid:
     """Cell edges in EMU: col_edge(c) is the left edge of 0-based column c."""
 
-    def __init__(self, col_widths: list[float], row_heights: list[float],
-                 default_col: float, default_row: float):
+    def __init__(
+        self,
+        col_widths: list[float],
+        row_heights: list[float],
+        default_col: float,
+        default_row: float,
+    ):
         self._cols = [0.0]
         for w in col_widths:
             self._cols.append(self._cols[-1] + w)
@@ -117,8 +122,10 @@ def _attr_int(el: ET.Element | None, name: str, default: int = 0) -> int:
 
 def _marker(el: ET.Element, grid: Grid) -> tuple[float, float]:
     col, row = _int(el.find(XDR + "col")), _int(el.find(XDR + "row"))
-    return (grid.col_edge(col) + _int(el.find(XDR + "colOff")),
-            grid.row_edge(row) + _int(el.find(XDR + "rowOff")))
+    return (
+        grid.col_edge(col) + _int(el.find(XDR + "colOff")),
+        grid.row_edge(row) + _int(el.find(XDR + "rowOff")),
+    )
 
 
 def _anchor_box(anchor: ET.Element, grid: Grid) -> tuple[float, float, float, float] | None:
@@ -288,8 +295,9 @@ def read_drawing(root: ET.Element, grid: Grid, rels: dict[str, str], read_part) 
         if own is None:
             return
         if tag == XDR + "pic":
-            out.append(Drawn(sid, name, "picture", prst, own,
-                             image=_picture_kind(el, rels, read_part)))
+            out.append(
+                Drawn(sid, name, "picture", prst, own, image=_picture_kind(el, rels, read_part))
+            )
             return
         role: Role = "line" if tag == XDR + "cxnSp" else _role_of_sp(el, prst)
         shape = Drawn(sid, name, role, prst, own, text=_text(el))
@@ -308,8 +316,7 @@ def read_drawing(root: ET.Element, grid: Grid, rels: dict[str, str], read_part) 
         out.append(shape)
 
     for anchor in root:
-        if anchor.tag not in (XDR + "twoCellAnchor", XDR + "oneCellAnchor",
-                              XDR + "absoluteAnchor"):
+        if anchor.tag not in (XDR + "twoCellAnchor", XDR + "oneCellAnchor", XDR + "absoluteAnchor"):
             continue
         box = _anchor_box(anchor, grid)
         for child in anchor:
@@ -327,7 +334,10 @@ def drawing_rels(rels_root: ET.Element | None, part: str) -> dict[str, str]:
         target = rel.get("Target", "")
         if rel.get("TargetMode") == "External" or not target:
             continue
-        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-            posixpath.join(base, target))
+        resolved = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(base, target))
+        )
         out[rel.get("Id", "")] = resolved
     return out

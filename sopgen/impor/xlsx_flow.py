@@ -76,8 +76,10 @@ class _Builder:
         for i, (y0, y1) in enumerate(self.rows_y):
             if y0 <= y <= y1:
                 return i, True
-        best = min(range(len(self.rows_y)),
-                   key=lambda i: min(abs(y - self.rows_y[i][0]), abs(y - self.rows_y[i][1])))
+        best = min(
+            range(len(self.rows_y)),
+            key=lambda i: min(abs(y - self.rows_y[i][0]), abs(y - self.rows_y[i][1])),
+        )
         return best, False
 
     def columns_of(self, d: Drawn) -> tuple[int, ...]:
@@ -90,8 +92,12 @@ class _Builder:
                 cols.append(i)
         if not cols:
             cx = d.centre[0]
-            cols = [min(range(len(self.cols_x)),
-                        key=lambda i: abs(cx - (self.cols_x[i][0] + self.cols_x[i][1]) / 2))]
+            cols = [
+                min(
+                    range(len(self.cols_x)),
+                    key=lambda i: abs(cx - (self.cols_x[i][0] + self.cols_x[i][1]) / 2),
+                )
+            ]
         return tuple(cols)
 
     # -- arrows -------------------------------------------------------------------------
@@ -128,11 +134,16 @@ class _Builder:
         if start_arrow and not end_arrow:
             return [(b, a, line, line.end)]
         if not start_arrow and not end_arrow:
-            self.note("garis tanpa kepala panah; arahnya dianggap dari awal garis: periksa "
-                      "arah alur", self._row_index(a))
+            self.note(
+                "garis tanpa kepala panah; arahnya dianggap dari awal garis: periksa arah alur",
+                self._row_index(a),
+            )
         elif start_arrow and end_arrow:
-            self.note("garis dengan panah di kedua ujung; arahnya dianggap dari awal garis: "
-                      "periksa arah alur", self._row_index(a))
+            self.note(
+                "garis dengan panah di kedua ujung; arahnya dianggap dari awal garis: "
+                "periksa arah alur",
+                self._row_index(a),
+            )
         return [(a, b, line, line.start)]
 
     def _row_index(self, drawn_id: int) -> int | None:
@@ -179,16 +190,21 @@ class _Builder:
                 (targets if arrow else sources).append((s, loose[i], p))
             if not targets and len(sources) == 2:
                 first, second = sorted(sources, key=lambda t: (t[0].centre[1], t[0].centre[0]))
-                self.note("garis tanpa kepala panah; arahnya dianggap dari atas ke bawah: "
-                          "periksa arah alur", self.row_of(first[0])[0])
+                self.note(
+                    "garis tanpa kepala panah; arahnya dianggap dari atas ke bawah: "
+                    "periksa arah alur",
+                    self.row_of(first[0])[0],
+                )
                 sources, targets = [first], [second]
             for s, line, p in sources:
                 for t, _, _ in targets:
                     if s is not t:
                         out.append((s.id, t.id, line, p))
             if (sources or targets) and not (sources and targets):
-                self.note("ada garis yang hanya menyentuh satu simbol; garis itu diabaikan: "
-                          "periksa alur di sekitarnya")
+                self.note(
+                    "ada garis yang hanya menyentuh satu simbol; garis itu diabaikan: "
+                    "periksa alur di sekitarnya"
+                )
         return out
 
 
@@ -202,8 +218,7 @@ def _label(builder: _Builder, decision: Drawn, exits: list[tuple[int, Drawn, tup
         for k, (_, line, p) in enumerate(exits):
             other = line.end if p == line.start else line.start
             mid = (p[0] + (other[0] - p[0]) * 0.5, p[1] + (other[1] - p[1]) * 0.5)
-            dist = min(_dist_to_segment(t.centre, p, mid), _dist_to_box(t.centre, decision.box)
-                       + w)
+            dist = min(_dist_to_segment(t.centre, p, mid), _dist_to_box(t.centre, decision.box) + w)
             if dist <= 1.5 * w:
                 pairs.append((dist, k, t.id, t.text))
     labels: dict[int, str] = {}
@@ -234,33 +249,58 @@ def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:
             kind = "terminator" if d.id not in incoming or d.id not in outgoing else "process"
         if kind is None:
             kind = "process"
-            b.note(f"bentuk '{d.prst or 'bebas'}' bukan simbol flowchart baku; dianggap "
-                   "kotak proses: periksa", row, "simbol")
+            b.note(
+                f"bentuk '{d.prst or 'bebas'}' bukan simbol flowchart baku; dianggap "
+                "kotak proses: periksa",
+                row,
+                "simbol",
+            )
         if not inside:
-            b.note("simbol tidak tepat di dalam baris mana pun; ditempatkan di baris "
-                   "terdekat: periksa", row, "simbol")
+            b.note(
+                "simbol tidak tepat di dalam baris mana pun; ditempatkan di baris "
+                "terdekat: periksa",
+                row,
+                "simbol",
+            )
         placed.append((row, d.centre[0], d, kind, b.columns_of(d)))
     if pictures:
-        b.note(f"{pictures} simbol berupa gambar (bukan bentuk); dianggap kotak proses: "
-               "periksa jenis simbolnya")
+        b.note(
+            f"{pictures} simbol berupa gambar (bukan bentuk); dianggap kotak proses: "
+            "periksa jenis simbolnya"
+        )
     placed.sort(key=lambda t: (t[0], t[1], t[2].id))
     new_id = {d.id: i for i, (_, _, d, _, _) in enumerate(placed)}
     kinds = {d.id: kind for _, _, d, kind, _ in placed}
-    shapes = [ir.Shape(new_id[d.id], row, kind, cols, d.text,
-                       b.page, round(x / EMU_PER_PT, 2))
-              for row, x, d, kind, cols in placed]
+    shapes = [
+        ir.Shape(new_id[d.id], row, kind, cols, d.text, b.page, round(x / EMU_PER_PT, 2))
+        for row, x, d, kind, cols in placed
+    ]
     links = _links(b, arrows, kinds, new_id)
     executors = [e.title for e in table.executors]
     used_cols = {c for s in shapes for c in s.columns}
     for i, title in enumerate(executors):
         if not title and i in used_cols:
             executors[i] = f"Pelaksana {i + 1}"
-            b.note(f"kolom pelaksana ke-{i + 1} tanpa judul; diberi nama sementara "
-                   f"'{executors[i]}': isi nama jabatannya", None, "pelaksana")
+            b.note(
+                f"kolom pelaksana ke-{i + 1} tanpa judul; diberi nama sementara "
+                f"'{executors[i]}': isi nama jabatannya",
+                None,
+                "pelaksana",
+            )
     keep = [i for i, title in enumerate(executors) if title]
     remap = {old: new for new, old in enumerate(keep)}
-    shapes = [ir.Shape(s.id, s.row, s.kind, tuple(remap[c] for c in s.columns if c in remap),
-                       s.text, s.page, s.x) for s in shapes]
+    shapes = [
+        ir.Shape(
+            s.id,
+            s.row,
+            s.kind,
+            tuple(remap[c] for c in s.columns if c in remap),
+            s.text,
+            s.page,
+            s.x,
+        )
+        for s in shapes
+    ]
     return Flow(shapes, links, [executors[i] for i in keep], b.uncertain)
 
 
@@ -290,8 +330,9 @@ def _links(b: _Builder, arrows, kinds, new_id) -> list[ir.Link]:
     joined = [(s, t, label) for s, t, label in raw if s not in conn_text and t not in conn_text]
     for key in sorted(set(into) | set(out_of)):
         if not into.get(key) or not out_of.get(key):
-            b.note(f"penghubung antarhalaman '{key or '?'}' tanpa pasangan: periksa alur di "
-                   "sekitarnya")
+            b.note(
+                f"penghubung antarhalaman '{key or '?'}' tanpa pasangan: periksa alur di sekitarnya"
+            )
         for s, label in into.get(key, []):
             for t in out_of.get(key, []):
                 joined.append((s, t, label))

@@ -98,8 +98,9 @@ def read_identity(cells: Cells, last_row: int | None = None) -> tuple[ir.Identit
                 row_cells = [(cc, t) for cc, t in cells.row_texts(rr) if c1 <= cc <= c2]
                 if any((rr, cc) in labels for cc, _ in row_cells):
                     break
-                if any(_label(t) for (row, cc), t in cells.text.items()
-                       if row == rr and c1 <= cc <= c2):
+                if any(
+                    _label(t) for (row, cc), t in cells.text.items() if row == rr and c1 <= cc <= c2
+                ):
                     break
                 if len(row_cells) > 1:  # "1." in one cell, the text in the next
                     lines.append(" ".join(t for _, t in row_cells))
@@ -115,9 +116,13 @@ def read_identity(cells: Cells, last_row: int | None = None) -> tuple[ir.Identit
     instansi: list[str] = []
     if first_label_col is not None:
         for r, c in sorted(cells.text):
-            if (c < first_label_col and (last_row is None or r < last_row)
-                    and (r, c) not in labels and r <= max(label_rows)
-                    and r >= (first_label_row or 1) - 3):
+            if (
+                c < first_label_col
+                and (last_row is None or r < last_row)
+                and (r, c) not in labels
+                and r <= max(label_rows)
+                and r >= (first_label_row or 1) - 3
+            ):
                 instansi.extend(_lines(cells, r, c))
     identity = ir.Identity(
         instansi_lines=tuple(x for x in (clean(i) for i in instansi) if x),
@@ -150,8 +155,12 @@ def _official(lines: list[str], notes: list[str]) -> ir.Official | None:
         return None
     jabatan = rest[0] if len(rest) > 1 else None
     nama = rest[-1] if rest else None
-    if len(rest) == 1 and re.match(r"^(kepala|direktur|sekretaris|deputi|ketua|menteri|gubernur|"
-                                   r"bupati|wali|camat|inspektur)", rest[0], re.IGNORECASE):
+    if len(rest) == 1 and re.match(
+        r"^(kepala|direktur|sekretaris|deputi|ketua|menteri|gubernur|"
+        r"bupati|wali|camat|inspektur)",
+        rest[0],
+        re.IGNORECASE,
+    ):
         jabatan, nama = rest[0], None
     if len(rest) > 2:
         jabatan = " ".join(rest[:-1])

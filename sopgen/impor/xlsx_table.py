@@ -99,8 +99,11 @@ def find_table(cells: Cells) -> Table | None:
         bottom = max(bottom, r2)
     if pc1 == pc2:  # an unmerged Pelaksana title: executors run right up to the next column
         later = [c1 for key, (c1, _) in columns.items() if c1 > pc1 and key != "no"]
-        pc2 = (min(later) - 1) if later else max(
-            (c for (r, c) in cells.text if r == exec_row), default=pc1)
+        pc2 = (
+            (min(later) - 1)
+            if later
+            else max((c for (r, c) in cells.text if r == exec_row), default=pc1)
+        )
     executors: list[Executor] = []
     c = pc1
     while c <= pc2:
@@ -113,8 +116,10 @@ def find_table(cells: Cells) -> Table | None:
         before = [c for c in range(1, pc1) if "no" not in columns or c > columns["no"][1]]
         if before:
             columns["kegiatan"] = (min(before), max(before))
-        problems.append("kolom Kegiatan tidak ditemukan dari judulnya; dipakai kolom di "
-                        "kiri kolom Pelaksana: periksa uraian tiap langkah")
+        problems.append(
+            "kolom Kegiatan tidak ditemukan dari judulnya; dipakai kolom di "
+            "kiri kolom Pelaksana: periksa uraian tiap langkah"
+        )
     title = _title(cells, top)
     rows, notes = _rows(cells, bottom + 1, columns, executors, problems)
     return Table(title, top, bottom, labels, columns, executors, rows, notes, problems)
@@ -157,8 +162,16 @@ def _nomor(text: str) -> str:
 
 def _rows(cells: Cells, start: int, columns, executors, problems):
     fields = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
-    labels_norm = {"no", "kegiatan", "pelaksana", "mutu baku", "kelengkapan", "waktu",
-                   "output", "keterangan"}
+    labels_norm = {
+        "no",
+        "kegiatan",
+        "pelaksana",
+        "mutu baku",
+        "kelengkapan",
+        "waktu",
+        "output",
+        "keterangan",
+    }
     rows: list[TableRow] = []
     notes: list[str] = []
     r = start
@@ -177,8 +190,12 @@ def _rows(cells: Cells, start: int, columns, executors, problems):
             if key == "kegiatan":
                 last = max(last, field_last)
         everything = cells.row_texts(r)
-        if rows and not nomor and everything and _NOTES.match(everything[0][1]) and (
-            not texts["waktu"] and not texts["output"]
+        if (
+            rows
+            and not nomor
+            and everything
+            and _NOTES.match(everything[0][1])
+            and (not texts["waktu"] and not texts["output"])
         ):
             notes.extend(t for _, t in everything)
             r += 1
@@ -194,8 +211,13 @@ def _rows(cells: Cells, start: int, columns, executors, problems):
             for key, text in texts.items():
                 if text:
                     prev.texts[key] = f"{prev.texts[key]} {text}".strip()
-            prev.notes.append(("uraian", f"teks baris {r} di sumber tanpa nomor dan tanpa "
-                                         "kegiatan digabung ke langkah ini: periksa"))
+            prev.notes.append(
+                (
+                    "uraian",
+                    f"teks baris {r} di sumber tanpa nomor dan tanpa "
+                    "kegiatan digabung ke langkah ini: periksa",
+                )
+            )
         r += 1
     return rows, (" ".join(notes) if notes else None)
 
@@ -208,6 +230,11 @@ def _note_spans(cells: Cells, row: TableRow, columns) -> None:
             continue
         r1, _, r2, _ = cells.span(row.first, span[0])
         if r2 > row.last:
-            row.notes.append((key, f"sel '{key}' di sumber digabung untuk beberapa langkah "
-                                   f"(baris {r1}-{r2}); teksnya ditulis di langkah pertama "
-                                   "saja: periksa langkah lainnya"))
+            row.notes.append(
+                (
+                    key,
+                    f"sel '{key}' di sumber digabung untuk beberapa langkah "
+                    f"(baris {r1}-{r2}); teksnya ditulis di langkah pertama "
+                    "saja: periksa langkah lainnya",
+                )
+            )

@@ -16,8 +16,13 @@ import pytest
 from sopgen.impor.xlsx import read_xlsx, read_xlsx_all
 
 ROOT = Path(__file__).resolve().parents[2]
-WORKBOOK = ROOT.parent / "shared" / "corpus" / "basarnas" / (
-    "penanganan-informasi-potensi-bencana-bcc.xlsx")
+WORKBOOK = (
+    ROOT.parent
+    / "shared"
+    / "corpus"
+    / "basarnas"
+    / ("penanganan-informasi-potensi-bencana-bcc.xlsx")
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +47,23 @@ def test_two_flowchart_sheets_no_identity_page(sops):
 
 def test_sheet1_as_drawn(sops):
     sop = sops[0]
-    assert sop.title == ("SOP PENANGANAN INFORMASI POTENSI BENCANA/KECELAKAAN DI BASARNAS "
-                         "COMMAND CENTER (BCC)")
+    assert sop.title == (
+        "SOP PENANGANAN INFORMASI POTENSI BENCANA/KECELAKAAN DI BASARNAS COMMAND CENTER (BCC)"
+    )
     assert [r.nomor for r in sop.rows] == ["1", "2", "3", "4", "5", "6"]
     assert sop.header.executors == (
-        "Instansi lain/ Sosial Media", "Petugas Komunikasi", "Kagahar", "Asisten Kagahar",
-        "Kakansar", "BSG", "Pengawas", "Direktur Kesiapsiagaan", "Direktur Operasi", "Deops",
-        "Kabasarnas")
+        "Instansi lain/ Sosial Media",
+        "Petugas Komunikasi",
+        "Kagahar",
+        "Asisten Kagahar",
+        "Kakansar",
+        "BSG",
+        "Pengawas",
+        "Direktur Kesiapsiagaan",
+        "Direktur Operasi",
+        "Deops",
+        "Kabasarnas",
+    )
     # Mulai + Selesai, 10 process boxes (3 of them pictures of a box), no decision,
     # no off-page connector
     assert _kinds(sop) == Counter(terminator=2, process=10)
@@ -64,7 +79,20 @@ def test_sheet2_as_drawn(sops):
     sop = sops[1]
     # the printed numbers skip 7
     assert [r.nomor for r in sop.rows] == [
-        "1", "2", "3", "4", "5", "6", "8", "9", "10", "11", "12", "13", "14"]
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        "13",
+        "14",
+    ]
     assert len(sop.header.executors) == 15
     assert _kinds(sop) == Counter(terminator=2, process=17)
     assert not any(s.kind in ("decision", "connector") for s in sop.shapes)
@@ -74,10 +102,12 @@ def test_sheet2_as_drawn(sops):
     assert sop.header.executors[end.columns[0]] == "Direktur Operasi"
     # Kabasarnas (step 6, 'Graphic 15' in column R) fans out to the steps 8, 10, 11, 12,
     # 13 and the end
-    deops = next(s for s in sop.shapes if s.row == 5 and
-                 sop.header.executors[s.columns[0]] == "Kabasarnas")
-    targets = sorted(sop.rows[sop.shapes[link.target].row].nomor for link in sop.links
-                     if link.source == deops.id)
+    deops = next(
+        s for s in sop.shapes if s.row == 5 and sop.header.executors[s.columns[0]] == "Kabasarnas"
+    )
+    targets = sorted(
+        sop.rows[sop.shapes[link.target].row].nomor for link in sop.links if link.source == deops.id
+    )
     assert targets == sorted(["8", "10", "11", "12", "13", "14"])
     # Keterangan V14:V17 is one merged cell over steps 10-13
     assert sop.rows[8].keterangan == "Dilaksanakan secara simultan"

@@ -33,7 +33,10 @@ def test_a_working_day_is_configurable():
     ("text", "message"),
     [
         ("sepuluh menit", "waktu 'sepuluh menit' tidak dapat dibaca"),
-        ("5 detik", "satuan waktu 'detik' tidak dikenal; pakai salah satu: menit, jam, hari, minggu"),
+        (
+            "5 detik",
+            "satuan waktu 'detik' tidak dikenal; pakai salah satu: menit, jam, hari, minggu",
+        ),
         ("0 menit", "waktu '0 menit' harus lebih dari nol"),
     ],
 )

@@ -30,7 +30,7 @@ REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 
 def _chain(numbers, label=""):
     """Arrows from each printed number to the next one: 1 -> 2 -> 3 ..."""
-    return [(a, b, label) for a, b in zip(numbers, numbers[1:])]
+    return [(a, b, label) for a, b in zip(numbers[:-1], numbers[1:], strict=True)]
 
 
 def _n(*numbers):

@@ -16,7 +16,6 @@ The fixtures are the project's own files, so nothing here skips.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -30,16 +29,15 @@ REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 
 
 def _has_real_sop_syntax() -> bool:
-    try:
-        return importlib.util.find_spec("sopgen.model.flow") is not None
-    except ModuleNotFoundError:
-        return False
+    from sopgen.model import Langkah
+
+    return "nomor" in Langkah.model_fields
 
 
 # Temporary: the fixtures use the issue-8 YAML (several symbols per row, printed numbers,
-# judul_kolom, catatan) that sopgen.model.flow brings; remove once it is on main.
+# judul_kolom, catatan); remove once that syntax is on main.
 pytestmark = pytest.mark.skipif(
-    not _has_real_sop_syntax(), reason="menunggu sintaks SOP nyata (sopgen.model.flow)"
+    not _has_real_sop_syntax(), reason="menunggu sintaks SOP nyata (Langkah.nomor, simbol)"
 )
 
 

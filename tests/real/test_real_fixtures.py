@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.render.pdf_support import pages_text
+from tests.render.pdf_support import flat, pages_text
 
 REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 
@@ -66,11 +66,11 @@ ORIGINALS: dict[str, tuple[int | None, list[tuple[str, str, str]]]] = {
             ("4", "5", ""),  # Bagian Umum box into R/T
             ("4", "5", ""),  # Sekretaris box into R/T
             ("5", "5", "Ya"),  # R/T -> Perlu disposisi?
-            ("5", "6", "Tidak"),  # R/T "Tidak" splits to two boxes of row 6:
-            ("5", "6", "Tidak"),  # two arrowheads; see DEVIATIONS
+            ("5", "6", "Tidak"),  # R/T "Tidak" forks to the two boxes of row 6
+            ("5", "6", "Tidak"),
             ("5", "8", "Ya"),  # Perlu disposisi? -> Kepala BPS
             ("5", "11", "Tidak"),  # Perlu disposisi? -> end (Sekretaris)
-            ("6", "7", ""),  # from each of the two boxes of row 6; see DEVIATIONS
+            ("6", "7", ""),  # from each of the two boxes of row 6
             ("6", "7", ""),
             ("7", "8", ""),
             ("8", "8", ""),  # Kepala BPS -> Tujuan Disposisi
@@ -282,7 +282,7 @@ PENGAJUAN_PEMBAYARAN: dict[str, tuple[int | None, list[tuple[str, str, str]]]] =
             ("4", "5", ""),
             ("5", "4", "Tidak"),
             ("5", "6", "Ya"),
-            ("5", "7", "Ya"),  # the second "Ya": see DEVIATIONS
+            ("5", "7", "Ya"),  # "Ya" forks to 6 and 7
             ("6", "7", ""),
             ("7", "8", ""),
             ("8", "8", ""),
@@ -314,7 +314,7 @@ PENGAJUAN_PEMBAYARAN: dict[str, tuple[int | None, list[tuple[str, str, str]]]] =
             ("4", "5", ""),
             ("5", "4", "Tidak"),
             ("5", "6", "Ya"),  # row 6 ends there
-            ("5", "7", "Ya"),  # see DEVIATIONS
+            ("5", "7", "Ya"),  # "Ya" forks to 6 and 7
             ("7", "8", ""),
             ("8", "8", ""),
         ],
@@ -348,7 +348,7 @@ PENGAJUAN_PEMBAYARAN: dict[str, tuple[int | None, list[tuple[str, str, str]]]] =
             ("4", "5", ""),
             ("5", "4", "Tidak"),
             ("5", "6", "Ya"),  # row 6 ends there
-            ("5", "7", "Ya"),  # see DEVIATIONS
+            ("5", "7", "Ya"),  # "Ya" forks to 6 and 7
             ("7", "8", ""),
             ("8", "9", ""),
             ("9", "9", ""),
@@ -359,24 +359,7 @@ PENGAJUAN_PEMBAYARAN: dict[str, tuple[int | None, list[tuple[str, str, str]]]] =
 # Arrows of the original that the YAML syntax cannot carry, with the reason: (arrows of the
 # original missing from the YAML, arrows the YAML adds). Applied explicitly, so each gap
 # stays visible here.
-_YA_FORK = "a decision's exit has one target; the original's 'Ya' goes to two symbols"
 DEVIATIONS: dict[tuple[str, str], tuple[list, list, str]] = {
-    ("bps-surat-masuk", "surat-masuk"): (
-        [("5", "6", "Tidak"), ("6", "7", "")],
-        [],
-        "R/T 'Tidak' goes to two boxes of row 6; row 6 is written as one joint step",
-    ),
-    ("bps-pengajuan-pembayaran", "akun-521211"): ([("5", "7", "Ya")], [], _YA_FORK),
-    ("bps-pengajuan-pembayaran", "akun-521811"): (
-        [("5", "7", "Ya")],
-        [("6", "7", "")],
-        _YA_FORK + "; row 6 then leads to 7 so that 7 is reached",
-    ),
-    ("bps-pengajuan-pembayaran", "akun-524114-paket-meeting"): (
-        [("5", "7", "Ya")],
-        [("6", "7", "")],
-        _YA_FORK + "; row 6 then leads to 7 so that 7 is reached",
-    ),
     ("bps-pengajuan-pembayaran", "akun-522151"): (
         [("3", "4", "Tidak")],
         [("3", "4", "")],
@@ -482,6 +465,32 @@ def test_pdf_takes_no_more_pages_than_the_original(built, name, proc, pages, arr
     assert built_pages >= 1
     if pages is not None:  # None: a workbook sheet, no page count to compare with
         assert built_pages <= pages, f"{built_pages} halaman, asli {pages}"
+
+
+# Identity page as printed in the originals: Nomor SOP and the signer's name (written by
+# hand from the PDFs; the Basarnas workbook has no identity page).
+IDENTITY = {
+    "bps-surat-masuk": ("SOP-025/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-surat-tugas": ("SOP-021/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-pengiriman-surat": ("SOP-027/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-ls-kppn": ("SOP-028/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-update-wilayah": ("SOP-054/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-pdrb-triwulanan": ("SOP-059/17000/2025", "Ir. Win Rizal, M.E"),
+    "bps-surat-keluar": ("SOP-024/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-jaringan-komputer": ("SOP-055/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-supervisi-sakernas": ("SOP-100/17000/2025", "Win Rizal"),
+    "bps-pelaksanaan-kontrak": ("SOP-279/17000/2025", "Win Rizal"),
+    "bps-naskah-dinas": ("SOP-022/17000/2025", "Ir. Win Rizal, M.E."),
+    "bps-pengajuan-pembayaran": ("SOP-029/17000/2025", "Ir. Win Rizal, M.E."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(IDENTITY))
+def test_identity_page_names_the_sop_and_its_signer(built, name):
+    nomor, signer = IDENTITY[name]
+    first = flat(pages_text(built[name] / f"{name}.pdf")[0])
+    assert nomor in first
+    assert signer in first
 
 
 @pytest.mark.parametrize(("name", "proc", "pages", "arrows"), CASES, ids=CASE_IDS)

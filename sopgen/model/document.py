@@ -66,7 +66,14 @@ class Instansi(Strict):
     unit: str | None = Field(None, description="Bidang/seksi (opsional).")
     tempat: str = Field(description="Nama tempat untuk tanggal pengesahan, mis. 'Trenggalek'.")
     logo: str | None = Field(
-        None, description="Berkas logo (PNG/JPG), relatif terhadap folder dokumen. Opsional."
+        None,
+        description="Berkas logo (PNG, JPEG atau SVG) di dalam folder dokumen, relatif "
+        "terhadap folder itu. Opsional.",
+    )
+    alamat: str | None = Field(
+        None,
+        description="Alamat kantor untuk Halaman Judul (boleh beberapa baris), mis. "
+        "'Jl. Dr. Sutomo No. 5 Trenggalek'. Opsional.",
     )
 
 
@@ -155,6 +162,14 @@ class Pengaturan(Strict):
     garis_bawah_nama: bool = Field(
         True, description="Garis bawahi nama penandatangan pada Lembar Pengesahan."
     )
+    halaman_judul: bool = Field(
+        True, description="Cetak Halaman Judul (sampul) di awal binder PDF."
+    )
+    daftar_isi: bool = Field(True, description="Cetak Daftar Isi sesudah Halaman Judul.")
+    orientasi_pengesahan: Literal["tegak", "mendatar"] = Field(
+        "tegak", description="Arah kertas Lembar Pengesahan: tegak (potret) atau mendatar."
+    )
+    pdf_arsip: bool = Field(False, description="Tulis binder PDF sebagai PDF/A-2b (format arsip).")
 
 
 class Revisi(Strict):
@@ -162,6 +177,12 @@ class Revisi(Strict):
     tanggal: Tanggal
     perubahan: str = Field(description="Apa yang diubah.")
     disetujui_oleh: str | None = Field(None, description="Kunci pejabat yang menyetujui.")
+    tanggal_efektif: Tanggal | None = Field(
+        None, description="Tanggal Efektif baru sejak revisi ini (bila revisi disahkan ulang)."
+    )
+    tanggal_pengesahan: Tanggal | None = Field(
+        None, description="Tanggal baru pada Lembar Pengesahan sejak revisi ini."
+    )
 
 
 class Dokumen(Strict):
@@ -184,6 +205,12 @@ class Dokumen(Strict):
         description="Id prosedur (nama berkas tanpa .yaml) dalam urutan binder."
     )
     revisi: list[Revisi] = Field(default_factory=list, description="Riwayat revisi dokumen.")
+    tahun: int | None = Field(
+        None,
+        ge=1900,
+        le=2200,
+        description="Tahun pada Halaman Judul; bawaan: tahun Tanggal Efektif.",
+    )
     pengaturan: Pengaturan = Field(default_factory=Pengaturan)
 
 

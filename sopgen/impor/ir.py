@@ -108,6 +108,9 @@ class ImportedSop:
     notes: str | None = None  # notes printed under the table ("Ket: *) ...")
     uncertain: tuple[Uncertainty, ...] = ()
     pages: int = 1  # pages (or sheets) of the flowchart table in the source
+    # Further flowchart tables of the same source, in order (a PDF or binder holding several
+    # procedures); each is a whole ImportedSop with the same identity unless its own differs.
+    more: tuple[ImportedSop, ...] = ()
 
 
 class UnreadableSource(Exception):

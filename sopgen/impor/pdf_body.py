@@ -1,0 +1,233 @@
+"""The flowchart tables of a PDF: one ``Part`` per table, over all the pages it takes.
+
+A page whose grid has a header (No, Kegiatan, ...) either continues the current table (a
+repeated header) or starts a new one (numbering back at 1); a page whose grid has no header
+but lines up with the previous page's table continues it. Rows are the body bands of the grid;
+a band with no number and no text (a band holding only an off-page connector) is no row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sopgen.impor import ir
+from sopgen.impor.pdf_geom import PageGeometry
+from sopgen.impor.pdf_source import RawPage
+from sopgen.impor.pdf_table import (
+    COLNUM,
+    Grid,
+    Header,
+    find_anchors,
+    find_grid,
+    read_header,
+    runs,
+)
+from sopgen.impor.pdf_text import Word, join_lines, line_text, lines_of, text_of
+
+TEXT_ROLES = ("kelengkapan", "waktu", "output", "keterangan")
+NOTE_START = re.compile(r"^\W{0,2}(ket\b|ket\.|ket:|keterangan|catatan|\*)", re.I)
+
+
+@dataclass
+class Band:
+    y0: float
+    y1: float
+    row: int | None  # index into Part.rows, None for a band that is no row
+
+
+@dataclass
+class PagePart:
+    index: int  # 0-based page index
+    page: RawPage
+    geom: PageGeometry
+    grid: Grid
+    roles: list[str]  # per grid column
+    executor: list[int | None]  # per grid column: executor index
+    bands: list[Band]
+    body_top: float
+
+
+@dataclass
+class Part:
+    title: str | None = None
+    nomor: str | None = None
+    executors: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    rows: list[ir.Row] = field(default_factory=list)
+    pages: list[PagePart] = field(default_factory=list)
+    notes: str | None = None
+    uncertain: list[ir.Uncertainty] = field(default_factory=list)
+    first_top: tuple[int, float] = (0, 0.0)
+    roles: list[str] = field(default_factory=list)
+    xs: list[float] = field(default_factory=list)
+
+
+def read_parts(pages: list[RawPage], geoms: list[PageGeometry]) -> list[Part]:
+    parts: list[Part] = []
+    cur: Part | None = None
+    prev_grid: Grid | None = None
+    for i, (page, geom) in enumerate(zip(pages, geoms, strict=True)):
+        rulings = geom.rulings()
+        grid, header = None, None
+        for anchor in find_anchors(page.words):
+            grid = find_grid(rulings, page.width, anchor, None)
+            if grid is not None and len(grid.xs) >= 3:
+                header = read_header(grid, page.words, rulings)
+                if header is not None and "kegiatan" in header.roles:
+                    break
+            grid, header = None, None
+        if grid is None and cur is not None:
+            grid = find_grid(rulings, page.width, None, prev_grid)
+        if grid is None or len(grid.xs) < 3:
+            continue
+        title, nomor = _title(page, grid, geom)
+        if header is not None:
+            first = _first_number(page.words, grid, header)
+            if cur is None or first in ("1", "01") and cur.rows or (
+                title and cur.title and title != cur.title
+            ):
+                cur = Part(title=title, nomor=nomor, first_top=(i, grid.top))
+                cur.roles = header.roles
+                cur.xs = grid.xs
+                cur.labels = dict(header.labels)
+                cur.executors = [t for t, r in zip(header.titles, header.roles, strict=True)
+                                 if r == "executor"]
+                for k, t in enumerate(cur.executors):
+                    if not t:
+                        cur.uncertain.append(ir.Uncertainty(
+                            f"judul kolom pelaksana ke-{k + 1} tidak terbaca; isi nama "
+                            "jabatannya", None, "pelaksana"))
+                        cur.executors[k] = f"Pelaksana {k + 1}"
+                parts.append(cur)
+            roles = _map_roles(header.roles, grid.xs, cur)
+            body_band = header.bands
+        else:
+            if cur is None:
+                continue
+            roles = _map_roles(None, grid.xs, cur)
+            body_band = 0
+        _read_page(cur, i, page, geom, grid, roles, body_band)
+        cur.notes = _notes(page, grid) or cur.notes
+        prev_grid = grid
+    return [p for p in parts if p.rows]
+
+
+def _map_roles(roles: list[str] | None, xs: list[float], part: Part) -> list[str]:
+    """Roles of this page's columns: its own header's, or the first page's by position."""
+    if roles is not None and len(roles) == len(part.roles):
+        return roles
+    if len(xs) == len(part.xs):
+        return list(part.roles)
+    out = []
+    for c in range(len(xs) - 1):
+        a, b = xs[c], xs[c + 1]
+        best, role = 0.0, "executor"
+        for k in range(len(part.xs) - 1):
+            ov = min(b, part.xs[k + 1]) - max(a, part.xs[k])
+            if ov > best:
+                best, role = ov, part.roles[k]
+        out.append(role)
+    return out
+
+
+def _first_number(words: list[Word], grid: Grid, header: Header) -> str | None:
+    if "no" not in header.roles or len(grid.ys) <= header.bands + 1:
+        return None
+    c = header.roles.index("no")
+    for b in range(header.bands, len(grid.ys) - 1):
+        ws = _cell(words, grid, b, c)
+        t = text_of(ws).rstrip(".")
+        if t:
+            return t
+    return None
+
+
+def _cell(words: list[Word], grid: Grid, band: int, col: int) -> list[Word]:
+    y0, y1 = grid.ys[band], grid.ys[band + 1]
+    x0, x1 = grid.xs[col], grid.xs[col + 1]
+    return [w for w in words if y0 <= w.cy < y1 and x0 <= w.cx < x1]
+
+
+def _read_page(part: Part, i: int, page: RawPage, geom: PageGeometry, grid: Grid,
+               roles: list[str], body_band: int) -> None:
+    execs: list[int | None] = []
+    k = 0
+    for r in roles:
+        execs.append(k if r == "executor" else None)
+        k += r == "executor"
+    pp = PagePart(i, page, geom, grid, roles, execs, [], grid.ys[min(body_band,
+                                                                     len(grid.ys) - 1)])
+    for b in range(body_band, len(grid.ys) - 1):
+        texts: dict[str, str] = {}
+        for c, role in enumerate(roles):
+            if role == "executor":
+                continue
+            t = _cell_text(_cell(page.words, grid, b, c))
+            if t:
+                texts[role] = (texts[role] + " " + t) if role in texts else t
+        band = Band(grid.ys[b], grid.ys[b + 1], None)
+        pp.bands.append(band)
+        all_words = [w for w in page.words if band.y0 <= w.cy < band.y1
+                     and grid.left <= w.cx <= grid.right]
+        if all_words and all(COLNUM.fullmatch(w.text) for w in all_words):
+            continue
+        nomor = texts.get("no", "").rstrip(".").strip()
+        uraian = texts.get("kegiatan", "")
+        if not nomor and not uraian:
+            if any(texts.get(r) for r in TEXT_ROLES):
+                part.uncertain.append(ir.Uncertainty(
+                    f"halaman {page.number}: baris tanpa nomor dan tanpa uraian kegiatan "
+                    "dilewati; periksa apakah isinya milik baris di atasnya",
+                    len(part.rows) - 1 if part.rows else None, "uraian"))
+            continue
+        band.row = len(part.rows)
+        part.rows.append(ir.Row(
+            nomor=nomor, uraian=uraian,
+            kelengkapan=texts.get("kelengkapan", ""), waktu=texts.get("waktu", ""),
+            output=texts.get("output", ""), keterangan=texts.get("keterangan", ""),
+            page=page.number,
+        ))
+    part.pages.append(pp)
+
+
+def _cell_text(ws: list[Word]) -> str:
+    return join_lines([line_text(line) for line in lines_of(ws)])
+
+
+def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, str | None]:
+    """Text printed right above the table (title, and 'Nomor SOP: ...' if there)."""
+    hr = [r for r in runs(geom.rulings(), True) if r.hi - r.lo >= 0.3 * page.width
+          and r.pos < grid.top - 1]
+    floor = max((r.pos for r in hr), default=0.0)
+    ws = [w for w in page.words if floor < w.top and w.bottom <= grid.top + 0.5
+          and w.top >= grid.top - 70 and w.x1 >= grid.left - 5 and w.x0 <= grid.right]
+    title_lines, nomor = [], None
+    for line in lines_of(ws):
+        t = line_text(line)
+        m = re.match(r"(?i)^nomor\s*(sop)?\s*:?\s*(.*)$", t)
+        if m and m.group(2):
+            nomor = m.group(2).strip()
+        else:
+            title_lines.append(t)
+    return (join_lines(title_lines) or None), nomor
+
+
+def _notes(page: RawPage, grid: Grid) -> str | None:
+    below = [w for w in page.words if w.top >= grid.bottom - 0.5
+             and grid.left - 10 <= w.x0 <= grid.right]
+    lines = lines_of(below)
+    if not lines:
+        return None
+    first = lines[0]
+    if first[0].top - grid.bottom > 40 or not NOTE_START.match(line_text(first)):
+        return None
+    out = [line_text(first)]
+    last = first
+    for line in lines[1:]:
+        h = max(w.bottom - w.top for w in last)
+        if line[0].top - max(w.bottom for w in last) > 1.6 * h:
+            break
+        out.append(line_text(line))
+        last = line
+    return "\n".join(out)

@@ -1,0 +1,85 @@
+"""Words of a PDF page and how they are joined back into the texts a reader sees."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 0.0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def page_words(page) -> list[Word]:
+    out = []
+    for w in page.extract_words(x_tolerance=2, y_tolerance=2, keep_blank_chars=False,
+                                extra_attrs=["size"]):
+        text = str(w["text"]).replace("\u00a0", " ").strip()
+        if text:
+            out.append(Word(text, float(w["x0"]), float(w["top"]), float(w["x1"]),
+                            float(w["bottom"]), float(w.get("size") or 0.0)))
+    return out
+
+
+def lines_of(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into printed lines, top to bottom, each left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        for line in lines:
+            ref = line[0]
+            overlap = min(ref.bottom, w.bottom) - max(ref.top, w.top)
+            if overlap > 0.5 * min(ref.bottom - ref.top, w.bottom - w.top):
+                line.append(w)
+                break
+        else:
+            lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    lines.sort(key=lambda line: min(w.top for w in line))
+    return lines
+
+
+def line_text(line: list[Word]) -> str:
+    return " ".join(w.text for w in line)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def join_lines(texts: list[str]) -> str:
+    """Lines of one cell as one text: single spaces; a word broken with a hyphen at the
+    end of a line is joined again unless it is a repeated word (``perundang-undangan``)."""
+    out = ""
+    for t in texts:
+        t = _SPACES.sub(" ", t).strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+            continue
+        m = re.search(r"(\w+)-$", out)
+        if out.endswith("/"):
+            out = out + t
+        elif m and t[:1].islower() and not t.lower().startswith(m.group(1).lower()[:4]):
+            out = out[:-1] + t
+        else:
+            out = out + " " + t
+    return out
+
+
+def text_of(words: list[Word]) -> str:
+    return join_lines([line_text(line) for line in lines_of(words)])

@@ -56,8 +56,10 @@ def _read(path: Path) -> ir.ImportedSop:
             "Kegiatan/Aktivitas/Uraian dan Pelaksana/Mutu Baku"
         )
     identity, id_uncertain = read_identity(pages, geoms, parts[0].first_top)
-    sops = [_sop(path.name, identity, part, id_uncertain if i == 0 else ())
-            for i, part in enumerate(parts)]
+    sops = [
+        _sop(path.name, identity, part, id_uncertain if i == 0 else ())
+        for i, part in enumerate(parts)
+    ]
     first = sops[0]
     if len(sops) > 1:
         from dataclasses import replace

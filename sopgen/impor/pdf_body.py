@@ -84,20 +84,29 @@ def read_parts(pages: list[RawPage], geoms: list[PageGeometry]) -> list[Part]:
         title, nomor = _title(page, grid, geom)
         if header is not None:
             first = _first_number(page.words, grid, header)
-            if cur is None or first in ("1", "01") and cur.rows or (
-                title and cur.title and title != cur.title
+            if (
+                cur is None
+                or first in ("1", "01")
+                and cur.rows
+                or (title and cur.title and title != cur.title)
             ):
                 cur = Part(title=title, nomor=nomor, first_top=(i, grid.top))
                 cur.roles = header.roles
                 cur.xs = grid.xs
                 cur.labels = dict(header.labels)
-                cur.executors = [t for t, r in zip(header.titles, header.roles, strict=True)
-                                 if r == "executor"]
+                cur.executors = [
+                    t for t, r in zip(header.titles, header.roles, strict=True) if r == "executor"
+                ]
                 for k, t in enumerate(cur.executors):
                     if not t:
-                        cur.uncertain.append(ir.Uncertainty(
-                            f"judul kolom pelaksana ke-{k + 1} tidak terbaca; isi nama "
-                            "jabatannya", None, "pelaksana"))
+                        cur.uncertain.append(
+                            ir.Uncertainty(
+                                f"judul kolom pelaksana ke-{k + 1} tidak terbaca; isi nama "
+                                "jabatannya",
+                                None,
+                                "pelaksana",
+                            )
+                        )
                         cur.executors[k] = f"Pelaksana {k + 1}"
                 parts.append(cur)
             roles = _map_roles(header.roles, grid.xs, cur)
@@ -149,15 +158,21 @@ def _cell(words: list[Word], grid: Grid, band: int, col: int) -> list[Word]:
     return [w for w in words if y0 <= w.cy < y1 and x0 <= w.cx < x1]
 
 
-def _read_page(part: Part, i: int, page: RawPage, geom: PageGeometry, grid: Grid,
-               roles: list[str], body_band: int) -> None:
+def _read_page(
+    part: Part,
+    i: int,
+    page: RawPage,
+    geom: PageGeometry,
+    grid: Grid,
+    roles: list[str],
+    body_band: int,
+) -> None:
     execs: list[int | None] = []
     k = 0
     for r in roles:
         execs.append(k if r == "executor" else None)
         k += r == "executor"
-    pp = PagePart(i, page, geom, grid, roles, execs, [], grid.ys[min(body_band,
-                                                                     len(grid.ys) - 1)])
+    pp = PagePart(i, page, geom, grid, roles, execs, [], grid.ys[min(body_band, len(grid.ys) - 1)])
     for b in range(body_band, len(grid.ys) - 1):
         texts: dict[str, str] = {}
         for c, role in enumerate(roles):
@@ -168,26 +183,36 @@ def _read_page(part: Part, i: int, page: RawPage, geom: PageGeometry, grid: Grid
                 texts[role] = (texts[role] + " " + t) if role in texts else t
         band = Band(grid.ys[b], grid.ys[b + 1], None)
         pp.bands.append(band)
-        all_words = [w for w in page.words if band.y0 <= w.cy < band.y1
-                     and grid.left <= w.cx <= grid.right]
+        all_words = [
+            w for w in page.words if band.y0 <= w.cy < band.y1 and grid.left <= w.cx <= grid.right
+        ]
         if all_words and all(COLNUM.fullmatch(w.text) for w in all_words):
             continue
         nomor = texts.get("no", "").rstrip(".").strip()
         uraian = texts.get("kegiatan", "")
         if not nomor and not uraian:
             if any(texts.get(r) for r in TEXT_ROLES):
-                part.uncertain.append(ir.Uncertainty(
-                    f"halaman {page.number}: baris tanpa nomor dan tanpa uraian kegiatan "
-                    "dilewati; periksa apakah isinya milik baris di atasnya",
-                    len(part.rows) - 1 if part.rows else None, "uraian"))
+                part.uncertain.append(
+                    ir.Uncertainty(
+                        f"halaman {page.number}: baris tanpa nomor dan tanpa uraian kegiatan "
+                        "dilewati; periksa apakah isinya milik baris di atasnya",
+                        len(part.rows) - 1 if part.rows else None,
+                        "uraian",
+                    )
+                )
             continue
         band.row = len(part.rows)
-        part.rows.append(ir.Row(
-            nomor=nomor, uraian=uraian,
-            kelengkapan=texts.get("kelengkapan", ""), waktu=texts.get("waktu", ""),
-            output=texts.get("output", ""), keterangan=texts.get("keterangan", ""),
-            page=page.number,
-        ))
+        part.rows.append(
+            ir.Row(
+                nomor=nomor,
+                uraian=uraian,
+                kelengkapan=texts.get("kelengkapan", ""),
+                waktu=texts.get("waktu", ""),
+                output=texts.get("output", ""),
+                keterangan=texts.get("keterangan", ""),
+                page=page.number,
+            )
+        )
     part.pages.append(pp)
 
 
@@ -197,11 +222,21 @@ def _cell_text(ws: list[Word]) -> str:
 
 def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, str | None]:
     """Text printed right above the table (title, and 'Nomor SOP: ...' if there)."""
-    hr = [r for r in runs(geom.rulings(), True) if r.hi - r.lo >= 0.3 * page.width
-          and r.pos < grid.top - 1]
+    hr = [
+        r
+        for r in runs(geom.rulings(), True)
+        if r.hi - r.lo >= 0.3 * page.width and r.pos < grid.top - 1
+    ]
     floor = max((r.pos for r in hr), default=0.0)
-    ws = [w for w in page.words if floor < w.top and w.bottom <= grid.top + 0.5
-          and w.top >= grid.top - 70 and w.x1 >= grid.left - 5 and w.x0 <= grid.right]
+    ws = [
+        w
+        for w in page.words
+        if floor < w.top
+        and w.bottom <= grid.top + 0.5
+        and w.top >= grid.top - 70
+        and w.x1 >= grid.left - 5
+        and w.x0 <= grid.right
+    ]
     title_lines, nomor = [], None
     for line in lines_of(ws):
         t = line_text(line)
@@ -214,8 +249,9 @@ def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, s
 
 
 def _notes(page: RawPage, grid: Grid) -> str | None:
-    below = [w for w in page.words if w.top >= grid.bottom - 0.5
-             and grid.left - 10 <= w.x0 <= grid.right]
+    below = [
+        w for w in page.words if w.top >= grid.bottom - 0.5 and grid.left - 10 <= w.x0 <= grid.right
+    ]
     lines = lines_of(below)
     if not lines:
         return None

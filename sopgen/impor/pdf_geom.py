@@ -188,9 +188,7 @@ def _midlines(pts: list[Point], width: float) -> list[Segment]:
         off, lo, hi, j = best
         used.update((i, j))
         mx, my = a[0] - uy * off / 2, a[1] + ux * off / 2
-        out.append(
-            Segment(mx + ux * lo, my + uy * lo, mx + ux * hi, my + uy * hi, abs(off))
-        )
+        out.append(Segment(mx + ux * lo, my + uy * lo, mx + ux * hi, my + uy * hi, abs(off)))
     return out
 
 
@@ -228,8 +226,15 @@ def _outline(pts, ops, stroked, filled) -> Outline:
             straight.append((prev, p))
         prev = p
     return Outline(
-        tuple(pts), "c" in ops, tuple(straight), min(xs), min(ys), max(xs), max(ys),
-        stroked, filled,
+        tuple(pts),
+        "c" in ops,
+        tuple(straight),
+        min(xs),
+        min(ys),
+        max(xs),
+        max(ys),
+        stroked,
+        filled,
     )
 
 
@@ -254,8 +259,9 @@ def page_geometry(page) -> PageGeometry:
             segs.append(Segment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, max(w, 0.1)))
         else:
             pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
-            outs.append(_outline(pts + [pts[0]], "mllll", bool(o.get("stroke")),
-                                 bool(o.get("fill"))))
+            outs.append(
+                _outline(pts + [pts[0]], "mllll", bool(o.get("stroke")), bool(o.get("fill")))
+            )
     for o in page.curves:
         raw = [(float(x), float(y)) for x, y in o.get("pts") or []]
         if len(raw) < 2:
@@ -304,8 +310,12 @@ def _dedupe(outs: list[Outline]) -> list[Outline]:
     kept: list[Outline] = []
     for o in outs:
         for i, k in enumerate(kept):
-            if (abs(o.x0 - k.x0) < 1.5 and abs(o.y0 - k.y0) < 1.5 and abs(o.x1 - k.x1) < 1.5
-                    and abs(o.y1 - k.y1) < 1.5):
+            if (
+                abs(o.x0 - k.x0) < 1.5
+                and abs(o.y0 - k.y0) < 1.5
+                and abs(o.x1 - k.x1) < 1.5
+                and abs(o.y1 - k.y1) < 1.5
+            ):
                 if o.stroked and not k.stroked:
                     kept[i] = o
                 break

@@ -99,8 +99,11 @@ def _words(chars: list[tuple[str, float, float, float, float, float]]) -> list[W
 def _word(cs) -> Word:
     return Word(
         "".join(c[0] for c in cs).replace("\u00a0", " ").strip(),
-        min(c[1] for c in cs), min(c[2] for c in cs), max(c[3] for c in cs),
-        max(c[4] for c in cs), max(c[5] for c in cs),
+        min(c[1] for c in cs),
+        min(c[2] for c in cs),
+        max(c[3] for c in cs),
+        max(c[4] for c in cs),
+        max(c[5] for c in cs),
     )
 
 
@@ -120,8 +123,7 @@ def read_pages(path: str | Path) -> list[RawPage]:
         name = type(e).__name__
         if "Password" in name or "Encrypt" in name:
             raise UnreadableSource(
-                "PDF ini terkunci (terenkripsi dengan kata sandi); buka kuncinya lalu "
-                "impor ulang"
+                "PDF ini terkunci (terenkripsi dengan kata sandi); buka kuncinya lalu impor ulang"
             ) from None
         raise UnreadableSource(
             f"PDF rusak atau tidak lengkap, tidak dapat dibaca ({name}); coba simpan ulang "
@@ -151,8 +153,9 @@ def _parse(data: bytes) -> list[RawPage]:
     parser = PDFParser(io.BytesIO(data))
     doc = PDFDocument(parser)
     if not doc.is_extractable:
-        raise UnreadableSource("PDF ini melarang penyalinan teks (terkunci); buka kuncinya "
-                               "lalu impor ulang")
+        raise UnreadableSource(
+            "PDF ini melarang penyalinan teks (terkunci); buka kuncinya lalu impor ulang"
+        )
     rsrc = PDFResourceManager(caching=True)
     device = Device(rsrc)
     interp = PDFPageInterpreter(rsrc, device)
@@ -165,8 +168,7 @@ def _parse(data: bytes) -> list[RawPage]:
         h = lt.y1
         chars, lines, rects, curves, images = [], [], [], [], []
 
-        def walk(obj, chars=chars, lines=lines, rects=rects, curves=curves, h=h,
-                 images=images):
+        def walk(obj, chars=chars, lines=lines, rects=rects, curves=curves, h=h, images=images):
             for o in obj:
                 if isinstance(o, LTImage):
                     images.append((o.x0, h - o.y1, o.x1, h - o.y0))
@@ -191,8 +193,11 @@ def _parse(data: bytes) -> list[RawPage]:
                         curves.append(d)
 
         walk(lt)
-        pages.append(RawPage(n, lt.x1 - lt.x0, h - lt.y0, _words(chars), lines, rects,
-                             curves, len(chars), images))
+        pages.append(
+            RawPage(
+                n, lt.x1 - lt.x0, h - lt.y0, _words(chars), lines, rects, curves, len(chars), images
+            )
+        )
     if not pages:
         raise UnreadableSource("PDF tidak berisi halaman")
     if not any(p.words for p in pages):

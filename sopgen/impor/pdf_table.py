@@ -30,10 +30,22 @@ HEADER_WORD = re.compile(
 )
 ROLE_PATTERNS = (
     ("no", re.compile(r"^(no|nomor|no\.?\s*urut)\W*$", re.I)),
-    ("kegiatan", re.compile(r"^\W*(aktivitas|aktifitas|kegiatan|uraian|langkah|tahapan|"
-                            r"prosedur)", re.I)),
-    ("kelengkapan", re.compile(r"^\W*(kelengkapan|persyaratan|perlengkapan|syarat|input|"
-                               r"masukan|bahan)", re.I)),
+    (
+        "kegiatan",
+        re.compile(
+            r"^\W*(aktivitas|aktifitas|kegiatan|uraian|langkah|tahapan|"
+            r"prosedur)",
+            re.I,
+        ),
+    ),
+    (
+        "kelengkapan",
+        re.compile(
+            r"^\W*(kelengkapan|persyaratan|perlengkapan|syarat|input|"
+            r"masukan|bahan)",
+            re.I,
+        ),
+    ),
     ("waktu", re.compile(r"^\W*waktu", re.I)),
     ("output", re.compile(r"^\W*(output|keluaran|hasil)", re.I)),
     ("keterangan", re.compile(r"^\W*(ket\b|ket\.|keterangan|catatan)", re.I)),
@@ -125,7 +137,8 @@ def find_anchors(words: list[Word]) -> list[Word]:
         if not KEGIATAN.fullmatch(w.text) or not w.text.lstrip("(").strip()[:1].isupper():
             continue
         near = {
-            o.text.lower().strip(".:/()") for o in words
+            o.text.lower().strip(".:/()")
+            for o in words
             if o is not w and abs(o.cy - w.cy) < 40 and CONFIRM_WORD.fullmatch(o.text)
         }
         if len(near) >= 2:
@@ -133,14 +146,16 @@ def find_anchors(words: list[Word]) -> list[Word]:
     return out
 
 
-def find_grid(segs: list[Segment], width: float, anchor: Word | None,
-              prev: Grid | None) -> Grid | None:
+def find_grid(
+    segs: list[Segment], width: float, anchor: Word | None, prev: Grid | None
+) -> Grid | None:
     hr = runs(segs, True)
     vr = runs(segs, False)
     long_h = [r for r in hr if r.hi - r.lo >= 0.3 * width]
     if anchor is not None:
-        above = [r for r in long_h if r.pos <= anchor.top + 1 and r.lo <= anchor.x0
-                 and r.hi >= anchor.x1]
+        above = [
+            r for r in long_h if r.pos <= anchor.top + 1 and r.lo <= anchor.x0 and r.hi >= anchor.x1
+        ]
         if not above:
             return None
         top_run = max(above, key=lambda r: r.pos)
@@ -158,8 +173,13 @@ def find_grid(segs: list[Segment], width: float, anchor: Word | None,
     right = max(r.hi for r in same if r.lo <= top_run.hi + 3)
     left, right = min(left, top_run.lo), max(right, top_run.hi)
     # bottom: where the left or right border ends
-    borders = [r for r in vr if (abs(r.pos - left) <= 3 or abs(r.pos - right) <= 3)
-               and r.lo <= top + 4 and r.hi > top + 5]
+    borders = [
+        r
+        for r in vr
+        if (abs(r.pos - left) <= 3 or abs(r.pos - right) <= 3)
+        and r.lo <= top + 4
+        and r.hi > top + 5
+    ]
     if borders:
         bottom = max(r.hi for r in borders)
     else:
@@ -216,10 +236,16 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
     nb = len(grid.ys) - 1
     header_bands = 0
     for b in range(min(nb, 4)):
-        ws = [w for w in words if grid.ys[b] <= w.cy < grid.ys[b + 1]
-              and grid.left <= w.cx <= grid.right]
-        numbered = any(re.fullmatch(r"\d{1,3}[a-z]?\.?", w.text) for w in ws
-                       if w.cx < grid.xs[min(2, len(grid.xs) - 1)])
+        ws = [
+            w
+            for w in words
+            if grid.ys[b] <= w.cy < grid.ys[b + 1] and grid.left <= w.cx <= grid.right
+        ]
+        numbered = any(
+            re.fullmatch(r"\d{1,3}[a-z]?\.?", w.text)
+            for w in ws
+            if w.cx < grid.xs[min(2, len(grid.xs) - 1)]
+        )
         keys = {w.text.lower().strip(".:/()") for w in ws if HEADER_WORD.fullmatch(w.text)}
         if not numbered and (any(KEGIATAN.fullmatch(w.text) for w in ws) or len(keys) >= 2):
             header_bands = b + 1
@@ -231,8 +257,14 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
         return None
     y0, y1 = grid.ys[0], grid.ys[header_bands]
     # words cut by the header's bottom ruling (a title too long for its cell) still count
-    hw = [w for w in words if y0 <= w.cy and w.top < y1 - 1 and not COLNUM.fullmatch(w.text)
-          and (w.cy < y1 or w.top < y1 - 0.3 * (w.bottom - w.top))]
+    hw = [
+        w
+        for w in words
+        if y0 <= w.cy
+        and w.top < y1 - 1
+        and not COLNUM.fullmatch(w.text)
+        and (w.cy < y1 or w.top < y1 - 0.3 * (w.bottom - w.top))
+    ]
     hsegs = [s for s in segs if s.horizontal and y0 + 1 < s.y0 < y1 - 1]
     ncols = len(grid.xs) - 1
     leaf: list[str] = []
@@ -240,9 +272,7 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
     for c in range(ncols):
         a, b = grid.xs[c], grid.xs[c + 1]
         mid = (a + b) / 2
-        cuts = sorted(
-            s.y0 for s in hsegs if min(s.x0, s.x1) <= mid <= max(s.x0, s.x1)
-        )
+        cuts = sorted(s.y0 for s in hsegs if min(s.x0, s.x1) <= mid <= max(s.x0, s.x1))
         cws = [w for w in hw if a <= w.cx < b]
         groups: dict[int, list[Word]] = {}
         for w in cws:
@@ -274,8 +304,14 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
             else:
                 blocks.append([i])
     if blocks:
-        main = max(blocks, key=lambda b: (sum(bool(upper[i]) for i in b) > 0,
-                                          sum(bool(leaf[i]) for i in b), len(b)))
+        main = max(
+            blocks,
+            key=lambda b: (
+                sum(bool(upper[i]) for i in b) > 0,
+                sum(bool(leaf[i]) for i in b),
+                len(b),
+            ),
+        )
         for b in blocks:
             for i in b:
                 if b is not main and not leaf[i]:
@@ -289,8 +325,10 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
     for i, r in enumerate(roles):
         if r != "executor" and leaf[i]:
             labels.setdefault(r, leaf[i])
-    for key, role_set in (("pelaksana", {"executor"}),
-                          ("mutu_baku", {"kelengkapan", "waktu", "output"})):
+    for key, role_set in (
+        ("pelaksana", {"executor"}),
+        ("mutu_baku", {"kelengkapan", "waktu", "output"}),
+    ):
         for i, r in enumerate(roles):
             if r in role_set and upper[i]:
                 labels.setdefault(key, upper[i][0])

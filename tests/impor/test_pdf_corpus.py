@@ -22,6 +22,7 @@ KEU = "Proyek Keuangan/PPK"
 PAY = ("Bendahara", "Operator Pembayaran", "PPK", "PPSPM", "KPPN")
 
 # file: list of tables, each (rows, executors, decisions, connectors)
+# fmt: off
 EXPECTED: dict[str, list[tuple[int, tuple[str, ...], int, int]]] = {
     "administrative-020-sop-pembuatan-naskah-dinas-sk.pdf": [
         (8, ("TIM", "Kepala Bagian Umum", "Tim Hukum", "Sekretaris", "Kepala BPS"), 0, 0)],
@@ -84,6 +85,7 @@ EXPECTED: dict[str, list[tuple[int, tuple[str, ...], int, int]]] = {
         (3, ("Ketua Tim Statistik Sosial", "Anggota Tim Statistik Sosial",
              "Ketua Tim Neraca Wilayah", "BPS RI"), 0, 0)],
 }
+# fmt: on
 # The flowchart page of this file is a picture (two JPEG slices); only its footer is text.
 IMAGE_ONLY = "monitoring-208-sop-kompilasi-dan-evaluasi-sp-palawija-lahan-benih-dan-alsintan.pdf"
 

@@ -10,11 +10,15 @@ OUT    ?= output
 
 all: check pdf html
 
-$(BIN)/sopgen: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# The installer's own chatter goes to $(VENV)/install.log and is shown only when it fails.
+$(BIN)/sopgen: pyproject.toml setup.py
+	@echo "Persiapan pertama: memasang sopgen dan dependensinya ke $(VENV)/ (sekitar satu menit)..."
+	@$(PYTHON) -m venv $(VENV)
+	@{ $(BIN)/python -m pip install --quiet --upgrade pip \
+	   && $(BIN)/python -m pip install --quiet -e '.[test]'; } >$(VENV)/install.log 2>&1 \
+	 || { cat $(VENV)/install.log; echo "Pemasangan gagal; rincian di atas."; exit 1; }
 	@touch $@
+	@echo "Terpasang. Berikutnya cukup 'make' (atau make pdf, make html, make check)."
 
 pdf: $(BIN)/sopgen          ## the official binder: output/pdf/*.pdf
 	$(BIN)/sopgen pdf $(DATA) $(OUT)
@@ -32,8 +36,8 @@ OLD ?= HEAD
 diff: $(BIN)/sopgen         ## what changed since OLD (git), also as output/perubahan.html
 	$(BIN)/sopgen diff $(OLD) $(DATA) --html $(OUT)/perubahan.html
 
-schema: $(BIN)/sopgen
-	$(BIN)/sopgen schema --output schema/sopgen.schema.json
+schema: $(BIN)/sopgen      ## update schema/dokumen.schema.json and schema/prosedur.schema.json
+	$(BIN)/sopgen schema --output schema
 
 # Test-only tools from the npm registry (axe-core, the Nu validator), when npm exists.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -46,8 +50,9 @@ test: $(BIN)/sopgen node_modules/.package-lock.json  ## the whole test suite
 bench: $(BIN)/sopgen        ## speed figures (not a test)
 	$(BIN)/python bench/bench.py
 
-lint: $(BIN)/sopgen
-	$(BIN)/python -m ruff check sopgen tests
+lint: $(BIN)/sopgen        ## style and static checks (CI runs it before the tests)
+	$(BIN)/python -m ruff check sopgen tests bench
+	$(BIN)/python -m ruff format --check sopgen tests bench
 
 clean:
 	rm -rf $(OUT) .pytest_cache

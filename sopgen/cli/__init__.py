@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from sopgen.cli import check, diff, html, new, pdf, schema, serve
+from sopgen.cli import check, diff, html, impor, new, pdf, schema, serve
 from sopgen.cli.common import CONTEXT
 
 
@@ -26,7 +26,7 @@ def main() -> None:
     """
 
 
-for _module in (check, schema, pdf, html, new, diff, serve):
+for _module in (check, schema, pdf, html, new, diff, serve, impor):
     main.add_command(_module.command)
 
 __all__ = ["main"]

@@ -111,8 +111,10 @@ def read_identity(cells: Cells, last_row: int | None = None) -> tuple[ir.Identit
             lists[key] = tuple(_split_items(lines))
     notes: list[str] = []
     disahkan = _official(values.get("disahkan", []), notes) if "disahkan" in values else None
-    first_label_col = min((c for _, c in labels), default=None)
-    first_label_row = min((r for r, _ in labels), default=None)
+    scalar_at = [(r, c) for (r, c), (kind, _) in labels.items() if kind == "scalar"]
+    first_label_col = min((c for _, c in scalar_at), default=None)
+    first_label_row = min((r for r, _ in scalar_at), default=None)
+    last_scalar_row = max((cells.span(r, c)[2] for r, c in scalar_at), default=0)
     instansi: list[str] = []
     if first_label_col is not None:
         for r, c in sorted(cells.text):
@@ -120,7 +122,7 @@ def read_identity(cells: Cells, last_row: int | None = None) -> tuple[ir.Identit
                 c < first_label_col
                 and (last_row is None or r < last_row)
                 and (r, c) not in labels
-                and r <= max(label_rows)
+                and r <= last_scalar_row + 1
                 and r >= (first_label_row or 1) - 3
             ):
                 instansi.extend(_lines(cells, r, c))

@@ -1,0 +1,173 @@
+"""``dokumen.yaml`` of an imported document: identity page, officials, Lembar Pengesahan,
+order of procedures, column titles. Placeholders (with ``# impor:``) where the source is
+silent, so the file loads and passes check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from sopgen.impor import ir
+from sopgen.impor.to_yaml import (
+    DEFAULT_LABELS,
+    PLACEHOLDER_DATE,
+    PLACEHOLDER_NIP,
+    parse_date,
+    slug,
+)
+from sopgen.impor.yaml_text import Text
+
+LIST_TITLES = {
+    "dasar_hukum": "DASAR HUKUM",
+    "kualifikasi_pelaksana": "KUALIFIKASI PELAKSANA",
+    "keterkaitan": "KETERKAITAN",
+    "peralatan": "PERALATAN/PERLENGKAPAN",
+    "peringatan": "PERINGATAN",
+    "pencatatan": "PENCATATAN DAN PENDATAAN",
+}
+_NIP_DIGITS = re.compile(r"^\d{18}$")
+
+
+def _signer_key(official: ir.Official | None) -> str:
+    jabatan = (official.jabatan if official else None) or ""
+    key = slug(jabatan, 32).replace("-", "_") if jabatan.strip() else ""
+    return key if key and key[0].isalpha() else "pengesah"
+
+
+def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) -> Text:
+    first = sops[0]
+    identity = first.identity
+    out = Text()
+    out.add(f"# yaml-language-server: $schema={schema}/dokumen.schema.json")
+    out.comment(f"Dokumen SOP diimpor dari {first.source} dengan 'sopgen impor'.")
+    out.comment("Berkas ini berisi halaman identitas SOP, pejabat penandatangan, Lembar "
+                "Pengesahan dan urutan SOP. Periksa setiap catatan '# impor:' dengan dokumen "
+                "aslinya, lalu hapus catatan itu. Tanggal ditulis TAHUN-BULAN-TANGGAL.")
+    out.blank()
+    seen: set[str] = set()
+    for sop in sops:
+        for u in sop.uncertain:
+            if u.field and u.field.startswith("identitas") and u.message not in seen:
+                seen.add(u.message)
+                out.impor(u.message)
+    _instansi(out, identity.instansi_lines)
+    out.blank()
+    key = _signer_key(identity.disahkan)
+    out.add("# HALAMAN IDENTITAS")
+    out.key("identitas")
+    _text(out, "nomor", identity.nomor, "nomor SOP", "ISI NOMOR SOP")
+    made = _date(out, "tanggal_pembuatan", identity.tanggal_pembuatan,
+                 identity.tanggal_efektif, "tanggal pembuatan")
+    revised = parse_date(identity.tanggal_revisi)
+    if identity.tanggal_revisi and revised is None:
+        out.impor(f"tanggal revisi '{identity.tanggal_revisi}' tidak dapat dibaca sebagai "
+                  "tanggal; tidak ditulis: periksa", 2)
+    if revised is not None:
+        out.key("tanggal_revisi", revised, 2)
+    effective = _date(out, "tanggal_efektif", identity.tanggal_efektif,
+                      identity.tanggal_pembuatan, "tanggal efektif")
+    out.key("disahkan_oleh", key, 2, note="kunci pejabat di bagian 'pejabat'")
+    nama = identity.nama or first.title
+    _text(out, "nama", nama, "nama SOP", "ISI NAMA SOP")
+    out.blank()
+    for list_key, title in LIST_TITLES.items():
+        items = identity.lists.get(list_key, ())
+        out.add(f"# {title}")
+        if not items:
+            out.key(list_key, [])
+            continue
+        out.key(list_key)
+        for item in items:
+            if list_key == "keterkaitan":
+                out.key("teks", item, 2, dash=True)
+            else:
+                out.item(item, 2)
+    out.blank()
+    _pejabat(out, key, identity.disahkan)
+    out.blank()
+    out.add("# LEMBAR PENGESAHAN")
+    out.impor("sumber tidak memuat Lembar Pengesahan yang terbaca; diisi dengan pejabat yang "
+              "mengesahkan dan tanggal efektif: periksa")
+    out.key("pengesahan")
+    out.key("tanggal", effective or made, 2)
+    out.key("menyetujui", key, 2)
+    out.blank()
+    labels = {k: v for k, v in first.header.labels.items()
+              if k in DEFAULT_LABELS and v.strip() and v.strip() != DEFAULT_LABELS[k]}
+    if labels:
+        out.add("# Judul kolom tabel flowchart seperti tercetak di sumber")
+        out.key("judul_kolom")
+        for k in DEFAULT_LABELS:
+            if k in labels:
+                out.key(k, labels[k].strip(), 2)
+        out.blank()
+    out.add("# Urutan SOP dalam binder: nama berkas di folder ini, tanpa .yaml")
+    if sum(len(i) + 2 for i in ids) < 80:
+        out.key("prosedur", ids)
+    else:
+        out.key("prosedur")
+        for pid in ids:
+            out.item(pid, 2)
+    return out
+
+
+def _instansi(out: Text, lines: tuple[str, ...]) -> None:
+    out.add("# INSTANSI penerbit SOP")
+    out.key("instansi")
+    if len(lines) < 2:
+        out.impor("nama instansi tidak (lengkap) terbaca dari sumber; isi pemerintah/"
+                  "kementerian/lembaga dan unit kerjanya", 2)
+    pemerintah = lines[0] if lines else "ISI NAMA PEMERINTAH/KEMENTERIAN/LEMBAGA"
+    dinas = lines[1] if len(lines) > 1 else "ISI NAMA UNIT KERJA"
+    out.key("pemerintah", pemerintah, 2)
+    out.key("dinas", dinas, 2)
+    if len(lines) > 2:
+        out.key("unit", " ".join(lines[2:]), 2)
+    out.impor("tempat penandatanganan tidak terbaca; isi nama kotanya", 2)
+    out.key("tempat", "ISI TEMPAT", 2)
+
+
+def _text(out: Text, key: str, value: str | None, what: str, placeholder: str) -> None:
+    if not value:
+        out.impor(f"{what} tidak terbaca dari sumber; isi {what}", 2)
+    out.key(key, value or placeholder, 2)
+
+
+def _date(out: Text, key: str, value: str | None, other: str | None, what: str) -> dt.date:
+    parsed = parse_date(value)
+    if parsed is not None:
+        out.key(key, parsed, 2)
+        return parsed
+    written = parse_date(other) or PLACEHOLDER_DATE
+    shown = f"'{value}' tidak dapat dibaca sebagai tanggal" if value else "tidak ada di sumber"
+    out.impor(f"{what} {shown}; ditulis {written} sementara: periksa", 2)
+    out.key(key, written, 2)
+    return written
+
+
+def _pejabat(out: Text, key: str, official: ir.Official | None) -> None:
+    out.add("# Para pejabat: ditulis sekali di sini, lalu dirujuk dengan kuncinya")
+    out.key("pejabat")
+    out.key(key, None, 2)
+    o = official or ir.Official()
+    if official is None:
+        out.impor("pejabat yang mengesahkan tidak terbaca; isi jabatan, nama, pangkat dan "
+                  "NIP-nya", 4)
+    if not o.jabatan:
+        if official is not None:
+            out.impor("jabatan pejabat yang mengesahkan tidak terbaca; isi jabatannya", 4)
+    out.key("jabatan", o.jabatan or "ISI JABATAN", 4)
+    if not o.nama and official is not None:
+        out.impor("nama pejabat yang mengesahkan tidak terbaca; isi namanya", 4)
+    out.key("nama", o.nama or "ISI NAMA", 4)
+    if o.pangkat:
+        out.key("pangkat", o.pangkat, 4)
+    digits = "".join((o.nip or "").split())
+    if _NIP_DIGITS.match(digits):
+        out.key("nip", " ".join((o.nip or "").split()), 4)
+    else:
+        shown = f"'{o.nip}' tidak 18 angka" if o.nip else "tidak tercetak/terbaca"
+        out.impor(f"NIP {shown}; ditulis NIP sementara {PLACEHOLDER_NIP}: ganti dengan NIP "
+                  "yang benar", 4)
+        out.key("nip", PLACEHOLDER_NIP, 4)

@@ -1,0 +1,197 @@
+"""The flow of an imported SOP in sopgen's step syntax: which row gets `nomor`, `lanjut`,
+`keputusan`, `selesai`, kind overrides and ids, so that the YAML's flow is exactly the
+arrows read from the source.
+
+sopgen's defaults (spec of the step syntax): a symbol goes to the next symbol in row order;
+the last symbol ends; the first symbol and every ending symbol are terminators, a
+`keputusan` is a decision, everything else a process. Only what differs is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sopgen.impor import ir
+
+_NEGATIVE = re.compile(r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal)", re.I)
+
+
+@dataclass
+class SymbolPlan:
+    executors: tuple[str, ...]
+    kind: str  # as read: terminator, process, decision
+    id: str | None = None
+    jenis: str | None = None  # override written: "terminator" | "proses"
+    keputusan: dict | None = None
+    lanjut: list | None = None
+    selesai: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RowPlan:
+    row: ir.Row
+    nomor: str | int | None  # None: automatic numbering prints the same
+    symbols: list[SymbolPlan]
+    id: str | None = None
+    notes: list[tuple[str | None, str]] = field(default_factory=list)  # (field, message)
+
+
+def _nomor_plan(rows: tuple[ir.Row, ...]) -> list[str | int | None]:
+    out: list[str | int | None] = []
+    counter = 0
+    for row in rows:
+        text = row.nomor.strip()
+        if text.isdigit():
+            value = int(text)
+            out.append(None if value == counter + 1 and text == str(value) else
+                       (value if text == str(value) else text))
+            counter = value if text == str(value) else counter
+        else:
+            out.append(text)
+    return out
+
+
+def is_negative(label: str | None) -> bool:
+    return bool(label) and bool(_NEGATIVE.match(label.strip()))
+
+
+def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
+    """``executors``: the executor titles as written (made unique by the caller)."""
+    rows = [RowPlan(r, n, []) for r, n in zip(sop.rows, _nomor_plan(sop.rows), strict=True)]
+    if not rows:
+        return rows
+    # symbols in row order (left to right); connectors are only counted, never written
+    order: list[tuple[int, int]] = []  # (row, shape id or -1 for a placeholder)
+    shapes = {s.id: s for s in sop.shapes if s.kind != "connector"}
+    by_row: dict[int, list[ir.Shape]] = {}
+    for s in shapes.values():
+        if 0 <= s.row < len(rows):
+            by_row.setdefault(s.row, []).append(s)
+    for i, plan in enumerate(rows):
+        here = sorted(by_row.get(i, []), key=lambda s: (s.x, s.id))
+        for s in here:
+            cols = tuple(executors[c] for c in s.columns if 0 <= c < len(executors))
+            sym = SymbolPlan(cols or (executors[0],), s.kind)
+            if not cols:
+                sym.notes.append("kolom pelaksana simbol ini tidak terbaca; ditaruh di kolom "
+                                 "pertama: periksa")
+            plan.symbols.append(sym)
+            order.append((i, s.id))
+        if not here:
+            previous = rows[i - 1].symbols[-1].executors if i and rows[i - 1].symbols else None
+            sym = SymbolPlan(previous or (executors[0],), "process")
+            sym.notes.append("baris ini tanpa simbol di sumber; diberi kotak proses sementara "
+                             "di kolom pelaksana langkah sebelumnya: periksa")
+            plan.symbols.append(sym)
+            order.append((i, -1 - i))
+    position = {sid: g for g, (_, sid) in enumerate(order)}
+    flat = [sym for plan in rows for sym in plan.symbols]
+    outs: dict[int, list[tuple[int, str | None]]] = {g: [] for g in range(len(flat))}
+    has_in: set[int] = set()
+    for link in sop.links:
+        if link.source in position and link.target in position:
+            g, t = position[link.source], position[link.target]
+            outs[g].append((t, link.label))
+            has_in.add(t)
+    # a placeholder keeps the chain through its row when an arrow jumps over it
+    for g, (_, sid) in enumerate(order):
+        if sid < 0 and g > 0 and g + 1 < len(flat):
+            jumps = [e for e in outs[g - 1] if e[0] == g + 1]
+            if jumps:
+                outs[g - 1] = [(g, e[1]) if e in jumps else e for e in outs[g - 1]]
+                outs[g].append((g + 1, None))
+                has_in.add(g)
+    refs = _Refs(rows)
+    last = len(flat) - 1
+    for g, sym in enumerate(flat):
+        exits = sorted(dict(outs[g]).items())
+        _decide(sym, g, last, exits, refs)
+        if g > 0 and g not in has_in and sym.kind != "terminator":
+            sym.notes.append("tidak ada panah yang menuju simbol ini di sumber: periksa alur")
+    _kinds(flat, last)
+    return rows
+
+
+class _Refs:
+    """References to symbols: a row's printed number when unique, else ids."""
+
+    def __init__(self, rows: list[RowPlan]):
+        self.rows = rows
+        self.where: list[tuple[int, int]] = [(i, k) for i, r in enumerate(rows)
+                                             for k in range(len(r.symbols))]
+        counts: dict[str, int] = {}
+        for r in rows:
+            counts[r.row.nomor.strip()] = counts.get(r.row.nomor.strip(), 0) + 1
+        self.unique = {n for n, c in counts.items() if c == 1 and n}
+
+    def __call__(self, g: int) -> int | str:
+        i, k = self.where[g]
+        plan = self.rows[i]
+        if k > 0:
+            sym = plan.symbols[k]
+            sym.id = sym.id or f"l{i + 1}-{k + 1}"
+            return sym.id
+        nomor = plan.row.nomor.strip()
+        if nomor in self.unique:
+            if nomor.isdigit() and str(int(nomor)) == nomor:
+                return int(nomor)
+            if not nomor.isdigit() and re.fullmatch(r"[0-9A-Za-z.\-]+", nomor):
+                return nomor
+        plan.id = plan.id or f"l{i + 1}"
+        return plan.id
+
+
+def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
+    targets = [t for t, _ in exits]
+    if sym.kind == "decision":
+        if len(exits) >= 2:
+            (a, la), (b, lb) = exits[0], exits[1]
+            if la is None and lb is None:
+                if b == g + 1:  # the exit down to the next symbol is taken as 'Ya'
+                    (a, la), (b, lb) = (b, lb), (a, la)
+                sym.notes.append("label Ya/Tidak tidak terbaca di sumber: periksa ya/tidak")
+            elif is_negative(la) and not is_negative(lb):
+                (a, la), (b, lb) = (b, lb), (a, la)
+            elif is_negative(la) == is_negative(lb) and la is not None and lb is not None:
+                sym.notes.append(f"label keluar keputusan '{la}' dan '{lb}': mana yang Ya "
+                                 "tidak pasti: periksa ya/tidak")
+            sym.keputusan = {"ya": refs(a), "tidak": refs(b)}
+            if la is not None and la != "Ya":
+                sym.keputusan["label_ya"] = la
+            if lb is not None and lb != "Tidak":
+                sym.keputusan["label_tidak"] = lb
+            if len(exits) > 2:
+                rest = ", ".join(str(refs(t)) for t, _ in exits[2:])
+                sym.notes.append(f"keputusan dengan {len(exits)} panah keluar; hanya dua yang "
+                                 f"ditulis, panah ke {rest} tidak: periksa")
+            return
+        sym.kind = "process"
+        sym.notes.append(f"belah ketupat dengan {len(exits)} panah keluar ditulis sebagai "
+                         "kotak proses: periksa")
+    if not exits:
+        if g != last:
+            sym.selesai = True
+            if sym.kind != "terminator":
+                sym.notes.append("simbol tanpa panah keluar di sumber; ditulis sebagai akhir "
+                                 "alur (selesai): periksa")
+        return
+    if targets == [g + 1]:
+        return
+    sym.lanjut = [refs(t) for t in targets]
+    labelled = [label for _, label in exits if label]
+    if labelled:
+        sym.notes.append(f"label panah {', '.join(labelled)} di luar keputusan tidak ditulis")
+
+
+def _kinds(flat: list[SymbolPlan], last: int) -> None:
+    """Write a kind override where sopgen's default kind differs from the source's."""
+    for g, sym in enumerate(flat):
+        if sym.keputusan is not None:
+            continue
+        ends = sym.selesai or (g == last and not sym.lanjut)
+        default = "terminator" if g == 0 or ends else "process"
+        wanted = "terminator" if sym.kind == "terminator" else "process"
+        if wanted != default:
+            sym.jenis = "terminator" if wanted == "terminator" else "proses"

@@ -1,0 +1,242 @@
+"""Hand-made SOP workbooks for the tests: cells written with openpyxl, then the drawing part
+(DrawingML shapes and connectors anchored to cells) injected into the zip, as Excel
+stores it. Positions are computed on the same grid Excel uses (column widths in
+characters, row heights in points), so the test says where a shape is by its cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+EMU_PX = 9525
+EMU_PT = 12700
+COL_CHARS = 20.0  # every column of the flowchart sheet
+ROW_PT = 60.0  # every row of the flowchart sheet
+XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def col_emu() -> int:
+    return int(((256 * COL_CHARS + int(128 / 7)) / 256) * 7) * EMU_PX
+
+
+def row_emu() -> int:
+    return int(ROW_PT * EMU_PT)
+
+
+@dataclass
+class Box:
+    id: int
+    prst: str
+    col: int  # 1-based sheet column (D = 4)
+    row: int  # 1-based sheet row
+    text: str = ""
+    width: int = 600_000
+    height: int = 250_000
+    textbox: bool = False
+    dx: int = 0  # shift from the cell centre, EMU
+    dy: int = 0
+
+    def rect(self) -> tuple[float, float, float, float]:
+        cx = (self.col - 1) * col_emu() + col_emu() / 2 + self.dx
+        cy = (self.row - 1) * row_emu() + row_emu() / 2 + self.dy
+        return (cx - self.width / 2, cy - self.height / 2, cx + self.width / 2,
+                cy + self.height / 2)
+
+
+@dataclass
+class Arrow:
+    id: int
+    source: int
+    target: int
+    glued: bool = True
+    arrow: str = "tail"  # "tail": drawn source -> target; "head": drawn the other way
+    prst: str = "straightConnector1"
+
+
+@dataclass
+class Drawing:
+    boxes: list[Box] = field(default_factory=list)
+    arrows: list[Arrow] = field(default_factory=list)
+
+
+def _marker(tag: str, x: float, y: float) -> str:
+    c, co = int(x // col_emu()), int(x % col_emu())
+    r, ro = int(y // row_emu()), int(y % row_emu())
+    return (f"<xdr:{tag}><xdr:col>{c}</xdr:col><xdr:colOff>{co}</xdr:colOff>"
+            f"<xdr:row>{r}</xdr:row><xdr:rowOff>{ro}</xdr:rowOff></xdr:{tag}>")
+
+
+def _anchor(x0, y0, x1, y1, body: str) -> str:
+    return (f"<xdr:twoCellAnchor>{_marker('from', x0, y0)}{_marker('to', x1, y1)}{body}"
+            "<xdr:clientData/></xdr:twoCellAnchor>")
+
+
+def _shape_xml(b: Box) -> str:
+    x0, y0, x1, y1 = b.rect()
+    tx = ' txBox="1"' if b.textbox else ""
+    line = "<a:ln><a:noFill/></a:ln>" if b.textbox else '<a:ln w="9525"/>'
+    text = (f"<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{b.text}</a:t></a:r></a:p>"
+            "</xdr:txBody>") if b.text else ""
+    body = (f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{b.id}" '
+            f'name="Shape {b.id}"/><xdr:cNvSpPr{tx}/></xdr:nvSpPr><xdr:spPr><a:xfrm>'
+            f'<a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{b.width}" cy="{b.height}"/>'
+            f'</a:xfrm><a:prstGeom prst="{b.prst}"><a:avLst/></a:prstGeom>{line}</xdr:spPr>'
+            f"{text}</xdr:sp>")
+    return _anchor(x0, y0, x1, y1, body)
+
+
+def _ends(src: Box, dst: Box):
+    s, d = src.rect(), dst.rect()
+    if abs((s[1] + s[3]) - (d[1] + d[3])) < 1:  # same row: side to side
+        if d[0] > s[2]:
+            return (s[2], (s[1] + s[3]) / 2), (d[0], (d[1] + d[3]) / 2)
+        return (s[0], (s[1] + s[3]) / 2), (d[2], (d[1] + d[3]) / 2)
+    if d[1] > s[3]:  # down: bottom to top
+        return ((s[0] + s[2]) / 2, s[3]), ((d[0] + d[2]) / 2, d[1])
+    return ((s[0] + s[2]) / 2, s[1]), ((d[0] + d[2]) / 2, d[3])  # up
+
+
+def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
+    start, end = _ends(boxes[a.source], boxes[a.target])
+    glue = ""
+    if a.arrow == "head":  # drawn from the target back to the source, head at its start
+        start, end = end, start
+        if a.glued:
+            glue = f'<a:stCxn id="{a.target}" idx="0"/><a:endCxn id="{a.source}" idx="2"/>'
+        mark = '<a:headEnd type="triangle"/>'
+    else:
+        if a.glued:
+            glue = f'<a:stCxn id="{a.source}" idx="2"/><a:endCxn id="{a.target}" idx="0"/>'
+        mark = '<a:tailEnd type="triangle"/>' if a.arrow == "tail" else ""
+    flips = (' flipH="1"' if end[0] < start[0] else "") + (
+        ' flipV="1"' if end[1] < start[1] else "")
+    x0, x1 = sorted((start[0], end[0]))
+    y0, y1 = sorted((start[1], end[1]))
+    body = (f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{a.id}" name="Connector '
+            f'{a.id}"/><xdr:cNvCxnSpPr>{glue}</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>'
+            f'<a:xfrm{flips}><a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{int(x1 - x0)}" '
+            f'cy="{int(y1 - y0)}"/></a:xfrm><a:prstGeom prst="{a.prst}"><a:avLst/>'
+            f'</a:prstGeom><a:ln w="12700">{mark}</a:ln></xdr:spPr></xdr:cxnSp>')
+    return _anchor(x0, y0, x1, y1, body)
+
+
+def drawing_xml(d: Drawing) -> str:
+    boxes = {b.id: b for b in d.boxes}
+    parts = [_shape_xml(b) for b in d.boxes] + [_arrow_xml(a, boxes) for a in d.arrows]
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<xdr:wsDr xmlns:xdr="{XDR}" xmlns:a="{A}">{"".join(parts)}</xdr:wsDr>')
+
+
+def inject(data: bytes, drawings: dict[int, str]) -> bytes:
+    """Add drawing parts to sheets (1-based sheet number -> drawing XML) of a workbook."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            m = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
+            if m and int(m[1]) in drawings:
+                body = body.replace(b"</worksheet>",
+                                    f'<drawing xmlns:r="{R}" r:id="rIdD1"/></worksheet>'.encode())
+            if info.filename == "[Content_Types].xml":
+                extra = "".join(
+                    f'<Override PartName="/xl/drawings/drawing{n}.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.drawing+xml"/>' for n in drawings)
+                body = body.replace(b"</Types>", extra.encode() + b"</Types>")
+            dst.writestr(info, body)
+        for n, xml in drawings.items():
+            dst.writestr(f"xl/drawings/drawing{n}.xml", xml)
+            dst.writestr(
+                f"xl/worksheets/_rels/sheet{n}.xml.rels",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
+                'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rIdD1" Type="{R}/drawing" '
+                f'Target="../drawings/drawing{n}.xml"/></Relationships>')
+    return out.getvalue()
+
+
+def identity_sheet(ws) -> None:
+    """An identity page: agency lines on the left, the label/value grid, the lists."""
+    ws["A1"], ws["A2"], ws["A3"] = "KEMENTERIAN CONTOH", "SEKRETARIAT JENDERAL", "BIRO UMUM"
+    grid = [("Nomor SOP", "001/SOP/BU/2025"), ("Tanggal Pembuatan", "2 Juni 2025"),
+            ("Tanggal Revisi", "-"), ("Tanggal Efektif", dt.datetime(2025, 6, 10)),
+            ("Disahkan Oleh", "Kepala Biro Umum\n\n\nBUDI SANTOSO, S.H.\n"
+                              "NIP. 19700101 199501 1 001"),
+            ("Nama SOP", "Pengelolaan Surat Masuk")]
+    for i, (label, value) in enumerate(grid, start=1):
+        ws.cell(i, 3, label)
+        ws.cell(i, 4, ":")
+        ws.cell(i, 5, value)
+    ws["A10"], ws["C10"] = "Dasar Hukum:", "Kualifikasi Pelaksana:"
+    ws.merge_cells("A10:B10")
+    ws.merge_cells("C10:E10")
+    ws["A11"], ws["A12"] = "1. Undang-Undang Nomor 1 Tahun 2000", "2. Peraturan Nomor 2"
+    ws["C11"] = "1. Memahami tata naskah dinas"
+    ws["A14"], ws["C14"] = "Keterkaitan:", "Peralatan/Perlengkapan:"
+    ws["A15"], ws["C15"], ws["C16"] = "SOP Pengarsipan", "1. Komputer", "2. Printer"
+    ws["A18"], ws["C18"] = "Peringatan:", "Pencatatan dan Pendataan:"
+    ws["A19"], ws["C19"] = "Surat terlambat diproses", "Buku agenda"
+
+
+def flowchart_sheet(ws, rows: list[tuple], executors=("Pengadministrasi", "Kasubbag", "Kabag"),
+                    header_row: int = 4) -> None:
+    """Header: No | Uraian Kegiatan | Pelaksana (executors) | Mutu Baku (Persyaratan,
+    Waktu, Output) | Ket. ``rows``: (nomor, uraian, persyaratan, waktu, output, ket)."""
+    n = len(executors)
+    last_exec = 3 + n - 1
+    ws.cell(2, 1, "SOP PENGELOLAAN SURAT MASUK")
+    h, h2 = header_row, header_row + 1
+    ws.cell(h, 1, "No.")
+    ws.cell(h, 2, "Uraian Kegiatan")
+    ws.cell(h, 3, "Pelaksana")
+    ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=last_exec)
+    ws.cell(h, last_exec + 1, "Mutu Baku")
+    ws.merge_cells(start_row=h, start_column=last_exec + 1, end_row=h, end_column=last_exec + 3)
+    ws.cell(h, last_exec + 4, "Ket.")
+    ws.merge_cells(start_row=h, start_column=last_exec + 4, end_row=h2, end_column=last_exec + 4)
+    ws.merge_cells(start_row=h, start_column=1, end_row=h2, end_column=1)
+    ws.merge_cells(start_row=h, start_column=2, end_row=h2, end_column=2)
+    for i, name in enumerate(executors):
+        ws.cell(h2, 3 + i, name)
+    for i, name in enumerate(("Persyaratan", "Waktu", "Output")):
+        ws.cell(h2, last_exec + 1 + i, name)
+    for k, values in enumerate(rows):
+        r = h2 + 1 + k
+        nomor, uraian, syarat, waktu, output, ket = values
+        ws.cell(r, 1, nomor)
+        ws.cell(r, 2, uraian)
+        for i, v in enumerate((syarat, waktu, output, ket)):
+            if v:
+                ws.cell(r, last_exec + 1 + i, v)
+    for c in range(1, last_exec + 6):
+        ws.column_dimensions[get_column_letter(c)].width = COL_CHARS
+    for r in range(1, h2 + len(rows) + 3):
+        ws.row_dimensions[r].height = ROW_PT
+
+
+def build(path: Path, rows, drawing: Drawing, identity: bool = True, **kw) -> Path:
+    wb = openpyxl.Workbook()
+    first = wb.active
+    if identity:
+        first.title = "Identitas"
+        identity_sheet(first)
+        flow = wb.create_sheet("Flowchart")
+        sheet_number = 2
+    else:
+        first.title = "Flowchart"
+        flow = first
+        sheet_number = 1
+    flowchart_sheet(flow, rows, **kw)
+    buf = io.BytesIO()
+    wb.save(buf)
+    path.write_bytes(inject(buf.getvalue(), {sheet_number: drawing_xml(drawing)}))
+    return path

@@ -1,0 +1,86 @@
+"""Read the flow back out of written procedure YAML by the rules of sopgen's step syntax
+(default next symbol, `lanjut`, `keputusan`, `selesai`, references by printed number or
+id), independently of the importer, so a test can compare it with the arrows read."""
+
+from __future__ import annotations
+
+import yaml
+
+
+def symbols(steps: list[dict]) -> list[tuple[int, int, dict]]:
+    """(row, index in row, symbol mapping) in row order."""
+    out = []
+    for i, step in enumerate(steps):
+        items = step["simbol"] if isinstance(step.get("simbol"), list) else [step]
+        for k, item in enumerate(items):
+            out.append((i, k, item))
+    return out
+
+
+def printed_numbers(steps: list[dict]) -> list[str]:
+    counter, out = 0, []
+    for step in steps:
+        if "nomor" not in step:
+            counter += 1
+            out.append(str(counter))
+        else:
+            value = step["nomor"]
+            if isinstance(value, int):
+                counter = value
+            out.append(str(value))
+    return out
+
+
+def edges(text: str) -> set[tuple[tuple[int, int], tuple[int, int], str | None]]:
+    data = yaml.safe_load(text)
+    steps = data["kegiatan"]
+    flat = symbols(steps)
+    numbers = printed_numbers(steps)
+    ids = {}
+    for i, step in enumerate(steps):
+        if "id" in step:
+            ids[step["id"]] = (i, 0)
+    for i, k, item in flat:
+        if "id" in item and item is not steps[i]:
+            ids[item["id"]] = (i, k)
+
+    def ref(value) -> tuple[int, int]:
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            return (numbers.index(str(int(value))), 0)
+        if value in ids:
+            return ids[value]
+        return (numbers.index(value), 0)
+
+    out = set()
+    for g, (i, k, item) in enumerate(flat):
+        here = (i, k)
+        if "keputusan" in item:
+            dec = item["keputusan"]
+            out.add((here, ref(dec["ya"]), dec.get("label_ya", "Ya")))
+            out.add((here, ref(dec["tidak"]), dec.get("label_tidak", "Tidak")))
+        elif "lanjut" in item:
+            targets = item["lanjut"] if isinstance(item["lanjut"], list) else [item["lanjut"]]
+            out.update((here, ref(t), None) for t in targets)
+        elif item.get("selesai"):
+            pass
+        elif g + 1 < len(flat):
+            out.add((here, flat[g + 1][:2], None))
+    return out
+
+
+def kinds(text: str) -> list[str]:
+    """The symbol kinds sopgen gives by default, with the overrides written."""
+    steps = yaml.safe_load(text)["kegiatan"]
+    flat = symbols(steps)
+    out = []
+    for g, (_, _, item) in enumerate(flat):
+        override = item.get("jenis") or (item.get("simbol") if isinstance(
+            item.get("simbol"), str) else None)
+        if "keputusan" in item:
+            out.append("decision")
+        elif override:
+            out.append("terminator" if override == "terminator" else "process")
+        else:
+            ends = item.get("selesai") or (g == len(flat) - 1 and "lanjut" not in item)
+            out.append("terminator" if g == 0 or ends else "process")
+    return out

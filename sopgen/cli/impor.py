@@ -11,15 +11,18 @@ from sopgen.cli.progress import progress
 
 
 @click.command("impor")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--ke", "target", default="data", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path),
-              help="Folder tujuan; tiap berkas menjadi satu folder dokumen di dalamnya.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--ke",
+    "target",
+    default="data",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder tujuan; tiap berkas menjadi satu folder dokumen di dalamnya.",
+)
 @click.option("--timpa", is_flag=True, help="Timpa folder dokumen yang sudah ada.")
 @verbosity_options
-def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool,
-            verbose: bool) -> None:
+def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool, verbose: bool) -> None:
     """Impor SOP yang sudah ada (PDF atau Excel .xlsx) menjadi berkas YAML sopgen.
 
     \b
@@ -41,8 +44,10 @@ def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool,
     places = [p for o in outcomes if o.written for p in o.written.places]
     for o in outcomes:
         if o.written:
-            say.info(f"{o.source} -> {o.written.folder}/ ({o.procedures} prosedur, "
-                     f"{o.steps} langkah, {len(o.written.places)} tempat perlu diperiksa)")
+            say.info(
+                f"{o.source} -> {o.written.folder}/ ({o.procedures} prosedur, "
+                f"{o.steps} langkah, {len(o.written.places)} tempat perlu diperiksa)"
+            )
     if places and not quiet:
         click.echo("\nPerlu diperiksa (catatan '# impor:' di YAML):")
         for place in places:
@@ -52,8 +57,10 @@ def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool,
         if o.hint:
             click.echo(f"    cara memperbaiki: {o.hint}", err=True)
     done = len(outcomes) - len(failed)
-    say.info(f"\n{done} dari {len(outcomes)} berkas diimpor; {len(places)} tempat perlu "
-             f"diperiksa. Lalu jalankan 'sopgen check {target}'.")
+    say.info(
+        f"\n{done} dari {len(outcomes)} berkas diimpor; {len(places)} tempat perlu "
+        f"diperiksa. Lalu jalankan 'sopgen check {target}'."
+    )
     if failed:
         if len(failed) == len(outcomes):
             click.echo("Tidak ada berkas yang ditulis.", err=True)

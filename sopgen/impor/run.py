@@ -11,8 +11,10 @@ from pathlib import Path
 from sopgen.impor import ir
 from sopgen.impor.to_yaml import FolderExists, Written, slug, write_document
 
-HINT_FORMAT = ("simpan ulang dokumen sebagai PDF (dengan lapisan teks) atau sebagai buku "
-               "kerja Excel .xlsx, lalu impor lagi")
+HINT_FORMAT = (
+    "simpan ulang dokumen sebagai PDF (dengan lapisan teks) atau sebagai buku "
+    "kerja Excel .xlsx, lalu impor lagi"
+)
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,10 @@ def kind_of(path: Path) -> str:
             raise ir.UnreadableSource("berkas Word (.docx) belum dapat diimpor")
         raise ir.UnreadableSource("berkas zip ini bukan buku kerja Excel (.xlsx)")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ir.UnreadableSource("format Excel/Word lama (.xls/.doc) tidak dapat dibaca; "
-                                  "simpan ulang sebagai .xlsx atau PDF")
+        raise ir.UnreadableSource(
+            "format Excel/Word lama (.xls/.doc) tidak dapat dibaca; "
+            "simpan ulang sebagai .xlsx atau PDF"
+        )
     raise ir.UnreadableSource("bukan berkas PDF atau buku kerja Excel (.xlsx)")
 
 
@@ -75,23 +79,29 @@ def import_one(path: Path, folder: Path, overwrite: bool) -> Outcome:
     except ir.UnreadableSource as exc:
         return Outcome(path, error=str(exc), hint=HINT_FORMAT)
     except RecursionError:
-        return Outcome(path, error="struktur berkas terlalu dalam (berkas rusak?)",
-                       hint=HINT_FORMAT)
+        return Outcome(
+            path, error="struktur berkas terlalu dalam (berkas rusak?)", hint=HINT_FORMAT
+        )
     except MemoryError:
         return Outcome(path, error="berkas terlalu besar untuk dibaca", hint=HINT_FORMAT)
     try:
         written = write_document(sops, folder, overwrite=overwrite)
     except FolderExists as exc:
-        return Outcome(path, error=str(exc),
-                       hint="pakai --timpa untuk menimpanya, atau --ke FOLDER lain")
+        return Outcome(
+            path, error=str(exc), hint="pakai --timpa untuk menimpanya, atau --ke FOLDER lain"
+        )
     except OSError as exc:
-        return Outcome(path, error=f"folder {folder} tidak dapat ditulis ({exc.strerror})",
-                       hint="periksa izin tulis folder tujuan")
+        return Outcome(
+            path,
+            error=f"folder {folder} tidak dapat ditulis ({exc.strerror})",
+            hint="periksa izin tulis folder tujuan",
+        )
     return Outcome(path, written, procedures=len(sops), steps=sum(len(s.rows) for s in sops))
 
 
-def import_all(paths: list[Path], target: Path, overwrite: bool,
-               each: Callable = lambda items: items) -> list[Outcome]:
+def import_all(
+    paths: list[Path], target: Path, overwrite: bool, each: Callable = lambda items: items
+) -> list[Outcome]:
     """Each source into its own folder under ``target`` (named after the file)."""
     names: set[str] = set()
     jobs = []

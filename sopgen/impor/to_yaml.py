@@ -25,13 +25,32 @@ from sopgen.impor import ir
 from sopgen.impor.to_yaml_flow import RowPlan, plan_flow
 from sopgen.impor.yaml_text import Text
 
-DEFAULT_LABELS = {"no": "No", "kegiatan": "Kegiatan", "pelaksana": "Pelaksana",
-                  "mutu_baku": "Mutu Baku", "kelengkapan": "Kelengkapan", "waktu": "Waktu",
-                  "output": "Output", "keterangan": "Keterangan"}
+DEFAULT_LABELS = {
+    "no": "No",
+    "kegiatan": "Kegiatan",
+    "pelaksana": "Pelaksana",
+    "mutu_baku": "Mutu Baku",
+    "kelengkapan": "Kelengkapan",
+    "waktu": "Waktu",
+    "output": "Output",
+    "keterangan": "Keterangan",
+}
 PLACEHOLDER_NIP = "19000101 192001 1 001"
 PLACEHOLDER_DATE = dt.date(1900, 1, 1)
-BULAN = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus",
-         "september", "oktober", "november", "desember")
+BULAN = (
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
 BULAN_SINGKAT = {b[:3]: i for i, b in enumerate(BULAN, start=1)} | {"agu": 8, "ags": 8}
 
 
@@ -103,8 +122,10 @@ def _unique_executors(sops: Sequence[ir.ImportedSop]) -> list[tuple[list[str], l
             if name in seen:
                 seen[name] += 1
                 new = f"{name} ({seen[name]})"
-                notes.append(f"kolom pelaksana '{name}' muncul dua kali; yang ke-{seen[name]} "
-                             f"ditulis '{new}': periksa")
+                notes.append(
+                    f"kolom pelaksana '{name}' muncul dua kali; yang ke-{seen[name]} "
+                    f"ditulis '{new}': periksa"
+                )
                 name = new
             else:
                 seen[name] = 1
@@ -119,8 +140,15 @@ def _unique_executors(sops: Sequence[ir.ImportedSop]) -> list[tuple[list[str], l
 def procedure_ids(sops: Sequence[ir.ImportedSop]) -> list[str]:
     ids: list[str] = []
     for n, sop in enumerate(sops, start=1):
-        base = slug(re.sub(r"^\s*(sop|standar operasional prosedur)\s+", "",
-                           sop.title or "", flags=re.I)) if sop.title else f"prosedur-{n}"
+        base = (
+            slug(
+                re.sub(
+                    r"^\s*(sop|standar operasional prosedur)\s+", "", sop.title or "", flags=re.I
+                )
+            )
+            if sop.title
+            else f"prosedur-{n}"
+        )
         candidate, k = base, 2
         while candidate in ids or candidate == "dokumen":
             candidate, k = f"{base}-{k}", k + 1
@@ -140,14 +168,19 @@ def render_document(sops: Sequence[ir.ImportedSop], folder: Path) -> dict[str, T
     return files
 
 
-def render_procedure(sop: ir.ImportedSop, executors: list[str], notes: list[str],
-                     schema: str) -> Text:
+def render_procedure(
+    sop: ir.ImportedSop, executors: list[str], notes: list[str], schema: str
+) -> Text:
     out = Text()
     out.add(f"# yaml-language-server: $schema={schema}/prosedur.schema.json")
-    out.comment(f"Diimpor dari {sop.source} dengan 'sopgen impor'. Periksa setiap catatan "
-                "'# impor:' dengan dokumen aslinya, lalu hapus catatan itu.")
-    out.comment("kegiatan: baris tabel dari atas ke bawah; 'pelaksana' = kolom tempat "
-                "simbolnya; 'lanjut', 'keputusan' dan 'selesai' = panah alurnya.")
+    out.comment(
+        f"Diimpor dari {sop.source} dengan 'sopgen impor'. Periksa setiap catatan "
+        "'# impor:' dengan dokumen aslinya, lalu hapus catatan itu."
+    )
+    out.comment(
+        "kegiatan: baris tabel dari atas ke bawah; 'pelaksana' = kolom tempat "
+        "simbolnya; 'lanjut', 'keputusan' dan 'selesai' = panah alurnya."
+    )
     out.blank()
     general = [u for u in sop.uncertain if u.row is None and not _is_identity(u)]
     for u in general:
@@ -253,8 +286,9 @@ def _symbol(out: Text, sym, indent: int, short: bool) -> None:
         out.key("selesai", True, indent)
 
 
-def write_document(sops: Sequence[ir.ImportedSop], folder: Path,
-                   overwrite: bool = False) -> Written:
+def write_document(
+    sops: Sequence[ir.ImportedSop], folder: Path, overwrite: bool = False
+) -> Written:
     """Write the document folder whole (a temporary sibling folder, then one rename)."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()) and not overwrite:
@@ -272,8 +306,11 @@ def write_document(sops: Sequence[ir.ImportedSop], folder: Path,
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    places = tuple(Place(folder / name, line, message)
-                   for name, text in texts.items() for line, message in text.places)
+    places = tuple(
+        Place(folder / name, line, message)
+        for name, text in texts.items()
+        for line, message in text.places
+    )
     return Written(folder, tuple(folder / name for name in texts), places)
 
 

@@ -41,9 +41,11 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
     out = Text()
     out.add(f"# yaml-language-server: $schema={schema}/dokumen.schema.json")
     out.comment(f"Dokumen SOP diimpor dari {first.source} dengan 'sopgen impor'.")
-    out.comment("Berkas ini berisi halaman identitas SOP, pejabat penandatangan, Lembar "
-                "Pengesahan dan urutan SOP. Periksa setiap catatan '# impor:' dengan dokumen "
-                "aslinya, lalu hapus catatan itu. Tanggal ditulis TAHUN-BULAN-TANGGAL.")
+    out.comment(
+        "Berkas ini berisi halaman identitas SOP, pejabat penandatangan, Lembar "
+        "Pengesahan dan urutan SOP. Periksa setiap catatan '# impor:' dengan dokumen "
+        "aslinya, lalu hapus catatan itu. Tanggal ditulis TAHUN-BULAN-TANGGAL."
+    )
     out.blank()
     seen: set[str] = set()
     for sop in sops:
@@ -57,16 +59,29 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
     out.add("# HALAMAN IDENTITAS")
     out.key("identitas")
     _text(out, "nomor", identity.nomor, "nomor SOP", "ISI NOMOR SOP")
-    made = _date(out, "tanggal_pembuatan", identity.tanggal_pembuatan,
-                 identity.tanggal_efektif, "tanggal pembuatan")
+    made = _date(
+        out,
+        "tanggal_pembuatan",
+        identity.tanggal_pembuatan,
+        identity.tanggal_efektif,
+        "tanggal pembuatan",
+    )
     revised = parse_date(identity.tanggal_revisi)
     if identity.tanggal_revisi and revised is None:
-        out.impor(f"tanggal revisi '{identity.tanggal_revisi}' tidak dapat dibaca sebagai "
-                  "tanggal; tidak ditulis: periksa", 2)
+        out.impor(
+            f"tanggal revisi '{identity.tanggal_revisi}' tidak dapat dibaca sebagai "
+            "tanggal; tidak ditulis: periksa",
+            2,
+        )
     if revised is not None:
         out.key("tanggal_revisi", revised, 2)
-    effective = _date(out, "tanggal_efektif", identity.tanggal_efektif,
-                      identity.tanggal_pembuatan, "tanggal efektif")
+    effective = _date(
+        out,
+        "tanggal_efektif",
+        identity.tanggal_efektif,
+        identity.tanggal_pembuatan,
+        "tanggal efektif",
+    )
     out.key("disahkan_oleh", key, 2, note="kunci pejabat di bagian 'pejabat'")
     nama = identity.nama or first.title
     _text(out, "nama", nama, "nama SOP", "ISI NAMA SOP")
@@ -87,14 +102,19 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
     _pejabat(out, key, identity.disahkan)
     out.blank()
     out.add("# LEMBAR PENGESAHAN")
-    out.impor("sumber tidak memuat Lembar Pengesahan yang terbaca; diisi dengan pejabat yang "
-              "mengesahkan dan tanggal efektif: periksa")
+    out.impor(
+        "sumber tidak memuat Lembar Pengesahan yang terbaca; diisi dengan pejabat yang "
+        "mengesahkan dan tanggal efektif: periksa"
+    )
     out.key("pengesahan")
     out.key("tanggal", effective or made, 2)
     out.key("menyetujui", key, 2)
     out.blank()
-    labels = {k: v for k, v in first.header.labels.items()
-              if k in DEFAULT_LABELS and v.strip() and v.strip() != DEFAULT_LABELS[k]}
+    labels = {
+        k: v
+        for k, v in first.header.labels.items()
+        if k in DEFAULT_LABELS and v.strip() and v.strip() != DEFAULT_LABELS[k]
+    }
     if labels:
         out.add("# Judul kolom tabel flowchart seperti tercetak di sumber")
         out.key("judul_kolom")
@@ -116,8 +136,11 @@ def _instansi(out: Text, lines: tuple[str, ...]) -> None:
     out.add("# INSTANSI penerbit SOP")
     out.key("instansi")
     if len(lines) < 2:
-        out.impor("nama instansi tidak (lengkap) terbaca dari sumber; isi pemerintah/"
-                  "kementerian/lembaga dan unit kerjanya", 2)
+        out.impor(
+            "nama instansi tidak (lengkap) terbaca dari sumber; isi pemerintah/"
+            "kementerian/lembaga dan unit kerjanya",
+            2,
+        )
     pemerintah = lines[0] if lines else "ISI NAMA PEMERINTAH/KEMENTERIAN/LEMBAGA"
     dinas = lines[1] if len(lines) > 1 else "ISI NAMA UNIT KERJA"
     out.key("pemerintah", pemerintah, 2)
@@ -152,8 +175,9 @@ def _pejabat(out: Text, key: str, official: ir.Official | None) -> None:
     out.key(key, None, 2)
     o = official or ir.Official()
     if official is None:
-        out.impor("pejabat yang mengesahkan tidak terbaca; isi jabatan, nama, pangkat dan "
-                  "NIP-nya", 4)
+        out.impor(
+            "pejabat yang mengesahkan tidak terbaca; isi jabatan, nama, pangkat dan NIP-nya", 4
+        )
     if not o.jabatan:
         if official is not None:
             out.impor("jabatan pejabat yang mengesahkan tidak terbaca; isi jabatannya", 4)
@@ -168,6 +192,7 @@ def _pejabat(out: Text, key: str, official: ir.Official | None) -> None:
         out.key("nip", " ".join((o.nip or "").split()), 4)
     else:
         shown = f"'{o.nip}' tidak 18 angka" if o.nip else "tidak tercetak/terbaca"
-        out.impor(f"NIP {shown}; ditulis NIP sementara {PLACEHOLDER_NIP}: ganti dengan NIP "
-                  "yang benar", 4)
+        out.impor(
+            f"NIP {shown}; ditulis NIP sementara {PLACEHOLDER_NIP}: ganti dengan NIP yang benar", 4
+        )
         out.key("nip", PLACEHOLDER_NIP, 4)

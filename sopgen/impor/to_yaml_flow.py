@@ -45,8 +45,11 @@ def _nomor_plan(rows: tuple[ir.Row, ...]) -> list[str | int | None]:
         text = row.nomor.strip()
         if text.isdigit():
             value = int(text)
-            out.append(None if value == counter + 1 and text == str(value) else
-                       (value if text == str(value) else text))
+            out.append(
+                None
+                if value == counter + 1 and text == str(value)
+                else (value if text == str(value) else text)
+            )
             counter = value if text == str(value) else counter
         else:
             out.append(text)
@@ -75,15 +78,18 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             cols = tuple(executors[c] for c in s.columns if 0 <= c < len(executors))
             sym = SymbolPlan(cols or (executors[0],), s.kind)
             if not cols:
-                sym.notes.append("kolom pelaksana simbol ini tidak terbaca; ditaruh di kolom "
-                                 "pertama: periksa")
+                sym.notes.append(
+                    "kolom pelaksana simbol ini tidak terbaca; ditaruh di kolom pertama: periksa"
+                )
             plan.symbols.append(sym)
             order.append((i, s.id))
         if not here:
             previous = rows[i - 1].symbols[-1].executors if i and rows[i - 1].symbols else None
             sym = SymbolPlan(previous or (executors[0],), "process")
-            sym.notes.append("baris ini tanpa simbol di sumber; diberi kotak proses sementara "
-                             "di kolom pelaksana langkah sebelumnya: periksa")
+            sym.notes.append(
+                "baris ini tanpa simbol di sumber; diberi kotak proses sementara "
+                "di kolom pelaksana langkah sebelumnya: periksa"
+            )
             plan.symbols.append(sym)
             order.append((i, -1 - i))
     position = {sid: g for g, (_, sid) in enumerate(order)}
@@ -119,8 +125,9 @@ class _Refs:
 
     def __init__(self, rows: list[RowPlan]):
         self.rows = rows
-        self.where: list[tuple[int, int]] = [(i, k) for i, r in enumerate(rows)
-                                             for k in range(len(r.symbols))]
+        self.where: list[tuple[int, int]] = [
+            (i, k) for i, r in enumerate(rows) for k in range(len(r.symbols))
+        ]
         counts: dict[str, int] = {}
         for r in rows:
             counts[r.row.nomor.strip()] = counts.get(r.row.nomor.strip(), 0) + 1
@@ -155,8 +162,10 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
             elif is_negative(la) and not is_negative(lb):
                 (a, la), (b, lb) = (b, lb), (a, la)
             elif is_negative(la) == is_negative(lb) and la is not None and lb is not None:
-                sym.notes.append(f"label keluar keputusan '{la}' dan '{lb}': mana yang Ya "
-                                 "tidak pasti: periksa ya/tidak")
+                sym.notes.append(
+                    f"label keluar keputusan '{la}' dan '{lb}': mana yang Ya "
+                    "tidak pasti: periksa ya/tidak"
+                )
             sym.keputusan = {"ya": refs(a), "tidak": refs(b)}
             if la is not None and la != "Ya":
                 sym.keputusan["label_ya"] = la
@@ -164,18 +173,23 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
                 sym.keputusan["label_tidak"] = lb
             if len(exits) > 2:
                 rest = ", ".join(str(refs(t)) for t, _ in exits[2:])
-                sym.notes.append(f"keputusan dengan {len(exits)} panah keluar; hanya dua yang "
-                                 f"ditulis, panah ke {rest} tidak: periksa")
+                sym.notes.append(
+                    f"keputusan dengan {len(exits)} panah keluar; hanya dua yang "
+                    f"ditulis, panah ke {rest} tidak: periksa"
+                )
             return
         sym.kind = "process"
-        sym.notes.append(f"belah ketupat dengan {len(exits)} panah keluar ditulis sebagai "
-                         "kotak proses: periksa")
+        sym.notes.append(
+            f"belah ketupat dengan {len(exits)} panah keluar ditulis sebagai kotak proses: periksa"
+        )
     if not exits:
         if g != last:
             sym.selesai = True
             if sym.kind != "terminator":
-                sym.notes.append("simbol tanpa panah keluar di sumber; ditulis sebagai akhir "
-                                 "alur (selesai): periksa")
+                sym.notes.append(
+                    "simbol tanpa panah keluar di sumber; ditulis sebagai akhir "
+                    "alur (selesai): periksa"
+                )
         return
     if targets == [g + 1]:
         return

@@ -64,8 +64,14 @@ class Text:
         for i, line in enumerate(wrapped):
             self.add(f"{pad}# {line}" if i == 0 else f"{pad}#   {line}")
 
-    def key(self, key: str, value: object | None = None, indent: int = 0,
-            note: str | None = None, dash: bool = False) -> None:
+    def key(
+        self,
+        key: str,
+        value: object | None = None,
+        indent: int = 0,
+        note: str | None = None,
+        dash: bool = False,
+    ) -> None:
         """``key: value`` (or ``- key: value`` with dash); value None writes ``key:``."""
         pad = " " * indent + ("- " if dash else "")
         head = f"{pad}{key}:"

@@ -12,15 +12,24 @@ from xlsx_build import Arrow, Box, Drawing, build
 
 from sopgen.cli import main
 
-ROWS = [("1", "Menerima surat", "Surat", "5 menit", "Surat", ""),
-        ("2", "Mencatat surat", "Agenda", "10 menit", "Agenda", "")]
+ROWS = [
+    ("1", "Menerima surat", "Surat", "5 menit", "Surat", ""),
+    ("2", "Mencatat surat", "Agenda", "10 menit", "Agenda", ""),
+]
 
 
 def _workbook(path: Path) -> Path:
-    return build(path, ROWS, Drawing(
-        boxes=[Box(1, "flowChartTerminator", 3, 6, "Mulai"),
-               Box(2, "flowChartTerminator", 4, 7, "Selesai")],
-        arrows=[Arrow(3, 1, 2)]))
+    return build(
+        path,
+        ROWS,
+        Drawing(
+            boxes=[
+                Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+                Box(2, "flowChartTerminator", 4, 7, "Selesai"),
+            ],
+            arrows=[Arrow(3, 1, 2)],
+        ),
+    )
 
 
 @pytest.fixture

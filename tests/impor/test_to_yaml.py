@@ -17,24 +17,41 @@ EXECUTORS = ("Pemohon", "Petugas Loket", "Kepala Seksi")
 
 
 def _row(nomor: str, uraian: str, **kw) -> ir.Row:
-    return ir.Row(nomor, uraian, kelengkapan=kw.get("k", "Berkas"), waktu=kw.get("w", "5 menit"),
-                  output=kw.get("o", "Berkas"), keterangan=kw.get("ket", ""))
+    return ir.Row(
+        nomor,
+        uraian,
+        kelengkapan=kw.get("k", "Berkas"),
+        waktu=kw.get("w", "5 menit"),
+        output=kw.get("o", "Berkas"),
+        keterangan=kw.get("ket", ""),
+    )
 
 
 def _sop(rows, shapes, links, identity=None, uncertain=(), labels=None) -> ir.ImportedSop:
     return ir.ImportedSop(
         source="contoh.pdf",
-        identity=identity or ir.Identity(
+        identity=identity
+        or ir.Identity(
             instansi_lines=("PEMERINTAH KOTA CONTOH", "DINAS CONTOH"),
-            nomor="001/SOP/2025", tanggal_pembuatan="2 Juni 2025",
-            tanggal_efektif="10 Juni 2025", nama="Pelayanan Izin",
-            disahkan=ir.Official("Kepala Dinas Contoh", "Dr. ANI, M.Si", "Pembina",
-                                 "19700101 199501 2 001"),
-            lists={"dasar_hukum": ("Undang-Undang Nomor 1 Tahun 2000",),
-                   "keterkaitan": ("SOP Arsip",)}),
+            nomor="001/SOP/2025",
+            tanggal_pembuatan="2 Juni 2025",
+            tanggal_efektif="10 Juni 2025",
+            nama="Pelayanan Izin",
+            disahkan=ir.Official(
+                "Kepala Dinas Contoh", "Dr. ANI, M.Si", "Pembina", "19700101 199501 2 001"
+            ),
+            lists={
+                "dasar_hukum": ("Undang-Undang Nomor 1 Tahun 2000",),
+                "keterkaitan": ("SOP Arsip",),
+            },
+        ),
         header=ir.Header(EXECUTORS, labels or {}),
-        rows=tuple(rows), shapes=tuple(shapes), links=tuple(links),
-        title="SOP PELAYANAN IZIN", uncertain=tuple(uncertain))
+        rows=tuple(rows),
+        shapes=tuple(shapes),
+        links=tuple(links),
+        title="SOP PELAYANAN IZIN",
+        uncertain=tuple(uncertain),
+    )
 
 
 def _shape(i, row, kind="process", col=0, x=None, cols=None):
@@ -43,12 +60,19 @@ def _shape(i, row, kind="process", col=0, x=None, cols=None):
 
 def _case_decision_loop():
     """1 start -> 2 -> 3 decision (Lengkap -> 4, Tidak lengkap -> back to 2) -> 4 end."""
-    rows = [_row("1", "Mengajukan permohonan"), _row("2", "Memeriksa berkas"),
-            _row("3", "Berkas lengkap?"), _row("4", "Menerbitkan izin")]
-    shapes = [_shape(0, 0, "terminator", 0), _shape(1, 1, "process", 1),
-              _shape(2, 2, "decision", 2), _shape(3, 3, "terminator", 2)]
-    links = [ir.Link(0, 1), ir.Link(1, 2), ir.Link(2, 3, "Lengkap"),
-             ir.Link(2, 1, "Tidak lengkap")]
+    rows = [
+        _row("1", "Mengajukan permohonan"),
+        _row("2", "Memeriksa berkas"),
+        _row("3", "Berkas lengkap?"),
+        _row("4", "Menerbitkan izin"),
+    ]
+    shapes = [
+        _shape(0, 0, "terminator", 0),
+        _shape(1, 1, "process", 1),
+        _shape(2, 2, "decision", 2),
+        _shape(3, 3, "terminator", 2),
+    ]
+    links = [ir.Link(0, 1), ir.Link(1, 2), ir.Link(2, 3, "Lengkap"), ir.Link(2, 1, "Tidak lengkap")]
     return _sop(rows, shapes, links)
 
 
@@ -56,22 +80,32 @@ def _case_rows_with_several_symbols():
     """Row 1 process start; row 2 two symbols (a fork to both, one a dead end); numbers
     1, 2, 2a, 4 (3 skipped in the source) and an unnumbered row; a terminator ending
     mid-table; the last row continues back to 2a (a loop) and ends."""
-    rows = [_row("1", "Menerima berkas"), _row("2", "Meneliti dan mencatat"),
-            _row("2a", "Menelaah"), _row("4", "Menolak"), _row("", "Menyetujui"),
-            _row("5", "Mengarsipkan")]
+    rows = [
+        _row("1", "Menerima berkas"),
+        _row("2", "Meneliti dan mencatat"),
+        _row("2a", "Menelaah"),
+        _row("4", "Menolak"),
+        _row("", "Menyetujui"),
+        _row("5", "Mengarsipkan"),
+    ]
     shapes = [
         _shape(0, 0, "process", 1),
-        _shape(1, 1, "process", 1), _shape(2, 1, "process", 2),   # row 2: two symbols
+        _shape(1, 1, "process", 1),
+        _shape(2, 1, "process", 2),  # row 2: two symbols
         _shape(3, 2, "decision", 2),
-        _shape(4, 3, "terminator", 0),                              # ends mid-table
-        _shape(5, 4, "process", 0, cols=(0, 1)),                    # joint
-        _shape(6, 5, "process", 1),                                 # last: a process end
+        _shape(4, 3, "terminator", 0),  # ends mid-table
+        _shape(5, 4, "process", 0, cols=(0, 1)),  # joint
+        _shape(6, 5, "process", 1),  # last: a process end
     ]
-    links = [ir.Link(0, 1), ir.Link(0, 2),                          # fork
-             ir.Link(1, 3),                                         # 2: left -> 2a
-             # shape 2 (right symbol of row 2) has no exit: a dead end
-             ir.Link(3, 5, "Ya"), ir.Link(3, 4, "Tidak"),
-             ir.Link(5, 6)]
+    links = [
+        ir.Link(0, 1),
+        ir.Link(0, 2),  # fork
+        ir.Link(1, 3),  # 2: left -> 2a
+        # shape 2 (right symbol of row 2) has no exit: a dead end
+        ir.Link(3, 5, "Ya"),
+        ir.Link(3, 4, "Tidak"),
+        ir.Link(5, 6),
+    ]
     return _sop(rows, shapes, links)
 
 
@@ -105,7 +139,8 @@ def test_flow_is_exact(case):
 
 def test_decision_labels_and_printed_numbers():
     text = render_document([_case_rows_with_several_symbols()], Path("d"))[
-        "pelayanan-izin.yaml"].render()
+        "pelayanan-izin.yaml"
+    ].render()
     steps = yaml.safe_load(text)["kegiatan"]
     assert [s.get("nomor") for s in steps] == [None, None, "2a", 4, "", None]
     decision = steps[2]
@@ -116,28 +151,41 @@ def test_decision_labels_and_printed_numbers():
     assert steps[4]["pelaksana"] == ["Pemohon", "Petugas Loket"]
     loop = _case_decision_loop()
     steps = yaml.safe_load(render_document([loop], Path("d"))["pelayanan-izin.yaml"].render())[
-        "kegiatan"]
-    assert steps[2]["keputusan"] == {"ya": 4, "tidak": 2, "label_ya": "Lengkap",
-                                     "label_tidak": "Tidak lengkap"}
+        "kegiatan"
+    ]
+    assert steps[2]["keputusan"] == {
+        "ya": 4,
+        "tidak": 2,
+        "label_ya": "Lengkap",
+        "label_tidak": "Tidak lengkap",
+    }
 
 
 def test_impor_comments_on_their_lines():
     sop = _case_decision_loop()
-    sop = ir.ImportedSop(**{**sop.__dict__, "uncertain": (
-        ir.Uncertainty("waktu tidak terbaca", 1, "waktu"),
-        ir.Uncertainty("simbol tidak jelas", 2, "simbol"),
-        ir.Uncertainty("halaman 2 miring"),
-        ir.Uncertainty("tanggal tidak jelas", None, "identitas.tanggal_efektif"),
-    )})
+    sop = ir.ImportedSop(
+        **{
+            **sop.__dict__,
+            "uncertain": (
+                ir.Uncertainty("waktu tidak terbaca", 1, "waktu"),
+                ir.Uncertainty("simbol tidak jelas", 2, "simbol"),
+                ir.Uncertainty("halaman 2 miring"),
+                ir.Uncertainty("tanggal tidak jelas", None, "identitas.tanggal_efektif"),
+            ),
+        }
+    )
     files = render_document([sop], Path("d"))
     proc = files["pelayanan-izin.yaml"]
     lines = proc.render().splitlines()
     found = {message: line for line, message in proc.places}
     assert lines[found["waktu tidak terbaca"]].strip().startswith("waktu:")
     assert lines[found["waktu tidak terbaca"] - 1].strip() == "# impor: waktu tidak terbaca"
-    after = lines[found["simbol tidak jelas"]:]
-    assert next(x for x in after if not x.strip().startswith("#")).strip().startswith(
-        "- uraian: Berkas lengkap?")
+    after = lines[found["simbol tidak jelas"] :]
+    assert (
+        next(x for x in after if not x.strip().startswith("#"))
+        .strip()
+        .startswith("- uraian: Berkas lengkap?")
+    )
     assert found["halaman 2 miring"] < lines.index("kegiatan:")
     doc = files["dokumen.yaml"]
     assert "tanggal tidak jelas" in [m for _, m in doc.places]
@@ -145,22 +193,37 @@ def test_impor_comments_on_their_lines():
 
 def test_missing_identity_becomes_placeholders_marked():
     sop = _case_decision_loop()
-    sop = ir.ImportedSop(**{**sop.__dict__, "identity": ir.Identity(
-        disahkan=ir.Official("Kepala", "ANI", None, "1970 0101"))})
+    sop = ir.ImportedSop(
+        **{
+            **sop.__dict__,
+            "identity": ir.Identity(disahkan=ir.Official("Kepala", "ANI", None, "1970 0101")),
+        }
+    )
     doc = render_document([sop], Path("d"))["dokumen.yaml"]
     data = yaml.safe_load(doc.render())
     assert data["identitas"]["nomor"] == "ISI NOMOR SOP"
     assert data["pejabat"]["kepala"]["nip"] == "19000101 192001 1 001"
     messages = " | ".join(m for _, m in doc.places)
-    for what in ("nomor SOP", "tanggal pembuatan", "NIP '1970 0101' tidak 18 angka",
-                 "nama instansi"):
+    for what in (
+        "nomor SOP",
+        "tanggal pembuatan",
+        "NIP '1970 0101' tidak 18 angka",
+        "nama instansi",
+    ):
         assert what in messages
 
 
 def test_column_titles_written_when_they_differ():
     sop = _case_decision_loop()
-    sop = ir.ImportedSop(**{**sop.__dict__, "header": ir.Header(EXECUTORS, {
-        "pelaksana": "Pelaksanaan", "kegiatan": "Kegiatan", "keterangan": "Ket."})})
+    sop = ir.ImportedSop(
+        **{
+            **sop.__dict__,
+            "header": ir.Header(
+                EXECUTORS,
+                {"pelaksana": "Pelaksanaan", "kegiatan": "Kegiatan", "keterangan": "Ket."},
+            ),
+        }
+    )
     data = yaml.safe_load(render_document([sop], Path("d"))["dokumen.yaml"].render())
     assert data["judul_kolom"] == {"pelaksana": "Pelaksanaan", "keterangan": "Ket."}
 

@@ -33,10 +33,30 @@ def _drawing() -> Drawing:
         Box(4, "rect", 3, 9, dx=-200_000, width=400_000),  # row 4: two symbols
         Box(5, "rect", 4, 9, width=400_000),
         Box(6, "flowChartTerminator", 5, 10, "Selesai"),
-        Box(20, "rect", 5, 8, "Ya", width=200_000, height=150_000, textbox=True,
-            dx=-280_000, dy=280_000),
-        Box(21, "rect", 5, 8, "Tidak", width=300_000, height=150_000, textbox=True,
-            dx=0, dy=-280_000),
+        Box(
+            20,
+            "rect",
+            5,
+            8,
+            "Ya",
+            width=200_000,
+            height=150_000,
+            textbox=True,
+            dx=-280_000,
+            dy=280_000,
+        ),
+        Box(
+            21,
+            "rect",
+            5,
+            8,
+            "Tidak",
+            width=300_000,
+            height=150_000,
+            textbox=True,
+            dx=0,
+            dy=-280_000,
+        ),
     ]
     d.arrows = [
         Arrow(10, 1, 2),
@@ -89,8 +109,7 @@ def test_arrows_glued_reversed_and_by_geometry(workbook):
 
 def test_identity_page(workbook):
     identity = read_xlsx(workbook).identity
-    assert identity.instansi_lines == ("KEMENTERIAN CONTOH", "SEKRETARIAT JENDERAL",
-                                       "BIRO UMUM")
+    assert identity.instansi_lines == ("KEMENTERIAN CONTOH", "SEKRETARIAT JENDERAL", "BIRO UMUM")
     assert identity.nomor == "001/SOP/BU/2025"
     assert identity.tanggal_pembuatan == "2 Juni 2025"
     assert identity.tanggal_efektif == "10 Juni 2025"
@@ -98,8 +117,10 @@ def test_identity_page(workbook):
     assert identity.disahkan.jabatan == "Kepala Biro Umum"
     assert identity.disahkan.nama == "BUDI SANTOSO, S.H."
     assert identity.disahkan.nip == "19700101 199501 1 001"
-    assert identity.lists["dasar_hukum"] == ("Undang-Undang Nomor 1 Tahun 2000",
-                                             "Peraturan Nomor 2")
+    assert identity.lists["dasar_hukum"] == (
+        "Undang-Undang Nomor 1 Tahun 2000",
+        "Peraturan Nomor 2",
+    )
     assert identity.lists["kualifikasi_pelaksana"] == ("Memahami tata naskah dinas",)
     assert identity.lists["keterkaitan"] == ("SOP Pengarsipan",)
     assert identity.lists["peralatan"] == ("Komputer", "Printer")
@@ -108,10 +129,19 @@ def test_identity_page(workbook):
 
 
 def test_other_column_order_and_no_identity(tmp_path):
-    path = build(tmp_path / "b.xlsx", ROWS[:2], Drawing(
-        boxes=[Box(1, "flowChartTerminator", 3, 6, "Mulai"),
-               Box(2, "flowChartTerminator", 4, 7, "Selesai")],
-        arrows=[Arrow(3, 1, 2)]), identity=False, executors=("Staf", "Kepala"))
+    path = build(
+        tmp_path / "b.xlsx",
+        ROWS[:2],
+        Drawing(
+            boxes=[
+                Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+                Box(2, "flowChartTerminator", 4, 7, "Selesai"),
+            ],
+            arrows=[Arrow(3, 1, 2)],
+        ),
+        identity=False,
+        executors=("Staf", "Kepala"),
+    )
     sop = read_xlsx(path)
     assert sop.header.executors == ("Staf", "Kepala")
     assert Counter(s.kind for s in sop.shapes) == {"terminator": 2}
@@ -126,18 +156,33 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("content", [
-    b"",
-    b"not a zip at all",
-    b"PK\x03\x04 truncated",
-    _zip({"hello.txt": b"hi"}),
-    _zip({"xl/workbook.xml": b"<workbook"}),
-    _zip({"xl/workbook.xml": b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
-                             b"<workbook>&lol;</workbook>"}),
-    # 3 MB of spaces squeezed into a few kB: refused by its compression ratio, unread
-    _zip({"xl/workbook.xml": b"<a/>", "xl/big.xml": b"<a>" + b" " * 3_000_000 + b"</a>"}),
-], ids=["empty", "text", "truncated-zip", "zip-without-workbook", "broken-xml",
-        "billion-laughs-dtd", "zip-bomb"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"not a zip at all",
+        b"PK\x03\x04 truncated",
+        _zip({"hello.txt": b"hi"}),
+        _zip({"xl/workbook.xml": b"<workbook"}),
+        _zip(
+            {
+                "xl/workbook.xml": b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+                b"<workbook>&lol;</workbook>"
+            }
+        ),
+        # 3 MB of spaces squeezed into a few kB: refused by its compression ratio, unread
+        _zip({"xl/workbook.xml": b"<a/>", "xl/big.xml": b"<a>" + b" " * 3_000_000 + b"</a>"}),
+    ],
+    ids=[
+        "empty",
+        "text",
+        "truncated-zip",
+        "zip-without-workbook",
+        "broken-xml",
+        "billion-laughs-dtd",
+        "zip-bomb",
+    ],
+)
 def test_broken_workbooks_are_unreadable_with_a_message(tmp_path, content):
     path = tmp_path / "rusak.xlsx"
     path.write_bytes(content)
@@ -161,7 +206,8 @@ def test_huge_merged_range_is_refused(tmp_path, workbook):
     files = {n: src.read(n) for n in src.namelist()}
     sheet = files["xl/worksheets/sheet2.xml"]
     files["xl/worksheets/sheet2.xml"] = sheet.replace(
-        b"</mergeCells>", b'<mergeCell ref="A100:XFD1048576"/></mergeCells>')
+        b"</mergeCells>", b'<mergeCell ref="A100:XFD1048576"/></mergeCells>'
+    )
     path = tmp_path / "luas.xlsx"
     path.write_bytes(_zip(files))
     with pytest.raises(UnreadableSource, match="terlalu luas"):

@@ -48,8 +48,12 @@ class Box:
     def rect(self) -> tuple[float, float, float, float]:
         cx = (self.col - 1) * col_emu() + col_emu() / 2 + self.dx
         cy = (self.row - 1) * row_emu() + row_emu() / 2 + self.dy
-        return (cx - self.width / 2, cy - self.height / 2, cx + self.width / 2,
-                cy + self.height / 2)
+        return (
+            cx - self.width / 2,
+            cy - self.height / 2,
+            cx + self.width / 2,
+            cy + self.height / 2,
+        )
 
 
 @dataclass
@@ -71,26 +75,38 @@ class Drawing:
 def _marker(tag: str, x: float, y: float) -> str:
     c, co = int(x // col_emu()), int(x % col_emu())
     r, ro = int(y // row_emu()), int(y % row_emu())
-    return (f"<xdr:{tag}><xdr:col>{c}</xdr:col><xdr:colOff>{co}</xdr:colOff>"
-            f"<xdr:row>{r}</xdr:row><xdr:rowOff>{ro}</xdr:rowOff></xdr:{tag}>")
+    return (
+        f"<xdr:{tag}><xdr:col>{c}</xdr:col><xdr:colOff>{co}</xdr:colOff>"
+        f"<xdr:row>{r}</xdr:row><xdr:rowOff>{ro}</xdr:rowOff></xdr:{tag}>"
+    )
 
 
 def _anchor(x0, y0, x1, y1, body: str) -> str:
-    return (f"<xdr:twoCellAnchor>{_marker('from', x0, y0)}{_marker('to', x1, y1)}{body}"
-            "<xdr:clientData/></xdr:twoCellAnchor>")
+    return (
+        f"<xdr:twoCellAnchor>{_marker('from', x0, y0)}{_marker('to', x1, y1)}{body}"
+        "<xdr:clientData/></xdr:twoCellAnchor>"
+    )
 
 
 def _shape_xml(b: Box) -> str:
     x0, y0, x1, y1 = b.rect()
     tx = ' txBox="1"' if b.textbox else ""
     line = "<a:ln><a:noFill/></a:ln>" if b.textbox else '<a:ln w="9525"/>'
-    text = (f"<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{b.text}</a:t></a:r></a:p>"
-            "</xdr:txBody>") if b.text else ""
-    body = (f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{b.id}" '
-            f'name="Shape {b.id}"/><xdr:cNvSpPr{tx}/></xdr:nvSpPr><xdr:spPr><a:xfrm>'
-            f'<a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{b.width}" cy="{b.height}"/>'
-            f'</a:xfrm><a:prstGeom prst="{b.prst}"><a:avLst/></a:prstGeom>{line}</xdr:spPr>'
-            f"{text}</xdr:sp>")
+    text = (
+        (
+            f"<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{b.text}</a:t></a:r></a:p>"
+            "</xdr:txBody>"
+        )
+        if b.text
+        else ""
+    )
+    body = (
+        f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{b.id}" '
+        f'name="Shape {b.id}"/><xdr:cNvSpPr{tx}/></xdr:nvSpPr><xdr:spPr><a:xfrm>'
+        f'<a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{b.width}" cy="{b.height}"/>'
+        f'</a:xfrm><a:prstGeom prst="{b.prst}"><a:avLst/></a:prstGeom>{line}</xdr:spPr>'
+        f"{text}</xdr:sp>"
+    )
     return _anchor(x0, y0, x1, y1, body)
 
 
@@ -118,22 +134,27 @@ def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
             glue = f'<a:stCxn id="{a.source}" idx="2"/><a:endCxn id="{a.target}" idx="0"/>'
         mark = '<a:tailEnd type="triangle"/>' if a.arrow == "tail" else ""
     flips = (' flipH="1"' if end[0] < start[0] else "") + (
-        ' flipV="1"' if end[1] < start[1] else "")
+        ' flipV="1"' if end[1] < start[1] else ""
+    )
     x0, x1 = sorted((start[0], end[0]))
     y0, y1 = sorted((start[1], end[1]))
-    body = (f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{a.id}" name="Connector '
-            f'{a.id}"/><xdr:cNvCxnSpPr>{glue}</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>'
-            f'<a:xfrm{flips}><a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{int(x1 - x0)}" '
-            f'cy="{int(y1 - y0)}"/></a:xfrm><a:prstGeom prst="{a.prst}"><a:avLst/>'
-            f'</a:prstGeom><a:ln w="12700">{mark}</a:ln></xdr:spPr></xdr:cxnSp>')
+    body = (
+        f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{a.id}" name="Connector '
+        f'{a.id}"/><xdr:cNvCxnSpPr>{glue}</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>'
+        f'<a:xfrm{flips}><a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{int(x1 - x0)}" '
+        f'cy="{int(y1 - y0)}"/></a:xfrm><a:prstGeom prst="{a.prst}"><a:avLst/>'
+        f'</a:prstGeom><a:ln w="12700">{mark}</a:ln></xdr:spPr></xdr:cxnSp>'
+    )
     return _anchor(x0, y0, x1, y1, body)
 
 
 def drawing_xml(d: Drawing) -> str:
     boxes = {b.id: b for b in d.boxes}
     parts = [_shape_xml(b) for b in d.boxes] + [_arrow_xml(a, boxes) for a in d.arrows]
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<xdr:wsDr xmlns:xdr="{XDR}" xmlns:a="{A}">{"".join(parts)}</xdr:wsDr>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<xdr:wsDr xmlns:xdr="{XDR}" xmlns:a="{A}">{"".join(parts)}</xdr:wsDr>'
+    )
 
 
 def inject(data: bytes, drawings: dict[int, str]) -> bytes:
@@ -145,12 +166,15 @@ def inject(data: bytes, drawings: dict[int, str]) -> bytes:
             body = src.read(info.filename)
             m = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
             if m and int(m[1]) in drawings:
-                body = body.replace(b"</worksheet>",
-                                    f'<drawing xmlns:r="{R}" r:id="rIdD1"/></worksheet>'.encode())
+                body = body.replace(
+                    b"</worksheet>", f'<drawing xmlns:r="{R}" r:id="rIdD1"/></worksheet>'.encode()
+                )
             if info.filename == "[Content_Types].xml":
                 extra = "".join(
                     f'<Override PartName="/xl/drawings/drawing{n}.xml" ContentType="application/'
-                    'vnd.openxmlformats-officedocument.drawing+xml"/>' for n in drawings)
+                    'vnd.openxmlformats-officedocument.drawing+xml"/>'
+                    for n in drawings
+                )
                 body = body.replace(b"</Types>", extra.encode() + b"</Types>")
             dst.writestr(info, body)
         for n, xml in drawings.items():
@@ -160,18 +184,22 @@ def inject(data: bytes, drawings: dict[int, str]) -> bytes:
                 '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships '
                 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                 f'<Relationship Id="rIdD1" Type="{R}/drawing" '
-                f'Target="../drawings/drawing{n}.xml"/></Relationships>')
+                f'Target="../drawings/drawing{n}.xml"/></Relationships>',
+            )
     return out.getvalue()
 
 
 def identity_sheet(ws) -> None:
     """An identity page: agency lines on the left, the label/value grid, the lists."""
     ws["A1"], ws["A2"], ws["A3"] = "KEMENTERIAN CONTOH", "SEKRETARIAT JENDERAL", "BIRO UMUM"
-    grid = [("Nomor SOP", "001/SOP/BU/2025"), ("Tanggal Pembuatan", "2 Juni 2025"),
-            ("Tanggal Revisi", "-"), ("Tanggal Efektif", dt.datetime(2025, 6, 10)),
-            ("Disahkan Oleh", "Kepala Biro Umum\n\n\nBUDI SANTOSO, S.H.\n"
-                              "NIP. 19700101 199501 1 001"),
-            ("Nama SOP", "Pengelolaan Surat Masuk")]
+    grid = [
+        ("Nomor SOP", "001/SOP/BU/2025"),
+        ("Tanggal Pembuatan", "2 Juni 2025"),
+        ("Tanggal Revisi", "-"),
+        ("Tanggal Efektif", dt.datetime(2025, 6, 10)),
+        ("Disahkan Oleh", "Kepala Biro Umum\n\n\nBUDI SANTOSO, S.H.\nNIP. 19700101 199501 1 001"),
+        ("Nama SOP", "Pengelolaan Surat Masuk"),
+    ]
     for i, (label, value) in enumerate(grid, start=1):
         ws.cell(i, 3, label)
         ws.cell(i, 4, ":")
@@ -187,8 +215,9 @@ def identity_sheet(ws) -> None:
     ws["A19"], ws["C19"] = "Surat terlambat diproses", "Buku agenda"
 
 
-def flowchart_sheet(ws, rows: list[tuple], executors=("Pengadministrasi", "Kasubbag", "Kabag"),
-                    header_row: int = 4) -> None:
+def flowchart_sheet(
+    ws, rows: list[tuple], executors=("Pengadministrasi", "Kasubbag", "Kabag"), header_row: int = 4
+) -> None:
     """Header: No | Uraian Kegiatan | Pelaksana (executors) | Mutu Baku (Persyaratan,
     Waktu, Output) | Ket. ``rows``: (nomor, uraian, persyaratan, waktu, output, ket)."""
     n = len(executors)

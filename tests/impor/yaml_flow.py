@@ -74,8 +74,9 @@ def kinds(text: str) -> list[str]:
     flat = symbols(steps)
     out = []
     for g, (_, _, item) in enumerate(flat):
-        override = item.get("jenis") or (item.get("simbol") if isinstance(
-            item.get("simbol"), str) else None)
+        override = item.get("jenis") or (
+            item.get("simbol") if isinstance(item.get("simbol"), str) else None
+        )
         if "keputusan" in item:
             out.append("decision")
         elif override:

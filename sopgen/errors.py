@@ -15,7 +15,11 @@ from typing import Literal
 import click
 
 Severity = Literal["galat", "peringatan"]
+ERROR: Severity = "galat"  # stops the build (the internal value; printed as WORDS[ERROR])
 LINT: Severity = "peringatan"  # a warning: shown, exit status stays 0
+# The words a user reads for each severity (office staff say "kesalahan", not "galat").
+WORDS: dict[str, str] = {ERROR: "kesalahan", LINT: "peringatan"}
+ERROR_WORD = WORDS[ERROR]
 
 
 @dataclass(frozen=True, order=True)
@@ -31,8 +35,13 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity == "galat"
 
+    @property
+    def word(self) -> str:
+        """The severity as a user reads it: "kesalahan" or "peringatan"."""
+        return WORDS.get(self.severity, self.severity)
+
     def format(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        text = f"{self.file}:{self.line}:{self.column}: {self.word}: {self.message}"
         if self.hint:
             text += f"\n    cara memperbaiki: {self.hint}"
         return text
@@ -52,14 +61,14 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     diagnostics = list(diagnostics)
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
-    return f"{errors} galat, {warnings} peringatan"
+    return f"{errors} {ERROR_WORD}, {warnings} peringatan"
 
 
 class SopgenError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:  # Indonesian label instead of click's "Error:"
-        click.echo(f"galat: {self.format_message()}", err=True)
+        click.echo(f"{ERROR_WORD}: {self.format_message()}", err=True)
 
 
 class InputError(SopgenError):

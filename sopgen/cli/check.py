@@ -12,10 +12,10 @@ from sopgen.errors import summary
 
 @click.command("check")
 @DATA_ARG
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai galat.")
+@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @verbosity_options
 def check(data: Path, strict: bool, quiet: bool, verbose: bool) -> None:
-    """Periksa data YAML: galat (exit 1) dan peringatan (exit 0)."""
+    """Periksa data YAML: kesalahan (exit 1) dan peringatan (exit 0)."""
     say = Verbosity(quiet, verbose)
     projects, diagnostics = load(data, strict, say)
     _check_layout(projects)

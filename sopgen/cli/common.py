@@ -28,7 +28,7 @@ class Verbosity:
 
 
 def verbosity_options(func):
-    func = click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan galat.")(func)
+    func = click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan kesalahan.")(func)
     func = click.option("-v", "--verbose", is_flag=True, help="Tampilkan rincian proses.")(func)
     return func
 

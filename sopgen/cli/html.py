@@ -10,7 +10,7 @@ from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_opti
 @click.command("html")
 @DATA_ARG
 @OUT_ARG
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai galat.")
+@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @verbosity_options
 def html(data, output, strict, quiet, verbose) -> None:
     """Buat buku panduan HTML (statis, luring) di OUTPUT/html/."""

@@ -17,7 +17,7 @@ from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_opti
 @click.option(
     "--riwayat/--tanpa-riwayat", default=None, help="Lampiran 'Riwayat Revisi' di akhir binder."
 )
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai galat.")
+@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @verbosity_options
 def pdf(data, output, kertas, jumlah_waktu, riwayat, strict, quiet, verbose) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""

@@ -141,27 +141,29 @@ class PreviewServer:
                 for diagnostic in errors:
                     self.echo_error(diagnostic.format())
                 self.echo_error(
-                    f"{len(errors)} galat: perbaiki berkasnya lalu simpan; pratinjau "
-                    "menampilkan daftar galat dan buku panduan terakhir tetap ada."
+                    f"{len(errors)} kesalahan: perbaiki berkasnya lalu simpan; pratinjau "
+                    "menampilkan daftar kesalahan dan buku panduan terakhir tetap ada."
                 )
                 self._publish(diagnostics_html(errors))
                 return False
             try:
                 self._build_site(projects)
             except SopgenError as err:
-                self.echo_error(f"galat: {err.format_message()}")
+                self.echo_error(f"kesalahan: {err.format_message()}")
                 self._publish(message_html(err.format_message()))
                 return False
             except OSError as err:  # e.g. OUTPUT not writable, disk full
                 message = f"tidak dapat menulis ke {self.output}: {err.strerror or err}"
-                self.echo_error(f"galat: {message}")
+                self.echo_error(f"kesalahan: {message}")
                 self._publish(message_html(message))
                 return False
             except Exception:  # a bug in a builder must not stop the preview
                 details = traceback.format_exc()
                 self.echo_error(details)
-                self.echo_error("galat internal saat membangun buku panduan (laporkan ini).")
-                self._publish(message_html("galat internal saat membangun buku panduan", details))
+                self.echo_error("kesalahan internal saat membangun buku panduan (laporkan ini).")
+                self._publish(
+                    message_html("kesalahan internal saat membangun buku panduan", details)
+                )
                 return False
             warnings = len(diagnostics)
             for diagnostic in diagnostics:
@@ -315,11 +317,11 @@ def diagnostics_html(diagnostics: Sequence[Diagnostic]) -> str:
         hint = f'<span class="saran">cara memperbaiki: {escape(d.hint)}</span>' if d.hint else ""
         items.append(
             f"<li><code>{escape(d.file)}:{d.line}:{d.column}</code> "
-            f'<span class="{escape(d.severity)}">{escape(d.severity)}</span>: '
+            f'<span class="{escape(d.severity)}">{escape(d.word)}</span>: '
             f"{escape(d.message)}{hint}</li>"
         )
     body = (
-        f"<p>Buku panduan belum dapat dibangun ulang: {len(diagnostics)} galat. "
+        f"<p>Buku panduan belum dapat dibangun ulang: {len(diagnostics)} kesalahan. "
         "Perbaiki berkas YAML yang disebut di bawah lalu simpan; halaman ini dimuat ulang "
         "sendiri. Buku panduan terakhir yang berhasil dibangun tetap tersimpan.</p>\n"
         f"<ol>\n{chr(10).join(items)}\n</ol>"

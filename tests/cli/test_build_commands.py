@@ -14,7 +14,7 @@ def test_too_long_activity_is_a_located_message(workdir, cli):
         assert result.exit_code == 1, result.output
         assert "Traceback" not in result.output
         assert (
-            "data/sekretariat/lakip.yaml:48:13: galat: langkah 4: teks kegiatan terlalu "
+            "data/sekretariat/lakip.yaml:48:13: kesalahan: langkah 4: teks kegiatan terlalu "
             "panjang untuk satu halaman\n"
             "    cara memperbaiki: persingkat uraian atau pecah menjadi beberapa langkah"
         ) in result.output
@@ -52,6 +52,6 @@ def test_a_title_filling_the_page_is_blamed_on_the_title(workdir, cli):
     result = cli("check", "data")
     assert result.exit_code == 1
     assert (
-        "data/sekretariat/lakip.yaml:14:8: galat: judul SOP terlalu panjang: judul dan "
+        "data/sekretariat/lakip.yaml:14:8: kesalahan: judul SOP terlalu panjang: judul dan "
         "nomornya saja hampir memenuhi halaman\n    cara memperbaiki: persingkat judul"
     ) in result.output

@@ -10,7 +10,7 @@ from tests.conftest import edit
 def test_seed_passes_with_its_lints(workdir, cli):
     result = cli("check", "data")
     assert result.exit_code == 0, result.output
-    assert "1 dokumen, 6 prosedur, 78 langkah diperiksa: 0 galat" in result.output
+    assert "1 dokumen, 6 prosedur, 78 langkah diperiksa: 0 kesalahan" in result.output
     # the seed's known weaknesses (format.md §7) are flagged, not fatal
     assert "peringatan: Pencatatan dan Pendataan kosong" in result.output
     assert "dipakai bersama oleh 6 prosedur" in result.output
@@ -22,7 +22,7 @@ def test_seed_passes_with_its_lints(workdir, cli):
 def test_strict_makes_lints_fatal(workdir, cli):
     result = cli("check", "--strict", "data")
     assert result.exit_code == 1
-    assert "Ditemukan 0 galat" in result.output
+    assert "Ditemukan 0 kesalahan" in result.output
 
 
 def test_errors_from_several_files_in_one_run(workdir, cli):
@@ -39,13 +39,13 @@ def test_errors_from_several_files_in_one_run(workdir, cli):
     assert "pelaksana 'Kepala Dinsa' tidak ada di kolom pelaksana prosedur ini; maksud Anda" in out
     assert "pejabat 'kadis' tidak ada di bagian 'pejabat'" in out
     assert "data/sekretariat/spm.yaml:" in out and "karakter tab" in out
-    assert "Ditemukan 4 galat" in out
+    assert "Ditemukan 4 kesalahan" in out
 
 
 def test_missing_folder_is_a_message(workdir, cli):
     result = cli("check", "tidak-ada")
     assert result.exit_code == 1
-    assert "tidak-ada:1:1: galat: folder data tidak ditemukan" in result.output
+    assert "tidak-ada:1:1: kesalahan: folder data tidak ditemukan" in result.output
 
 
 def test_schema_matches_the_committed_one(tmp_path, cli):

@@ -228,18 +228,18 @@ def test_a_data_error_on_either_side(pair, cli):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output == (
-        "baru/sekretariat/spm.yaml:30:1: galat: karakter tab dipakai untuk indentasi; YAML "
+        "baru/sekretariat/spm.yaml:30:1: kesalahan: karakter tab dipakai untuk indentasi; YAML "
         "hanya menerima spasi\n"
         "    cara memperbaiki: ganti tab dengan spasi (mis. 2 spasi per tingkat)\n"
-        "lama/sekretariat/dokumen.yaml:128:15: galat: pejabat 'kadis' tidak ada di bagian "
+        "lama/sekretariat/dokumen.yaml:128:15: kesalahan: pejabat 'kadis' tidak ada di bagian "
         "'pejabat'\n"
         "    cara memperbaiki: pakai salah satu kunci: kepala_dinas, sekretaris_dinas, "
         "kasubag_umum_kepegawaian, kasubag_perencanaan\n"
-        "lama/sekretariat/dokumen.yaml:128:15: galat: yang menyetujui di Lembar Pengesahan "
+        "lama/sekretariat/dokumen.yaml:128:15: kesalahan: yang menyetujui di Lembar Pengesahan "
         "('kadis') bukan pejabat yang mengesahkan di halaman identitas ('kepala_dinas')\n"
         "    cara memperbaiki: keduanya harus pejabat yang sama: samakan "
         "'pengesahan.menyetujui' dengan 'identitas.disahkan_oleh'\n"
-        "Ditemukan 3 galat, 0 peringatan. Tidak ada berkas yang ditulis.\n"
+        "Ditemukan 3 kesalahan, 0 peringatan. Tidak ada berkas yang ditulis.\n"
     )
 
 
@@ -249,7 +249,7 @@ def test_not_a_folder_nor_a_revision(tmp_path, monkeypatch, cli):
     result = cli("diff", "tidak-ada", "baru")
     assert result.exit_code == 1
     assert result.output == (
-        "galat: 'tidak-ada' bukan folder, dan folder ini bukan repositori git sehingga revisi "
+        "kesalahan: 'tidak-ada' bukan folder, dan folder ini bukan repositori git sehingga revisi "
         "tidak dapat dibaca; periksa nama folder, atau jalankan dari folder proyek\n"
     )
 
@@ -343,7 +343,7 @@ def test_git_errors(repo, cli):
     bad = cli("diff", "v9", "HEAD")
     assert bad.exit_code == 1
     assert bad.output == (
-        "galat: 'v9' bukan folder dan bukan revisi git yang dikenal; contoh revisi: HEAD "
+        "kesalahan: 'v9' bukan folder dan bukan revisi git yang dikenal; contoh revisi: HEAD "
         "(versi terakhir yang disimpan), HEAD~1 (sebelumnya), nama tag atau cabang; lihat "
         "daftarnya dengan 'git log --oneline'\n"
     )
@@ -351,7 +351,7 @@ def test_git_errors(repo, cli):
     assert option.exit_code == 2  # click: no such option
     missing = cli("diff", "HEAD~1", "HEAD", "--data", "tidak-ada")
     assert missing.exit_code == 1
-    assert missing.output == "galat: folder 'tidak-ada' tidak ada pada revisi HEAD~1\n"
+    assert missing.output == "kesalahan: folder 'tidak-ada' tidak ada pada revisi HEAD~1\n"
 
 
 def test_broken_revision_names_its_files(repo, cli):
@@ -368,7 +368,7 @@ def test_without_git(repo, cli, monkeypatch):
     result = cli("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 1
     assert result.output == (
-        "galat: git tidak ditemukan, jadi revisi tidak dapat dibaca; pasang Git "
+        "kesalahan: git tidak ditemukan, jadi revisi tidak dapat dibaca; pasang Git "
         "(https://git-scm.com), atau bandingkan dua folder: sopgen diff FOLDER_LAMA "
         "FOLDER_BARU\n"
     )
@@ -378,4 +378,4 @@ def test_html_file_that_cannot_be_written(pair, cli):
     Path("berkas").write_text("bukan folder", encoding="utf-8")
     result = cli("diff", "lama", "baru", "--html", "berkas/p.html", "-q")
     assert result.exit_code == 1
-    assert result.output.startswith("galat: tidak dapat menulis berkas/p.html: ")
+    assert result.output.startswith("kesalahan: tidak dapat menulis berkas/p.html: ")

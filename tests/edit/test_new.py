@@ -14,23 +14,23 @@ DOC = Path("data/sekretariat/dokumen.yaml")
 # The blanks of the procedure template, as `sopgen check` reports them: each one by line
 # and column, with the loader's usual messages.
 ARSIP_BLANKS = """\
-data/sekretariat/arsip.yaml:17:7: galat: 'judul' belum diisi
+data/sekretariat/arsip.yaml:17:7: kesalahan: 'judul' belum diisi
     cara memperbaiki: isi dengan teks
-data/sekretariat/arsip.yaml:28:4: galat: butir ke-1 'pelaksana' belum diisi
+data/sekretariat/arsip.yaml:28:4: kesalahan: butir ke-1 'pelaksana' belum diisi
     cara memperbaiki: isi dengan teks
-data/sekretariat/arsip.yaml:29:4: galat: butir ke-2 'pelaksana' belum diisi
+data/sekretariat/arsip.yaml:29:4: kesalahan: butir ke-2 'pelaksana' belum diisi
     cara memperbaiki: isi dengan teks
-data/sekretariat/arsip.yaml:51:12: galat: 'uraian' belum diisi
+data/sekretariat/arsip.yaml:51:12: kesalahan: 'uraian' belum diisi
     cara memperbaiki: isi dengan teks
-data/sekretariat/arsip.yaml:52:15: galat: 'pelaksana' belum diisi
+data/sekretariat/arsip.yaml:52:15: kesalahan: 'pelaksana' belum diisi
     cara memperbaiki: isi dengan teks atau daftar teks
-data/sekretariat/arsip.yaml:57:12: galat: 'uraian' belum diisi
+data/sekretariat/arsip.yaml:57:12: kesalahan: 'uraian' belum diisi
     cara memperbaiki: isi dengan teks
-data/sekretariat/arsip.yaml:58:15: galat: 'pelaksana' belum diisi
+data/sekretariat/arsip.yaml:58:15: kesalahan: 'pelaksana' belum diisi
     cara memperbaiki: isi dengan teks atau daftar teks
-data/sekretariat/arsip.yaml:63:12: galat: 'uraian' belum diisi
+data/sekretariat/arsip.yaml:63:12: kesalahan: 'uraian' belum diisi
     cara memperbaiki: isi dengan teks
-data/sekretariat/arsip.yaml:64:15: galat: 'pelaksana' belum diisi
+data/sekretariat/arsip.yaml:64:15: kesalahan: 'pelaksana' belum diisi
     cara memperbaiki: isi dengan teks atau daftar teks"""
 
 
@@ -78,7 +78,7 @@ def test_new_procedure_fails_only_on_its_blanks(workdir, cli):
 
     check = cli("check", "data")
     assert check.exit_code == 1
-    assert "Ditemukan 9 galat, 10 peringatan" in check.output
+    assert "Ditemukan 9 kesalahan, 10 peringatan" in check.output
 
 
 def test_filled_template_passes_check(workdir, cli):
@@ -87,7 +87,7 @@ def test_filled_template_passes_check(workdir, cli):
     assert errors_by_file() == {}
     result = cli("check", "data")
     assert result.exit_code == 0, result.output
-    assert "1 dokumen, 7 prosedur, 81 langkah diperiksa: 0 galat" in result.output
+    assert "1 dokumen, 7 prosedur, 81 langkah diperiksa: 0 kesalahan" in result.output
     # the only remarks on the new file are the Mutu Baku still to fill (lints)
     remarks = [line for line in result.output.splitlines() if "arsip.yaml" in line]
     assert remarks == [
@@ -102,7 +102,9 @@ def test_refuses_to_overwrite(workdir, cli):
     before, doc_before = lakip.read_bytes(), DOC.read_bytes()
     result = cli("new", "prosedur", "lakip")
     assert result.exit_code == 1
-    assert result.output == "galat: berkas data/sekretariat/lakip.yaml sudah ada; tidak ditimpa\n"
+    assert (
+        result.output == "kesalahan: berkas data/sekretariat/lakip.yaml sudah ada; tidak ditimpa\n"
+    )
     assert lakip.read_bytes() == before and DOC.read_bytes() == doc_before
 
 
@@ -112,7 +114,7 @@ def test_refuses_to_overwrite(workdir, cli):
 def test_bad_ids_are_usage_errors(workdir, cli, bad):
     result = cli("new", "prosedur", bad)
     assert result.exit_code == 2, result.output
-    assert result.output.startswith("galat: ")
+    assert result.output.startswith("kesalahan: ")
     assert not Path(f"data/sekretariat/{bad}.yaml").exists() or bad == "dokumen"
     assert "Traceback" not in result.output
 
@@ -122,7 +124,7 @@ def test_which_document(workdir, cli):
     result = cli("new", "prosedur", "arsip")
     assert result.exit_code == 2
     assert result.output == (
-        "galat: ada beberapa dokumen (data/sekretariat, data/umum); pilih salah satu dengan "
+        "kesalahan: ada beberapa dokumen (data/sekretariat, data/umum); pilih salah satu dengan "
         "--dokumen, mis. --dokumen data/sekretariat\n"
     )
     # a name under data/ or a folder path
@@ -133,7 +135,7 @@ def test_which_document(workdir, cli):
     missing = cli("new", "prosedur", "x", "--dokumen", "tidak-ada")
     assert missing.exit_code == 1
     assert missing.output == (
-        "galat: 'tidak-ada' bukan folder dokumen: tidak ada dokumen.yaml di dalamnya; "
+        "kesalahan: 'tidak-ada' bukan folder dokumen: tidak ada dokumen.yaml di dalamnya; "
         "buat dokumen baru dengan 'sopgen new dokumen NAMA'\n"
     )
 
@@ -143,30 +145,30 @@ def test_no_document_yet(tmp_path, monkeypatch, cli):
     result = cli("new", "prosedur", "arsip")
     assert result.exit_code == 1
     assert result.output == (
-        "galat: tidak ada dokumen (dokumen.yaml) di folder 'data'; buat dulu dengan "
+        "kesalahan: tidak ada dokumen (dokumen.yaml) di folder 'data'; buat dulu dengan "
         "'sopgen new dokumen NAMA', atau tunjukkan foldernya dengan --dokumen FOLDER\n"
     )
 
 
 UMUM_BLANKS = """\
-data/umum/dokumen.yaml:23:14: galat: 'pemerintah' belum diisi
-data/umum/dokumen.yaml:24:9: galat: 'dinas' belum diisi
-data/umum/dokumen.yaml:25:10: galat: 'tempat' belum diisi
-data/umum/dokumen.yaml:31:9: galat: 'nomor' belum diisi
-data/umum/dokumen.yaml:32:22: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
+data/umum/dokumen.yaml:23:14: kesalahan: 'pemerintah' belum diisi
+data/umum/dokumen.yaml:24:9: kesalahan: 'dinas' belum diisi
+data/umum/dokumen.yaml:25:10: kesalahan: 'tempat' belum diisi
+data/umum/dokumen.yaml:31:9: kesalahan: 'nomor' belum diisi
+data/umum/dokumen.yaml:32:22: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
 'tanggal_pembuatan' tidak valid
-data/umum/dokumen.yaml:34:20: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
+data/umum/dokumen.yaml:34:20: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
 'tanggal_efektif' tidak valid
-data/umum/dokumen.yaml:36:8: galat: 'nama' belum diisi
-data/umum/dokumen.yaml:40:4: galat: butir ke-1 'dasar_hukum' belum diisi
-data/umum/dokumen.yaml:44:4: galat: butir ke-1 'kualifikasi_pelaksana' belum diisi
-data/umum/dokumen.yaml:53:4: galat: butir ke-1 'peralatan' belum diisi
-data/umum/dokumen.yaml:57:4: galat: butir ke-1 'peringatan' belum diisi
-data/umum/dokumen.yaml:61:4: galat: butir ke-1 'pencatatan' belum diisi
-data/umum/dokumen.yaml:68:13: galat: 'jabatan' belum diisi
-data/umum/dokumen.yaml:69:10: galat: 'nama' belum diisi
-data/umum/dokumen.yaml:71:9: galat: 'nip' belum diisi
-data/umum/dokumen.yaml:75:12: galat: tanggal 'TAHUN-BULAN-TANGGAL' untuk 'tanggal' tidak valid"""
+data/umum/dokumen.yaml:36:8: kesalahan: 'nama' belum diisi
+data/umum/dokumen.yaml:40:4: kesalahan: butir ke-1 'dasar_hukum' belum diisi
+data/umum/dokumen.yaml:44:4: kesalahan: butir ke-1 'kualifikasi_pelaksana' belum diisi
+data/umum/dokumen.yaml:53:4: kesalahan: butir ke-1 'peralatan' belum diisi
+data/umum/dokumen.yaml:57:4: kesalahan: butir ke-1 'peringatan' belum diisi
+data/umum/dokumen.yaml:61:4: kesalahan: butir ke-1 'pencatatan' belum diisi
+data/umum/dokumen.yaml:68:13: kesalahan: 'jabatan' belum diisi
+data/umum/dokumen.yaml:69:10: kesalahan: 'nama' belum diisi
+data/umum/dokumen.yaml:71:9: kesalahan: 'nip' belum diisi
+data/umum/dokumen.yaml:75:12: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk 'tanggal' tidak valid"""
 
 
 def test_new_document(workdir, cli):
@@ -192,7 +194,7 @@ def test_new_document(workdir, cli):
 
     again = cli("new", "dokumen", "umum")
     assert again.exit_code == 1
-    assert again.output == "galat: berkas data/umum/dokumen.yaml sudah ada; tidak ditimpa\n"
+    assert again.output == "kesalahan: berkas data/umum/dokumen.yaml sudah ada; tidak ditimpa\n"
 
 
 def test_filled_document_passes_check(workdir, cli):
@@ -221,13 +223,13 @@ def test_filled_document_passes_check(workdir, cli):
     assert errors_by_file() == {}
     result = cli("check", "data")
     assert result.exit_code == 0, result.output
-    assert "2 dokumen, 7 prosedur, 81 langkah diperiksa: 0 galat" in result.output
+    assert "2 dokumen, 7 prosedur, 81 langkah diperiksa: 0 kesalahan" in result.output
 
 
 def test_new_document_usage(workdir, cli):
     result = cli("new", "dokumen", "Umum Baru")
     assert result.exit_code == 2
-    assert result.output.startswith("galat: nama dokumen 'Umum Baru' tidak sah")
+    assert result.output.startswith("kesalahan: nama dokumen 'Umum Baru' tidak sah")
     same = cli("new", "dokumen", "umum", "--prosedur", "umum")
     assert same.exit_code == 2
     assert not Path("data/umum").exists()

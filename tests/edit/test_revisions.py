@@ -101,11 +101,11 @@ def test_numbers_unique_and_increasing_with_dates(mini):
         + "  - nomor: 2\n    tanggal: 2018-01-20\n    perubahan: Mundur\n",
     )
     assert messages(load(mini)) == (
-        "data/mini/dokumen.yaml:45:12: galat: nomor revisi 1 sudah dipakai revisi lain "
+        "data/mini/dokumen.yaml:45:12: kesalahan: nomor revisi 1 sudah dipakai revisi lain "
         "(butir ke-2)\n"
         "    cara memperbaiki: setiap revisi bernomor sendiri: 0 untuk terbitan pertama, "
         "lalu 1, 2, ...\n"
-        "data/mini/dokumen.yaml:49:14: galat: revisi 2 bertanggal 2018-01-20, sebelum "
+        "data/mini/dokumen.yaml:49:14: kesalahan: revisi 2 bertanggal 2018-01-20, sebelum "
         "revisi 1 (2018-02-01)\n"
         "    cara memperbaiki: nomor revisi naik mengikuti tanggalnya: periksa nomor atau "
         "tanggal revisi"
@@ -119,13 +119,13 @@ def test_procedure_revisions_are_checked_in_their_file(mini):
         + "  - nomor: 2\n    tanggal: 2016-11-30\n    perubahan: Salah tanggal\n",
     )
     assert messages(load(mini)) == (
-        "data/mini/layanan.yaml:32:21: galat: pejabat 'sekertaris' tidak ada di bagian "
+        "data/mini/layanan.yaml:32:21: kesalahan: pejabat 'sekertaris' tidak ada di bagian "
         "'pejabat' pada dokumen.yaml; maksud Anda 'sekretaris'?\n"
         "    cara memperbaiki: pakai salah satu kunci: kepala, sekretaris\n"
-        "data/mini/layanan.yaml:34:14: galat: revisi 2 bertanggal 2016-11-30, sebelum "
+        "data/mini/layanan.yaml:34:14: kesalahan: revisi 2 bertanggal 2016-11-30, sebelum "
         "Tanggal Pembuatan (2016-12-01)\n"
         "    cara memperbaiki: revisi dibuat sesudah SOP selesai disusun: periksa tanggalnya\n"
-        "data/mini/layanan.yaml:34:14: galat: revisi 2 bertanggal 2016-11-30, sebelum "
+        "data/mini/layanan.yaml:34:14: kesalahan: revisi 2 bertanggal 2016-11-30, sebelum "
         "revisi 1 (2018-01-15)\n"
         "    cara memperbaiki: nomor revisi naik mengikuti tanggalnya: periksa nomor atau "
         "tanggal revisi"

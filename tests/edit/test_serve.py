@@ -69,7 +69,7 @@ def test_rebuilds_on_save_and_survives_errors(start):
     page = fetch(preview.url)
     assert "<title>Data SOP perlu diperbaiki</title>" in page
     assert (
-        '<code>data/sekretariat/lakip.yaml:81:16</code> <span class="galat">galat</span>: '
+        '<code>data/sekretariat/lakip.yaml:81:16</code> <span class="galat">kesalahan</span>: '
         "pelaksana &#x27;&lt;script&gt;alert(1)&lt;/script&gt;&#x27; tidak ada di kolom "
         "pelaksana prosedur ini"
     ) in page
@@ -77,7 +77,7 @@ def test_rebuilds_on_save_and_survives_errors(start):
     assert "reload.js" in page  # the error page reloads itself too
     assert "Data SOP perlu diperbaiki" in fetch(preview.url + "prosedur/lakip.html")
     assert Path("output/html/index.html").read_bytes() == good
-    assert any("lakip.yaml:81:16: galat: pelaksana" in line for line in start.said)
+    assert any("lakip.yaml:81:16: kesalahan: pelaksana" in line for line in start.said)
 
     # fixed: back to the handbook
     before = version(preview)
@@ -135,7 +135,7 @@ def test_a_failing_build_keeps_the_last_handbook(start):
     assert "<title>Buku panduan belum dapat dibangun</title>" in page
     assert "logo &#x27;logo.png&#x27; tidak ditemukan" in page
     assert Path("output/html/index.html").read_bytes() == good
-    assert "galat: logo 'logo.png' tidak ditemukan" in start.said
+    assert "kesalahan: logo 'logo.png' tidak ditemukan" in start.said
 
 
 def test_editor_files_are_not_watched(start):
@@ -155,7 +155,7 @@ def test_port_in_use(workdir, cli):
         result = cli("serve", "data", "output", "--port", str(port), "--no-open", "-q")
     assert result.exit_code == 1
     assert result.output == (
-        f"galat: port {port} sudah dipakai program lain (mungkin pratinjau lain masih "
+        f"kesalahan: port {port} sudah dipakai program lain (mungkin pratinjau lain masih "
         f"berjalan); hentikan program itu, atau pakai port lain, mis. --port {port + 1}\n"
     )
 
@@ -163,7 +163,7 @@ def test_port_in_use(workdir, cli):
 def test_missing_data_folder(workdir, cli):
     result = cli("serve", "tidak-ada", "--no-open", "-q")
     assert result.exit_code == 1
-    assert result.output == "galat: folder data 'tidak-ada' tidak ditemukan; periksa namanya\n"
+    assert result.output == "kesalahan: folder data 'tidak-ada' tidak ditemukan; periksa namanya\n"
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process is POSIX-only")

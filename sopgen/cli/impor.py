@@ -53,7 +53,7 @@ def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool, verbo
         for place in places:
             click.echo(f"  {place}")
     for o in failed:
-        click.echo(f"{o.source}: galat: {o.error}", err=True)
+        click.echo(f"{o.source}: kesalahan: {o.error}", err=True)
         if o.hint:
             click.echo(f"    cara memperbaiki: {o.hint}", err=True)
     done = len(outcomes) - len(failed)

@@ -168,7 +168,8 @@ data/umum/dokumen.yaml:61:4: kesalahan: butir ke-1 'pencatatan' belum diisi
 data/umum/dokumen.yaml:68:13: kesalahan: 'jabatan' belum diisi
 data/umum/dokumen.yaml:69:10: kesalahan: 'nama' belum diisi
 data/umum/dokumen.yaml:71:9: kesalahan: 'nip' belum diisi
-data/umum/dokumen.yaml:75:12: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk 'tanggal' tidak valid"""
+data/umum/dokumen.yaml:75:12: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
+'tanggal' tidak valid"""
 
 
 def test_new_document(workdir, cli):

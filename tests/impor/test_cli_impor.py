@@ -62,7 +62,7 @@ def test_unreadable_source_nothing_written_exit_1(run, tmp_path):
     (tmp_path / "rusak.xlsx").write_bytes(b"PK\x03\x04 bukan zip utuh")
     result = run("baik.xlsx", "rusak.xlsx", "--ke", "hasil")
     assert result.exit_code == 1
-    assert "rusak.xlsx: galat:" in result.output
+    assert "rusak.xlsx: kesalahan:" in result.output
     assert "cara memperbaiki:" in result.output
     assert "Traceback" not in result.output
     assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == ["baik"]

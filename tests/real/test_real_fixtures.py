@@ -408,7 +408,7 @@ def test_check_finds_no_error(name):
 
     result = CliRunner().invoke(main, ["check", str(REAL / name)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert " 0 galat" in result.output, result.output
+    assert " 0 kesalahan" in result.output, result.output
 
 
 def _printed_flow(procedure) -> list[tuple[str, str, str]]:

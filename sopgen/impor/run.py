@@ -70,14 +70,23 @@ def read_source(path: Path) -> tuple[ir.ImportedSop, ...]:
         from sopgen.impor.pdf import read_pdf
     except ImportError:
         raise ir.UnreadableSource("pembaca PDF belum tersedia di versi sopgen ini") from None
-    return (read_pdf(path),)
+    first = read_pdf(path)
+    return (first, *getattr(first, "more", ()))
+
+
+def _hint(message: str) -> str:
+    if "OCR" in message:
+        return "jalankan OCR pada PDF itu (mis. 'ocrmypdf asli.pdf hasil.pdf'), lalu impor hasilnya"
+    if "laporkan" in message:
+        return "kirim berkasnya kepada pengembang sopgen; sementara itu ketik ulang SOP-nya"
+    return HINT_FORMAT
 
 
 def import_one(path: Path, folder: Path, overwrite: bool) -> Outcome:
     try:
         sops = read_source(path)
     except ir.UnreadableSource as exc:
-        return Outcome(path, error=str(exc), hint=HINT_FORMAT)
+        return Outcome(path, error=str(exc), hint=_hint(str(exc)))
     except RecursionError:
         return Outcome(
             path, error="struktur berkas terlalu dalam (berkas rusak?)", hint=HINT_FORMAT

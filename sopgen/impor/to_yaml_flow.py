@@ -85,7 +85,7 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             order.append((i, s.id))
         if not here:
             previous = rows[i - 1].symbols[-1].executors if i and rows[i - 1].symbols else None
-            sym = SymbolPlan(previous or (executors[0],), "process")
+            sym = SymbolPlan(previous or (executors[0],), "")  # kind: sopgen's default
             sym.notes.append(
                 "baris ini tanpa simbol di sumber; diberi kotak proses sementara "
                 "di kolom pelaksana langkah sebelumnya: periksa"
@@ -101,20 +101,28 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             g, t = position[link.source], position[link.target]
             outs[g].append((t, link.label))
             has_in.add(t)
-    # a placeholder keeps the chain through its row when an arrow jumps over it
+    # A placeholder is transparent: it goes on to the next symbol, and takes over an
+    # arrow that jumps over it from the symbol before it (or the chain of placeholders).
     for g, (_, sid) in enumerate(order):
-        if sid < 0 and g > 0 and g + 1 < len(flat):
-            jumps = [e for e in outs[g - 1] if e[0] == g + 1]
-            if jumps:
-                outs[g - 1] = [(g, e[1]) if e in jumps else e for e in outs[g - 1]]
-                outs[g].append((g + 1, None))
-                has_in.add(g)
+        if sid >= 0:
+            continue
+        if g + 1 < len(flat):
+            outs[g].append((g + 1, None))
+        if g == 0:
+            continue
+        if order[g - 1][1] < 0:
+            has_in.add(g)
+            continue
+        jumps = [e for e in outs[g - 1] if e[0] == g + 1]
+        if jumps or not outs[g - 1]:
+            outs[g - 1] = [(g, e[1]) if e in jumps else e for e in outs[g - 1]] or [(g, None)]
+            has_in.add(g)
     refs = _Refs(rows)
     last = len(flat) - 1
     for g, sym in enumerate(flat):
         exits = sorted(dict(outs[g]).items())
         _decide(sym, g, last, exits, refs)
-        if g > 0 and g not in has_in and sym.kind != "terminator":
+        if g > 0 and g not in has_in and sym.kind not in ("terminator", ""):
             sym.notes.append("tidak ada panah yang menuju simbol ini di sumber: periksa alur")
     _kinds(flat, last)
     return rows
@@ -185,7 +193,7 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
     if not exits:
         if g != last:
             sym.selesai = True
-            if sym.kind != "terminator":
+            if sym.kind == "process":
                 sym.notes.append(
                     "simbol tanpa panah keluar di sumber; ditulis sebagai akhir "
                     "alur (selesai): periksa"
@@ -202,7 +210,7 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
 def _kinds(flat: list[SymbolPlan], last: int) -> None:
     """Write a kind override where sopgen's default kind differs from the source's."""
     for g, sym in enumerate(flat):
-        if sym.keputusan is not None:
+        if sym.keputusan is not None or not sym.kind:
             continue
         ends = sym.selesai or (g == last and not sym.lanjut)
         default = "terminator" if g == 0 or ends else "process"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import posixpath
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 from sopgen.impor import ir
@@ -32,8 +33,10 @@ PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def read_xlsx(path: str | Path) -> ir.ImportedSop:
-    """The first flowchart of the workbook (see read_xlsx_all)."""
-    return read_xlsx_all(path)[0]
+    """The first flowchart of the workbook; the others (one per further flowchart sheet)
+    in its ``more``, as read_pdf gives several tables of one file."""
+    first, *rest = read_xlsx_all(path)
+    return replace(first, more=tuple(rest))
 
 
 def read_xlsx_all(path: str | Path) -> tuple[ir.ImportedSop, ...]:

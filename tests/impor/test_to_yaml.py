@@ -268,3 +268,26 @@ def test_written_folder_loads_and_passes_check(tmp_path, monkeypatch, cli, case)
     write_document([case()], Path("data") / "izin")
     result = cli("check", "data")
     assert result.exit_code == 0, result.output
+
+
+def test_rows_without_symbols_keep_the_chain():
+    """A source whose symbols were not read: every row gets a marked stand-in symbol and
+    the flow runs top to bottom, with sopgen's default kinds (nothing overridden)."""
+    rows = [_row("1", "Menerima"), _row("2", "Mencatat"), _row("3", "Mengarsipkan")]
+    sop = _sop(rows, [], [])
+    proc = render_document([sop], Path("d"))["pelayanan-izin.yaml"]
+    text = proc.render()
+    assert edges(text) == {((0, 0), (1, 0), None), ((1, 0), (2, 0), None)}
+    steps = yaml.safe_load(text)["kegiatan"]
+    assert not any("simbol" in s or "selesai" in s or "lanjut" in s for s in steps)
+    assert sum("tanpa simbol" in m for _, m in proc.places) == 3
+
+
+def test_row_without_symbol_between_arrows():
+    """Row 2 has no symbol; the arrow from row 1 jumps to row 3: the stand-in takes it."""
+    rows = [_row("1", "Menerima"), _row("2", "Mencatat"), _row("3", "Mengarsipkan")]
+    shapes = [_shape(0, 0, "terminator", 0), _shape(1, 2, "terminator", 1)]
+    text = render_document([_sop(rows, shapes, [ir.Link(0, 1)])], Path("d"))[
+        "pelayanan-izin.yaml"
+    ].render()
+    assert edges(text) == {((0, 0), (1, 0), None), ((1, 0), (2, 0), None)}

@@ -412,14 +412,14 @@ def test_check_finds_no_error(name):
 
 
 def _printed_flow(procedure) -> list[tuple[str, str, str]]:
-    """The arrows sopgen reads from the YAML, named by printed row numbers."""
-    from sopgen.model.flow import flow_edges, printed_numbers
+    """The arrows sopgen reads from the YAML, named by printed row numbers ("" = no
+    printed label)."""
+    from sopgen.model.flow import printed_numbers
 
-    numbers = printed_numbers(procedure)  # printed number of each row, in row order
+    numbers = printed_numbers(procedure.data.kegiatan)  # printed number of each row
     rows = {s.node: s.row for s in procedure.symbols}
     return [
-        (numbers[rows[e.source_node]], numbers[rows[e.target_node]], e.label or "")
-        for e in flow_edges(procedure)
+        (numbers[rows[e.source]], numbers[rows[e.target]], e.label or "") for e in procedure.edges
     ]
 
 

@@ -12,7 +12,6 @@ same bytes. The folder is written whole or not at all.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
@@ -22,36 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sopgen.impor import ir
+from sopgen.impor.to_yaml_doc import render_dokumen
 from sopgen.impor.to_yaml_flow import RowPlan, plan_flow
+from sopgen.impor.values import slug
 from sopgen.impor.yaml_text import Text
-
-DEFAULT_LABELS = {
-    "no": "No",
-    "kegiatan": "Kegiatan",
-    "pelaksana": "Pelaksana",
-    "mutu_baku": "Mutu Baku",
-    "kelengkapan": "Kelengkapan",
-    "waktu": "Waktu",
-    "output": "Output",
-    "keterangan": "Keterangan",
-}
-PLACEHOLDER_NIP = "19000101 192001 1 001"
-PLACEHOLDER_DATE = dt.date(1900, 1, 1)
-BULAN = (
-    "januari",
-    "februari",
-    "maret",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-BULAN_SINGKAT = {b[:3]: i for i, b in enumerate(BULAN, start=1)} | {"agu": 8, "ags": 8}
 
 
 @dataclass(frozen=True)
@@ -73,35 +46,6 @@ class Written:
 
 class FolderExists(Exception):
     """The target folder exists and overwriting was not asked for (message: Indonesian)."""
-
-
-def slug(text: str, limit: int = 48) -> str:
-    words = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
-    words = words[:limit].rstrip("-")
-    return words or "sop"
-
-
-def parse_date(text: str | None) -> dt.date | None:
-    """'2 Juni 2025', '02-06-2025', '2025-06-02', '2 Jun 2025' -> a date; else None."""
-    if not text:
-        return None
-    t = text.strip().lower().replace(",", " ")
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
-    parts: tuple[int, int, int] | None = None
-    if m:
-        parts = (int(m[1]), int(m[2]), int(m[3]))
-    elif m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", t):
-        parts = (int(m[3]), int(m[2]), int(m[1]))
-    elif m := re.fullmatch(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", t):
-        month = BULAN.index(m[2]) + 1 if m[2] in BULAN else BULAN_SINGKAT.get(m[2][:3])
-        if month:
-            parts = (int(m[3]), month, int(m[1]))
-    if parts is None:
-        return None
-    try:
-        return dt.date(*parts)
-    except ValueError:
-        return None
 
 
 def _schema_dir(folder: Path) -> str:
@@ -158,8 +102,6 @@ def procedure_ids(sops: Sequence[ir.ImportedSop]) -> list[str]:
 
 def render_document(sops: Sequence[ir.ImportedSop], folder: Path) -> dict[str, Text]:
     """File name -> text of every file of the document folder (nothing written)."""
-    from sopgen.impor.to_yaml_doc import render_dokumen
-
     ids = procedure_ids(sops)
     schema = _schema_dir(folder)
     files = {"dokumen.yaml": render_dokumen(sops, ids, schema)}

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from sopgen.impor import ir
-from sopgen.impor.to_yaml import (
+from sopgen.impor.values import (
     DEFAULT_LABELS,
     PLACEHOLDER_DATE,
     PLACEHOLDER_NIP,

@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 OUT    ?= output
 
-.PHONY: all pdf html check test bench serve schema lint clean diff
+.PHONY: all pdf html check test bench serve schema lint clean diff impor
 
 all: check pdf html
 
@@ -49,6 +49,13 @@ test: $(BIN)/sopgen node_modules/.package-lock.json  ## the whole test suite
 
 bench: $(BIN)/sopgen        ## speed figures (not a test)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench_impor.py
+
+FILES ?=
+KE    ?= $(DATA)
+impor: $(BIN)/sopgen        ## existing SOPs -> YAML: make impor FILES="a.pdf b.xlsx" [KE=data]
+	@test -n "$(FILES)" || { echo 'pakai: make impor FILES="sop-1.pdf sop-2.xlsx" (KE=folder tujuan, bawaan data)'; exit 2; }
+	$(BIN)/sopgen impor $(FILES) --ke $(KE)
 
 lint: $(BIN)/sopgen        ## style and static checks (CI runs it before the tests)
 	$(BIN)/python -m ruff check sopgen tests bench

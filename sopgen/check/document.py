@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
-from sopgen.check.revisions import check_revisions
+from sopgen.check.revisions import check_revision_dates, check_revisions
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Project
@@ -23,6 +23,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     found += check_related(project)
     found += lint_document(project)
     found += check_revisions(project)
+    found += check_revision_dates(project)
     for procedure in project.procedures:
         found += check_procedure(procedure)
         found += lint_procedure(procedure, project)

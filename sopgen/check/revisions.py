@@ -62,6 +62,44 @@ def effective_revision_date(project: Project) -> dt.date | None:
     return project.dokumen.identitas.tanggal_revisi
 
 
+@dataclass(frozen=True)
+class InForce:
+    """The dates a reader sees: Tanggal Efektif on the identity page and the date on the
+    Lembar Pengesahan (None: the document has none). A revision that was signed again
+    carries its own ``tanggal_efektif`` / ``tanggal_pengesahan``; the latest one wins."""
+
+    tanggal_efektif: dt.date
+    tanggal_pengesahan: dt.date | None
+
+
+def _located_revisions(project: Project) -> list[tuple[Revisi, SourceMap, int]]:
+    """Every real revision (nomor >= 1) with the file and list index that hold it, oldest
+    first (date, then number; the document before its procedures on the same day)."""
+    found = []
+    doc_src = project.source or SourceMap(f"{project.path}/dokumen.yaml")
+    for index, revisi in enumerate(project.dokumen.revisi):
+        found.append((revisi, doc_src, index))
+    for procedure in project.procedures:
+        src = procedure.source or SourceMap(procedure.path)
+        for index, revisi in enumerate(procedure.data.revisi):
+            found.append((revisi, src, index))
+    real = [item for item in found if item[0].nomor >= 1]
+    return sorted(real, key=lambda item: (item[0].tanggal, item[0].nomor))
+
+
+def in_force(project: Project) -> InForce:
+    """Tanggal Efektif and the Lembar Pengesahan date as printed (see ``InForce``)."""
+    doc = project.dokumen
+    efektif = doc.identitas.tanggal_efektif
+    pengesahan = getattr(doc, "pengesahan", None)
+    sah = pengesahan.tanggal if pengesahan is not None else None
+    for revisi, _, _ in _located_revisions(project):
+        efektif = revisi.tanggal_efektif or efektif
+        if sah is not None:
+            sah = revisi.tanggal_pengesahan or sah
+    return InForce(efektif, sah)
+
+
 def history(project: Project) -> list[RevisionEntry]:
     """Every revision of the document and of its procedures, oldest first.
 
@@ -175,3 +213,58 @@ def _lint_tanggal_revisi(project: Project, src: SourceMap) -> list[Diagnostic]:
             LINT,
         )
     ]
+
+
+def check_revision_dates(project: Project) -> list[Diagnostic]:
+    """A revision's own new dates never precede it (error); the latest revision is not
+    later than the Tanggal Efektif or the Lembar Pengesahan date that will be printed
+    (lint: the identity page would show a revision after the date the SOP took effect)."""
+    located = _located_revisions(project)
+    found = []
+    for revisi, src, index in located:
+        for key, label in (
+            ("tanggal_efektif", "Tanggal Efektif"),
+            ("tanggal_pengesahan", "tanggal pengesahan"),
+        ):
+            date = getattr(revisi, key)
+            if date is not None and date < revisi.tanggal:
+                found.append(
+                    src.diagnostic(
+                        ("revisi", index, key),
+                        f"{label} revisi {revisi.nomor} ({date:%Y-%m-%d}) sebelum tanggal "
+                        f"revisinya ({revisi.tanggal:%Y-%m-%d})",
+                        "revisi berlaku dan disahkan pada atau sesudah tanggal revisinya: "
+                        "periksa kedua tanggal",
+                    )
+                )
+    if not located:
+        return found
+    latest, src, index = located[-1]
+    dates = in_force(project)
+    where = ("revisi", index, "tanggal")
+    if latest.tanggal > dates.tanggal_efektif:
+        found.append(
+            src.diagnostic(
+                where,
+                f"revisi {latest.nomor} bertanggal {latest.tanggal:%Y-%m-%d}, sesudah Tanggal "
+                f"Efektif ({dates.tanggal_efektif:%Y-%m-%d}): halaman identitas akan "
+                "mencetak Tanggal Revisi yang lebih baru daripada Tanggal Efektif",
+                f"bila revisi {latest.nomor} sudah berlaku, tulis 'tanggal_efektif: "
+                f"<tanggal berlaku>' pada revisi itu (pada atau sesudah "
+                f"{latest.tanggal:%Y-%m-%d}); atau perbarui identitas.tanggal_efektif",
+                LINT,
+            )
+        )
+    if dates.tanggal_pengesahan is not None and latest.tanggal > dates.tanggal_pengesahan:
+        found.append(
+            src.diagnostic(
+                where,
+                f"revisi {latest.nomor} bertanggal {latest.tanggal:%Y-%m-%d}, sesudah tanggal "
+                f"Lembar Pengesahan ({dates.tanggal_pengesahan:%Y-%m-%d}): lembar itu "
+                "mengesahkan isi sebelum revisi",
+                f"bila revisi {latest.nomor} sudah disahkan, tulis 'tanggal_pengesahan: "
+                "<tanggal tanda tangan>' pada revisi itu; atau perbarui pengesahan.tanggal",
+                LINT,
+            )
+        )
+    return found

@@ -30,6 +30,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from sopgen.check.revisions import in_force
 from sopgen.errors import RenderError
 from sopgen.files import write_atomic
 from sopgen.layout.geometry import Page, ProcedureLayout
@@ -223,7 +224,7 @@ def _flow_story(project: Project, proc: Procedure, layout: ProcedureLayout, styl
 
 
 def _pdf_date(project: Project) -> str:
-    d = project.dokumen.identitas.tanggal_efektif
+    d = in_force(project).tanggal_efektif
     return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000"
 
 

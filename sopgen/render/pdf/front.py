@@ -16,6 +16,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from sopgen.check.revisions import in_force
 from sopgen.errors import RenderError
 from sopgen.model import Pejabat, Project
 from sopgen.render.dates import place_and_date
@@ -197,6 +198,7 @@ def pengesahan_story(project: Project, width: float) -> list:
             story += [_signature_table(reviewers[i : i + 4], col_w, underline), Spacer(1, 12)]
         story.append(Spacer(1, 28))
     place = d.pengesahan.tempat or d.instansi.tempat
-    above = [plain(place_and_date(place, d.pengesahan.tanggal)), "Menyetujui"]
+    signed = in_force(project).tanggal_pengesahan or d.pengesahan.tanggal
+    above = [plain(place_and_date(place, signed)), "Menyetujui"]
     story.append(_signature_table([approver], max(col_w, width * 0.4), underline, above=above))
     return story

@@ -12,7 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from sopgen.check.revisions import effective_revision_date
+from sopgen.check.revisions import effective_revision_date, in_force
 from sopgen.errors import RenderError
 from sopgen.model import Project
 from sopgen.render.dates import format_date
@@ -206,7 +206,10 @@ def identity_story(project: Project, width: float) -> list:
         row("TANGGAL PEMBUATAN", Paragraph(format_date(ident.tanggal_pembuatan), S["base"])),
         # the latest revision's date (identitas.tanggal_revisi when there is none)
         row("TANGGAL REVISI", Paragraph(format_date(effective_revision_date(project)), S["base"])),
-        row("TANGGAL EFEKTIF", Paragraph(format_date(ident.tanggal_efektif), S["base"])),
+        row(
+            "TANGGAL EFEKTIF",
+            Paragraph(format_date(in_force(project).tanggal_efektif), S["base"]),
+        ),
         row("DISAHKAN OLEH", sign),
         [
             Paragraph(plain(ident.label_nama.upper()), S["label_name"]),

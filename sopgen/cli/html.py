@@ -13,12 +13,12 @@ from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_opti
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @verbosity_options
 def html(data, output, strict, quiet, verbose) -> None:
-    """Buat buku panduan HTML (statis, luring) di OUTPUT/html/."""
+    """Buat buku panduan HTML (statis, luring, dengan PDF-nya) di OUTPUT/html/."""
     from sopgen.render.html.site import build_site
 
     say = Verbosity(quiet, verbose)
     projects, _ = load(data, strict, say, show_lints=False)
-    index = build_site(projects, output)
+    index = build_site(projects, output, with_pdf=True)
     say.info(f"buku panduan: {index}")
 
 

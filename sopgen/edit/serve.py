@@ -70,7 +70,7 @@ class ServeError(SopgenError):
 def default_builder(projects, output: Path):
     from sopgen.render.html.site import build_site
 
-    return build_site(list(projects), output)
+    return build_site(list(projects), output, with_pdf=True)
 
 
 class PreviewServer:

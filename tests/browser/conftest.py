@@ -77,7 +77,7 @@ def handbook(tmp_path_factory):
     """The real data (data/) built with the real layout, as `make html` does."""
     out = tmp_path_factory.mktemp("handbook")
     projects = load_data(ROOT / "data")
-    build_site(projects, out)
+    build_site(projects, out, with_pdf=True)
     return out / "html", projects
 
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from sopgen.build import load_data
 from sopgen.render.html.site import build_site
 from tests.html.support import contoh_layouts, contoh_projects, hostile_projects
 
@@ -25,3 +28,12 @@ def hostile_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile")
     build_site(projects, out, layouts=contoh_layouts(projects))
     return out / "html"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """(output folder, projects): data/ as `sopgen html` builds it (real layout, PDFs)."""
+    out = tmp_path_factory.mktemp("real")
+    projects = load_data(Path(__file__).resolve().parents[2] / "data")
+    build_site(projects, out, with_pdf=True)
+    return out, projects

@@ -1,4 +1,4 @@
-"""The handbook of the real data (data/), built with the real layout, beside the PDFs."""
+"""The handbook of the real data (data/), built with the real layout and its PDFs."""
 
 from __future__ import annotations
 
@@ -7,28 +7,22 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.build import load_data
 from sopgen.layout import layout_procedure
 from sopgen.render.fonts import measure
-from sopgen.render.html.site import build_site, compute_layouts
+from sopgen.render.html.site import compute_layouts
 from sopgen.render.html.svg import num
-from sopgen.render.pdf.binder import build_pdfs, make_style
+from sopgen.render.pdf.binder import make_style
 from tests.html.support import html_pages, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("real")
-    projects = load_data(ROOT / "data")
-    for project in projects:
-        build_pdfs(project, out)
-    build_site(projects, out)
-    return out, projects
+@pytest.fixture
+def built(real_site):
+    return real_site
 
 
-def test_pdf_links_resolve_to_the_pdfs_written_beside_the_site(built):
+def test_pdf_links_resolve_to_the_pdfs_the_handbook_carries(built):
     out, _ = built
     site = out / "html"
     seen = set()
@@ -39,7 +33,8 @@ def test_pdf_links_resolve_to_the_pdfs_written_beside_the_site(built):
                 target = (page.parent / href).resolve()
                 assert target.is_file(), f"{page.relative_to(site)}: {href}"
                 seen.add(target.name)
-    assert seen == {p.name for p in (out / "pdf").glob("*.pdf")}
+    assert seen == {p.name for p in (site / "pdf").glob("*.pdf")}
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in (site / "pdf").glob("*.pdf"))
 
 
 def test_svg_draws_the_same_geometry_as_the_pdf(built):

@@ -168,6 +168,7 @@ def _procedure_view(
     measure: Measure,
     document_link: Link,
     revisions: Sequence[RevisionView] = (),
+    with_pdf: bool = False,
 ) -> ProcedureView:
     data = proc.data
     steps = data.kegiatan
@@ -274,7 +275,7 @@ def _procedure_view(
         judul=data.judul,
         nomor=project.procedure_nomor(proc),
         url=procedure_urls[proc.id],
-        pdf_url=f"../pdf/{proc.id}.pdf",
+        pdf_url=f"pdf/{proc.id}.pdf" if with_pdf else None,
         document=document_link,
         executors=tuple(Link(e, executor_urls.get(e)) for e in data.pelaksana),
         steps=tuple(step_views),
@@ -297,7 +298,7 @@ def _related(text: str, url: str | None) -> Link:
     return Link(plain_text(text), url) if url else Link(markdown_inline(text), None)
 
 
-def _binder_name(project: Project) -> str:
+def binder_name(project: Project) -> str:
     """The binder's file name, as render/pdf/binder.py writes it (the document folder's name)."""
     from sopgen.render.pdf.front import document_folder
 
@@ -312,8 +313,11 @@ def html_context(
     projects: Sequence[Project],
     layouts: dict[tuple[str, str], ProcedureLayout],
     measure: Measure,
+    *,
+    with_pdf: bool = False,
 ) -> SiteContext:
-    """Everything the templates show. ``layouts`` maps (project name, procedure id)."""
+    """Everything the templates show. ``layouts`` maps (project name, procedure id).
+    ``with_pdf``: the handbook carries the PDFs (html/pdf/), so pages link them."""
     # Executors across all documents, in order of first appearance (document, column).
     names: list[str] = []
     for project in projects:
@@ -358,6 +362,7 @@ def html_context(
                 measure,
                 doc_link,
                 [r for owner, r in revisions if owner == proc.id],
+                with_pdf,
             )
             proc_views.append(view)
             for step, sv in zip(proc.data.kegiatan, view.steps, strict=True):
@@ -385,7 +390,7 @@ def html_context(
             DocumentView(
                 name=project.name,
                 url=doc_url,
-                pdf_url=f"../pdf/{_binder_name(project)}.pdf",
+                pdf_url=f"pdf/{binder_name(project)}.pdf" if with_pdf else None,
                 pemerintah=doc.instansi.pemerintah,
                 dinas=doc.instansi.dinas,
                 unit=doc.instansi.unit,

@@ -6,9 +6,12 @@
 - ``dokumen/<nama>.html``: the identity page and the Lembar Pengesahan;
 - ``prosedur/<id>.html``: flowchart (inline SVG), step table, time chart, related SOPs;
 - ``pelaksana/index.html`` and ``pelaksana/<jabatan>.html``: who does what;
-- ``search-index.js``, ``assets/`` (CSS, JS, Liberation Sans).
+- ``search-index.js``, ``assets/`` (CSS, JS, Liberation Sans);
+- ``pdf/``: the binder and one PDF per procedure (``with_pdf=True``, as ``sopgen html``
+  and ``sopgen serve`` build it), so the download links work wherever the folder goes.
 
-Nothing is fetched at run time, so the site works from file:// and from any static server.
+Every link stays inside the folder. Nothing is fetched at run time, so the site works
+from file:// and from any static server.
 The site is written into a temporary folder next to the target and swapped into place:
 a failed build never leaves half a site.
 """
@@ -173,12 +176,15 @@ def build_site(
     *,
     layouts: Layouts | None = None,
     measure=None,
+    with_pdf: bool = False,
 ) -> Path:
     """Build the handbook into ``out_dir/html/``; returns the path of its index.html.
 
     ``layouts`` maps (project name, procedure id) to the procedure's geometry; by default
     it is computed with the same layout and font metrics as the PDF. ``measure`` defaults
-    to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF).
+    to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF). ``with_pdf``: also
+    render the PDFs (as ``sopgen pdf``) into ``html/pdf/`` and link them from the pages;
+    without it the pages carry no PDF link (nothing points outside the handbook).
     """
     if isinstance(projects, Project):
         projects = [projects]
@@ -189,7 +195,7 @@ def build_site(
     _check_unique_ids(projects)
     if layouts is None:
         layouts = compute_layouts(projects, measure)
-    site = html_context(projects, layouts, measure)
+    site = html_context(projects, layouts, measure, with_pdf=with_pdf)
     env = make_environment()
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -198,6 +204,11 @@ def build_site(
     try:
         os.chmod(built, 0o755)
         write_site(site, built, env)
+        if with_pdf:
+            from sopgen.render.pdf.binder import build_pdfs
+
+            for project in projects:
+                build_pdfs(project, built)  # -> built/pdf/*.pdf
         replace_folder(built, final)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)

@@ -81,7 +81,7 @@ class ProcedureView:
     judul: str
     nomor: str
     url: str
-    pdf_url: str
+    pdf_url: str | None  # "pdf/<id>.pdf" inside the handbook; None: built without PDFs
     document: Link
     executors: tuple[Link, ...]
     steps: tuple[StepView, ...]
@@ -128,7 +128,7 @@ class ExecutorView:
 class DocumentView:
     name: str
     url: str
-    pdf_url: str
+    pdf_url: str | None  # the binder, inside the handbook; None: built without PDFs
     pemerintah: str
     dinas: str
     unit: str | None

@@ -74,15 +74,15 @@ def test_a_revision_signed_again_prints_its_dates_and_ends_the_lint(tmp_path):
 def test_new_dates_before_their_revision_are_errors(tmp_path):
     folder = write_revised_copy(tmp_path)
     _resign(folder, "2019-06-01", "2019-06-02")
-    errors = [m for m in _messages(folder) if ": galat: " in m]
+    errors = [m for m in _messages(folder) if ": kesalahan: " in m]
     efektif = _at(folder, "tanggal_efektif: 2019", "tanggal_efektif")
     sah = _at(folder, "tanggal_pengesahan: 2019", "tanggal_pengesahan")
     assert errors == [
-        f"{efektif}: galat: Tanggal Efektif revisi 2 (2019-06-01) sebelum "
+        f"{efektif}: kesalahan: Tanggal Efektif revisi 2 (2019-06-01) sebelum "
         "tanggal revisinya (2019-06-20)\n"
         "    cara memperbaiki: revisi berlaku dan disahkan pada atau sesudah tanggal "
         "revisinya: periksa kedua tanggal",
-        f"{sah}: galat: tanggal pengesahan revisi 2 (2019-06-02) "
+        f"{sah}: kesalahan: tanggal pengesahan revisi 2 (2019-06-02) "
         "sebelum tanggal revisinya (2019-06-20)\n"
         "    cara memperbaiki: revisi berlaku dan disahkan pada atau sesudah tanggal "
         "revisinya: periksa kedua tanggal",

@@ -13,7 +13,7 @@ brought to one form, in page coordinates with y growing downwards (pdfplumber's 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 Point = tuple[float, float]
 
@@ -295,6 +295,10 @@ def page_geometry(page) -> PageGeometry:
         head = _arrowhead(pts) if filled and max(w, h) <= HEAD_MAX else None
         if head is not None:
             heads.append(head)
+        elif filled and not stroked and min(w, h) > 4 * max(thick, 0.5) and _ring(pts):
+            # a symbol's border painted as a filled ring (a stroke turned into a fill)
+            hull = convex_hull(pts)
+            outs.append(_outline(hull + [hull[0]], "m" + "l" * len(hull), True, False))
         elif filled and not stroked and (thick <= THIN / 2 or min(w, h) <= THIN):
             segs.extend(_midlines(pts, thick))
         elif min(w, h) <= THIN and not filled:
@@ -303,6 +307,51 @@ def page_geometry(page) -> PageGeometry:
             ops_pts = ops[: len(raw)] if len(ops) >= len(raw) else ops + "l" * len(raw)
             outs.append(_outline(raw, ops_pts, stroked, filled))
     return PageGeometry(segs, _dedupe(outs), heads)
+
+
+def convex_hull(pts) -> list[Point]:
+    ps = sorted(set((round(x, 2), round(y, 2)) for x, y in pts))
+    if len(ps) <= 2:
+        return ps
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[Point] = []
+    for p in ps:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[Point] = []
+    for p in reversed(ps):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _ring(pts: list[Point]) -> bool:
+    """A thin closed band that goes all round its convex hull (a drawn border), not a bent
+    line (whose hull has a side, the hypotenuse of an L, far from the band)."""
+    hull = convex_hull(pts)
+    hull_area = _area(hull)
+    if hull_area <= 0 or _area(pts) > 0.6 * hull_area:
+        return False
+    edges = [(pts[i - 1], pts[i]) for i in range(len(pts))]
+    for a, b in zip(hull, hull[1:] + hull[:1], strict=True):
+        if _dist(a, b) <= 3:
+            continue
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        if min(_pt_seg(mid, c, d) for c, d in edges) > 3:
+            return False
+    return True
+
+
+def _pt_seg(p: Point, a: Point, b: Point) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    L = dx * dx + dy * dy
+    t = 0.0 if L == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / L))
+    return math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy))
 
 
 def _dedupe(outs: list[Outline]) -> list[Outline]:
@@ -318,6 +367,9 @@ def _dedupe(outs: list[Outline]) -> list[Outline]:
             ):
                 if o.stroked and not k.stroked:
                     kept[i] = o
+                elif not o.stroked and not k.stroked and o.filled and k.filled:
+                    # a fill painted over a slightly larger fill: a drawn border
+                    kept[i] = replace(k, stroked=True)
                 break
         else:
             kept.append(o)

@@ -124,3 +124,16 @@ def test_rows_and_executors(name):
 def test_flowchart_drawn_as_picture_needs_ocr():
     with pytest.raises(UnreadableSource, match="OCR"):
         read_pdf(_corpus() / IMAGE_ONLY)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_decisions_and_connectors(name):
+    tables = _tables(_read(name))
+    got = [
+        (
+            sum(s.kind == "decision" for s in t.shapes),
+            sum(s.kind == "connector" for s in t.shapes),
+        )
+        for t in tables
+    ]
+    assert got == [(dec, con) for _, _, dec, con in EXPECTED[name]]

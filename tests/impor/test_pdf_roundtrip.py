@@ -51,7 +51,6 @@ def test_rows_texts_and_executors(built):
         assert all(r.waktu for r in table.rows)
 
 
-@pytest.mark.xfail(reason="symbols and arrows are read in the next step", strict=True)
 def test_flow_comes_back(built):
     """Each row's symbol(s): executors and kind; arrows between rows with their labels."""
     project, sop = built

@@ -49,7 +49,8 @@ def kind_of(path: Path) -> str:
         raise ir.UnreadableSource("berkas zip ini bukan buku kerja Excel (.xlsx)")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ir.UnreadableSource(
-            "format Excel/Word lama (.xls/.doc) tidak dapat dibaca; "
+            "format Excel/Word lama (.xls/.doc) atau berkas terkunci kata sandi tidak dapat "
+            "dibaca; "
             "simpan ulang sebagai .xlsx atau PDF"
         )
     raise ir.UnreadableSource("bukan berkas PDF atau buku kerja Excel (.xlsx)")

@@ -40,24 +40,33 @@ def read_xlsx(path: str | Path) -> ir.ImportedSop:
 
 
 def read_xlsx_all(path: str | Path) -> tuple[ir.ImportedSop, ...]:
+    """One ImportedSop per flowchart sheet, in sheet order; UnreadableSource otherwise."""
     path = Path(path)
     book = SafeWorkbook(str(path))
     try:
         drawings = _sheet_drawings(book)
-        try:
-            import openpyxl
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                data = path.read_bytes()
-                wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-        except ir.UnreadableSource:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any openpyxl failure is a broken file
-            raise _unreadable(f"openpyxl tidak dapat membukanya ({type(exc).__name__})") from None
+        wb = _open(path)
         return _read(book, wb, drawings, path.name)
+    except (ir.UnreadableSource, MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not become a traceback
+        raise _unreadable(
+            f"isi buku kerja tidak dapat ditafsirkan ({type(exc).__name__}); laporkan "
+            "berkasnya kepada pengembang sopgen"
+        ) from None
     finally:
         book.close()
+
+
+def _open(path: Path):
+    try:
+        import openpyxl
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any openpyxl failure is a broken file
+        raise _unreadable(f"openpyxl tidak dapat membukanya ({type(exc).__name__})") from None
 
 
 def _rels(book: SafeWorkbook, part: str) -> dict[str, str]:

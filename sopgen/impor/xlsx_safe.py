@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from xml.etree import ElementTree as ET
 
 from sopgen.impor.ir import UnreadableSource
@@ -73,7 +74,16 @@ class SafeWorkbook:
     def read(self, name: str) -> bytes:
         try:
             data = self.zip.read(name)
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (
+            KeyError,
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            zlib.error,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:
             raise _unreadable(f"bagian {name} rusak ({exc})") from None
         if _DTD.search(data[:4096]) or _DTD.search(data):
             raise _unreadable(f"bagian {name} memuat DTD/entitas XML (ditolak demi keamanan)")
@@ -84,7 +94,7 @@ class SafeWorkbook:
         data = self.read(name)
         try:
             return ET.fromstring(data)
-        except ET.ParseError as exc:
+        except (ET.ParseError, LookupError, ValueError) as exc:
             raise _unreadable(f"XML {name} rusak ({exc})") from None
 
     def _check_merges(self, name: str, data: bytes) -> None:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from sopgen.impor import ir
 
-_NEGATIVE = re.compile(r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal)", re.I)
+_NEGATIVE = re.compile(
+    r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal|t\b|n\b)", re.I
+)
 
 
 @dataclass
@@ -119,6 +121,7 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             has_in.add(g)
     refs = _Refs(rows)
     last = len(flat) - 1
+    _repair(flat, order, outs, has_in)
     for g, sym in enumerate(flat):
         exits = sorted(dict(outs[g]).items())
         _decide(sym, g, last, exits, refs)
@@ -126,6 +129,25 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             sym.notes.append("tidak ada panah yang menuju simbol ini di sumber: periksa alur")
     _kinds(flat, last)
     return rows
+
+
+def _repair(flat: list[SymbolPlan], order, outs, has_in: set[int]) -> None:
+    """A symbol with no arrow out, followed by a symbol no arrow reaches from above: most
+    likely one arrow the reader missed. Join them (marked), so the flow stays whole."""
+    from_above = {t for g, exits in outs.items() for t, _ in exits if g < t}
+    for g in range(len(flat) - 1):
+        sym, start = flat[g], g == 0 or g not in has_in
+        if outs[g] or (g + 1) in from_above or order[g + 1][1] < 0 or order[g][1] < 0:
+            continue
+        if sym.kind == "terminator" and not start:
+            continue  # an end drawn as an end
+        outs[g].append((g + 1, None))
+        has_in.add(g + 1)
+        from_above.add(g + 1)
+        sym.notes.append(
+            "panah keluar simbol ini tidak terbaca dan simbol berikutnya tidak dituju panah "
+            "mana pun; dianggap lanjut ke simbol berikutnya: periksa"
+        )
 
 
 class _Refs:
@@ -161,6 +183,23 @@ class _Refs:
 def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
     targets = [t for t, _ in exits]
     if sym.kind == "decision":
+        groups: dict[str | None, list[int]] = {}
+        for t, label in exits:
+            groups.setdefault(label, []).append(t)
+        if len(exits) > 2 and len(groups) == 2 and None not in groups:
+            (la, ta), (lb, tb) = groups.items()  # an exit that forks: ya/tidak lists
+            if is_negative(la) and not is_negative(lb):
+                (la, ta), (lb, tb) = (lb, tb), (la, ta)
+
+            def many(ts: list[int]):
+                return refs(ts[0]) if len(ts) == 1 else [refs(t) for t in ts]
+
+            sym.keputusan = {"ya": many(ta), "tidak": many(tb)}
+            if la != "Ya":
+                sym.keputusan["label_ya"] = la
+            if lb != "Tidak":
+                sym.keputusan["label_tidak"] = lb
+            return
         if len(exits) >= 2:
             (a, la), (b, lb) = exits[0], exits[1]
             if la is None and lb is None:

@@ -291,3 +291,33 @@ def test_row_without_symbol_between_arrows():
         "pelayanan-izin.yaml"
     ].render()
     assert edges(text) == {((0, 0), (1, 0), None), ((1, 0), (2, 0), None)}
+
+
+def test_decision_exit_that_forks_and_a_missed_arrow():
+    """3 is a decision whose 'Sesuai' exit forks to 4 and 5 and whose 'T' exit goes back
+    to 2; row 1's box has no arrow out and row 2's none in (an arrow not read): joined."""
+    rows = [_row(str(i), f"Langkah {i}") for i in range(1, 6)]
+    shapes = [
+        _shape(0, 0, "terminator", 0),
+        _shape(1, 1, "process", 1),
+        _shape(2, 2, "decision", 1),
+        _shape(3, 3, "process", 0),
+        _shape(4, 4, "terminator", 2),
+    ]
+    links = [
+        ir.Link(1, 2),
+        ir.Link(2, 3, "Sesuai"),
+        ir.Link(2, 4, "Sesuai"),
+        ir.Link(2, 1, "T"),
+        ir.Link(3, 4),
+    ]
+    proc = render_document([_sop(rows, shapes, links)], Path("d"))["pelayanan-izin.yaml"]
+    steps = yaml.safe_load(proc.render())["kegiatan"]
+    assert steps[2]["keputusan"] == {
+        "ya": [4, 5],
+        "tidak": 2,
+        "label_ya": "Sesuai",
+        "label_tidak": "T",
+    }
+    assert ((0, 0), (1, 0), None) in edges(proc.render())
+    assert any("tidak terbaca" in m and "berikutnya" in m for _, m in proc.places)

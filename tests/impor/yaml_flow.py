@@ -56,8 +56,10 @@ def edges(text: str) -> set[tuple[tuple[int, int], tuple[int, int], str | None]]
         here = (i, k)
         if "keputusan" in item:
             dec = item["keputusan"]
-            out.add((here, ref(dec["ya"]), dec.get("label_ya", "Ya")))
-            out.add((here, ref(dec["tidak"]), dec.get("label_tidak", "Tidak")))
+            for exit_, label in (("ya", "Ya"), ("tidak", "Tidak")):
+                targets = dec[exit_] if isinstance(dec[exit_], list) else [dec[exit_]]
+                label = dec.get(f"label_{exit_}", label)
+                out.update((here, ref(t), label) for t in targets)
         elif "lanjut" in item:
             targets = item["lanjut"] if isinstance(item["lanjut"], list) else [item["lanjut"]]
             out.update((here, ref(t), None) for t in targets)

@@ -9,6 +9,7 @@ from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Project
 
@@ -34,7 +35,7 @@ def check_project(project: Project) -> list[Diagnostic]:
 
 
 def _src(project: Project) -> SourceMap:
-    return project.source or SourceMap(f"{project.path}/dokumen.yaml")
+    return source_of(project)
 
 
 def check_officials(project: Project) -> list[Diagnostic]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Langkah, Procedure, Project
 from sopgen.model.flow import resolve_flow, step_target
@@ -13,7 +14,7 @@ REPEATED = "ditulis dua kali"
 
 
 def _psrc(procedure: Procedure) -> SourceMap:
-    return procedure.source or SourceMap(procedure.path)
+    return source_of(procedure)
 
 
 def repeated_items(src: SourceMap, key: str, items: list[str], what: str) -> list[Diagnostic]:

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Pejabat, Procedure, Project, Revisi
 
@@ -129,10 +130,10 @@ def check_revisions(project: Project) -> list[Diagnostic]:
     """Revision numbers unique and increasing with their dates, in the document and in each
     procedure; no revision before Tanggal Pembuatan; approvers of procedure revisions exist;
     a lint when the written Tanggal Revisi is not the one that will be printed."""
-    doc_src = project.source or SourceMap(f"{project.path}/dokumen.yaml")
+    doc_src = source_of(project)
     found = _check_list(project.dokumen.revisi, doc_src, project)
     for procedure in project.procedures:
-        src = procedure.source or SourceMap(procedure.path)
+        src = source_of(procedure)
         found += _check_list(procedure.data.revisi, src, project)
         found += _check_approvers(procedure, src, project)
     found += _lint_tanggal_revisi(project, doc_src)

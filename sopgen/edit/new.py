@@ -1,6 +1,6 @@
 """`sopgen new`: new procedure and document files from commented templates.
 
-The templates (``sopgen/scaffold/*.yaml``) are valid YAML whose fields still to be
+The templates (``sopgen/edit/scaffold/*.yaml``) are valid YAML whose fields still to be
 filled are left empty (or hold the placeholder ``TAHUN-BULAN-TANGGAL`` for dates), so
 ``sopgen check`` points at each of them with the loader's usual messages ("'judul' harus
 berupa teks ... kosong tidak diizinkan di sini") and nothing half-filled can be printed.
@@ -12,7 +12,6 @@ and layout survive.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -21,10 +20,9 @@ from pathlib import Path
 import yaml
 
 from sopgen.errors import SopgenError
+from sopgen.load.paths import DOCUMENT_FILE, find_documents, schema_dir
 
-DOCUMENT_FILE = "dokumen.yaml"
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-DEFAULT_SCHEMA_DIR = "../../schema"
 
 
 class ScaffoldError(SopgenError):
@@ -55,20 +53,6 @@ def check_id(value: str, what: str = "id prosedur") -> None:
             f"{what} '{value}' tidak sah: pakai huruf kecil, angka, '-' dan '_', diawali "
             "huruf atau angka (mis. 'lakip' atau 'surat-masuk'); nama ini menjadi nama berkas"
         )
-
-
-def schema_dir(folder: Path) -> str:
-    """The schema folder relative to a document folder, as written in the first line.
-
-    ``../../schema`` for the usual layout (data/<dokumen>/ beside schema/); computed from
-    the current directory's schema/ when the document folder lies elsewhere."""
-    here = Path.cwd() / "schema"
-    if here.is_dir():
-        try:
-            return Path(os.path.relpath(here, Path(folder).resolve())).as_posix()
-        except ValueError:  # another drive on Windows
-            return here.as_posix()
-    return DEFAULT_SCHEMA_DIR
 
 
 def render(template_name: str, **values: str) -> str:
@@ -104,9 +88,7 @@ def find_document_folder(dokumen: Path | None, data: Path = Path("data")) -> Pat
             "buat dokumen baru dengan 'sopgen new dokumen NAMA'"
         )
     data = Path(data)
-    if (data / DOCUMENT_FILE).is_file():
-        return data
-    found = sorted(p.parent for p in data.glob(f"*/{DOCUMENT_FILE}"))
+    found = find_documents(data)
     if len(found) == 1:
         return found[0]
     if not found:

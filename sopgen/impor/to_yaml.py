@@ -49,7 +49,7 @@ class FolderExists(Exception):
 
 
 def _schema_dir(folder: Path) -> str:
-    from sopgen.edit.new import schema_dir
+    from sopgen.load.paths import schema_dir
 
     return schema_dir(folder)
 

@@ -5,7 +5,8 @@ Takes a data folder (or one document folder); gives ``model.Project`` /
 value) and the load diagnostics. Runs no document rule: that is ``sopgen.check``.
 """
 
-from sopgen.load.folder import DOCUMENT_FILE, find_documents, read_folder, read_project
+from sopgen.load.folder import read_folder, read_project
+from sopgen.load.paths import DOCUMENT_FILE, find_documents, schema_dir, source_of
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 
 __all__ = [
@@ -15,4 +16,6 @@ __all__ = [
     "parse_yaml",
     "read_folder",
     "read_project",
+    "schema_dir",
+    "source_of",
 ]

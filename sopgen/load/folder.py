@@ -13,19 +13,10 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.paths import DOCUMENT_FILE
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
 from sopgen.model.durations import DurationError, parse_duration
-
-DOCUMENT_FILE = "dokumen.yaml"
-
-
-def find_documents(folder: Path) -> list[Path]:
-    """Document folders in ``folder``: itself, or its direct subfolders, sorted."""
-    folder = Path(folder)
-    if (folder / DOCUMENT_FILE).is_file():
-        return [folder]
-    return sorted(p.parent for p in folder.glob(f"*/{DOCUMENT_FILE}"))
 
 
 def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None, list[Diagnostic]]:

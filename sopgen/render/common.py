@@ -3,15 +3,28 @@ every procedure laid out, with a layout problem turned into a located message.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sopgen.errors import InputError
 from sopgen.layout import LayoutTooTall, layout_procedure
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import Measure, Style
-from sopgen.load.yamlsource import SourceMap
+from sopgen.load.paths import source_of
 from sopgen.model import Procedure, Project
 
 # the table column a too-tall row blames -> the YAML key holding its text
 FIELD_OF_COLUMN = {"kegiatan": "uraian"}
+
+
+def document_folder(project: Project) -> Path:
+    """The folder of the document (its logo's base; its name names the binder)."""
+    p = Path(project.path)
+    return p if p.is_dir() or not p.suffix else p.parent
+
+
+def binder_name(project: Project) -> str:
+    """The binder's file name without .pdf, also used by the handbook to link to it."""
+    return document_folder(project).name or "sop"
 
 
 def make_style(project: Project, paper: str | None = None, show_total: bool | None = None):
@@ -32,7 +45,7 @@ def layout_project(
         try:
             layout = layout_procedure(procedure, project.procedure_nomor(procedure), style, measure)
         except LayoutTooTall as err:
-            source = procedure.source or SourceMap(procedure.path)
+            source = source_of(procedure)
             field = FIELD_OF_COLUMN.get(err.column, err.column)
             path = ("judul",) if err.column == "judul" else ("kegiatan", err.step, field)
             problems.append(source.diagnostic(path, _sentence(err), _hint(err)))
@@ -52,4 +65,4 @@ def _hint(err: LayoutTooTall) -> str:
     return text.split(";", 1)[1].strip() if ";" in text else ""
 
 
-__all__ = ["layout_project", "make_style"]
+__all__ = ["binder_name", "document_folder", "layout_project", "make_style"]

@@ -300,9 +300,9 @@ def _related(text: str, url: str | None) -> Link:
 
 def binder_name(project: Project) -> str:
     """The binder's file name, as render/pdf/binder.py writes it (the document folder's name)."""
-    from sopgen.render.pdf.front import document_folder
+    from sopgen.render.common import binder_name
 
-    return document_folder(project).name or "sop"
+    return binder_name(project)
 
 
 def _items(texts: Sequence[str]) -> tuple[Markup, ...]:

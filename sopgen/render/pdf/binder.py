@@ -36,10 +36,10 @@ from sopgen.files import write_atomic
 from sopgen.layout.geometry import Page, ProcedureLayout
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
-from sopgen.render.common import layout_project, make_style
+from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import REGULAR, measure, register_fonts
 from sopgen.render.pdf.draw import draw_page
-from sopgen.render.pdf.front import document_folder, pengesahan_story
+from sopgen.render.pdf.front import pengesahan_story
 from sopgen.render.pdf.identity import identity_story
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
@@ -318,7 +318,7 @@ def build_pdfs(
     style = make_style(project, paper, show_total)
     layouts = layout_all(project, style)
 
-    name = document_folder(project).name or "sop"
+    name = binder_name(project)
     ids = [p.id for p in project.procedures]
     if name in ids:
         raise RenderError(

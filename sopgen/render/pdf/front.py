@@ -7,7 +7,6 @@ Everything the reader sees is Indonesian; every font is a Liberation Sans face.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -127,11 +126,6 @@ def official(project: Project, key: str, role: str) -> Pejabat:
             f"kunci yang ada: {known}"
         )
     return p
-
-
-def document_folder(project: Project) -> Path:
-    p = Path(project.path)
-    return p if p.is_dir() or not p.suffix else p.parent
 
 
 # ------------------------------------------------------------------------------ approval

@@ -15,13 +15,13 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableS
 from sopgen.check.revisions import effective_revision_date, in_force
 from sopgen.errors import RenderError
 from sopgen.model import Project
+from sopgen.render.common import document_folder
 from sopgen.render.dates import format_date
 from sopgen.render.fonts import REGULAR
 from sopgen.render.pdf.front import (
     LINE,
     STYLES,
     balanced,
-    document_folder,
     inline_markup,
     nip_line,
     official,

@@ -25,6 +25,7 @@ _WORDS = {
     "output": re.compile(r"^(output|keluaran|hasil)"),
     "keterangan": re.compile(r"^(keterangan|ket)$|^keterangan\b"),
 }
+MUTU = ("mutu_baku", "kelengkapan", "waktu", "output", "keterangan")
 _NOTES = re.compile(r"^(ket|keterangan|catatan|note)\b|^\*", re.IGNORECASE)
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
@@ -75,16 +76,41 @@ def _find_pelaksana(cells: Cells) -> tuple[int, int] | None:
     return None
 
 
+def _without_group_title(cells: Cells) -> tuple[int, int, int] | None:
+    """(row, first, last column) of executor titles written straight into the header row,
+    between Kegiatan and the Mutu Baku columns, when no 'Pelaksana' title is over them."""
+    rows: dict[int, dict[str, int]] = {}
+    for (r, c), text in sorted(cells.text.items()):
+        if r <= HEADER_SEARCH_ROWS and (key := header_key(text)) and len(text) < 40:
+            rows.setdefault(r, {}).setdefault(key, c)
+    for r, keys in sorted(rows.items()):
+        after = [keys[k] for k in MUTU if k in keys]
+        if "kegiatan" not in keys or not after:
+            continue
+        first = cells.span(r, keys["kegiatan"])[3] + 1
+        last = min(c for c in after if c > first - 1) - 1 if any(c >= first for c in after) else 0
+        if last >= first:
+            return r, first, last
+    return None
+
+
 def find_table(cells: Cells) -> Table | None:
-    """The flowchart table of the sheet, or None when the sheet has no Pelaksana header."""
+    """The flowchart table of the sheet, or None when the sheet has no executor columns."""
     found = _find_pelaksana(cells)
-    if found is None:
-        return None
-    top, pc = found
-    pr1, pc1, pr2, pc2 = cells.span(top, pc)
-    exec_row = pr2 + 1
+    labels: dict[str, str] = {}
+    if found is not None:
+        top, pc = found
+        pr1, pc1, pr2, pc2 = cells.span(top, pc)
+        exec_row = pr2 + 1
+        labels["pelaksana"] = cells.get(top, pc)
+    else:
+        bare = _without_group_title(cells)
+        if bare is None:
+            return None
+        top, pc1, pc2 = bare
+        pr2, exec_row = top - 1, top
+        labels["pelaksana"] = ""
     problems: list[str] = []
-    labels: dict[str, str] = {"pelaksana": cells.get(top, pc)}
     columns: dict[str, tuple[int, int]] = {}
     bottom = exec_row
     for (r, c), text in sorted(cells.text.items()):

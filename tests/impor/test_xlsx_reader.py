@@ -212,3 +212,44 @@ def test_huge_merged_range_is_refused(tmp_path, workbook):
     path.write_bytes(_zip(files))
     with pytest.raises(UnreadableSource, match="terlalu luas"):
         read_xlsx(path)
+
+
+def test_executor_titles_without_a_pelaksana_title(tmp_path):
+    path = build(
+        tmp_path / "c.xlsx",
+        ROWS[:2],
+        Drawing(
+            boxes=[
+                Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+                Box(2, "flowChartTerminator", 5, 7, "Selesai"),
+            ],
+            arrows=[Arrow(3, 1, 2)],
+        ),
+        identity=False,
+        group_title=False,
+    )
+    sop = read_xlsx(path)
+    assert sop.header.executors == ("Pengadministrasi", "Kasubbag", "Kabag")
+    assert [s.columns for s in sop.shapes] == [(0,), (2,)]
+    assert len(sop.links) == 1
+
+
+def test_grouped_shapes_and_arrows_drawn_as_plain_lines(tmp_path):
+    """Symbols inside a group (child coordinates scaled) and arrows made of two plain
+    lines each (a corner, the arrowhead on the second line only, nothing glued)."""
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+            Box(2, "flowChartProcess", 4, 7),
+            Box(3, "flowChartTerminator", 5, 8, "Selesai"),
+        ],
+        arrows=[Arrow(10, 1, 2, two_lines=True), Arrow(11, 2, 3, two_lines=True)],
+        group=[2, 3],
+    )
+    sop = read_xlsx(build(tmp_path / "g.xlsx", ROWS[:3], d, identity=False))
+    assert [(s.row, s.kind, s.columns) for s in sop.shapes] == [
+        (0, "terminator", (0,)),
+        (1, "process", (1,)),
+        (2, "terminator", (2,)),
+    ]
+    assert {(link.source, link.target) for link in sop.links} == {(0, 1), (1, 2)}

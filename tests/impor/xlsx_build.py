@@ -64,12 +64,14 @@ class Arrow:
     glued: bool = True
     arrow: str = "tail"  # "tail": drawn source -> target; "head": drawn the other way
     prst: str = "straightConnector1"
+    two_lines: bool = False  # drawn as two plain lines meeting at a corner (no glue)
 
 
 @dataclass
 class Drawing:
     boxes: list[Box] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)
+    group: list[int] = field(default_factory=list)  # ids of boxes drawn as one group
 
 
 def _marker(tag: str, x: float, y: float) -> str:
@@ -121,8 +123,29 @@ def _ends(src: Box, dst: Box):
     return ((s[0] + s[2]) / 2, s[1]), ((d[0] + d[2]) / 2, d[3])  # up
 
 
+def _line_xml(sid: int, start, end, glue: str, mark: str, prst: str) -> str:
+    flips = (' flipH="1"' if end[0] < start[0] else "") + (
+        ' flipV="1"' if end[1] < start[1] else ""
+    )
+    x0, x1 = sorted((start[0], end[0]))
+    y0, y1 = sorted((start[1], end[1]))
+    body = (
+        f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{sid}" name="Connector '
+        f'{sid}"/><xdr:cNvCxnSpPr>{glue}</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>'
+        f'<a:xfrm{flips}><a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{int(x1 - x0)}" '
+        f'cy="{int(y1 - y0)}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/>'
+        f'</a:prstGeom><a:ln w="12700">{mark}</a:ln></xdr:spPr></xdr:cxnSp>'
+    )
+    return _anchor(x0, y0, x1, y1, body)
+
+
 def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
     start, end = _ends(boxes[a.source], boxes[a.target])
+    if a.two_lines:  # down (or up) first, then across, arrowhead on the second line only
+        corner = (start[0], end[1])
+        return _line_xml(a.id, start, corner, "", "", "line") + _line_xml(
+            a.id + 500, corner, end, "", '<a:tailEnd type="triangle"/>', "line"
+        )
     glue = ""
     if a.arrow == "head":  # drawn from the target back to the source, head at its start
         start, end = end, start
@@ -133,24 +156,48 @@ def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
         if a.glued:
             glue = f'<a:stCxn id="{a.source}" idx="2"/><a:endCxn id="{a.target}" idx="0"/>'
         mark = '<a:tailEnd type="triangle"/>' if a.arrow == "tail" else ""
-    flips = (' flipH="1"' if end[0] < start[0] else "") + (
-        ' flipV="1"' if end[1] < start[1] else ""
-    )
-    x0, x1 = sorted((start[0], end[0]))
-    y0, y1 = sorted((start[1], end[1]))
+    return _line_xml(a.id, start, end, glue, mark, a.prst)
+
+
+def _group_xml(members: list[Box]) -> str:
+    """Boxes as one group; the children's coordinates are in a space twice as large as
+    the group's own (chExt = 2 x ext), as Excel writes after a group is resized."""
+    rects = [b.rect() for b in members]
+    x0, y0 = min(r[0] for r in rects), min(r[1] for r in rects)
+    x1, y1 = max(r[2] for r in rects), max(r[3] for r in rects)
+    children = []
+    for b in members:
+        bx0, by0, _, _ = b.rect()
+        cx, cy = int((bx0 - x0) * 2), int((by0 - y0) * 2)
+        text = (
+            f"<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{b.text}</a:t></a:r></a:p>"
+            "</xdr:txBody>"
+            if b.text
+            else ""
+        )
+        children.append(
+            f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{b.id}" '
+            f'name="Shape {b.id}"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:xfrm>'
+            f'<a:off x="{cx}" y="{cy}"/><a:ext cx="{b.width * 2}" cy="{b.height * 2}"/>'
+            f'</a:xfrm><a:prstGeom prst="{b.prst}"><a:avLst/></a:prstGeom></xdr:spPr>'
+            f"{text}</xdr:sp>"
+        )
+    w, h = int(x1 - x0), int(y1 - y0)
     body = (
-        f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{a.id}" name="Connector '
-        f'{a.id}"/><xdr:cNvCxnSpPr>{glue}</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>'
-        f'<a:xfrm{flips}><a:off x="{int(x0)}" y="{int(y0)}"/><a:ext cx="{int(x1 - x0)}" '
-        f'cy="{int(y1 - y0)}"/></a:xfrm><a:prstGeom prst="{a.prst}"><a:avLst/>'
-        f'</a:prstGeom><a:ln w="12700">{mark}</a:ln></xdr:spPr></xdr:cxnSp>'
+        '<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="900" name="Group 900"/><xdr:cNvGrpSpPr/>'
+        f'</xdr:nvGrpSpPr><xdr:grpSpPr><a:xfrm><a:off x="{int(x0)}" y="{int(y0)}"/>'
+        f'<a:ext cx="{w}" cy="{h}"/><a:chOff x="0" y="0"/><a:chExt cx="{w * 2}" '
+        f'cy="{h * 2}"/></a:xfrm></xdr:grpSpPr>{"".join(children)}</xdr:grpSp>'
     )
     return _anchor(x0, y0, x1, y1, body)
 
 
 def drawing_xml(d: Drawing) -> str:
     boxes = {b.id: b for b in d.boxes}
-    parts = [_shape_xml(b) for b in d.boxes] + [_arrow_xml(a, boxes) for a in d.arrows]
+    parts = [_shape_xml(b) for b in d.boxes if b.id not in d.group]
+    if d.group:
+        parts.append(_group_xml([boxes[i] for i in d.group]))
+    parts += [_arrow_xml(a, boxes) for a in d.arrows]
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<xdr:wsDr xmlns:xdr="{XDR}" xmlns:a="{A}">{"".join(parts)}</xdr:wsDr>'
@@ -216,7 +263,11 @@ def identity_sheet(ws) -> None:
 
 
 def flowchart_sheet(
-    ws, rows: list[tuple], executors=("Pengadministrasi", "Kasubbag", "Kabag"), header_row: int = 4
+    ws,
+    rows: list[tuple],
+    executors=("Pengadministrasi", "Kasubbag", "Kabag"),
+    header_row: int = 4,
+    group_title: bool = True,
 ) -> None:
     """Header: No | Uraian Kegiatan | Pelaksana (executors) | Mutu Baku (Persyaratan,
     Waktu, Output) | Ket. ``rows``: (nomor, uraian, persyaratan, waktu, output, ket)."""
@@ -226,8 +277,9 @@ def flowchart_sheet(
     h, h2 = header_row, header_row + 1
     ws.cell(h, 1, "No.")
     ws.cell(h, 2, "Uraian Kegiatan")
-    ws.cell(h, 3, "Pelaksana")
-    ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=last_exec)
+    if group_title:
+        ws.cell(h, 3, "Pelaksana")
+        ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=last_exec)
     ws.cell(h, last_exec + 1, "Mutu Baku")
     ws.merge_cells(start_row=h, start_column=last_exec + 1, end_row=h, end_column=last_exec + 3)
     ws.cell(h, last_exec + 4, "Ket.")
@@ -235,7 +287,11 @@ def flowchart_sheet(
     ws.merge_cells(start_row=h, start_column=1, end_row=h2, end_column=1)
     ws.merge_cells(start_row=h, start_column=2, end_row=h2, end_column=2)
     for i, name in enumerate(executors):
-        ws.cell(h2, 3 + i, name)
+        if group_title:
+            ws.cell(h2, 3 + i, name)
+        else:  # the executor titles fill both header rows
+            ws.cell(h, 3 + i, name)
+            ws.merge_cells(start_row=h, start_column=3 + i, end_row=h2, end_column=3 + i)
     for i, name in enumerate(("Persyaratan", "Waktu", "Output")):
         ws.cell(h2, last_exec + 1 + i, name)
     for k, values in enumerate(rows):

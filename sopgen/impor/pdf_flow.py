@@ -63,6 +63,8 @@ class Net:
     sources: set[int] = field(default_factory=set)  # Sym indices
     targets: set[int] = field(default_factory=set)
     loose: list[Point] = field(default_factory=list)  # ends touching nothing
+    exits: list[Point] = field(default_factory=list)  # ends at a decision (a source)
+    ends: list[tuple[int, Point, bool]] = field(default_factory=list)  # sym, point, target?
     heads: int = 0
     label: str | None = None
 
@@ -73,8 +75,20 @@ def _arrow_segments(pp: PagePart) -> list[Segment]:
     if not cols:
         return []
     ex0, ex1 = g.xs[cols[0]], g.xs[cols[-1] + 1]
+
+    def on_rule(s: Segment) -> bool:
+        if s.horizontal:
+            return any(abs(s.y0 - y) < 1.3 for y in g.ys)
+        return s.vertical and any(abs(s.x0 - x) < 1.3 for x in g.xs)
+
+    # pieces of one drawn path that also runs off the rulings belong to an arrow, even
+    # where they lie on a ruling (a merge drawn along a row line)
+    arrow_groups = {s.group for s in pp.geom.segments if s.group >= 0 and not on_rule(s)}
     out = []
     for s in pp.geom.segments:
+        if s.group in arrow_groups:
+            out.append(s)
+            continue
         lo_x, hi_x = min(s.x0, s.x1), max(s.x0, s.x1)
         lo_y, hi_y = min(s.y0, s.y1), max(s.y0, s.y1)
         if hi_x < ex0 + 1 or lo_x > ex1 - 1:
@@ -89,6 +103,18 @@ def _arrow_segments(pp: PagePart) -> list[Segment]:
             if any(abs(s.y0 - y) < 0.6 for y in g.ys):
                 continue
         if s.vertical and any(abs(s.x0 - x) < 1.3 for x in g.xs):
+            continue
+        out.append(s)
+    return _drop_doubles(out)
+
+
+def _drop_doubles(segs: list[Segment]) -> list[Segment]:
+    """A piece drawn twice (two arrows sharing a stretch) is kept once, so its ends stay
+    visible as ends."""
+    out: list[Segment] = []
+    for s in sorted(segs, key=lambda s: -s.length):
+        a, b = (s.x0, s.y0), (s.x1, s.y1)
+        if any(_seg_dist(a, o) < 0.8 and _seg_dist(b, o) < 0.8 for o in out):
             continue
         out.append(s)
     return out
@@ -152,7 +178,7 @@ def _phrases(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[tuple[str, l
     g = pp.grid
     ws = []
     for w in pp.page.words:
-        c = g.col_of(w.cx)
+        c = g.col_of(w.x0 + 1)
         if c is None or pp.executor[c] is None or w.cy < pp.body_top or w.cy > g.bottom:
             continue
         if any(
@@ -223,8 +249,8 @@ def read_flow(part: Part):
                     "lanjut",
                 )
             )
-        for s in srcs:
-            for t in tgts:
+        for s, t in _pairs(net, srcs, tgts, rep):
+            if True:
                 if s != t:
                     lab = net.label if syms[s].kind == "decision" else None
                     if links.get((s, t)) is None:
@@ -233,31 +259,125 @@ def read_flow(part: Part):
     return _finish(part, syms, rep, links, uncertain)
 
 
+def _pairs(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]]:
+    """Which source reaches which target. One source: all targets (a fork). Several
+    sources (lines joining): each source its nearest target along the lines, and a target
+    nobody chose its nearest source."""
+    if len(srcs) <= 1 or not tgts:
+        return {(s, t) for s in srcs for t in tgts}
+    nodes, adj = _graph(net.segs)
+
+    def node(p):
+        return min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
+
+    src_nodes = [(rep[i], node(p)) for i, p, is_t in net.ends if not is_t and rep[i] in srcs]
+    tgt_nodes = [(rep[i], node(p)) for i, p, is_t in net.ends if is_t and rep[i] in tgts]
+    dist: dict[tuple[int, int], float] = {}
+    for s, n in src_nodes:
+        d = _dijkstra(adj, n)
+        for t, m in tgt_nodes:
+            if s != t:
+                dist[(s, t)] = min(dist.get((s, t), math.inf), d.get(m, math.inf))
+    out = set()
+    for s in srcs:
+        cands = [(d, t) for (a, t), d in dist.items() if a == s and d < math.inf]
+        if cands:
+            out.add((s, min(cands)[1]))
+    for t in tgts:
+        if not any(b == t for _, b in out):
+            cands = [(d, a) for (a, b), d in dist.items() if b == t and d < math.inf]
+            if cands:
+                out.add((min(cands)[1], t))
+    return out
+
+
+def _graph(segs: list[Segment]):
+    nodes: list[Point] = []
+
+    def nid(p: Point) -> int:
+        for i, q in enumerate(nodes):
+            if math.dist(p, q) <= JOIN:
+                return i
+        nodes.append(p)
+        return len(nodes) - 1
+
+    adj: dict[int, list[tuple[int, float]]] = {}
+    ends = [(s.x0, s.y0) for s in segs] + [(s.x1, s.y1) for s in segs]
+    for s in segs:
+        a = (s.x0, s.y0)
+        L = s.length or 1e-9
+        ts = {0.0, 1.0}
+        for p in ends:
+            if _seg_dist(p, s) <= JOIN:
+                t = ((p[0] - s.x0) * (s.x1 - s.x0) + (p[1] - s.y0) * (s.y1 - s.y0)) / (L * L)
+                ts.add(max(0.0, min(1.0, t)))
+        order = sorted(ts)
+        pts = [(a[0] + t * (s.x1 - s.x0), a[1] + t * (s.y1 - s.y0)) for t in order]
+        ids = [nid(p) for p in pts]
+        for k in range(len(ids) - 1):
+            i, j, p, q = ids[k], ids[k + 1], pts[k], pts[k + 1]
+            if i != j:
+                d = math.dist(p, q)
+                adj.setdefault(i, []).append((j, d))
+                adj.setdefault(j, []).append((i, d))
+    return nodes, adj
+
+
+def _dijkstra(adj, start: int) -> dict[int, float]:
+    import heapq
+
+    dist = {start: 0.0}
+    heap = [(0.0, start)]
+    while heap:
+        d, n = heapq.heappop(heap)
+        if d > dist.get(n, math.inf):
+            continue
+        for m, w in adj.get(n, ()):
+            nd = d + w
+            if nd < dist.get(m, math.inf):
+                dist[m] = nd
+                heapq.heappush(heap, (nd, m))
+    return dist
+
+
 def _page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
-    heads: list[Arrowhead] = list(pp.geom.heads)
+    nets = [Net(segs) for segs in _networks(_arrow_segments(pp))]
+    # each arrowhead belongs to the network whose line reaches its base (an end or a
+    # corner where another line joins)
+    claimed: dict[int, list[Arrowhead]] = {}
+    for h in pp.geom.heads:
+        tol = max(3.0, 0.8 * h.size)
+        best, bd = None, tol
+        for n, net in enumerate(nets):
+            d = min(min(_seg_dist(h.base, s), _seg_dist(h.tip, s) + 1.0) for s in net.segs)
+            if d <= bd:
+                best, bd = n, d
+        if best is not None:
+            claimed.setdefault(best, []).append(h)
     out = []
-    for segs in _networks(_arrow_segments(pp)):
-        net = Net(segs)
-        for p in _terminals(segs):
-            head = None
-            for h in heads:
-                if math.dist(h.base, p) <= max(3.0, 0.8 * h.size) or math.dist(h.tip, p) <= 1.5:
-                    head = h
-                    break
-            if head is not None:
-                net.heads += 1
-                t = _nearest_sym(syms, idx, head.tip, ATTACH)
-                if t is None:
-                    t = _nearest_sym(syms, idx, p, ATTACH)
-                if t is not None:
-                    net.targets.add(t)
-                else:
-                    net.loose.append(head.tip)
+    for n, net in enumerate(nets):
+        heads = claimed.get(n, [])
+        for h in heads:
+            net.heads += 1
+            t = _nearest_sym(syms, idx, h.tip, ATTACH)
+            if t is None:
+                net.loose.append(h.tip)
+            else:
+                net.targets.add(t)
+                net.ends.append((t, h.base, True))
+        for p in _terminals(net.segs):
+            if any(
+                math.dist(h.base, p) <= max(3.0, 0.8 * h.size) or math.dist(h.tip, p) <= 1.5
+                for h in heads
+            ):
                 continue
             s = _nearest_sym(syms, idx, p, ATTACH)
             if s is not None:
                 net.sources.add(s)
-            elif sum(seg.length for seg in segs) > 6:
+                net.ends.append((s, p, False))
+                if syms[s].kind == "decision":
+                    net.exits.append(p)
+            elif sum(seg.length for seg in net.segs) > 6:
                 net.loose.append(p)
         if net.sources or net.targets or net.loose:
             out.append(net)
@@ -270,6 +390,8 @@ def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> No
     for k, (text, ws) in enumerate(_phrases(pp, syms, idx)):
         for n, net in enumerate(exits):
             d = min(_box_dist(ws, s) for s in net.segs)
+            for p in net.exits:  # printed beside the corner the exit leaves
+                d = min(d, 0.8 * _box_dist(ws, Segment(p[0], p[1], p[0], p[1])))
             if d <= LABEL_NEAR:
                 pairs.append((d, k, n, text))
     used_p, used_n = set(), set()
@@ -364,7 +486,7 @@ def _nomor(part: Part, row: int | None) -> str:
 def _finish(part, syms, rep, links, uncertain):
     keep = sorted(
         {rep[i] for i in range(len(syms))},
-        key=lambda i: (syms[i].row, syms[i].page, syms[i].cx),
+        key=lambda i: (syms[i].row, syms[i].page, round(syms[i].cx / 8), syms[i].outline.cy),
     )
     ids = {i: n for n, i in enumerate(keep)}
     shapes = [

@@ -28,6 +28,7 @@ class Segment:
     x1: float
     y1: float
     width: float = 1.0
+    group: int = -1  # the drawn path it comes from (pieces of one polyline share it)
 
     @property
     def length(self) -> float:
@@ -262,51 +263,58 @@ def page_geometry(page) -> PageGeometry:
             outs.append(
                 _outline(pts + [pts[0]], "mllll", bool(o.get("stroke")), bool(o.get("fill")))
             )
-    for o in page.curves:
-        raw = [(float(x), float(y)) for x, y in o.get("pts") or []]
-        if len(raw) < 2:
-            continue
-        path = o.get("path") or []
-        ops = "".join(str(s[0]) for s in path if s and s[0] != "h")
-        closed = (path and path[-1][0] == "h") or _dist(raw[0], raw[-1]) < 0.3
-        stroked, filled = bool(o.get("stroke")), bool(o.get("fill"))
-        lw = float(o.get("linewidth") or 1.0)
-        if not (closed or filled):
-            if not stroked:
-                continue
-            if len(raw) == 3 and max(_dist(raw[0], raw[1]), _dist(raw[1], raw[2])) <= 10:
-                # an open "V" arrowhead
-                a, b = raw[0], raw[2]
-                base = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-                if _dist(base, raw[1]) > 1.5:
-                    heads.append(Arrowhead(raw[1], base, _dist(a, b)))
-                    continue
-            segs.extend(_polyline(raw, lw))
-            continue
-        pts = _clean(raw)
-        if len(pts) < 3:
-            segs.extend(_polyline(raw, lw))
-            continue
-        xs = [p[0] for p in pts]
-        ys = [p[1] for p in pts]
-        w, h = max(xs) - min(xs), max(ys) - min(ys)
-        per = _perimeter(pts)
-        thick = 2 * _area(pts) / per if per else 0.0
-        head = _arrowhead(pts) if filled and max(w, h) <= HEAD_MAX else None
-        if head is not None:
-            heads.append(head)
-        elif filled and not stroked and min(w, h) > 4 * max(thick, 0.5) and _ring(pts):
-            # a symbol's border painted as a filled ring (a stroke turned into a fill)
-            hull = convex_hull(pts)
-            outs.append(_outline(hull + [hull[0]], "m" + "l" * len(hull), True, False))
-        elif filled and not stroked and (thick <= THIN / 2 or min(w, h) <= THIN):
-            segs.extend(_midlines(pts, thick))
-        elif min(w, h) <= THIN and not filled:
-            segs.extend(_polyline(raw, lw))
-        else:
-            ops_pts = ops[: len(raw)] if len(ops) >= len(raw) else ops + "l" * len(raw)
-            outs.append(_outline(raw, ops_pts, stroked, filled))
+    for k, o in enumerate(page.curves):
+        start = len(segs)
+        _curve(o, segs, outs, heads)
+        if len(segs) - start > 1:
+            segs[start:] = [replace(sg, group=k) for sg in segs[start:]]
     return PageGeometry(segs, _dedupe(outs), heads)
+
+
+def _curve(o, segs: list[Segment], outs: list[Outline], heads: list[Arrowhead]) -> None:
+    raw = [(float(x), float(y)) for x, y in o.get("pts") or []]
+    if len(raw) < 2:
+        return
+    path = o.get("path") or []
+    ops = "".join(str(s[0]) for s in path if s and s[0] != "h")
+    closed = (path and path[-1][0] == "h") or _dist(raw[0], raw[-1]) < 0.3
+    stroked, filled = bool(o.get("stroke")), bool(o.get("fill"))
+    lw = float(o.get("linewidth") or 1.0)
+    if not (closed or filled):
+        if not stroked:
+            return
+        if len(raw) == 3 and max(_dist(raw[0], raw[1]), _dist(raw[1], raw[2])) <= 10:
+            # an open "V" arrowhead
+            a, b = raw[0], raw[2]
+            base = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            if _dist(base, raw[1]) > 1.5:
+                heads.append(Arrowhead(raw[1], base, _dist(a, b)))
+                return
+        segs.extend(_polyline(raw, lw))
+        return
+    pts = _clean(raw)
+    if len(pts) < 3:
+        segs.extend(_polyline(raw, lw))
+        return
+    xs = [p[0] for p in pts]
+    ys = [p[1] for p in pts]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    per = _perimeter(pts)
+    thick = 2 * _area(pts) / per if per else 0.0
+    head = _arrowhead(pts) if filled and max(w, h) <= HEAD_MAX else None
+    if head is not None:
+        heads.append(head)
+    elif filled and not stroked and min(w, h) > 4 * max(thick, 0.5) and _ring(pts):
+        # a symbol's border painted as a filled ring (a stroke turned into a fill)
+        hull = convex_hull(pts)
+        outs.append(_outline(hull + [hull[0]], "m" + "l" * len(hull), True, False))
+    elif filled and not stroked and (thick <= THIN / 2 or min(w, h) <= THIN):
+        segs.extend(_midlines(pts, thick))
+    elif min(w, h) <= THIN and not filled:
+        segs.extend(_polyline(raw, lw))
+    else:
+        ops_pts = ops[: len(raw)] if len(ops) >= len(raw) else ops + "l" * len(raw)
+        outs.append(_outline(raw, ops_pts, stroked, filled))
 
 
 def convex_hull(pts) -> list[Point]:

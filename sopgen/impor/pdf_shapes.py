@@ -144,15 +144,16 @@ def page_symbols(pp: PagePart, page_pos: int) -> list[Sym]:
     # painted twice) is the same symbol
     kept: list[Sym] = []
     for s in sorted(out, key=lambda s: -(s.outline.w * s.outline.h)):
-        o = s.outline
-        if any(
-            k.outline.x0 - 1 <= o.x0
-            and o.x1 <= k.outline.x1 + 1
-            and k.outline.y0 - 1 <= o.y0
-            and o.y1 <= k.outline.y1 + 1
-            and k.kind == s.kind
-            for k in kept
-        ):
+        if any(k.kind == s.kind and _overlap(k.outline, s.outline) > 0.5 for k in kept):
             continue
         kept.append(s)
     return kept
+
+
+def _overlap(a: Outline, b: Outline) -> float:
+    """Share of the smaller box covered by the other (1 = one inside the other)."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    return w * h / max(min(a.w * a.h, b.w * b.h), 1e-6)

@@ -114,6 +114,11 @@ def read_parts(pages: list[RawPage], geoms: list[PageGeometry]) -> list[Part]:
         else:
             if cur is None:
                 continue
+            # a page without header has the first page's columns: a boundary that lines up
+            # with none of them is a long arrow, not a ruling
+            near = [x for x in grid.xs if any(abs(x - c) <= 4 for c in cur.xs)]
+            if len(near) >= 0.6 * len(cur.xs) and len(near) >= 3:
+                grid.xs = near
             roles = _map_roles(None, grid.xs, cur)
             body_band = 0
         _read_page(cur, i, page, geom, grid, roles, body_band)
@@ -228,6 +233,7 @@ def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, s
         if r.hi - r.lo >= 0.3 * page.width and r.pos < grid.top - 1
     ]
     floor = max((r.pos for r in hr), default=0.0)
+    vr = [r for r in runs(geom.rulings(), False) if grid.left - 5 <= r.pos <= grid.right + 5]
     ws = [
         w
         for w in page.words
@@ -236,6 +242,8 @@ def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, s
         and w.top >= grid.top - 70
         and w.x1 >= grid.left - 5
         and w.x0 <= grid.right
+        # words inside another ruled table (an identity page above) are no title
+        and not any(r.lo < w.cy < r.hi for r in vr)
     ]
     title_lines, nomor = [], None
     for line in lines_of(ws):

@@ -1,9 +1,286 @@
-"""The identity page (stub)."""
+"""The identity page of an SOP: the label : value grid, the signing official, the agency block
+under the logo and the numbered lists (Dasar Hukum, Kualifikasi Pelaksana, ...).
+
+Everything is found by its printed labels, so the grid may be drawn in any size or order;
+a value sits right of its label on the same line(s), a list under its heading down to the
+next heading (or the end of the identity table).
+"""
 
 from __future__ import annotations
 
+import re
+
 from sopgen.impor import ir
+from sopgen.impor.pdf_geom import PageGeometry
+from sopgen.impor.pdf_source import RawPage
+from sopgen.impor.pdf_table import runs
+from sopgen.impor.pdf_text import Word, join_lines, line_text, lines_of
+
+FIELDS = (
+    ("nomor", re.compile(r"^(nomor|no\.?)\s+sop\b", re.I)),
+    ("tanggal_pembuatan", re.compile(r"^tanggal\s+pembuatan\b", re.I)),
+    ("tanggal_revisi", re.compile(r"^tanggal\s+revisi\b", re.I)),
+    ("tanggal_efektif", re.compile(r"^tanggal\s+(efektif|berlaku|pengesahan)\b", re.I)),
+    ("disahkan", re.compile(r"^disahkan\s+oleh\b", re.I)),
+    ("nama", re.compile(r"^((nama|judul)\s+sop|standar\s+operasional)\b", re.I)),
+)
+_TAIL = r"\s*(\(lanjutan\))?\s*(:.*)?$"
+LISTS = (
+    ("dasar_hukum", re.compile(r"^dasar\s+hukum" + _TAIL, re.I)),
+    ("kualifikasi_pelaksana", re.compile(r"^kualifikasi(\s+pelaksana)?" + _TAIL, re.I)),
+    ("keterkaitan", re.compile(r"^keterkaitan" + _TAIL, re.I)),
+    (
+        "peralatan",
+        re.compile(r"^peralatan(\s*/\s*perlengkapan|\s+dan\s+perlengkapan)?" + _TAIL, re.I),
+    ),
+    ("peringatan", re.compile(r"^peringatan" + _TAIL, re.I)),
+    ("pencatatan", re.compile(r"^pencatatan(\s+dan\s+pendataan)?" + _TAIL, re.I)),
+)
+MARKER = re.compile(r"^\s*(\d{1,2}[.),]|[a-z][.)]|[-•*])\s*")
+PANGKAT = re.compile(r"\b(pembina|penata|pengatur|juru)\b|\b(I{1,3}V?|IV)/[a-e]\b", re.I)
+NIP = re.compile(r"^NIP\.?\s*:?\s*(.*)$", re.I)
 
 
-def read_identity(pages, geoms, first_top):
-    return ir.Identity(), ()
+class _Line:
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.x0 = min(w.x0 for w in words)
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.text = line_text(words)
+
+
+def _segments(words: list[Word], vrules=()) -> list[_Line]:
+    """Printed lines split where a ruling or a wide gap separates cells."""
+    out = []
+    for line in lines_of(words):
+        cur = [line[0]]
+        for w in line[1:]:
+            size = max(w.size, 4.0)
+            a, b = cur[-1].x1, w.x0
+            ruled = any(a - 1 <= r.pos <= b + 1 and r.lo <= w.cy <= r.hi for r in vrules)
+            if ruled or b - a > 2.2 * size:
+                out.append(_Line(cur))
+                cur = []
+            cur.append(w)
+        out.append(_Line(cur))
+    return out
+
+
+def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
+    page_i, top = first_top
+    found: dict[str, str] = {}
+    official: ir.Official | None = None
+    lists: dict[str, list[str]] = {}
+    instansi: tuple[str, ...] = ()
+    uncertain: list[ir.Uncertainty] = []
+    for i in range(0, page_i + 1):
+        page = pages[i]
+        limit = top - 1 if i == page_i else page.height
+        words = [w for w in page.words if w.bottom <= limit]
+        if not words:
+            continue
+        vrules = [r for r in runs(geoms[i].rulings(), False) if r.hi - r.lo > 8]
+        segs = _segments(words, vrules)
+        labels = _labels(segs)
+        if not labels and not any(_heading(s) for s in segs):
+            continue
+        for key, seg in labels:
+            if key in found or (key == "disahkan" and official is not None):
+                continue
+            if key == "disahkan":
+                official = _official(seg, segs, labels)
+            else:
+                value = _value(seg, segs)
+                if value and value.strip("-–: "):
+                    found[key] = value
+        if labels and not instansi:
+            instansi = _instansi(segs, labels)
+        _lists(page, geoms[i], segs, limit, lists)
+    if not found and official is None and not lists:
+        uncertain.append(
+            ir.Uncertainty(
+                "halaman identitas SOP tidak ditemukan; isi nomor, tanggal dan pejabat "
+                "pengesah sendiri",
+                None,
+                "identitas",
+            )
+        )
+    identity = ir.Identity(
+        instansi_lines=instansi,
+        nomor=found.get("nomor"),
+        tanggal_pembuatan=found.get("tanggal_pembuatan"),
+        tanggal_revisi=found.get("tanggal_revisi"),
+        tanggal_efektif=found.get("tanggal_efektif"),
+        disahkan=official,
+        nama=found.get("nama"),
+        lists={k: tuple(v) for k, v in lists.items()},
+    )
+    return identity, tuple(uncertain)
+
+
+def _labels(segs: list[_Line]) -> list[tuple[str, _Line]]:
+    out = []
+    for s in segs:
+        for key, pat in FIELDS:
+            if pat.match(s.text):
+                out.append((key, s))
+                break
+    return out
+
+
+def _strip_label(seg: _Line) -> list[Word]:
+    """Words of a label's own line after the label and its colon."""
+    for _key, pat in FIELDS:
+        m = pat.match(seg.text)
+        if m:
+            rest = seg.text[m.end() :]
+            n = m.end()
+            if ":" in rest:
+                n = len(seg.text) - len(rest.split(":", 1)[1])
+            return [w for w in seg.words if _offset(seg, w) >= n]
+    return []
+
+
+def _offset(seg: _Line, w: Word) -> int:
+    pos = 0
+    for x in seg.words:
+        if x is w:
+            return pos
+        pos += len(x.text) + 1
+    return pos
+
+
+def _value(label: _Line, segs: list[_Line]) -> str:
+    own = _strip_label(label)
+    right = [
+        s
+        for s in segs
+        if s is not label
+        and s.x0 > label.x1 - 1
+        and label.top - 1 <= (s.top + s.bottom) / 2 <= label.bottom + 1
+        and not any(p.match(s.text) for _, p in FIELDS)
+    ]
+    words = own + [w for s in sorted(right, key=lambda s: s.x0) for w in s.words]
+    text = join_lines([line_text(line) for line in lines_of(words)])
+    return text.lstrip(":").strip()
+
+
+def _official(label: _Line, segs: list[_Line], labels) -> ir.Official | None:
+    below = [s.top for _, s in labels if s.top > label.bottom + 1]
+    end = min(below) - 1 if below else label.bottom + 160
+    block = [
+        s
+        for s in segs
+        if s is not label
+        and s.x0 > label.x1 - 1
+        and s.top >= label.top - 2
+        and s.bottom <= end
+        and s.text.strip(": ")
+    ]
+    lines = [s.text.lstrip(":").strip() for s in sorted(block, key=lambda s: (s.top, s.x0))]
+    lines = [t for t in lines if t]
+    if not lines:
+        return None
+    nip = None
+    k = len(lines)
+    for j, t in enumerate(lines):
+        m = NIP.match(t)
+        if m:
+            nip, k = m.group(1).strip(), j
+            break
+    pangkat = None
+    if k >= 1 and PANGKAT.search(lines[k - 1]) and k >= 2:
+        pangkat = lines[k - 1]
+        k -= 1
+    nama = lines[k - 1] if k >= 1 else None
+    jabatan = join_lines(lines[: k - 1]) if k >= 2 else None
+    return ir.Official(jabatan=jabatan or None, nama=nama, pangkat=pangkat, nip=nip)
+
+
+def _instansi(segs: list[_Line], labels) -> tuple[str, ...]:
+    left = min(s.x0 for _, s in labels)
+    first = min(s.top for _, s in labels)
+    heads = [s.top for s in segs if _heading(s)]
+    bottom = min(heads) if heads else max(s.bottom for _, s in labels)
+    out = [
+        s.text
+        for s in sorted(segs, key=lambda s: (s.top, s.x0))
+        if s.x1 < left - 2 and s.top >= first - 60 and s.bottom <= bottom
+    ]
+    return tuple(out)
+
+
+def _heading(seg: _Line) -> str | None:
+    for key, pat in LISTS:
+        if pat.match(seg.text):
+            return key
+    return None
+
+
+def _lists(page, geom, segs: list[_Line], limit: float, lists: dict[str, list[str]]) -> None:
+    heads = [(k, s) for s in segs if (k := _heading(s))]
+    if not heads:
+        return
+    rules = [r for r in runs(geom.rulings(), True) if r.hi - r.lo >= 0.3 * page.width]
+    vrules = [r for r in runs(geom.rulings(), False) if r.hi - r.lo > 8]
+    table_bottom = max((r.pos for r in rules if r.pos <= limit + 1), default=limit)
+    for key, h in heads:
+        cy = (h.top + h.bottom) / 2
+        lefts = [r.pos for r in vrules if r.pos <= h.x0 + 1 and r.lo - 2 <= cy <= r.hi + 2]
+        rights = [r.pos for r in vrules if r.pos >= h.x1 - 1 and r.lo - 2 <= cy <= r.hi + 2]
+        same_row = [s for _, s in heads if s is not h and abs(s.top - h.top) < 15 and s.x0 > h.x1]
+        x0 = max(lefts, default=0.0)
+        x1 = min(rights + [s.x0 - 2 for s in same_row], default=page.width)
+        below = [s.top for _, s in heads if s.top > h.bottom and x0 - 2 <= (s.x0 + s.x1) / 2 <= x1]
+        y1 = min(below, default=table_bottom) - 0.5
+        body = sorted(
+            (
+                s
+                for s in segs
+                if s.top >= h.bottom - 1
+                and s.bottom <= y1 + 1
+                and s.x0 >= x0 - 1
+                and s.x1 <= x1 + 1
+                and s is not h
+            ),
+            key=lambda s: (s.top, s.x0),
+        )
+        # the heading's own line may carry the first item after a colon
+        tail = h.text.split(":", 1)[1].strip() if ":" in h.text else ""
+        texts = ([tail] if tail else []) + [s.text for s in body]
+        lines = ([None] if tail else []) + body
+        items = _items(texts, lines, x1)
+        if items:
+            lists.setdefault(key, []).extend(items)
+
+
+def _items(texts: list[str], lines, right: float) -> list[str]:
+    marked = sum(bool(MARKER.match(t)) for t in texts)
+    out: list[tuple[str, str]] = []  # (marker, text)
+    cur: list[str] = []
+    mark = ""
+    for t, line in zip(texts, lines, strict=True):
+        parts = [t]
+        if MARKER.match(t):
+            # two columns of items on one printed line: "1. Alat Tulis 4. Printer"
+            parts = re.split(r"\s(?=\d{1,2}[.)]\s)", t)
+        for part in parts:
+            m = MARKER.match(part)
+            starts = bool(m) if marked else True
+            if starts and cur:
+                out.append((mark, join_lines(cur)))
+                cur = []
+            if m:
+                mark = m.group(1)
+            cur.append(part[m.end() :] if m else part)
+            if not marked and line is not None and line.x1 < right - 0.2 * max(right - line.x0, 1):
+                out.append((mark, join_lines(cur)))
+                cur = []
+    if cur:
+        out.append((mark, join_lines(cur)))
+    nums = [int(m.rstrip(".)")) if m.rstrip(".)").isdigit() else None for m, _ in out]
+    if all(n is not None for n in nums) and len(set(nums)) == len(nums) > 1:
+        out = [x for _, x in sorted(zip(nums, out, strict=True))]
+    return [i for i in (x.strip() for _, x in out) if i and i not in ("-", ":")]

@@ -68,3 +68,19 @@ def test_flow_comes_back(built):
         row_of = {s.id: s.row for s in table.shapes}
         edges = sorted((row_of[lk.source], row_of[lk.target], lk.label) for lk in table.links)
         assert edges == sorted(tuple(e) for e in resolve_flow(data))
+
+
+def test_identity_page_comes_back(built):
+    """Nomor, Nama SOP, the signing official and the numbered lists of the identity page."""
+    project, sop = built
+    doc = project.dokumen
+    ident = sop.identity
+    assert ident.nomor == doc.identitas.nomor
+    assert ident.nama == doc.identitas.nama
+    assert ident.tanggal_pembuatan and ident.tanggal_efektif
+    signer = doc.pejabat[doc.identitas.disahkan_oleh]
+    assert ident.disahkan.nama == signer.nama
+    assert ident.disahkan.nip == signer.nip_formatted
+    assert _plain(ident.disahkan.jabatan) == _plain(signer.jabatan)
+    for key in ("dasar_hukum", "kualifikasi_pelaksana", "peralatan", "peringatan"):
+        assert ident.lists.get(key, ()) == tuple(_plain(x) for x in getattr(doc, key)), key

@@ -152,7 +152,18 @@ def find_table(cells: Cells) -> Table | None:
 
 
 def _title(cells: Cells, top: int) -> str | None:
-    lines = [t for r in range(1, top) for _, t in cells.row_texts(r)]
+    """The text block right above the header (up to three rows, up to an empty row or a
+    row of several cells, such as the identity grid above the table on the same sheet)."""
+    lines: list[str] = []
+    for r in range(top - 1, max(0, top - 8), -1):
+        texts = [t for _, t in cells.row_texts(r)]
+        if not texts:
+            if lines:
+                break
+            continue
+        if len(texts) > 1 or len(lines) == 3:
+            break
+        lines.insert(0, texts[0])
     return " ".join(lines) if lines else None
 
 
@@ -179,7 +190,11 @@ def _is_repeat(cells: Cells, row: int, columns, executors, labels_norm: set[str]
     if all(_COLUMN_NUMBER.match(t) for t in texts) and len(texts) >= 3:
         return True  # the "(1) (2) (3) ..." row under a header
     titles = {norm(e.title) for e in executors if e.title} | labels_norm
-    return sum(norm(t) in titles for t in texts) >= max(2, len(texts) // 2)
+
+    def heading(text: str) -> bool:
+        return norm(text) in titles or (len(text) < 30 and header_key(text) is not None)
+
+    return sum(heading(t) for t in texts) >= max(2, (len(texts) + 1) // 2)
 
 
 def _nomor(text: str) -> str:

@@ -253,3 +253,67 @@ def test_grouped_shapes_and_arrows_drawn_as_plain_lines(tmp_path):
         (2, "terminator", (2,)),
     ]
     assert {(link.source, link.target) for link in sop.links} == {(0, 1), (1, 2)}
+
+
+def test_two_pages_in_one_sheet_joined_by_off_page_connectors(tmp_path):
+    """Steps 1-3, the header printed again (two rows), steps 4-5. Step 3 leads to an
+    off-page connector 'A' under it; the 'A' over step 4 leads on: 3 -> 4."""
+    rows = [ROWS[0], ROWS[1], ROWS[2], "HEADER", "NAMES", ROWS[3], ROWS[4]]
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+            Box(2, "flowChartProcess", 4, 7),
+            Box(3, "flowChartProcess", 4, 8, dy=-150_000),
+            Box(
+                4, "flowChartOffpageConnector", 4, 8, "A", width=200_000, height=200_000, dy=200_000
+            ),
+            Box(
+                5,
+                "flowChartOffpageConnector",
+                5,
+                11,
+                "A",
+                width=200_000,
+                height=200_000,
+                dy=-200_000,
+            ),
+            Box(6, "flowChartProcess", 5, 11, dy=150_000),
+            Box(7, "flowChartTerminator", 3, 12, "Selesai"),
+        ],
+        arrows=[
+            Arrow(10, 1, 2),
+            Arrow(11, 2, 3),
+            Arrow(12, 3, 4),
+            Arrow(13, 5, 6),
+            Arrow(14, 6, 7),
+        ],
+    )
+    sop = read_xlsx(build(tmp_path / "p.xlsx", rows, d, identity=False))
+    assert [r.nomor for r in sop.rows] == ["1", "2", "3", "4", "5"]
+    assert Counter(s.kind for s in sop.shapes) == {"terminator": 2, "process": 3, "connector": 2}
+    by_id = {s.id: s for s in sop.shapes}
+    pairs = {
+        (sop.rows[by_id[link.source].row].nomor, sop.rows[by_id[link.target].row].nomor)
+        for link in sop.links
+    }
+    assert pairs == {("1", "2"), ("2", "3"), ("3", "4"), ("4", "5")}
+    assert all(
+        by_id[link.source].kind != "connector" and by_id[link.target].kind != "connector"
+        for link in sop.links
+    )
+
+
+def test_identity_above_the_table_on_the_same_sheet(tmp_path):
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 24, "Mulai"),
+            Box(2, "flowChartTerminator", 4, 25, "Selesai"),
+        ],
+        arrows=[Arrow(3, 1, 2)],
+    )
+    sop = read_xlsx(build(tmp_path / "satu.xlsx", ROWS[:2], d, identity="above", header_row=22))
+    assert sop.title == "SOP PENGELOLAAN SURAT MASUK"
+    assert sop.identity.nomor == "001/SOP/BU/2025"
+    assert sop.identity.lists["peralatan"] == ("Komputer", "Printer")
+    assert [r.nomor for r in sop.rows] == ["1", "2"]
+    assert len(sop.links) == 1

@@ -273,7 +273,7 @@ def flowchart_sheet(
     Waktu, Output) | Ket. ``rows``: (nomor, uraian, persyaratan, waktu, output, ket)."""
     n = len(executors)
     last_exec = 3 + n - 1
-    ws.cell(2, 1, "SOP PENGELOLAAN SURAT MASUK")
+    ws.cell(header_row - 2, 1, "SOP PENGELOLAAN SURAT MASUK")
     h, h2 = header_row, header_row + 1
     ws.cell(h, 1, "No.")
     ws.cell(h, 2, "Uraian Kegiatan")
@@ -296,6 +296,19 @@ def flowchart_sheet(
         ws.cell(h2, last_exec + 1 + i, name)
     for k, values in enumerate(rows):
         r = h2 + 1 + k
+        if values == "HEADER":  # the header again, as on a printed continuation page
+            ws.cell(r, 1, "No.")
+            ws.cell(r, 2, "Uraian Kegiatan")
+            ws.cell(r, 3, "Pelaksana")
+            ws.cell(r, last_exec + 1, "Mutu Baku")
+            ws.cell(r, last_exec + 4, "Ket.")
+            continue
+        if values == "NAMES":
+            for i, name in enumerate(executors):
+                ws.cell(r, 3 + i, name)
+            for i, name in enumerate(("Persyaratan", "Waktu", "Output")):
+                ws.cell(r, last_exec + 1 + i, name)
+            continue
         nomor, uraian, syarat, waktu, output, ket = values
         ws.cell(r, 1, nomor)
         ws.cell(r, 2, uraian)
@@ -308,10 +321,17 @@ def flowchart_sheet(
         ws.row_dimensions[r].height = ROW_PT
 
 
-def build(path: Path, rows, drawing: Drawing, identity: bool = True, **kw) -> Path:
+def build(path: Path, rows, drawing: Drawing, identity: bool | str = True, **kw) -> Path:
+    """``identity``: True = an identity sheet first; "above" = the identity grid above the
+    flowchart table on the same sheet (pass header_row=22); False = none."""
     wb = openpyxl.Workbook()
     first = wb.active
-    if identity:
+    if identity == "above":
+        first.title = "SOP"
+        identity_sheet(first)
+        flow = first
+        sheet_number = 1
+    elif identity:
         first.title = "Identitas"
         identity_sheet(first)
         flow = wb.create_sheet("Flowchart")

@@ -65,6 +65,7 @@ def test_every_query_word_must_match(page, handbook):
     site, _ = handbook
     page.goto((site / "index.html").as_uri())
     page.locator("#cari").fill("menandatangani")
+    expect(page.locator("#cari-status")).to_contain_text("hasil")
     many = page.locator("#hasil-cari a").count()
     assert many >= 6  # every procedure has a signing step
     page.locator("#cari").fill("menandatangani renja")
@@ -146,3 +147,103 @@ def test_the_browser_folds_text_exactly_as_the_index_builder(page, handbook):
     page.goto((site / "index.html").as_uri())
     got = page.evaluate("samples => samples.map(s => window.sopgenFold(s))", samples)
     assert got == [fold(s) for s in samples]
+
+
+# --- Indonesian search (issue: word forms, prefixes, typos, every field, ranking) ---------
+
+
+def _hits(page):
+    """(kind, title, marked words) of the results under the box."""
+    return page.locator("#hasil-cari a.hit").evaluate_all(
+        "els => els.map(a => [a.className.split('hit-')[1], "
+        "a.querySelector('.hit-title').textContent, "
+        "Array.from(a.querySelectorAll('mark')).map(m => m.textContent)])"
+    )
+
+
+def _search(page, query):
+    page.locator("#cari").fill(query)
+    expect(page.locator("#cari-status")).not_to_be_empty()
+    return _hits(page)
+
+
+def test_word_forms_find_each_other_and_the_matched_words_are_marked(page, handbook):
+    site, _ = handbook
+    page.goto((site / "index.html").as_uri())
+    konsep = "Membuat Konsep Laporan Penyelenggaraan Pemerintahan Daerah (LPPD)"
+    for query in ("melaporkan", "dilaporkan", "laporan", "pelaporan"):
+        page.goto((site / "cari.html").as_uri() + "?q=" + query)
+        results = page.locator("#hasil-semua a")
+        expect(results.first).to_be_visible()
+        titles = results.locator(".hit-title").all_inner_texts()
+        assert konsep in titles, (query, titles[:5])
+        step = results.filter(has_text=konsep).first
+        assert step.locator(".hit-title mark").all_inner_texts() == ["Laporan"], query
+        # a Dasar Hukum item with "Pelaporan" is found by the same root
+        assert any("Pelaporan Akta" in t for t in titles), query
+
+
+def test_prefix_and_one_typo(page, handbook):
+    site, _ = handbook
+    page.goto((site / "index.html").as_uri())
+    for query, title in (
+        ("lakp", "(LAKIP)"),  # a letter missing
+        ("renstar", "(RENSTRA)"),  # two letters swapped
+        ("lkaip", "(LAKIP)"),
+        ("penyusunan renstr", "(RENSTRA)"),  # the last word still being typed
+    ):
+        hits = _search(page, query)
+        assert hits and hits[0][0] == "prosedur" and hits[0][1].endswith(title), (query, hits)
+    assert _search(page, "menandatangani zzzz") == []
+
+
+def test_dasar_hukum_and_the_documents_own_fields_are_searched(page, handbook):
+    site, projects = handbook
+    page.goto((site / "index.html").as_uri())
+    hits = _search(page, "perkawinan")
+    assert hits and hits[0][0] == "dokumen" and "Perkawinan" in hits[0][2]
+    page.locator("#cari").press("Enter")
+    expect(page).to_have_url(re.compile(r"/dokumen/sekretariat\.html#dasar-hukum$"))
+    page.goto((site / "index.html").as_uri())
+    doc = projects[0].dokumen
+    hits = _search(page, f"{doc.instansi.dinas} {doc.identitas.nomor}")  # identity fields
+    assert ["dokumen", f"{doc.identitas.label_nama}: {doc.identitas.nama}"] in [
+        h[:2] for h in hits
+    ], hits
+
+
+def test_ranked_title_then_step_then_note(page, contoh_site):
+    page.goto((contoh_site / "index.html").as_uri())
+    hits = _search(page, "verifikasi")
+    assert hits[0][:2] == ["prosedur", "SOP VERIFIKASI BERKAS PERMOHONAN"]
+    assert hits[1][:2] == ["langkah", "Memberi paraf pada lembar verifikasi"]
+    hits = _search(page, "menandatangani")
+    kinds_titles = [h[:2] for h in hits]
+    step = kinds_titles.index(["langkah", "Menandatangani dokumen LAKIP"])
+    note = kinds_titles.index(["langkah", "Menyerahkan hasil kepada pemohon"])  # Keterangan
+    assert step < note
+
+
+def test_results_page_shows_every_hit_from_disk_keyboard_only(page, handbook):
+    site, _ = handbook
+    page.goto((site / "prosedur" / "lakip.html").as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type("laporan")
+    more = page.locator("#hasil-cari a.hit-all")
+    expect(more).to_be_visible()
+    total = int(re.search(r"(\d+)", more.inner_text()).group(1))
+    assert total > 8
+    page.keyboard.press("ArrowDown")
+    for _ in range(8):
+        page.keyboard.press("ArrowDown")
+    expect(more).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/cari\.html\?q=laporan$"))
+    assert page.url.startswith("file://")
+    expect(page.locator("#hasil-semua a")).to_have_count(total)
+    expect(page.locator("#hasil-judul")).to_have_text("Hasil pencarian \u201claporan\u201d")
+    expect(page.locator("#cari")).to_have_value("laporan")
+    assert page.locator("#hasil-semua mark").count() >= total
+    page.locator("#hasil-semua a").nth(total - 1).focus()
+    page.keyboard.press("Enter")
+    expect(page).not_to_have_url(re.compile(r"cari\.html"))

@@ -25,6 +25,7 @@ def _tags(path: Path, tag: str):
 def test_pages_are_written(site):
     names = sorted(str(p.relative_to(site)) for p in html_pages(site))
     assert names == [
+        "cari.html",
         "dokumen/contoh.html",
         "index.html",
         "pelaksana/index.html",
@@ -68,7 +69,7 @@ def test_every_page_is_indonesian_offline_and_navigable(site):
                 continue
             assert resolved.is_file(), f"{page}: broken link {url}"
         scripts = [a.get("src") for t, a in tags if t == "script"]
-        assert scripts == [f"{root}search-index.js", f"{root}assets/search.js"]
+        assert scripts == [f"{root}assets/site.js", f"{root}assets/search.js"]
 
 
 def test_home_lists_each_procedure_with_executors_and_total_time(site):
@@ -166,17 +167,26 @@ def test_executor_page_lists_their_steps_with_links_to_anchors(site):
     assert "Langkah 3 Melaksanakan rapat pembahasan capaian kinerja" in staf
 
 
-def test_search_index_is_a_script_with_every_step(site):
+def test_search_index_is_a_script_with_every_step_and_field(site):
     js = (site / "search-index.js").read_text(encoding="utf-8")
-    assert js.startswith("/*") and "window.SOPGEN_SEARCH = [" in js
-    entries = json.loads(js.split("window.SOPGEN_SEARCH = ", 1)[1].rstrip().rstrip(";"))
+    assert js.startswith("/*") and "window.SOPGEN_SEARCH = {" in js
+    index = json.loads(js.split("window.SOPGEN_SEARCH = ", 1)[1].rstrip().rstrip(";"))
+    entries = index["docs"]
     steps = [e for e in entries if e["k"] == "langkah"]
     assert len(steps) == 17
     hit = next(e for e in steps if e["u"] == "prosedur/lakip.html#langkah-6")
     assert hit["t"] == "Menandatangani dokumen LAKIP"
-    for word in ("menandatangani", "kepala dinas", "disposisi persetujuan", "5 menit", "lakip"):
-        assert word in hit["h"]
+    assert "menandatangani" in hit["l"]  # a word Sastrawi keeps whole
+    for word in ("kepala dinas", "disposisi tuju", "5 menit", "lakip"):  # roots
+        assert word in hit["c"], word
     assert any(e["k"] == "prosedur" and e["u"] == "prosedur/verifikasi.html" for e in entries)
+    # the document's own fields: identity and every list item (Dasar Hukum...)
+    dasar = [e for e in entries if e["u"] == "dokumen/contoh.html#dasar-hukum"]
+    assert dasar and all(e["k"] == "dokumen" for e in dasar)
+    assert any(e["u"] == "dokumen/contoh.html" and "02 sop dkps" in e["c"] for e in entries)
+    # the words' roots: every form of a word the handbook contains leads to its root
+    assert index["words"]["pelaporan"] == "lapor"
+    assert "lapor" in index["roots"]
 
 
 def test_fold_ignores_case_accents_and_punctuation():

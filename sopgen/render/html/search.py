@@ -1,23 +1,41 @@
 """The handbook's search index: a JS file that assigns a global, built at build time.
 
 A script file, not fetched JSON: ``fetch()`` of a local file fails when the handbook is
-opened straight from disk (file://), a ``<script src>`` does not.
+opened straight from disk (file://), a ``<script src>`` does not. The pages load it on
+first use of the search box (and on cari.html), so no page waits for it.
 
-Each entry carries what a result shows (``t`` title, ``m`` meta line, ``u`` URL relative to
-the site root) and ``h``, its searchable text already folded by ``fold`` (lower case,
-without diacritics, punctuation as spaces). ``assets/search.js`` folds the query the same
-way and keeps the entries that contain every query word.
+``window.SOPGEN_SEARCH = {docs, words, roots, affixes}``:
+
+- ``docs``: one entry per thing a reader can land on (procedure, step, item of the
+  document's lists, the document's identity, executor), each with what a result shows
+  (``k`` kind, ``t`` title, ``m`` meta line, ``x`` excerpt, ``u`` URL relative to the
+  site root) and four searchable fields of word roots, by weight: ``j`` titles, ``l``
+  step texts and list items, ``c`` the other cells (executors, Kelengkapan, Output,
+  Waktu, the procedure), ``n`` notes (Keterangan, Catatan);
+- ``words``: every word of the handbook whose root differs from it (for highlighting the
+  words a result matched, and for exact query words);
+- ``roots``: every root the index holds; ``affixes``: how the browser brings an unknown
+  query word to one of them (stem.py).
+
+The browser (templates/assets/search.js) indexes ``docs`` with MiniSearch (vendored,
+templates/assets/minisearch.js): ranked, prefix and one-typo matching, every word required.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
+
+from markupsafe import Markup
 
 from sopgen.render.html.context import SiteContext
+from sopgen.render.html.stem import AFFIXES, stem
 from sopgen.render.markup import clean_text
 
 GLOBAL_NAME = "SOPGEN_SEARCH"
+FIELDS = ("j", "l", "c", "n")
+EXCERPT_MAX = 240
 
 
 def fold(text: str) -> str:
@@ -30,59 +48,146 @@ def fold(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def search_entries(site: SiteContext) -> list[dict[str, str]]:
-    entries: list[dict[str, str]] = []
+def _plain(value: object) -> str:
+    if isinstance(value, Markup):
+        return clean_text(value.striptags())
+    return clean_text(str(value or ""))
+
+
+def _excerpt(parts: Iterable[str]) -> str:
+    text = " · ".join(p for p in (" ".join(_plain(x).split()) for x in parts) if p)
+    if len(text) > EXCERPT_MAX:
+        text = text[:EXCERPT_MAX].rsplit(" ", 1)[0] + " …"
+    return text
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.docs: list[dict[str, object]] = []
+        self.words: dict[str, str] = {}
+
+    def roots(self, *texts: object) -> str:
+        out = []
+        for text in texts:
+            for word in fold(_plain(text)).split():
+                root = stem(word)
+                if root != word:
+                    self.words[word] = root
+                out.append(root)
+        return " ".join(out)
+
+    def add(self, kind: str, title: str, meta: str, url: str, excerpt: str = "", **fields):
+        doc: dict[str, object] = {"i": len(self.docs), "k": kind, "t": _plain(title), "m": meta}
+        doc["x"] = excerpt
+        doc["u"] = url
+        for name in FIELDS:
+            doc[name] = self.roots(*fields.get(name, ()))
+        self.docs.append(doc)
+
+
+def search_index(site: SiteContext) -> dict[str, object]:
+    b = _Builder()
     for proc in site.procedures:
-        executors = ", ".join(str(e.text) for e in proc.executors)
-        entries.append(
-            {
-                "k": "prosedur",
-                "t": proc.judul,
-                "m": f"Prosedur · {len(proc.steps)} langkah · {proc.total_text}",
-                "u": proc.url,
-                "h": fold(" ".join([proc.judul, proc.nomor, proc.id, executors])),
-            }
+        executors = [str(e.text) for e in proc.executors]
+        b.add(
+            "prosedur",
+            proc.judul,
+            f"Prosedur · {len(proc.steps)} langkah · {proc.total_text}",
+            proc.url,
+            _excerpt(["Pelaksana: " + ", ".join(executors)]),
+            j=[proc.judul, proc.nomor, proc.id],
+            c=[*executors, proc.document.text],
         )
     for proc in site.procedures:
         for step in proc.steps:
             who = ", ".join(str(e.text) for e in step.executors)
-            fields = [
-                step.uraian_text,
-                who,
-                *step.plain,
-                step.waktu,
-                proc.judul,
-                proc.id,
-            ]
+            kelengkapan, output, keterangan = step.plain
             meta = f"{proc.judul} · Langkah {step.number} · {who}"
             if step.waktu:
                 meta += f" · {step.waktu}"
-            entries.append(
-                {
-                    "k": "langkah",
-                    "t": step.uraian_text,
-                    "m": meta,
-                    "u": f"{proc.url}#{step.anchor}",
-                    "h": fold(" ".join(fields)),
-                }
+            b.add(
+                "langkah",
+                step.uraian_text,
+                meta,
+                f"{proc.url}#{step.anchor}",
+                _excerpt(
+                    [
+                        f"Kelengkapan: {kelengkapan}" if kelengkapan else "",
+                        f"Output: {output}" if output else "",
+                        f"Keterangan: {keterangan}" if keterangan else "",
+                    ]
+                ),
+                l=[step.uraian_text],
+                c=[who, kelengkapan, output, step.waktu, proc.judul, proc.id],
+                n=[keterangan],
+            )
+    for doc in site.documents:
+        where = f"Dokumen SOP {doc.nama}"
+        officials = [o for o in (doc.disahkan, *doc.mengetahui, doc.menyetujui) if o]
+        b.add(
+            "dokumen",
+            f"{doc.label_nama}: {doc.nama}",
+            f"Identitas SOP · Nomor {doc.nomor}",
+            doc.url,
+            _excerpt([doc.pemerintah, doc.dinas, doc.unit or "", f"Nomor SOP {doc.nomor}"]),
+            j=[doc.nama, doc.label_nama],
+            c=[
+                doc.nomor,
+                doc.pemerintah,
+                doc.dinas,
+                doc.unit or "",
+                *(f"{o.jabatan} {o.nama}" for o in officials),
+            ],
+        )
+        sections = (
+            ("Dasar Hukum", "dasar-hukum", doc.dasar_hukum),
+            ("Kualifikasi Pelaksana", "kualifikasi", doc.kualifikasi),
+            ("Keterkaitan", "keterkaitan", tuple(k.text for k in doc.keterkaitan)),
+            ("Peralatan/Perlengkapan", "peralatan", doc.peralatan),
+            ("Peringatan", "peringatan", doc.peringatan),
+            ("Pencatatan dan Pendataan", "pencatatan", doc.pencatatan),
+        )
+        for label, anchor, items in sections:
+            for n, item in enumerate(items, 1):
+                b.add(
+                    "dokumen",
+                    _plain(item),
+                    f"{label} {n} · {where}",
+                    f"{doc.url}#{anchor}",
+                    l=[item],
+                    c=[label],
+                )
+        for rev in doc.revisi:
+            b.add(
+                "revisi",
+                f"Revisi {rev.nomor} ({rev.tanggal}): {_plain(rev.bagian.text)}",
+                f"Riwayat revisi · {where}",
+                f"{doc.url}#riwayat",
+                _excerpt([rev.perubahan]),
+                c=[rev.bagian.text],
+                n=[rev.perubahan],
             )
     for ex in site.executors:
-        entries.append(
-            {
-                "k": "pelaksana",
-                "t": ex.name,
-                "m": f"Pelaksana · {ex.step_count} langkah",
-                "u": ex.url,
-                "h": fold(ex.name),
-            }
+        b.add(
+            "pelaksana",
+            ex.name,
+            f"Pelaksana · {ex.step_count} langkah",
+            ex.url,
+            j=[ex.name],
         )
-    return entries
+    roots = sorted({r for d in b.docs for f in FIELDS for r in str(d[f]).split()})
+    return {
+        "docs": b.docs,
+        "words": dict(sorted(b.words.items())),
+        "roots": roots,
+        "affixes": AFFIXES,
+    }
 
 
 def search_index_js(site: SiteContext) -> str:
-    """``window.SOPGEN_SEARCH = [...];`` with every non-ASCII and <, >, & escaped, so no text
-    can end the script or change its meaning."""
-    payload = json.dumps(search_entries(site), ensure_ascii=True, separators=(",", ":"))
+    """``window.SOPGEN_SEARCH = {...};`` with every non-ASCII and <, >, & escaped, so no
+    text can end the script or change its meaning."""
+    payload = json.dumps(search_index(site), ensure_ascii=True, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (
         "/* Indeks pencarian buku panduan SOP (dibuat otomatis oleh sopgen). */\n"

@@ -45,7 +45,13 @@ FONT_FILES = (
     "LiberationSans-BoldItalic.ttf",
     "LICENSE-Liberation.txt",
 )
-STATIC_FILES = ("style.css", "search.js")
+STATIC_FILES = (
+    "style.css",
+    "site.js",
+    "search.js",
+    "minisearch.js",  # MiniSearch, the version in package.json (a test checks)
+    "minisearch-LICENSE.txt",
+)
 
 Layouts = dict[tuple[str, str], ProcedureLayout]
 
@@ -127,6 +133,7 @@ def _check_unique_ids(projects: Sequence[Project]) -> None:
 def _pages(site: SiteContext):
     """(PageInfo, template, extra context) for every page, in a fixed order."""
     yield PageInfo("index.html", site.title, "beranda"), "index.html", {}
+    yield PageInfo("cari.html", "Hasil pencarian", "cari"), "cari.html", {}
     for doc in site.documents:
         yield PageInfo(doc.url, f"Dokumen SOP {doc.nama}", "dokumen"), "dokumen.html", {"doc": doc}
     for proc in site.procedures:

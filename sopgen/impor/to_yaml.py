@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sopgen.impor import ir
+from sopgen.impor import ir, syntax
 from sopgen.impor.to_yaml_doc import render_dokumen
 from sopgen.impor.to_yaml_flow import RowPlan, plan_flow
 from sopgen.impor.values import slug
@@ -218,6 +218,8 @@ def _symbol(out: Text, sym, indent: int, short: bool) -> None:
             out.key("id", sym.id, indent)
         if sym.jenis:
             out.key("jenis", sym.jenis, indent)
+    if sym.teks and syntax.symbol_text():
+        out.key("teks", sym.teks, indent)
     if sym.keputusan is not None:
         out.key("keputusan", None, indent)
         for k, v in sym.keputusan.items():

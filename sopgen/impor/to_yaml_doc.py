@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from sopgen.impor import ir
+from sopgen.impor import ir, syntax
 from sopgen.impor.values import (
     DEFAULT_LABELS,
     PLACEHOLDER_DATE,
@@ -31,7 +31,7 @@ _NIP_DIGITS = re.compile(r"^\d{18}$")
 
 def _signer_key(official: ir.Official | None) -> str:
     jabatan = (official.jabatan if official else None) or ""
-    key = slug(jabatan, 32).replace("-", "_") if jabatan.strip() else ""
+    key = slug(" ".join(jabatan.split()[:3]), 24).replace("-", "_") if jabatan.strip() else ""
     return key if key and key[0].isalpha() else "pengesah"
 
 
@@ -101,15 +101,23 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
     out.blank()
     _pejabat(out, key, identity.disahkan)
     out.blank()
-    out.add("# LEMBAR PENGESAHAN")
-    out.impor(
-        "sumber tidak memuat Lembar Pengesahan yang terbaca; diisi dengan pejabat yang "
-        "mengesahkan dan tanggal efektif: periksa"
-    )
-    out.key("pengesahan")
-    out.key("tanggal", effective or made, 2)
-    out.key("menyetujui", key, 2)
-    out.blank()
+    if not syntax.pengesahan_optional():  # a model that still requires the page
+        out.add("# LEMBAR PENGESAHAN")
+        out.impor(
+            "sumber tidak memuat Lembar Pengesahan yang terbaca; diisi dengan pejabat yang "
+            "mengesahkan dan tanggal efektif: periksa"
+        )
+        out.key("pengesahan")
+        out.key("tanggal", effective or made, 2)
+        out.key("menyetujui", key, 2)
+        out.blank()
+    present = [
+        k for k in ("kelengkapan", "waktu", "output", "keterangan") if k in first.header.labels
+    ]
+    if syntax.columns_list() and first.header.labels and len(present) < 4:
+        out.add("# Kolom Mutu Baku dan Keterangan yang ada di tabel sumber")
+        out.key("kolom", present)
+        out.blank()
     labels = {
         k: v
         for k, v in first.header.labels.items()
@@ -190,6 +198,9 @@ def _pejabat(out: Text, key: str, official: ir.Official | None) -> None:
     digits = "".join((o.nip or "").split())
     if _NIP_DIGITS.match(digits):
         out.key("nip", " ".join((o.nip or "").split()), 4)
+    elif syntax.nip_optional():
+        shown = f"'{o.nip}' tidak 18 angka" if o.nip else "tidak tercetak/terbaca"
+        out.impor(f"NIP {shown} di sumber; tidak ditulis: tambahkan 'nip:' bila ada", 4)
     else:
         shown = f"'{o.nip}' tidak 18 angka" if o.nip else "tidak tercetak/terbaca"
         out.impor(

@@ -28,6 +28,7 @@ class SymbolPlan:
     keputusan: dict | None = None
     lanjut: list | None = None
     selesai: bool = False
+    teks: str = ""  # text inside the symbol ("Mulai", "Lengkap?")
     notes: list[str] = field(default_factory=list)
 
 
@@ -78,7 +79,7 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
         here = sorted(by_row.get(i, []), key=lambda s: (s.x, s.id))
         for s in here:
             cols = tuple(executors[c] for c in s.columns if 0 <= c < len(executors))
-            sym = SymbolPlan(cols or (executors[0],), s.kind)
+            sym = SymbolPlan(cols or (executors[0],), s.kind, teks=s.text.strip())
             if not cols:
                 sym.notes.append(
                     "kolom pelaksana simbol ini tidak terbaca; ditaruh di kolom pertama: periksa"

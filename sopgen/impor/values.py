@@ -35,9 +35,12 @@ BULAN_SINGKAT = {b[:3]: i for i, b in enumerate(BULAN, start=1)} | {"agu": 8, "a
 
 
 def slug(text: str, limit: int = 48) -> str:
+    """'SOP Pengajuan LS ke KPPN' -> 'sop-pengajuan-ls-ke-kppn', cut at a word boundary."""
     words = re.sub(r"[^0-9a-z]+", "-", text.lower()).strip("-")
-    words = words[:limit].rstrip("-")
-    return words or "sop"
+    if len(words) > limit:
+        cut = words[: limit + 1]
+        words = cut[: cut.rfind("-")] if "-" in cut else words[:limit]
+    return words.strip("-") or "sop"
 
 
 def parse_date(text: str | None) -> dt.date | None:

@@ -268,6 +268,9 @@ def _notes(page: RawPage, grid: Grid) -> str | None:
         return None
     out = [line_text(first)]
     last = first
+    size = max(w.size for w in first)
+    # a footer in small print (often overlapping the notes' last lines) is not part of them
+    lines = lines_of([w for w in below if w.size >= 0.8 * size])
     for line in lines[1:]:
         h = max(w.bottom - w.top for w in last)
         if line[0].top - max(w.bottom for w in last) > 1.6 * h:

@@ -63,6 +63,7 @@ def read_flow(part: Part):
     nets: list[Net] = []
     for pos, pp in enumerate(part.pages):
         idx = [i for i, s in enumerate(syms) if s.page == pos]
+        _pictures(part, pp, uncertain)
         here = page_nets(pp, syms, idx)
         _label(pp, syms, idx, here)
         nets.extend(here)
@@ -135,9 +136,41 @@ def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> No
         exits[n].label = text
 
 
+def _pictures(part: Part, pp: PagePart, uncertain: list[ir.Uncertainty]) -> None:
+    """Pictures inside the executor columns (arrows pasted as images) cannot be read."""
+    g = pp.grid
+    cols = [c for c, k in enumerate(pp.executor) if k is not None]
+    if not cols:
+        return
+    ex0, ex1 = g.xs[cols[0]], g.xs[cols[-1] + 1]
+    rows = set()
+    for x0, y0, x1, y1 in pp.page.images:
+        if x1 > ex0 and x0 < ex1 and y1 > pp.body_top and y0 < g.bottom:
+            for b in pp.bands:
+                if b.row is not None and y1 > b.y0 and y0 < b.y1:
+                    rows.add(b.row)
+    if rows:
+        nomor = [_nomor(part, r) for r in sorted(rows)]
+        uncertain.append(
+            ir.Uncertainty(
+                f"halaman {pp.page.number}: ada gambar (bukan garis) di kolom pelaksana, "
+                f"mungkin panah, di baris {', '.join(nomor)}; alurnya tidak terbaca dari gambar, "
+                "periksa lanjut/keputusan baris-baris itu",
+                min(rows),
+                "lanjut",
+            )
+        )
+
+
 def _merge_joint(syms: list[Sym], nets: list[Net]) -> dict[int, int]:
     """Boxes of one row joined by a plain line (no arrowhead) are one joint step."""
-    rep = {i: i for i in range(len(syms))}
+    parent = list(range(len(syms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
     for net in nets:
         if net.heads or net.targets or len(net.sources) < 2:
             continue
@@ -147,11 +180,14 @@ def _merge_joint(syms: list[Sym], nets: list[Net]) -> dict[int, int]:
             syms[i].kind != first.kind or syms[i].kind == "connector" for i in group
         ):
             continue
-        cols = sorted({c for i in group for c in syms[i].columns})
-        first.columns = tuple(cols)
-        for i in group[1:]:
-            rep[i] = group[0]
+        roots = sorted({root(i) for i in group}, key=lambda i: syms[i].cx)
+        for r in roots[1:]:
+            parent[r] = roots[0]
         net.sources = set()
+    rep = {i: root(i) for i in range(len(syms))}
+    for i, r in rep.items():
+        if i != r:
+            syms[r].columns = tuple(sorted(set(syms[r].columns) | set(syms[i].columns)))
     return rep
 
 
@@ -166,6 +202,19 @@ def _join_connectors(part, syms, rep, links, uncertain):
     out = {c: [(t, lab) for (s, t), lab in links.items() if s == c] for c in conns}
     recv = [c for c in conns if inc[c] and not out[c]]
     emit = [c for c in conns if out[c] and not inc[c]]
+    # a connector whose arrow was not read still pairs by its letter: the earlier one of
+    # two with the same letter receives, the later one emits
+    by_text: dict[str, list[int]] = {}
+    for c in conns:
+        if syms[c].text.strip() and c not in recv and c not in emit:
+            by_text.setdefault(syms[c].text.strip(), []).append(c)
+    for t, cs in by_text.items():
+        others = [c for c in conns if syms[c].text.strip() == t and c not in cs]
+        for c in cs:
+            if any(syms[o].page > syms[c].page for o in others + cs if o != c):
+                recv.append(c)
+            else:
+                emit.append(c)
     paired = set()
     new = {k: v for k, v in links.items() if k[0] not in conns and k[1] not in conns}
     for r in recv:
@@ -244,6 +293,18 @@ def _finish(part, syms, rep, links, uncertain):
                     "isi pelaksananya",
                     r,
                     "pelaksana",
+                )
+            )
+    linked = {lk.source for lk in out} | {lk.target for lk in out}
+    steps = [sh for sh in shapes if sh.kind != "connector"]
+    for sh in steps:
+        if len(steps) > 1 and sh.id not in linked:
+            uncertain.append(
+                ir.Uncertainty(
+                    f"simbol di baris {part.rows[sh.row].nomor or sh.row + 1} tidak tersambung "
+                    "panah mana pun; periksa dari mana dan ke mana alurnya",
+                    sh.row,
+                    "lanjut",
                 )
             )
     for sh in shapes:

@@ -70,7 +70,9 @@ def _words(chars: list[tuple[str, float, float, float, float, float]]) -> list[W
         mid = (c[2] + c[4]) / 2
         for line in reversed(lines[-6:]):
             top, bottom = line[0]
-            if top - 0.5 <= mid <= bottom + 0.5:
+            size = line[1][0][5]
+            # text of another size printed over this line (a footer) is a line of its own
+            if top - 0.5 <= mid <= bottom + 0.5 and abs(c[5] - size) <= 0.2 * max(size, 1):
                 line[1].append(c)
                 break
         else:

@@ -101,6 +101,24 @@ def _shapes(book: SafeWorkbook, part: str | None, cells: Cells) -> list[Drawn]:
     return read_drawing(book.xml(part), cells.grid, _rels(book, part), book.read)
 
 
+def _label_cells(cells: Cells, table: Table) -> list[Drawn]:
+    """Short texts typed into executor cells of the activity rows ('Ya', 'Tidak'): label
+    candidates for decision exits, placed like text boxes."""
+    grid, out = cells.grid, []
+    if grid is None or not table.rows or not table.executors:
+        return out
+    first, last = table.executors[0].first, table.executors[-1].last
+    for (r, c), text in sorted(cells.text.items()):
+        if not (first <= c <= last and table.rows[0].first <= r <= table.rows[-1].last):
+            continue
+        if len(text) > 30:
+            continue
+        r1, c1, r2, c2 = cells.span(r, c)
+        box = (grid.col_edge(c1 - 1), grid.row_edge(r1 - 1), grid.col_edge(c2), grid.row_edge(r2))
+        out.append(Drawn(-1 - len(out), "cell", "text", "", box, text=text))
+    return out
+
+
 def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
     sheets: list[tuple[int, Cells, Table | None]] = []
     for number, ws in enumerate(wb.worksheets, start=1):
@@ -123,7 +141,8 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
             break
     out = []
     for n, cells, table in tables:
-        flow = build_flow(table, _shapes(book, drawings.get(cells.title), cells), cells.grid, n)
+        drawn = _shapes(book, drawings.get(cells.title), cells) + _label_cells(cells, table)
+        flow = build_flow(table, drawn, cells.grid, n)
         uncertain = [ir.Uncertainty(f"halaman identitas: {m}", None, "identitas") for m in id_notes]
         if id_sheet is None:
             uncertain.append(

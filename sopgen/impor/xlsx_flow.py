@@ -209,7 +209,8 @@ class _Builder:
 
 
 def _label(builder: _Builder, decision: Drawn, exits: list[tuple[int, Drawn, tuple]]):
-    """Text boxes near a decision's exits -> labels (nearest first, each used once)."""
+    """Text boxes (or short texts typed into executor cells) near a decision's exits ->
+    labels (nearest first, each used once)."""
     w = max(decision.box[2] - decision.box[0], decision.box[3] - decision.box[1])
     pairs = []
     for t in builder.texts:
@@ -218,7 +219,13 @@ def _label(builder: _Builder, decision: Drawn, exits: list[tuple[int, Drawn, tup
         for k, (_, line, p) in enumerate(exits):
             other = line.end if p == line.start else line.start
             mid = (p[0] + (other[0] - p[0]) * 0.5, p[1] + (other[1] - p[1]) * 0.5)
-            dist = min(_dist_to_segment(t.centre, p, mid), _dist_to_box(t.centre, decision.box) + w)
+            if t.name == "cell":  # a label typed into a cell: distance to the cell
+                dist = min(
+                    _dist_to_box((p[0] + (mid[0] - p[0]) * f, p[1] + (mid[1] - p[1]) * f), t.box)
+                    for f in (0.0, 0.25, 0.5, 0.75, 1.0)
+                )
+            else:
+                dist = _dist_to_segment(t.centre, p, mid)
             if dist <= 1.5 * w:
                 pairs.append((dist, k, t.id, t.text))
     labels: dict[int, str] = {}

@@ -317,3 +317,23 @@ def test_identity_above_the_table_on_the_same_sheet(tmp_path):
     assert sop.identity.lists["peralatan"] == ("Komputer", "Printer")
     assert [r.nomor for r in sop.rows] == ["1", "2"]
     assert len(sop.links) == 1
+
+
+def test_decision_labels_typed_into_cells(tmp_path):
+    """No text boxes: 'Tidak' is typed into the cell right of the decision, 'Ya' into the
+    cell below it (where the next box is)."""
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 4, 6, "Mulai"),
+            Box(2, "flowChartProcess", 5, 7),
+            Box(3, "flowChartDecision", 4, 8, width=500_000, height=400_000),
+            Box(4, "flowChartTerminator", 4, 9, "Selesai"),
+        ],
+        arrows=[Arrow(10, 1, 2), Arrow(11, 2, 3), Arrow(12, 3, 4), Arrow(13, 3, 2)],
+    )
+    path = build(
+        tmp_path / "l.xlsx", ROWS[:4], d, identity=False, cells={(8, 5): "Tidak", (9, 4): "Ya"}
+    )
+    sop = read_xlsx(path)
+    labels = {(link.source, link.target): link.label for link in sop.links}
+    assert labels == {(0, 1): None, (1, 2): None, (2, 3): "Ya", (2, 1): "Tidak"}

@@ -340,7 +340,10 @@ def build(path: Path, rows, drawing: Drawing, identity: bool | str = True, **kw)
         first.title = "Flowchart"
         flow = first
         sheet_number = 1
+    extra = kw.pop("cells", {})
     flowchart_sheet(flow, rows, **kw)
+    for (r, c), text in extra.items():  # e.g. a decision label typed into a cell
+        flow.cell(r, c, text)
     buf = io.BytesIO()
     wb.save(buf)
     path.write_bytes(inject(buf.getvalue(), {sheet_number: drawing_xml(drawing)}))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from sopgen.impor import ir
+from sopgen.impor.to_yaml_repair import repair
 
 _NEGATIVE = re.compile(
     r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal|t\b|n\b)", re.I
@@ -122,7 +123,19 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             has_in.add(g)
     refs = _Refs(rows)
     last = len(flat) - 1
+    for g in outs:  # an arrow from a symbol to itself is not a flow
+        outs[g] = [(t, label) for t, label in outs[g] if t != g]
     _repair(flat, order, outs, has_in)
+    where = refs.where
+
+    def name(g: int) -> str:
+        i, k = where[g]
+        nomor = rows[i].row.nomor or f"baris ke-{i + 1}"
+        return f"langkah {nomor}" if k == 0 else f"simbol ke-{k + 1} langkah {nomor}"
+
+    for g, messages in repair(outs, lambda g: flat[g].kind == "decision", name).items():
+        flat[g].notes.extend(messages)
+    has_in.update(t for exits in outs.values() for t, _ in exits)
     for g, sym in enumerate(flat):
         exits = sorted(dict(outs[g]).items())
         _decide(sym, g, last, exits, refs)
@@ -255,5 +268,11 @@ def _kinds(flat: list[SymbolPlan], last: int) -> None:
         ends = sym.selesai or (g == last and not sym.lanjut)
         default = "terminator" if g == 0 or ends else "process"
         wanted = "terminator" if sym.kind == "terminator" else "process"
+        if wanted == "terminator" and default == "process":  # arrows in and out
+            sym.notes.append(
+                "terminator di tengah alur (ada panah masuk dan keluar) ditulis sebagai "
+                "kotak proses: periksa"
+            )
+            continue
         if wanted != default:
             sym.jenis = "terminator" if wanted == "terminator" else "proses"

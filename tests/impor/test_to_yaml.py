@@ -326,3 +326,68 @@ def test_decision_exit_that_forks_and_a_missed_arrow():
     }
     assert ((0, 0), (1, 0), None) in edges(proc.render())
     assert any("tidak terbaca" in m and "berikutnya" in m for _, m in proc.places)
+
+
+def _whole(text: str) -> bool:
+    """Every symbol reached from the first; from every symbol an end can be reached."""
+    steps = yaml.safe_load(text)["kegiatan"]
+    from yaml_flow import symbols
+
+    nodes = [(i, k) for i, k, _ in symbols(steps)]
+    out = {n: [b for a, b, _ in edges(text) if a == n] for n in nodes}
+    seen, todo = {nodes[0]}, [nodes[0]]
+    while todo:
+        for t in out[todo.pop()]:
+            if t not in seen:
+                seen.add(t)
+                todo.append(t)
+    ends = {n for n in nodes if not out[n]}
+    good, changed = set(ends), True
+    while changed:
+        changed = False
+        for n in nodes:
+            if n not in good and any(t in good for t in out[n]):
+                good.add(n)
+                changed = True
+    return seen == set(nodes) and good == set(nodes)
+
+
+def test_missed_decision_exit_is_repaired_and_marked():
+    """As read from a real PDF: decision 3 has only its 'Tidak' arrow back to 2 (its 'Ya'
+    exit was not read), so 4-5 are unreached and 2-3 loop forever. The written flow gets
+    the smallest likely fix: 3 -> 4 as its other exit, marked '# impor:'."""
+    rows = [_row(str(i), f"Langkah {i}") for i in range(1, 6)]
+    shapes = [
+        _shape(0, 0, "terminator", 0),
+        _shape(1, 1, "process", 1),
+        _shape(2, 2, "decision", 1),
+        _shape(3, 3, "process", 2),
+        _shape(4, 4, "terminator", 2),
+    ]
+    links = [ir.Link(0, 1), ir.Link(1, 2), ir.Link(2, 1, "Tidak"), ir.Link(3, 4)]
+    proc = render_document([_sop(rows, shapes, links)], Path("d"))["pelayanan-izin.yaml"]
+    text = proc.render()
+    assert _whole(text)
+    steps = yaml.safe_load(text)["kegiatan"]
+    assert steps[2]["keputusan"] == {"ya": 4, "tidak": 2}
+    assert any("panah ke langkah 4 tidak terbaca" in m for _, m in proc.places)
+
+
+def test_loop_without_exit_and_terminator_in_the_middle():
+    """3 loops back to 2 and nothing reaches 4: one arrow 3 -> 4 fixes both (a fork,
+    marked); a terminator in row 2 has arrows in and out: written as a process box."""
+    rows = [_row(str(i), f"Langkah {i}") for i in range(1, 5)]
+    shapes = [
+        _shape(0, 0, "terminator", 0),
+        _shape(1, 1, "terminator", 1),
+        _shape(2, 2, "process", 1),
+        _shape(3, 3, "terminator", 2),
+    ]
+    links = [ir.Link(0, 1), ir.Link(1, 2), ir.Link(2, 1)]
+    proc = render_document([_sop(rows, shapes, links)], Path("d"))["pelayanan-izin.yaml"]
+    text = proc.render()
+    assert _whole(text)
+    messages = " | ".join(m for _, m in proc.places)
+    assert "terminator di tengah alur" in messages
+    assert "panah ke langkah 4 tidak terbaca" in messages
+    assert yaml.safe_load(text)["kegiatan"][2]["lanjut"] == [2, 4]

@@ -1,0 +1,78 @@
+"""Make the flow read from a source whole enough for `sopgen check`: every symbol reached
+from the start, an end reachable from every symbol. A source is sometimes inconsistent
+and a reader sometimes misses an arrow; each arrow added here is the smallest likely fix,
+and is marked for the user (``# impor:``) on the symbol it leaves.
+
+Graph: nodes 0..n-1 in row order, ``outs[g]`` = [(target, label)], no outs = an end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Outs = dict[int, list[tuple[int, str | None]]]
+
+
+def _reachable(outs: Outs, start: int = 0) -> set[int]:
+    seen, todo = {start}, [start]
+    while todo:
+        for t, _ in outs[todo.pop()]:
+            if t not in seen:
+                seen.add(t)
+                todo.append(t)
+    return seen
+
+
+def _reaching_an_end(outs: Outs) -> set[int]:
+    back: dict[int, list[int]] = {g: [] for g in outs}
+    for g, exits in outs.items():
+        for t, _ in exits:
+            back[t].append(g)
+    todo = [g for g, exits in outs.items() if not exits]
+    seen = set(todo)
+    while todo:
+        for s in back[todo.pop()]:
+            if s not in seen:
+                seen.add(s)
+                todo.append(s)
+    return seen
+
+
+def repair(outs: Outs, decision: Callable[[int], bool], name: Callable[[int], str]) -> dict:
+    """Add arrows until the flow is whole; returns {node: [Indonesian notes]}."""
+    notes: dict[int, list[str]] = {}
+    n = len(outs)
+    if not n:
+        return notes
+
+    def add(g: int, t: int, why: str) -> None:
+        outs[g].append((t, None))
+        notes.setdefault(g, []).append(
+            f"panah ke {name(t)} tidak terbaca di sumber; ditambahkan karena {why}: periksa alur"
+        )
+
+    for _ in range(n):  # reach every symbol from the start
+        reached = _reachable(outs)
+        missing = [g for g in range(n) if g not in reached]
+        if not missing:
+            break
+        u = missing[0]
+        before = [p for p in reached if p < u]
+        open_ = [p for p in before if not outs[p] or (decision(p) and len(outs[p]) < 2)]
+        plain = [p for p in before if not decision(p)]
+        p = max(open_ or plain or before or [0])
+        add(p, u, f"{name(u)} tidak tercapai dari awal alur")
+    for _ in range(n):  # from every symbol, a way to an end
+        trapped = sorted(_reachable(outs) - _reaching_an_end(outs))
+        if not trapped:
+            break
+        forkable = [g for g in trapped if not decision(g) or len(outs[g]) < 2]
+        g = max(forkable or trapped)
+        if g + 1 < n:
+            add(g, g + 1, "alur dari sini tidak pernah sampai ke akhir")
+        else:
+            outs[g].clear()
+            notes.setdefault(g, []).append(
+                "panah keluar simbol terakhir ini dihapus agar alur punya akhir: periksa alur"
+            )
+    return notes

@@ -178,6 +178,7 @@ def _read_page(
         execs.append(k if r == "executor" else None)
         k += r == "executor"
     pp = PagePart(i, page, geom, grid, roles, execs, [], grid.ys[min(body_band, len(grid.ys) - 1)])
+    _split_unruled(page.words, grid, roles, body_band)
     for b in range(body_band, len(grid.ys) - 1):
         texts: dict[str, str] = {}
         for c, role in enumerate(roles):
@@ -219,6 +220,40 @@ def _read_page(
             )
         )
     part.pages.append(pp)
+
+
+NUMBER = re.compile(r"\d{1,3}[a-z]?\.?")
+
+
+def _split_unruled(words: list[Word], grid: Grid, roles: list[str], body_band: int) -> None:
+    """Rows printed without a ruling between them: a band holding several numbers in the
+    No column is cut in the widest empty gap between consecutive numbers."""
+    if "no" not in roles:
+        return
+    c = roles.index("no")
+    x0, x1 = grid.xs[c], grid.xs[c + 1]
+    cuts = []
+    for b in range(body_band, len(grid.ys) - 1):
+        y0, y1 = grid.ys[b], grid.ys[b + 1]
+        nums = sorted(
+            (w for w in words if y0 <= w.cy < y1 and x0 <= w.cx < x1 and NUMBER.fullmatch(w.text)),
+            key=lambda w: w.top,
+        )
+        inside = [w for w in words if y0 <= w.cy < y1 and grid.left <= w.cx <= grid.right]
+        for a, z in zip(nums, nums[1:], strict=False):
+            if z.top - a.bottom < 1:
+                continue
+            spans = sorted((w.top, w.bottom) for w in inside if a.bottom <= w.cy < z.top)
+            best, gap_at, cur = 0.0, (a.bottom + z.top) / 2, a.bottom
+            for top, bottom in spans:
+                if top - cur > best:
+                    best, gap_at = top - cur, (cur + top) / 2
+                cur = max(cur, bottom)
+            if z.top - cur > best:
+                gap_at = (cur + z.top) / 2
+            cuts.append(gap_at)
+    if cuts:
+        grid.ys = sorted(set(grid.ys) | set(cuts))
 
 
 def _cell_text(ws: list[Word]) -> str:

@@ -46,7 +46,8 @@ def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool, verbo
         if o.written:
             say.info(
                 f"{o.source} -> {o.written.folder}/ ({o.procedures} prosedur, "
-                f"{o.steps} langkah, {len(o.written.places)} tempat perlu diperiksa)"
+                f"{o.steps} langkah, {len(o.written.places)} tempat perlu diperiksa; "
+                f"{_checked(o.written.folder, say)})"
             )
     if places and not quiet:
         click.echo("\nPerlu diperiksa (catatan '# impor:' di YAML):")
@@ -65,6 +66,19 @@ def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool, verbo
         if len(failed) == len(outcomes):
             click.echo("Tidak ada berkas yang ditulis.", err=True)
         raise SystemExit(1)
+
+
+def _checked(folder: Path, say: Verbosity) -> str:
+    """What 'sopgen check' (without the layout) says about a written folder."""
+    from sopgen.build import read_data
+
+    _, diagnostics = read_data(folder)
+    errors = [d for d in diagnostics if d.is_error]
+    for diagnostic in errors:
+        say.debug(diagnostic.format())
+    if errors:
+        return f"{len(errors)} kesalahan pada pemeriksaan, lihat 'sopgen check {folder}'"
+    return f"lolos pemeriksaan, {len(diagnostics)} peringatan"
 
 
 command = impor

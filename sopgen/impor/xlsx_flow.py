@@ -43,7 +43,12 @@ class _Builder:
     def __init__(self, table: Table, drawn: list[Drawn], grid: Grid, page: int):
         self.table, self.grid, self.page = table, grid, page
         self.uncertain: list[ir.Uncertainty] = []
-        self.rows_y = [(grid.row_edge(r.first - 1), grid.row_edge(r.last)) for r in table.rows]
+        # a row reaches down to the next one: sheet rows without text under a step (its
+        # symbol drawn a little lower) belong to it
+        self.rows_y = [
+            (grid.row_edge(r.first - 1), grid.row_edge((nxt.first - 1) if nxt else r.last))
+            for r, nxt in zip(table.rows, [*table.rows[1:], None], strict=True)
+        ]
         self.cols_x = [(grid.col_edge(e.first - 1), grid.col_edge(e.last)) for e in table.executors]
         self.lines = [d for d in drawn if d.role == "line"]
         self.texts = [d for d in drawn if d.role == "text" and d.text]

@@ -337,3 +337,21 @@ def test_decision_labels_typed_into_cells(tmp_path):
     sop = read_xlsx(path)
     labels = {(link.source, link.target): link.label for link in sop.links}
     assert labels == {(0, 1): None, (1, 2): None, (2, 3): "Ya", (2, 1): "Tidak"}
+
+
+def test_symbol_drawn_in_an_empty_sheet_row_under_its_step(tmp_path):
+    blank = ("", "", "", "", "", "")
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+            Box(2, "flowChartProcess", 4, 8),  # sheet row 8 is empty, under step 2 (row 7)
+            Box(3, "flowChartTerminator", 5, 9, "Selesai"),
+        ],
+        arrows=[Arrow(10, 1, 2), Arrow(11, 2, 3)],
+    )
+    sop = read_xlsx(
+        build(tmp_path / "e.xlsx", [ROWS[0], ROWS[1], blank, ROWS[2]], d, identity=False)
+    )
+    assert [r.nomor for r in sop.rows] == ["1", "2", "3"]
+    assert [s.row for s in sop.shapes] == [0, 1, 2]
+    assert not [u for u in sop.uncertain if u.field == "simbol"]

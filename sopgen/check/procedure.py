@@ -1,14 +1,16 @@
-"""Rules and lints for one procedure: executors, flow targets, reachability, §7 mistakes."""
+"""Rules and lints for one procedure: executors, ids, §7 mistakes; the flow rules
+(forms, references, reachability) are in check/flow.py."""
 
 from __future__ import annotations
 
 import re
 
+from sopgen.check.flow import check_forms, check_reachability, check_references, lint_numbers
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
-from sopgen.model import Langkah, Procedure, Project
-from sopgen.model.flow import resolve_flow, step_target
+from sopgen.model import Procedure, Project
+from sopgen.model.flow import row_name, symbols
 
 REPEATED = "ditulis dua kali"
 
@@ -29,101 +31,56 @@ def repeated_items(src: SourceMap, key: str, items: list[str], what: str) -> lis
 def check_procedure(procedure: Procedure) -> list[Diagnostic]:
     steps, columns, src = procedure.data.kegiatan, procedure.data.pelaksana, _psrc(procedure)
     found = repeated_items(src, "pelaksana", columns, "kolom pelaksana")
-    ids = [s.id for s in steps if s.id]
-    seen_ids: set[str] = set()
-    for index, step in enumerate(steps):
-        path = ("kegiatan", index)
-        found += _check_executors(step, columns, src, path)
-        if step.id and step.id.isdigit():
-            found.append(
-                src.diagnostic(
-                    path + ("id",),
-                    f"id '{step.id}' hanya angka sehingga tertukar dengan nomor langkah",
-                    "pakai id berhuruf, mis. 'periksa-berkas'",
-                )
-            )
-        if step.id in seen_ids:
-            found.append(
-                src.diagnostic(
-                    path + ("id",),
-                    f"id '{step.id}' sudah dipakai langkah sebelumnya",
-                    "ganti id ini dengan nama lain",
-                )
-            )
-        if step.id:
-            seen_ids.add(step.id)
-        refs = []
-        if step.keputusan is not None:
-            refs += [("keputusan", "ya"), ("keputusan", "tidak")]
-        if step.lanjut is not None:
-            refs.append(("lanjut",))
-        for ref_path in refs:
-            value = (
-                step.keputusan.ya
-                if ref_path[-1] == "ya"
-                else (step.keputusan.tidak if ref_path[-1] == "tidak" else step.lanjut)
-            )
-            target = step_target(value, steps)
-            if target is None:
-                hint = (
-                    f"pakai nomor langkah 1 sampai {len(steps)}"
-                    if isinstance(value, int)
-                    else "pakai nomor langkah atau id yang ada" + did_you_mean(value, ids)
-                )
-                found.append(
-                    src.diagnostic(path + ref_path, f"langkah tujuan '{value}' tidak ada", hint)
-                )
-            elif target == index:
-                found.append(
-                    src.diagnostic(
-                        path + ref_path,
-                        f"langkah {index + 1} menunjuk dirinya sendiri",
-                        "arahkan ke langkah lain",
-                    )
-                )
-        if step.keputusan is not None and step.lanjut is not None:
-            found.append(
-                src.diagnostic(
-                    path + ("lanjut",),
-                    "langkah keputusan tidak memakai 'lanjut'; arahnya ditentukan 'ya' dan 'tidak'",
-                    "hapus 'lanjut'",
-                )
-            )
-        if (
-            step.keputusan is not None
-            and step_target(step.keputusan.ya, steps) is not None
-            and step_target(step.keputusan.ya, steps) == step_target(step.keputusan.tidak, steps)
-        ):
-            found.append(
-                src.diagnostic(
-                    path + ("keputusan",),
-                    "cabang Ya dan Tidak menuju langkah yang sama",
-                    "keputusan harus punya dua jalan berbeda; atau jadikan langkah biasa",
-                )
-            )
-    last = len(steps) - 1
-    if steps[last].keputusan is not None or steps[last].lanjut is not None:
-        found.append(
-            src.diagnostic(
-                ("kegiatan", last),
-                "langkah terakhir adalah akhir prosedur (terminator) dan tidak boleh bercabang "
-                "atau berlanjut",
-                "hapus 'keputusan'/'lanjut' dari langkah terakhir, atau tambahkan langkah penutup",
-            )
-        )
+    found += check_forms(procedure, src)
+    for sym in symbols(procedure.data):
+        step = steps[sym.row]
+        item = step.simbol[sym.index_in_row] if isinstance(step.simbol, list) else step
+        if item.pelaksana is not None:
+            found += _check_executors(item.pelaksana, columns, src, sym.path)
+    found += _check_ids(procedure, src)
+    found += check_references(procedure, src)
     if not any(d.is_error for d in found):
-        found += _check_reachability(procedure)
+        found += check_reachability(procedure, src)
     return found
 
 
-def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) -> list[Diagnostic]:
+def _check_ids(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
+    """Ids of rows and of symbols: not only digits, each used once."""
     found = []
-    executors = step.executors
+    seen: set[str] = set()
+    for row, step in enumerate(procedure.data.kegiatan):
+        items = [(("kegiatan", row), step)]
+        if isinstance(step.simbol, list):
+            items += [(("kegiatan", row, "simbol", k), s) for k, s in enumerate(step.simbol)]
+        for path, item in items:
+            if not item.id:
+                continue
+            if item.id.isdigit():
+                found.append(
+                    src.diagnostic(
+                        path + ("id",),
+                        f"id '{item.id}' hanya angka sehingga tertukar dengan nomor langkah",
+                        "pakai id berhuruf, mis. 'periksa-berkas'",
+                    )
+                )
+            if item.id in seen:
+                found.append(
+                    src.diagnostic(
+                        path + ("id",),
+                        f"id '{item.id}' sudah dipakai langkah sebelumnya",
+                        "ganti id ini dengan nama lain",
+                    )
+                )
+            seen.add(item.id)
+    return found
+
+
+def _check_executors(pelaksana, columns: list[str], src: SourceMap, path) -> list[Diagnostic]:
+    found = []
+    executors = (pelaksana,) if isinstance(pelaksana, str) else tuple(pelaksana)
     for position, name in enumerate(executors):
         if name not in columns:
-            where = (
-                path + ("pelaksana",) + ((position,) if isinstance(step.pelaksana, list) else ())
-            )
+            where = path + ("pelaksana",) + ((position,) if isinstance(pelaksana, list) else ())
             found.append(
                 src.diagnostic(
                     where,
@@ -133,7 +90,7 @@ def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) ->
                     "'pelaksana' pada awal berkas",
                 )
             )
-    if isinstance(step.pelaksana, list):
+    if isinstance(pelaksana, list):
         if len(set(executors)) != len(executors):
             found.append(
                 src.diagnostic(
@@ -157,56 +114,14 @@ def _check_executors(step: Langkah, columns: list[str], src: SourceMap, path) ->
     return found
 
 
-def _check_reachability(procedure: Procedure) -> list[Diagnostic]:
-    steps, src = procedure.data.kegiatan, _psrc(procedure)
-    edges = resolve_flow(procedure.data)
-    forward: dict[int, set[int]] = {i: set() for i in range(len(steps))}
-    backward: dict[int, set[int]] = {i: set() for i in range(len(steps))}
-    for a, b, _ in edges:
-        forward[a].add(b)
-        backward[b].add(a)
-
-    def closure(start: int, graph) -> set[int]:
-        seen, todo = {start}, [start]
-        while todo:
-            for nxt in graph[todo.pop()]:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    todo.append(nxt)
-        return seen
-
-    reached = closure(0, forward)
-    finishing = closure(len(steps) - 1, backward)
-    found = []
-    for index in range(len(steps)):
-        if index not in reached:
-            found.append(
-                src.diagnostic(
-                    ("kegiatan", index),
-                    f"langkah {index + 1} tidak pernah dicapai dari langkah 1",
-                    "arahkan 'lanjut' atau cabang keputusan sebelumnya ke langkah ini, atau "
-                    "hapus langkahnya",
-                )
-            )
-        elif index not in finishing:
-            found.append(
-                src.diagnostic(
-                    ("kegiatan", index),
-                    f"dari langkah {index + 1} alur tidak pernah sampai ke langkah terakhir "
-                    "(berputar tanpa jalan keluar)",
-                    "pastikan salah satu cabang mengarah ke langkah sesudahnya",
-                )
-            )
-    return found
-
-
 _AGENT = re.compile(r"\boleh\s+(.+?)\s*[.;]?\s*$", re.IGNORECASE)
 
 
 def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
     steps, src = procedure.data.kegiatan, _psrc(procedure)
     jabatan = list(procedure.data.pelaksana) + [p.jabatan for p in project.dokumen.pejabat.values()]
-    found = []
+    numbers = procedure.numbers
+    found = lint_numbers(procedure, src)
     for index, step in enumerate(steps):
         path = ("kegiatan", index)
         match = _AGENT.search(step.uraian)
@@ -233,7 +148,7 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
                 found.append(
                     src.diagnostic(
                         path,
-                        f"langkah {index + 1} tanpa {label} (Mutu Baku)",
+                        f"{row_name(numbers, index)} tanpa {label} (Mutu Baku)",
                         f"isi '{name}:' agar SOP dapat dipakai mengukur kinerja",
                         LINT,
                     )
@@ -248,9 +163,10 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
                     LINT,
                 )
             )
+    found += _lint_waktu(procedure, src)
     spellings = {}
     for index, step in enumerate(steps):
-        if step.waktu:
+        if step.waktu and index < len(procedure.durations) and procedure.durations[index]:
             unit = step.waktu.split()[-1]
             spellings.setdefault(unit.lower(), {}).setdefault(unit, index)
     for variants in spellings.values():
@@ -266,3 +182,30 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _lint_waktu(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
+    """One gentle lint for the Waktu texts that cannot be added up ("Semesteran"): they
+    are valid and printed as written, but left out of 'Jumlah waktu'."""
+    rows = [
+        row
+        for row, step in enumerate(procedure.data.kegiatan)
+        if step.waktu and (row >= len(procedure.durations) or procedure.durations[row] is None)
+    ]
+    if not rows:
+        return []
+    numbers = procedure.numbers
+    names = ", ".join(row_name(numbers, r) for r in rows)
+    first = procedure.data.kegiatan[rows[0]].waktu
+    what = f"waktu '{first}'" if len(rows) == 1 else f"waktu di {len(rows)} langkah ({names})"
+    return [
+        src.diagnostic(
+            ("kegiatan", rows[0], "waktu"),
+            f"{what} tidak dapat dijumlahkan; dicetak seperti tertulis dan tidak ikut "
+            "'Jumlah waktu'",
+            "biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis "
+            "angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: menit, jam, hari, "
+            "minggu)",
+            LINT,
+        )
+    ]

@@ -28,7 +28,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import plan_symbols
 from sopgen.layout.text import wrap
 from sopgen.model import Procedure
-from sopgen.model.flow import BadRef, Edge, resolve_flow, unresolved_refs
+from sopgen.model.flow import BadRef, Edge, resolve_flow, row_edges, unresolved_refs
 
 __all__ = [
     "BadRef",
@@ -61,7 +61,9 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     symbols = plan_symbols(data, columns, style)
     rows = measure_rows(procedure, columns, symbols, style, measure)
     total = measure_total(procedure, columns, style, measure) if style.show_total else None
-    edges = resolve_flow(data)
+    # one symbol per row for now: arrows between rows (== resolve_flow when every row
+    # holds one symbol, node == row)
+    edges = row_edges(data)
     return PageContext(
         style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total
     )

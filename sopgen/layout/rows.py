@@ -11,7 +11,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
-from sopgen.model.durations import total_by_unit
+from sopgen.model.durations import total_text as waktu_total_text
 from sopgen.model.text import plain_text
 
 TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
@@ -41,12 +41,6 @@ class RowContent:
     tallest: str  # the role whose text decides the height ("" when the symbol does)
 
 
-def waktu_text(procedure: Procedure, index: int) -> str:
-    """The parsed duration's label ("5 Menit") when it parsed, else the text as written."""
-    durations = procedure.durations
-    if index < len(durations) and durations[index] is not None:
-        return durations[index].label
-    return procedure.data.kegiatan[index].waktu or ""
 
 
 def measure_rows(
@@ -59,13 +53,14 @@ def measure_rows(
     """Row height = max(lines * leading + 2 * cell_pad over the text cells,
     symbol height + 2 * row_min_pad)."""
     rows = []
+    numbers = procedure.numbers  # as printed: 1, 2, 2a, "" (model.flow.printed_numbers)
     for index, step in enumerate(procedure.data.kegiatan):
         raw = {
-            "no": str(index + 1),
+            "no": numbers[index],
             # cells draw plain text: '**Surat**' is printed as 'Surat'
             "kegiatan": plain_text(step.uraian),
             "kelengkapan": plain_text(step.kelengkapan),
-            "waktu": waktu_text(procedure, index),
+            "waktu": procedure.waktu_text(index),
             "output": plain_text(step.output),
             "keterangan": plain_text(step.keterangan),
         }
@@ -119,9 +114,9 @@ def band_cells(top: float, height: float, columns: Columns) -> list[Cell]:
 
 
 def total_text(procedure: Procedure) -> str:
-    """Sums per unit, largest unit first: '2 Jam 35 Menit'; '-' when no time parsed."""
-    parts = [d.label for d in reversed(total_by_unit(procedure.durations))]
-    return " ".join(parts) or "-"
+    """Sums per unit, largest unit first: '2 Jam 35 Menit'; '-' when no time parsed; a
+    range when a Waktu is one; how many steps could not be added (model.durations)."""
+    return waktu_total_text(procedure.durations, procedure.waktu_not_added)
 
 
 @dataclass(frozen=True)

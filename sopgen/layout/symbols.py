@@ -10,6 +10,7 @@ from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Box, Point, Symbol, SymbolKind
 from sopgen.layout.style import Style
 from sopgen.model import Langkah, Prosedur
+from sopgen.model.flow import row_symbols
 
 BOX_RATIO = 13 / 25  # process/terminator height : width (format.md §1.4: 25 x 13 mm)
 
@@ -38,14 +39,11 @@ class SymbolPlan:
         )
 
 
-def symbol_kind(index: int, count: int, step: Langkah) -> SymbolKind:
-    """Decision for a step with keputusan; terminator for the first and last step;
-    process otherwise."""
-    if step.keputusan is not None:
-        return "decision"
-    if index == 0 or index == count - 1:
-        return "terminator"
-    return "process"
+def row_kinds(prosedur: Prosedur) -> list[SymbolKind]:
+    """The kind of each row's (first) symbol, as the model decides it (model.flow):
+    decision for keputusan, terminator for the start and the ends, process otherwise,
+    unless ``simbol:``/``jenis:`` says otherwise."""
+    return [row[0].kind if row else "process" for row in row_symbols(prosedur)]
 
 
 def executor_columns(step: Langkah, pelaksana: list[str]) -> tuple[int, ...]:
@@ -70,8 +68,9 @@ def plan_symbols(prosedur: Prosedur, columns: Columns, style: Style) -> list[Sym
     gutter = (lane_w - bw) / 2
     plans = []
     steps = prosedur.kegiatan
+    kinds = row_kinds(prosedur)
     for index, step in enumerate(steps):
-        kind = symbol_kind(index, len(steps), step)
+        kind = kinds[index]
         cols = executor_columns(step, prosedur.pelaksana)
         left = lanes[cols[0]].x + gutter
         right = lanes[cols[-1]].right - gutter

@@ -149,26 +149,18 @@ def _read_model(path: Path, model: type[BaseModel]):
 
 
 def _durations(prosedur: Prosedur, source: SourceMap, dokumen: Dokumen | None):
+    """Each row's Waktu parsed, or None (empty, or text that is no value or range: kept
+    as written and printed verbatim; ``check`` may say it cannot be added up)."""
     settings = dokumen.pengaturan if dokumen is not None else None
     per_day = settings.menit_per_hari if settings else 450
     per_week = settings.hari_per_minggu if settings else 5
-    durations, diagnostics = [], []
-    for index, step in enumerate(prosedur.kegiatan):
-        if not step.waktu:
-            durations.append(None)
-            continue
+    durations = []
+    for step in prosedur.kegiatan:
         try:
-            durations.append(parse_duration(step.waktu, per_day, per_week))
-        except DurationError as err:
+            durations.append(parse_duration(step.waktu, per_day, per_week) if step.waktu else None)
+        except DurationError:
             durations.append(None)
-            diagnostics.append(
-                source.diagnostic(
-                    ("kegiatan", index, "waktu"),
-                    str(err),
-                    "contoh yang benar: 'waktu: 15 menit', 'waktu: 2 jam', 'waktu: 1 hari'",
-                )
-            )
-    return tuple(durations), diagnostics
+    return tuple(durations), []
 
 
 # --- pydantic errors -> Indonesian diagnostics ------------------------------------------

@@ -2,19 +2,20 @@
 
 Takes nothing from the other stages. Gives the pydantic classes of the YAML files
 (``Dokumen``, ``Prosedur``, ``Langkah``...), the loaded ``Project`` / ``Procedure``,
-durations (``model.durations``), the flow between steps (``model.flow``) and the little
-Markdown of text fields (``model.text``).
+durations (``model.durations``), the flow between symbols (``model.flow``), a
+procedure's effective identity (``model.identity``) and the little Markdown of text
+fields (``model.text``).
 """
 
+from sopgen.model.base import MONTHS, Strict, Tanggal
 from sopgen.model.document import (
-    MONTHS,
     SCHEMA_VERSION,
     Dokumen,
     Identitas,
+    IdentitasProsedur,
     Instansi,
-    Keputusan,
+    JudulKolom,
     Keterkaitan,
-    Langkah,
     Pejabat,
     Pengaturan,
     Pengesahan,
@@ -22,15 +23,17 @@ from sopgen.model.document import (
     Project,
     Prosedur,
     Revisi,
-    Strict,
 )
+from sopgen.model.steps import Keputusan, Langkah, Simbol, StepRef
 
 __all__ = [
     "MONTHS",
     "SCHEMA_VERSION",
     "Dokumen",
     "Identitas",
+    "IdentitasProsedur",
     "Instansi",
+    "JudulKolom",
     "Keputusan",
     "Keterkaitan",
     "Langkah",
@@ -41,5 +44,8 @@ __all__ = [
     "Project",
     "Prosedur",
     "Revisi",
+    "Simbol",
+    "StepRef",
     "Strict",
+    "Tanggal",
 ]

@@ -14,51 +14,15 @@ together with their file positions.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from sopgen.model.base import Strict, Tanggal
 from sopgen.model.durations import Duration
+from sopgen.model.steps import Langkah
 
 SCHEMA_VERSION = 1
-
-MONTHS = [
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
-]  # fmt: skip
-
-
-def _indonesian_date(value: object) -> object:
-    """Also accept dates written as printed: '08 Desember 2017'."""
-    if isinstance(value, str):
-        parts = value.split()
-        if len(parts) == 3 and parts[1].lower() in MONTHS and parts[0].isdigit():
-            try:
-                return dt.date(int(parts[2]), MONTHS.index(parts[1].lower()) + 1, int(parts[0]))
-            except ValueError:
-                return value
-    return value
-
-
-Tanggal = Annotated[
-    dt.date,
-    BeforeValidator(_indonesian_date),
-    Field(description="Tanggal: YYYY-MM-DD (mis. 2017-12-08) atau '08 Desember 2017'."),
-]
-
-# A step reference: a step number (1-based, as printed in the "No" column) or a step id.
-StepRef = Annotated[
-    int | str,
-    Field(description="Nomor langkah (1, 2, ...) atau id langkah yang dituju."),
-]
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors (a typo in a key must not pass silently)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 class Instansi(Strict):
     pemerintah: str = Field(description="Mis. 'PEMERINTAH KABUPATEN TRENGGALEK'.")
@@ -119,6 +83,33 @@ class Identitas(Strict):
         "Nama SOP",
         description="Label baris nama SOP; seed Trenggalek: 'Standar Operasional Prosedur (SOP)'.",
     )
+
+
+class IdentitasProsedur(Strict):
+    """A procedure's own identity fields; each one left out comes from dokumen.yaml."""
+
+    nomor: str | None = Field(None, description="Nomor SOP ini.")
+    tanggal_pembuatan: Tanggal | None = None
+    tanggal_revisi: Tanggal | None = None
+    tanggal_efektif: Tanggal | None = None
+    disahkan_oleh: str | None = Field(
+        None, description="Kunci pejabat (di dokumen.yaml atau di 'pejabat' berkas ini)."
+    )
+    nama: str | None = Field(None, description="Nama SOP; bawaan: judul prosedur ini.")
+    label_nama: str | None = None
+
+
+class JudulKolom(Strict):
+    """The flowchart table's column headings as the agency prints them."""
+
+    no: str = "No"
+    kegiatan: str = "Kegiatan"
+    pelaksana: str = "Pelaksana"
+    mutu_baku: str = "Mutu Baku"
+    kelengkapan: str = Field("Kelengkapan", description="Mis. 'Sumber Data'.")
+    waktu: str = Field("Waktu", description="Mis. 'Waktu (hari kerja)'.")
+    output: str = "Output"
+    keterangan: str = Field("Keterangan", description="Mis. 'Ket'.")
 
 
 class Keterkaitan(Strict):
@@ -212,43 +203,9 @@ class Dokumen(Strict):
         description="Tahun pada Halaman Judul; bawaan: tahun Tanggal Efektif.",
     )
     pengaturan: Pengaturan = Field(default_factory=Pengaturan)
-
-
-class Keputusan(Strict):
-    """A decision's two exits."""
-
-    ya: StepRef
-    tidak: StepRef
-
-
-class Langkah(Strict):
-    """One step (one table row)."""
-
-    id: str | None = Field(
-        None, pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Id opsional untuk dirujuk."
+    judul_kolom: JudulKolom = Field(
+        default_factory=JudulKolom, description="Judul kolom tabel flowchart bila bukan bawaan."
     )
-    uraian: str = Field(description="Kegiatan: kata kerja aktif tanpa subjek.")
-    pelaksana: str | Annotated[list[str], Field(min_length=1)] = Field(
-        description="Pelaksana (satu kolom), atau daftar untuk kegiatan bersama (mis. rapat)."
-    )
-    kelengkapan: str | None = Field(None, description="Mutu Baku: Kelengkapan.")
-    waktu: str | None = Field(None, description="Mutu Baku: Waktu, mis. '5 menit', '1 jam'.")
-    output: str | None = Field(None, description="Mutu Baku: Output.")
-    keterangan: str | None = None
-    keputusan: Keputusan | None = Field(None, description="Keputusan: dua cabang, Ya dan Tidak.")
-    lanjut: StepRef | None = Field(
-        None, description="Langkah berikutnya bila bukan langkah di bawahnya."
-    )
-
-    @field_validator("waktu", "kelengkapan", "output", "keterangan", mode="before")
-    @classmethod
-    def _numbers_as_text(cls, v: object) -> object:
-        # "5" in YAML is an int; a text field should still accept it.
-        return str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
-
-    @property
-    def executors(self) -> tuple[str, ...]:
-        return (self.pelaksana,) if isinstance(self.pelaksana, str) else tuple(self.pelaksana)
 
 
 class Prosedur(Strict):
@@ -265,7 +222,23 @@ class Prosedur(Strict):
         description="True bila pelaksana tiap langkah direkonstruksi (sumber tidak memuatnya).",
     )
     kegiatan: list[Langkah] = Field(min_length=1)
+    catatan: str | None = Field(
+        None, description="Catatan di bawah tabel flowchart, mis. 'Ket: *) ...'."
+    )
     revisi: list[Revisi] = Field(default_factory=list)
+    # One SOP = one document: identity fields of its own (the rest from dokumen.yaml).
+    identitas: IdentitasProsedur | None = Field(
+        None, description="Identitas SOP ini bila berbeda dari dokumen.yaml (sebagian boleh)."
+    )
+    dasar_hukum: list[str] | None = Field(None, description="Bawaan: dari dokumen.yaml.")
+    kualifikasi_pelaksana: list[str] | None = Field(None, description="Bawaan: dari dokumen.yaml.")
+    keterkaitan: list[Keterkaitan] | None = Field(None, description="Bawaan: dari dokumen.yaml.")
+    peralatan: list[str] | None = Field(None, description="Bawaan: dari dokumen.yaml.")
+    peringatan: list[str] | None = Field(None, description="Bawaan: dari dokumen.yaml.")
+    pencatatan: list[str] | None = Field(None, description="Bawaan: dari dokumen.yaml.")
+    pejabat: dict[str, Pejabat] | None = Field(
+        None, description="Pejabat tambahan (atau pengganti) untuk SOP ini."
+    )
 
 
 # ----------------------------------------------------------------------------------------
@@ -285,7 +258,47 @@ class Procedure(BaseModel):
 
     @property
     def nomor(self) -> str | None:
-        return self.data.nomor
+        """The procedure's own Nomor SOP (``nomor:`` or ``identitas.nomor``), if any."""
+        own = self.data.identitas.nomor if self.data.identitas is not None else None
+        return self.data.nomor or own
+
+    @property
+    def symbols(self):
+        """Its symbols in row order (``model.flow.SymbolRef``)."""
+        from sopgen.model.flow import symbols
+
+        return symbols(self.data)
+
+    @property
+    def edges(self):
+        """Its arrows, symbol to symbol (``model.flow.Edge``)."""
+        from sopgen.model.flow import resolve_flow
+
+        return resolve_flow(self.data)
+
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The printed "No" of each row ("" for a row printed without one)."""
+        from sopgen.model.flow import printed_numbers
+
+        return printed_numbers(self.data.kegiatan)
+
+    def waktu_text(self, row: int) -> str:
+        """The printed Waktu of a row: a single parsed value normalised ("5 Menit"),
+        anything else (a range, free text) exactly as written."""
+        d = self.durations[row] if row < len(self.durations) else None
+        if d is not None and not d.is_range:
+            return d.label
+        return self.data.kegiatan[row].waktu or ""
+
+    @property
+    def waktu_not_added(self) -> int:
+        """How many rows have a Waktu that could not be added up (free text)."""
+        return sum(
+            1
+            for row, step in enumerate(self.data.kegiatan)
+            if step.waktu and (row >= len(self.durations) or self.durations[row] is None)
+        )
 
 
 class Project(BaseModel):
@@ -307,7 +320,12 @@ class Project(BaseModel):
         return Path(self.path).name
 
     def procedure_nomor(self, proc: Procedure) -> str:
-        return proc.data.nomor or self.dokumen.identitas.nomor
+        return proc.nomor or self.dokumen.identitas.nomor
+
+    @property
+    def column_titles(self) -> JudulKolom:
+        """The flowchart table's column headings (``judul_kolom``, defaults filled in)."""
+        return self.dokumen.judul_kolom
 
     def official(self, key: str) -> Pejabat | None:
         return self.dokumen.pejabat.get(key)

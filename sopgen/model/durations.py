@@ -1,9 +1,12 @@
 """Waktu (Mutu Baku) strings <-> minutes.
 
-"5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt" are accepted. The
-unit is kept for display, normalised to a capitalised word ("5 Menit", "1 Jam"), as
-format.md recommends. "1 hari" is one *working* day: ``minutes_per_day`` (450 by
-default: 37.5 working hours a week over 5 days), configurable per document.
+"5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt" are accepted, and
+ranges: "1-2 hari", "1 – 5 hari kerja", "30 menit - 1 jam", "1 s.d. 3 hari". A single
+value's unit is kept for display, normalised to a capitalised word ("5 Menit", "1 Jam"), as
+format.md recommends; a range is printed as written. Any other text ("Semesteran") is
+valid Waktu that cannot be added up (``parse_duration`` raises, the caller keeps the
+text). "1 hari" is one *working* day: ``minutes_per_day`` (450 by default: 37.5 working
+hours a week over 5 days), configurable per document.
 """
 
 from __future__ import annotations
@@ -34,16 +37,38 @@ class DurationError(ValueError):
     """A Waktu text that cannot be read; the message is Indonesian and user-facing."""
 
 
+_RANGE = re.compile(
+    r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z][A-Za-z ]*?)?\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai)\s*"
+    r"(\d+(?:[.,]\d+)?\s*[A-Za-z][A-Za-z ]*?)\s*$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Duration:
+    """A parsed Waktu: one value, or a range (``upper`` set; value/unit/minutes = lower)."""
+
     value: float
     unit: str  # canonical: menit | jam | hari | minggu
     minutes: float
+    upper: Duration | None = None  # the range's upper bound ("1-2 hari": 2 hari)
+
+    @property
+    def is_range(self) -> bool:
+        return self.upper is not None
+
+    @property
+    def minutes_max(self) -> float:
+        return self.upper.minutes if self.upper is not None else self.minutes
 
     @property
     def label(self) -> str:
-        """Display text: '5 Menit', '1,5 Jam'."""
-        return f"{format_number(self.value)} {UNIT_LABELS[self.unit]}"
+        """Display text: '5 Menit', '1,5 Jam'; a range '1 - 2 Hari', '30 Menit - 1 Jam'."""
+        if self.upper is None:
+            return f"{format_number(self.value)} {UNIT_LABELS[self.unit]}"
+        if self.upper.unit == self.unit:
+            return f"{format_number(self.value)} - {self.upper.label}"
+        return f"{Duration(self.value, self.unit, self.minutes).label} - {self.upper.label}"
 
 
 def format_number(value: float) -> str:
@@ -63,6 +88,21 @@ def unit_minutes(unit: str, minutes_per_day: int, days_per_week: int) -> int:
 
 
 def parse_duration(text: str, minutes_per_day: int = 450, days_per_week: int = 5) -> Duration:
+    """A Waktu text -> Duration; raises DurationError when it is no value or range."""
+    ranged = _RANGE.match(text)
+    if ranged:
+        upper = _parse_one(ranged.group(3), minutes_per_day, days_per_week)
+        unit_text = ranged.group(2) or ranged.group(3).lstrip("0123456789.,").strip()
+        lower = _parse_one(f"{ranged.group(1)} {unit_text}", minutes_per_day, days_per_week)
+        if lower.minutes >= upper.minutes:
+            raise DurationError(
+                f"rentang waktu '{text}' tidak naik: batas bawah harus lebih kecil dari batas atas"
+            )
+        return Duration(lower.value, lower.unit, lower.minutes, upper)
+    return _parse_one(text, minutes_per_day, days_per_week)
+
+
+def _parse_one(text: str, minutes_per_day: int, days_per_week: int) -> Duration:
     match = _PATTERN.match(text)
     if not match:
         raise DurationError(
@@ -99,10 +139,32 @@ def format_minutes(minutes: float, minutes_per_day: int = 450) -> str:
     return " ".join(parts)
 
 
-def total_by_unit(durations) -> list[Duration]:
-    """Sums per unit, in unit order, for a 'Jumlah waktu' row that keeps the printed units."""
+def total_by_unit(durations, upper: bool = False) -> list[Duration]:
+    """Sums per unit, in unit order, for a 'Jumlah waktu' row that keeps the printed units.
+    A range counts with its lower bound, or with its upper bound when ``upper``."""
     sums: dict[str, float] = {}
     for d in durations:
         if d is not None:
+            if upper and d.upper is not None:
+                d = d.upper
             sums[d.unit] = sums.get(d.unit, 0) + d.value
     return [Duration(sums[u], u, 0) for u in KNOWN_UNITS if u in sums]
+
+
+def not_added_text(count: int) -> str:
+    """'(3 langkah tidak terjumlah)' for steps whose Waktu could not be added; '' for 0."""
+    return f"({count} langkah tidak terjumlah)" if count else ""
+
+
+def total_text(durations, not_added: int = 0) -> str:
+    """The 'Jumlah waktu' cell: sums per unit, largest unit first ('2 Jam 35 Menit'); a
+    range 'min - max' when any Waktu is a range; '-' when nothing was added; followed by
+    how many steps could not be added."""
+
+    def sums(upper: bool) -> str:
+        return " ".join(d.label for d in reversed(total_by_unit(durations, upper)))
+
+    text = sums(False) or "-"
+    if any(d is not None and d.is_range for d in durations):
+        text = f"{text} - {sums(True)}"
+    return f"{text} {not_added_text(not_added)}".strip()

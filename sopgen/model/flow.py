@@ -1,90 +1,328 @@
-"""The flow of a procedure as edges: which step each arrow leaves and which it enters.
+"""The flow of a procedure: its symbols in row order and the arrows between them.
+
+A row (an item of ``kegiatan:``) holds one symbol (the short form: ``pelaksana:`` and
+friends on the row) or several (the long form: ``simbol:`` as a list). Symbols are
+numbered in row order over the whole procedure: that number is the *node*. For a
+procedure whose rows all hold one symbol, node == row index.
 
 Shared by the check stage (targets, reachability), the layout (arrows), the handbook
-and diff, so all agree on where an arrow goes. ``resolve_flow`` never raises: a reference that
-does not resolve is skipped here and listed by ``unresolved_refs`` for the caller to
-report with its file position.
+and diff, so all agree on where an arrow goes. Nothing here raises for bad data: a
+reference that does not resolve is skipped and listed by ``unresolved_refs`` for the
+caller to report with its file position.
+
+    from sopgen.model.flow import resolve_flow, symbols
+    for sym in symbols(procedure.data):      # SymbolRef, in node order
+        print(sym.node, sym.row, sym.kind, sym.executors)
+    for edge in resolve_flow(procedure.data):  # Edge(source, target, label, branch)
+        print(edge.source, "->", edge.target, edge.label)
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from sopgen.model.document import Langkah, Prosedur
+from sopgen.model.document import Prosedur
+from sopgen.model.steps import Keputusan, Langkah
 
-Label = Literal["Ya", "Tidak"] | None
+Kind = Literal["terminator", "process", "decision"]
+Branch = Literal["ya", "tidak"] | None
+StepRefValue = int | str
+
+KIND_OVERRIDES = {"terminator": "terminator", "proses": "process"}
+
+
+@dataclass(frozen=True)
+class SymbolRef:
+    """One symbol of the flowchart, as plain data."""
+
+    node: int  # global index, in row order
+    row: int  # 0-based row (item of kegiatan)
+    index_in_row: int  # 0 for the short form
+    executors: tuple[str, ...]  # executor columns by name; 2+ = a joint step
+    kind: Kind
+    labels: tuple[str, str] | None  # a decision's printed (Ya, Tidak) labels; "" = none
+    is_end: bool  # no outgoing arrow: selesai, or the last symbol of the last row
+    id: str | None = None  # its id (the row's id for the short form)
+    path: tuple[str | int, ...] = ()  # where it is written: ("kegiatan", 2[, "simbol", 1])
 
 
 class Edge(NamedTuple):
-    """One arrow of the flowchart; compares equal to ``(source, target, label)``."""
+    """One arrow between two symbols (nodes)."""
 
-    source: int  # 0-based step index
-    target: int  # 0-based step index
-    label: Label  # "Ya"/"Tidak" for a decision's exits, None otherwise
+    source: int  # node
+    target: int  # node
+    label: str | None  # printed label ("Ya", "Lengkap"); None: nothing printed
+    branch: Branch = None  # "ya"/"tidak" for a decision's exits
 
 
 class BadRef(NamedTuple):
-    step: int  # 0-based index of the step holding the reference
-    field: str  # "lanjut", "keputusan.ya" or "keputusan.tidak"
-    ref: int | str
+    """A reference that resolves to nothing."""
+
+    node: int  # the symbol holding it
+    path: tuple[str | int, ...]  # ("kegiatan", 1, "keputusan", "ya"), ("kegiatan", 2, "lanjut", 0)
+    ref: StepRefValue
 
 
-def step_target(ref: int | str, steps: Sequence[Langkah]) -> int | None:
-    """A step reference -> 0-based index, or None.
+# --- printed numbers ---------------------------------------------------------------------
 
-    An int is the 1-based step number as printed in the "No" column. A str is a step id
-    (the first step carrying it); a str of digits that is no id is read as a number.
-    """
-    if isinstance(ref, bool):
+
+def _integer(value: object) -> int | None:
+    if isinstance(value, bool):
         return None
-    if isinstance(ref, int):
-        return ref - 1 if 1 <= ref <= len(steps) else None
-    for index, step in enumerate(steps):
-        if step.id == ref:
-            return index
-    if ref.strip().isdigit():
-        return step_target(int(ref.strip()), steps)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
     return None
 
 
-def resolve_ref(prosedur: Prosedur, ref: int | str) -> int | None:
-    """``step_target`` over a procedure's steps."""
-    return step_target(ref, prosedur.kegiatan)
+def printed_numbers(steps: Sequence[Langkah]) -> tuple[str, ...]:
+    """The "No" column, row by row: automatic numbering with ``nomor`` overrides.
+
+    A counter; a row without ``nomor`` gets counter+1 and advances it; an integer nomor
+    sets the counter; a non-integer ("2a") or "" is printed as written and leaves it."""
+    out: list[str] = []
+    counter = 0
+    for step in steps:
+        if step.nomor is None:
+            counter += 1
+            out.append(str(counter))
+            continue
+        number = _integer(step.nomor)
+        if number is not None:
+            counter = number
+            out.append(str(number))
+        else:
+            out.append(str(step.nomor))
+    return tuple(out)
 
 
-def _exits(prosedur: Prosedur):
-    """(source, field, label, ref-or-None) for every exit; ref None = the row below."""
-    steps = prosedur.kegiatan
-    for index, step in enumerate(steps):
-        if step.keputusan is not None:
-            yield index, "keputusan.ya", "Ya", step.keputusan.ya
-            yield index, "keputusan.tidak", "Tidak", step.keputusan.tidak
-        elif step.lanjut is not None:
-            yield index, "lanjut", None, step.lanjut
-        elif index + 1 < len(steps):
-            yield index, "", None, None
+def row_name(numbers: Sequence[str], row: int) -> str:
+    """A row as messages name it: 'langkah 3', or 'baris ke-5' when it has no number."""
+    return f"langkah {numbers[row]}" if numbers[row] else f"baris ke-{row + 1}"
+
+
+# --- symbols -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What one symbol says, short or long form alike."""
+
+    row: int
+    index_in_row: int
+    executors: tuple[str, ...]
+    override: str | None
+    keputusan: Keputusan | None
+    lanjut: StepRefValue | list[StepRefValue] | None
+    selesai: bool
+    id: str | None
+    path: tuple[str | int, ...]
+
+
+def _executors(pelaksana) -> tuple[str, ...]:
+    if pelaksana is None:
+        return ()
+    return (pelaksana,) if isinstance(pelaksana, str) else tuple(pelaksana)
+
+
+def _specs(steps: Sequence[Langkah]) -> list[_Spec]:
+    specs = []
+    for row, step in enumerate(steps):
+        if isinstance(step.simbol, list) and step.simbol:
+            for k, item in enumerate(step.simbol):
+                specs.append(
+                    _Spec(
+                        row,
+                        k,
+                        _executors(item.pelaksana),
+                        item.jenis,
+                        item.keputusan,
+                        item.lanjut,
+                        bool(item.selesai),
+                        item.id or (step.id if k == 0 else None),
+                        ("kegiatan", row, "simbol", k),
+                    )
+                )
+        else:
+            specs.append(
+                _Spec(
+                    row,
+                    0,
+                    _executors(step.pelaksana),
+                    step.simbol if isinstance(step.simbol, str) else None,
+                    step.keputusan,
+                    step.lanjut,
+                    bool(step.selesai),
+                    step.id,
+                    ("kegiatan", row),
+                )
+            )
+    return specs
+
+
+def _kind(spec: _Spec, node: int, is_end: bool) -> Kind:
+    if spec.keputusan is not None:
+        return "decision"
+    if spec.override in KIND_OVERRIDES:
+        return KIND_OVERRIDES[spec.override]  # type: ignore[return-value]
+    if node == 0 or is_end:
+        return "terminator"
+    return "process"
+
+
+def _is_end(spec: _Spec, node: int, count: int) -> bool:
+    if spec.selesai:
+        return True
+    return node == count - 1 and spec.keputusan is None and spec.lanjut is None
+
+
+def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
+    """Every symbol of the procedure in node order."""
+    specs = _specs(prosedur.kegiatan)
+    out = []
+    for node, spec in enumerate(specs):
+        end = _is_end(spec, node, len(specs))
+        labels = None
+        if spec.keputusan is not None:
+            labels = (spec.keputusan.label_ya, spec.keputusan.label_tidak)
+        out.append(
+            SymbolRef(
+                node,
+                spec.row,
+                spec.index_in_row,
+                spec.executors,
+                _kind(spec, node, end),
+                labels,
+                end,
+                spec.id,
+                spec.path,
+            )
+        )
+    return tuple(out)
+
+
+def row_symbols(prosedur: Prosedur) -> tuple[tuple[SymbolRef, ...], ...]:
+    """The symbols of each row (one tuple per row, in row order)."""
+    rows: list[list[SymbolRef]] = [[] for _ in prosedur.kegiatan]
+    for sym in symbols(prosedur):
+        rows[sym.row].append(sym)
+    return tuple(tuple(r) for r in rows)
+
+
+# --- references ----------------------------------------------------------------------------
+
+
+class _Index:
+    def __init__(self, steps: Sequence[Langkah]):
+        specs = _specs(steps)
+        self.first_node: dict[int, int] = {}
+        self.ids: dict[str, int] = {}
+        for node, spec in enumerate(specs):
+            self.first_node.setdefault(spec.row, node)
+            if spec.id:
+                self.ids.setdefault(spec.id, node)
+        self.numbers = printed_numbers(steps)
+        self.by_number: dict[str, int] = {}
+        for row, number in enumerate(self.numbers):
+            if number:
+                self.by_number.setdefault(number, row)
+
+    def node(self, ref: object) -> int | None:
+        if isinstance(ref, bool) or not isinstance(ref, int | str):
+            return None
+        if isinstance(ref, int):
+            row = self.by_number.get(str(ref))
+            return None if row is None else self.first_node.get(row)
+        text = ref.strip()
+        if text in self.ids:
+            return self.ids[text]
+        if text.isdigit():
+            text = str(int(text))
+        row = self.by_number.get(text) if text else None
+        return None if row is None else self.first_node.get(row)
+
+
+def resolve_ref(prosedur: Prosedur, ref: StepRefValue) -> int | None:
+    """A reference -> the node it means, or None.
+
+    An int (or a digit string) is the row whose printed number it is; a string is a row
+    or symbol id, else a printed number such as "2a". A row means its first symbol."""
+    return _Index(prosedur.kegiatan).node(ref)
+
+
+def step_target(ref: StepRefValue, steps: Sequence[Langkah]) -> int | None:
+    """A reference -> the 0-based ROW it points into, or None (for per-row views)."""
+    node = _Index(steps).node(ref)
+    return None if node is None else _specs(steps)[node].row
+
+
+def _exits(spec: _Spec):
+    """(path suffix, label, branch, ref) for every explicit exit of a symbol."""
+    if spec.selesai:
+        return
+    if spec.keputusan is not None:
+        k = spec.keputusan
+        yield from _targets(("keputusan", "ya"), k.label_ya or None, "ya", k.ya)
+        yield from _targets(("keputusan", "tidak"), k.label_tidak or None, "tidak", k.tidak)
+    elif spec.lanjut is not None:
+        yield from _targets(("lanjut",), None, None, spec.lanjut)
+
+
+def _targets(suffix, label, branch, refs):
+    if isinstance(refs, list):  # a fork: one arrow per target, in list order
+        for i, ref in enumerate(refs):
+            yield suffix + (i,), label, branch, ref
+    else:
+        yield suffix, label, branch, refs
+
+
+def _walk(prosedur: Prosedur):
+    """(node, spec, path, label, branch, ref, target) for every arrow or bad reference."""
+    specs = _specs(prosedur.kegiatan)
+    index = _Index(prosedur.kegiatan)
+    for node, spec in enumerate(specs):
+        exits = list(_exits(spec))
+        if exits:
+            for suffix, label, branch, ref in exits:
+                yield node, spec.path + suffix, label, branch, ref, index.node(ref)
+        elif not spec.selesai and node + 1 < len(specs):
+            yield node, spec.path, None, None, None, node + 1
 
 
 def resolve_flow(prosedur: Prosedur) -> list[Edge]:
-    """Every arrow in step order (a decision's "Ya" before its "Tidak").
+    """Every arrow in node order (a decision's Ya before its Tidak; a fork in list order;
+    a decision's exit may fork too: ``ya: [6, 7]`` gives two arrows labelled Ya).
 
-    A decision gets exactly its two exits, a step with ``lanjut`` only that edge, any
-    other step the default edge to the row below; the last step has no default edge.
-    Unresolvable references are skipped (see ``unresolved_refs``).
-    """
-    edges = []
-    for index, _field, label, ref in _exits(prosedur):
-        target = index + 1 if ref is None else resolve_ref(prosedur, ref)
-        if target is not None:
-            edges.append(Edge(index, target, label))
-    return edges
+    Default: a symbol goes to the next symbol of its row, the last symbol of a row to the
+    first of the next row; ``lanjut`` (one or a list) and ``keputusan`` replace that;
+    ``selesai: true`` and the last symbol of the last row have none."""
+    return [
+        Edge(node, target, label, branch)
+        for node, _path, label, branch, _ref, target in _walk(prosedur)
+        if target is not None
+    ]
 
 
 def unresolved_refs(prosedur: Prosedur) -> list[BadRef]:
-    """The references ``resolve_flow`` skipped, in step order."""
+    """The references ``resolve_flow`` skipped, in node order."""
     return [
-        BadRef(index, field, ref)
-        for index, field, _label, ref in _exits(prosedur)
-        if ref is not None and resolve_ref(prosedur, ref) is None
+        BadRef(node, path, ref)
+        for node, path, _label, _branch, ref, target in _walk(prosedur)
+        if ref is not None and target is None
     ]
+
+
+def row_edges(prosedur: Prosedur) -> list[Edge]:
+    """``resolve_flow`` seen row to row (for views that draw one symbol per row): arrows
+    inside one row dropped, repeated ones kept once."""
+    row_of = [s.row for s in symbols(prosedur)]
+    out: list[Edge] = []
+    for e in resolve_flow(prosedur):
+        edge = Edge(row_of[e.source], row_of[e.target], e.label, e.branch)
+        if edge.source == edge.target and e.source != e.target or edge in out:
+            continue
+        out.append(edge)
+    return out

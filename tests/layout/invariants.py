@@ -77,9 +77,13 @@ def check_texts_fit(layout: ProcedureLayout, style) -> None:
 
 
 def expected_kind(index: int, n: int, step) -> str:
+    """The short form's default kinds (model.flow decides; a last row with 'lanjut' does
+    not end the flow, so it is a process)."""
     if step.keputusan is not None:
         return "decision"
-    return "terminator" if index in (0, n - 1) else "process"
+    if index == 0 or (index == n - 1 and step.lanjut is None):
+        return "terminator"
+    return "process"
 
 
 def check_symbols(layout: ProcedureLayout, procedure: Procedure) -> None:
@@ -339,5 +343,5 @@ def check_edges_drawn(layout: ProcedureLayout, procedure: Procedure) -> None:
         tgt, tpage = conn_target[key]
         assert page_of[src] == page and page_of[tgt] == tpage and page != tpage
         drawn[(src, tgt, label)] += 1
-    expected = Counter(tuple(e) for e in resolve_flow(procedure.data))
+    expected = Counter((e.source, e.target, e.label) for e in resolve_flow(procedure.data))
     assert drawn == expected, f"drawn {drawn} != flow {expected}"

@@ -16,9 +16,8 @@ from markupsafe import Markup
 
 from sopgen.check.revisions import RevisionEntry, effective_revision_date, history
 from sopgen.layout.geometry import ProcedureLayout
-from sopgen.model import Langkah, Pejabat, Procedure, Project
-from sopgen.model.durations import format_minutes, total_by_unit
-from sopgen.model.flow import step_target
+from sopgen.model import Pejabat, Procedure, Project
+from sopgen.model.durations import format_minutes, not_added_text, total_by_unit
 from sopgen.render.html.svg import Bar, render_bar_chart, render_svg
 from sopgen.render.html.views import (
     DocumentView,
@@ -123,35 +122,34 @@ def _revision_view(project: Project, entry: RevisionEntry, url: str | None) -> R
     )
 
 
-def _flow_notes(index: int, steps: Sequence[Langkah]) -> tuple[FlowNote, ...]:
-    step = steps[index]
-    refs = []
-    if step.keputusan is not None:
-        refs = [("Ya", step.keputusan.ya), ("Tidak", step.keputusan.tidak)]
-    elif step.lanjut is not None:
-        refs = [("Lanjut", step.lanjut)]
+def _flow_notes(index: int, proc: Procedure) -> tuple[FlowNote, ...]:
+    """The row's explicit jumps (decision exits, lanjut) as text, by printed number."""
+    numbers, syms = proc.numbers, proc.symbols
     notes = []
-    for label, ref in refs:
-        target = step_target(ref, steps)
-        if target is not None:
-            notes.append(FlowNote(label, target + 1, f"langkah-{target + 1}"))
+    for edge in proc.edges:
+        source, target = syms[edge.source], syms[edge.target]
+        if source.row != index or not _explicit(proc, source):
+            continue
+        label = {"ya": "Ya", "tidak": "Tidak"}.get(edge.branch or "", "Lanjut")
+        number = numbers[target.row] or f"baris ke-{target.row + 1}"
+        notes.append(FlowNote(label, number, f"langkah-{target.row + 1}"))
     return tuple(notes)
 
 
-def _kinds(layout: ProcedureLayout | None, steps: Sequence[Langkah]) -> dict[int, str]:
+def _explicit(proc: Procedure, sym) -> bool:
+    step = proc.data.kegiatan[sym.row]
+    item = step.simbol[sym.index_in_row] if isinstance(step.simbol, list) else step
+    return item.keputusan is not None or item.lanjut is not None
+
+
+def _kinds(layout: ProcedureLayout | None, proc: Procedure) -> dict[int, str]:
     kinds: dict[int, str] = {}
     if layout is not None:
         for page in layout.pages:
             for sym in page.symbols:
                 kinds[sym.step] = sym.kind
-    for i, s in enumerate(steps):
-        if i not in kinds:
-            if s.keputusan is not None:
-                kinds[i] = "decision"
-            elif i in (0, len(steps) - 1):
-                kinds[i] = "terminator"
-            else:
-                kinds[i] = "process"
+    for sym in proc.symbols:  # the model's kind of each row's first symbol
+        kinds.setdefault(sym.row, sym.kind)
     return kinds
 
 
@@ -173,7 +171,8 @@ def _procedure_view(
     data = proc.data
     steps = data.kegiatan
     mpd = project.dokumen.pengaturan.menit_per_hari
-    kinds = _kinds(layout, steps)
+    kinds = _kinds(layout, proc)
+    numbers = proc.numbers
     durations = list(proc.durations) + [None] * (len(steps) - len(proc.durations))
 
     step_views = []
@@ -181,7 +180,7 @@ def _procedure_view(
         d = durations[i]
         step_views.append(
             StepView(
-                number=i + 1,
+                number=numbers[i],
                 anchor=f"langkah-{i + 1}",
                 kind=kinds[i],
                 kind_label=KIND_LABELS.get(kinds[i], kinds[i]),
@@ -189,17 +188,22 @@ def _procedure_view(
                 uraian_text=plain_text(s.uraian),
                 executors=tuple(Link(e, executor_urls.get(e)) for e in s.executors),
                 kelengkapan=markdown_inline(s.kelengkapan),
-                waktu=d.label if d is not None else clean_text(s.waktu or ""),
+                waktu=clean_text(proc.waktu_text(i)),
                 minutes=d.minutes if d is not None else None,
                 output=markdown_inline(s.output),
                 keterangan=markdown_inline(s.keterangan),
                 plain=(plain_text(s.kelengkapan), plain_text(s.output), plain_text(s.keterangan)),
-                flow=_flow_notes(i, steps),
+                flow=_flow_notes(i, proc),
             )
         )
 
     total = sum(d.minutes for d in durations if d is not None)
-    untimed = sum(1 for d in durations if d is None)
+    untimed = sum(1 for d, s in zip(durations, steps, strict=True) if d is None and not s.waktu)
+    total_text = format_minutes(total, mpd)
+    if any(d is not None and d.is_range for d in durations):
+        most = sum(d.minutes_max for d in durations if d is not None)
+        total_text = f"{total_text} - {format_minutes(most, mpd)}"
+    total_text = f"{total_text} {not_added_text(proc.waktu_not_added)}".strip()
     per_unit = ", ".join(d.label for d in total_by_unit(durations))
 
     shares = []
@@ -243,7 +247,7 @@ def _procedure_view(
         style = make_style(project)  # line and arrowhead sizes exactly as in the PDF
         n_pages = len(layout.pages)
         tips = {
-            i: f"Langkah {i + 1}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
+            i: f"Langkah {sv.number}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
             for i, sv in enumerate(step_views)
         }
         for k, page in enumerate(layout.pages):
@@ -280,7 +284,7 @@ def _procedure_view(
         executors=tuple(Link(e, executor_urls.get(e)) for e in data.pelaksana),
         steps=tuple(step_views),
         total_minutes=total,
-        total_text=format_minutes(total, mpd),
+        total_text=total_text,
         per_unit_text=per_unit,
         untimed_steps=untimed,
         minutes_per_day=mpd,

@@ -32,13 +32,13 @@ class OfficialView:
 @dataclass(frozen=True)
 class FlowNote:
     label: str  # "Ya", "Tidak", "Lanjut"
-    number: int
+    number: str  # the target's printed number
     anchor: str
 
 
 @dataclass(frozen=True)
 class StepView:
-    number: int
+    number: str  # as printed in the "No" column: "3", "2a", "" (anchors stay by row)
     anchor: str  # "langkah-3"
     kind: str
     kind_label: str
@@ -101,7 +101,7 @@ class ProcedureView:
 @dataclass(frozen=True)
 class ExecutorEntry:
     procedure: Link
-    number: int
+    number: str
     url: str  # prosedur/<id>.html#langkah-N
     uraian: str  # plain text: it is the text of a link
     waktu: str

@@ -233,11 +233,11 @@ def page_requests(
         tgt = End(f"step:{e.target}", step=e.target)
         if s_in and t_in:
             span = abs(e.target - e.source)
-            if e.target == e.source + 1 and e.label != "Tidak":
+            if e.target == e.source + 1 and e.branch != "tidak":
                 priority: tuple = (0, e.source)
             else:
                 priority = (1, span, e.source, e.target)
-            requests.append(Request(src, tgt, e.label, e.target > e.source, priority))
+            requests.append(Request(src, tgt, e.label, e.target > e.source, priority, e.branch))
         elif s_in:
             conn = by_edge[k]
             span = (end - e.source) if e.target >= end else (e.source - start + 1)
@@ -248,6 +248,7 @@ def page_requests(
                     e.label,
                     True,
                     (2, span, e.source),
+                    e.branch,
                 )
             )
         elif t_in:

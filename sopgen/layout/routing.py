@@ -52,9 +52,10 @@ class End:
 class Request:
     source: End
     target: End
-    label: str | None  # "Ya", "Tidak" or None
+    label: str | None  # the printed label ("Ya", "Tidak", "Lengkap") or None
     forward: bool  # the target is reached coming from above
     priority: tuple  # routing order (smaller first)
+    branch: str | None = None  # "ya"/"tidak" for a decision's exits (model.flow.Edge)
 
 
 class RoutingFailed(Exception):
@@ -156,12 +157,12 @@ class PageRouter:
     def _free(self, p: Point) -> bool:
         return (q(p[0]), q(p[1])) not in self.used and self.router.node(p) is not None
 
-    def source_ports(self, end: End, label: str | None, toward: float | None) -> list[Port]:
+    def source_ports(self, end: End, branch: str | None, toward: float | None) -> list[Port]:
         if end.connector is not None:
             return [self._connector_port(end.connector, leaving=True)]
         sym = self.geo.symbols[end.step]
         b = sym.box
-        if label == "Tidak":
+        if branch == "tidak":
             last_lane = max(sym.columns) == len(self.borders) - 2
             penalty = OTHER_SIDE_COST
             sides = [
@@ -250,7 +251,7 @@ class PageRouter:
         return min(b.y for b in boxes) - WINDOW_MARGIN, max(b.bottom for b in boxes) + WINDOW_MARGIN
 
     def route(self, request: Request) -> Arrow:
-        sources = self.source_ports(request.source, request.label, self.end_x(request.target))
+        sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
         if not (sources and targets):
             raise RoutingFailed(request)
@@ -260,7 +261,7 @@ class PageRouter:
         if found is None:
             window = None
             found = self.router.route(sources, targets)
-        if found is not None and request.label == "Tidak":
+        if found is not None and request.branch == "tidak" and request.label:
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)

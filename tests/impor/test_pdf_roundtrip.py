@@ -67,7 +67,7 @@ def test_flow_comes_back(built):
         assert got == kinds
         row_of = {s.id: s.row for s in table.shapes}
         edges = sorted((row_of[lk.source], row_of[lk.target], lk.label) for lk in table.links)
-        assert edges == sorted(tuple(e) for e in resolve_flow(data))
+        assert edges == sorted((e.source, e.target, e.label) for e in resolve_flow(data))
 
 
 def test_identity_page_comes_back(built):

@@ -247,8 +247,9 @@ def _procedure_view(
         style = make_style(project)  # line and arrowhead sizes exactly as in the PDF
         n_pages = len(layout.pages)
         tips = {
-            i: f"Langkah {sv.number}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
+            i: f"Langkah {sv.number}: {sv.uraian_text} ({', '.join(str(e.text) for e in ex)})"
             for i, sv in enumerate(step_views)
+            for ex in (sv.executors,)
         }
         for k, page in enumerate(layout.pages):
             first, last = (min(page.steps) + 1, max(page.steps) + 1) if page.steps else (0, 0)

@@ -40,3 +40,13 @@ def pengesahan_optional() -> bool:
 @cache
 def columns_list() -> bool:
     return "kolom" in _fields("Dokumen")
+
+
+@cache
+def procedure_notes() -> bool:
+    return "catatan" in _fields("Prosedur")
+
+
+@cache
+def column_titles() -> bool:
+    return "judul_kolom" in _fields("Dokumen")

@@ -106,12 +106,17 @@ def render_document(sops: Sequence[ir.ImportedSop], folder: Path) -> dict[str, T
     schema = _schema_dir(folder)
     files = {"dokumen.yaml": render_dokumen(sops, ids, schema)}
     for sop, pid, (executors, notes) in zip(sops, ids, _unique_executors(sops), strict=True):
-        files[f"{pid}.yaml"] = render_procedure(sop, executors, notes, schema)
+        own = sop.identity.nomor if sop.identity.nomor != sops[0].identity.nomor else None
+        files[f"{pid}.yaml"] = render_procedure(sop, executors, notes, schema, own)
     return files
 
 
 def render_procedure(
-    sop: ir.ImportedSop, executors: list[str], notes: list[str], schema: str
+    sop: ir.ImportedSop,
+    executors: list[str],
+    notes: list[str],
+    schema: str,
+    nomor: str | None = None,
 ) -> Text:
     out = Text()
     out.add(f"# yaml-language-server: $schema={schema}/prosedur.schema.json")
@@ -132,8 +137,13 @@ def render_procedure(
     if not title:
         out.impor("judul SOP tidak terbaca; isi judulnya")
     out.key("judul", title or "JUDUL SOP")
-    if sop.notes:
+    if nomor:
+        out.key("nomor", nomor, note="nomor SOP ini (berbeda dengan nomor dokumen)")
+    if sop.notes and syntax.procedure_notes():
         out.key("catatan", sop.notes)
+    elif sop.notes:
+        out.impor("catatan di bawah tabel sumber belum dapat ditulis sebagai 'catatan:'")
+        out.comment(f"catatan: {sop.notes}")
     for u in general:
         if u.field == "pelaksana":
             out.impor(u.message)

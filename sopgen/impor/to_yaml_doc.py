@@ -123,7 +123,9 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
         for k, v in first.header.labels.items()
         if k in DEFAULT_LABELS and v.strip() and v.strip() != DEFAULT_LABELS[k]
     }
-    if labels:
+    if labels and not syntax.column_titles():
+        out.comment("judul kolom di sumber: " + ", ".join(labels.values()))
+    elif labels:
         out.add("# Judul kolom tabel flowchart seperti tercetak di sumber")
         out.key("judul_kolom")
         for k in DEFAULT_LABELS:

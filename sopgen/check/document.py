@@ -5,6 +5,7 @@ Every rule returns Diagnostics located in the file that holds the offending valu
 
 from __future__ import annotations
 
+from sopgen.check.logo import check_logo
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
@@ -25,6 +26,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     found += lint_document(project)
     found += check_revisions(project)
     found += check_revision_dates(project)
+    found += check_logo(project)
     for procedure in project.procedures:
         found += check_procedure(procedure)
         found += lint_procedure(procedure, project)

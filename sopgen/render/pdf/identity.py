@@ -9,11 +9,9 @@ across pages without clipping.
 from __future__ import annotations
 
 from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sopgen.check.revisions import effective_revision_date, in_force
-from sopgen.errors import RenderError
 from sopgen.model import Project
 from sopgen.render.common import document_folder
 from sopgen.render.dates import format_date
@@ -27,6 +25,7 @@ from sopgen.render.pdf.front import (
     official,
     plain,
 )
+from sopgen.render.pdf.logo import logo as project_logo
 
 LEFT_SHARE = 0.45  # logo/agency column; the bottom rows split on the same line
 PAD = 4.0
@@ -142,29 +141,6 @@ def _column(heading: str, items: list[str]) -> list:
     return out
 
 
-def _logo(project: Project) -> Image | None:
-    logo = project.dokumen.instansi.logo
-    if not logo:
-        return None
-    path = document_folder(project) / logo
-    if not path.is_file():
-        raise RenderError(
-            f"instansi.logo: berkas '{logo}' tidak ditemukan ({path}); letakkan gambar logo "
-            "di folder dokumen atau hapus baris 'logo'"
-        )
-    try:
-        iw, ih = ImageReader(str(path)).getSize()
-    except Exception as exc:  # PIL raises many kinds for a broken or unknown file
-        raise RenderError(
-            f"instansi.logo: berkas '{logo}' bukan gambar PNG/JPG yang dapat dibaca ({exc})"
-        ) from None
-    img = Image(str(path))
-    scale = min(LOGO_MAX / iw, LOGO_MAX / ih)
-    img.drawWidth, img.drawHeight = iw * scale, ih * scale
-    img.hAlign = "CENTER"
-    return img
-
-
 def identity_story(project: Project, width: float) -> list:
     """Flowables of the identity page for a frame ``width`` points wide."""
     d = project.dokumen
@@ -175,7 +151,7 @@ def identity_story(project: Project, width: float) -> list:
 
     # Left: logo and the agency lines, centred, upper case, bold.
     left: list = []
-    logo = _logo(project)
+    logo = project_logo(project, LOGO_MAX, LOGO_MAX)
     if logo is not None:
         left += [logo, Spacer(1, 6)]
     text_w = left_w - 20  # the cell's padding

@@ -78,7 +78,7 @@ def test_new_procedure_fails_only_on_its_blanks(workdir, cli):
 
     check = cli("check", "data")
     assert check.exit_code == 1
-    assert "Ditemukan 9 kesalahan, 10 peringatan" in check.output
+    assert "Ditemukan 9 kesalahan, 11 peringatan" in check.output
 
 
 def test_filled_template_passes_check(workdir, cli):

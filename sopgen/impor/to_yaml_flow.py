@@ -133,7 +133,11 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
         nomor = rows[i].row.nomor or f"baris ke-{i + 1}"
         return f"langkah {nomor}" if k == 0 else f"simbol ke-{k + 1} langkah {nomor}"
 
-    for g, messages in repair(outs, lambda g: flat[g].kind == "decision", name).items():
+    # a terminator nothing points to, with an arrow out: another start (e.g. two ways in)
+    starts = {
+        g for g, sym in enumerate(flat) if sym.kind == "terminator" and g not in has_in and outs[g]
+    }
+    for g, messages in repair(outs, lambda g: flat[g].kind == "decision", name, starts).items():
         flat[g].notes.extend(messages)
     has_in.update(t for exits in outs.values() for t, _ in exits)
     for g, sym in enumerate(flat):
@@ -141,7 +145,8 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
         _decide(sym, g, last, exits, refs)
         if g > 0 and g not in has_in and sym.kind not in ("terminator", ""):
             sym.notes.append("tidak ada panah yang menuju simbol ini di sumber: periksa alur")
-    _kinds(flat, last)
+    incoming = {t for exits in outs.values() for t, _ in exits}
+    _kinds(flat, last, {g for g in starts if g not in incoming})
     return rows
 
 
@@ -260,15 +265,16 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
         sym.notes.append(f"label panah {', '.join(labelled)} di luar keputusan tidak ditulis")
 
 
-def _kinds(flat: list[SymbolPlan], last: int) -> None:
-    """Write a kind override where sopgen's default kind differs from the source's."""
+def _kinds(flat: list[SymbolPlan], last: int, starts: set[int]) -> None:
+    """Write a kind override where sopgen's default kind differs from the source's.
+    ``starts``: further start terminators (no arrow in, one out)."""
     for g, sym in enumerate(flat):
         if sym.keputusan is not None or not sym.kind:
             continue
         ends = sym.selesai or (g == last and not sym.lanjut)
         default = "terminator" if g == 0 or ends else "process"
         wanted = "terminator" if sym.kind == "terminator" else "process"
-        if wanted == "terminator" and default == "process":  # arrows in and out
+        if wanted == "terminator" and default == "process" and g not in starts:
             sym.notes.append(
                 "terminator di tengah alur (ada panah masuk dan keluar) ditulis sebagai "
                 "kotak proses: periksa"

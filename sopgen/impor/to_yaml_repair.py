@@ -13,8 +13,8 @@ from collections.abc import Callable
 Outs = dict[int, list[tuple[int, str | None]]]
 
 
-def _reachable(outs: Outs, start: int = 0) -> set[int]:
-    seen, todo = {start}, [start]
+def _reachable(outs: Outs, starts: set[int]) -> set[int]:
+    seen, todo = set(starts), list(starts)
     while todo:
         for t, _ in outs[todo.pop()]:
             if t not in seen:
@@ -38,12 +38,19 @@ def _reaching_an_end(outs: Outs) -> set[int]:
     return seen
 
 
-def repair(outs: Outs, decision: Callable[[int], bool], name: Callable[[int], str]) -> dict:
-    """Add arrows until the flow is whole; returns {node: [Indonesian notes]}."""
+def repair(
+    outs: Outs,
+    decision: Callable[[int], bool],
+    name: Callable[[int], str],
+    starts: set[int] | None = None,
+) -> dict:
+    """Add arrows until the flow is whole; returns {node: [Indonesian notes]}.
+    ``starts``: nodes where the flow may begin (node 0 and further start terminators)."""
     notes: dict[int, list[str]] = {}
     n = len(outs)
     if not n:
         return notes
+    starts = {0} | (starts or set())
 
     def add(g: int, t: int, why: str) -> None:
         outs[g].append((t, None))
@@ -52,7 +59,7 @@ def repair(outs: Outs, decision: Callable[[int], bool], name: Callable[[int], st
         )
 
     for _ in range(n):  # reach every symbol from the start
-        reached = _reachable(outs)
+        reached = _reachable(outs, starts)
         missing = [g for g in range(n) if g not in reached]
         if not missing:
             break
@@ -63,7 +70,7 @@ def repair(outs: Outs, decision: Callable[[int], bool], name: Callable[[int], st
         p = max(open_ or plain or before or [0])
         add(p, u, f"{name(u)} tidak tercapai dari awal alur")
     for _ in range(n):  # from every symbol, a way to an end
-        trapped = sorted(_reachable(outs) - _reaching_an_end(outs))
+        trapped = sorted(_reachable(outs, starts) - _reaching_an_end(outs))
         if not trapped:
             break
         forkable = [g for g in trapped if not decision(g) or len(outs[g]) < 2]

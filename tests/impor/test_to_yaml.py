@@ -109,6 +109,19 @@ def _case_rows_with_several_symbols():
     return _sop(rows, shapes, links)
 
 
+def _case_two_starts():
+    """Two ways in (row 1: 'Langsung' and 'Via email' terminators), both to row 2."""
+    rows = [_row("1", "Menerima permohonan"), _row("2", "Mencatat"), _row("3", "Selesai")]
+    shapes = [
+        _shape(0, 0, "terminator", 0),
+        _shape(1, 0, "terminator", 1),
+        _shape(2, 1, "process", 1),
+        _shape(3, 2, "terminator", 2),
+    ]
+    links = [ir.Link(0, 2), ir.Link(1, 2), ir.Link(2, 3)]
+    return _sop(rows, shapes, links)
+
+
 def _ir_edges(sop: ir.ImportedSop):
     order = {}
     for s in sop.shapes:
@@ -120,7 +133,9 @@ def _ir_edges(sop: ir.ImportedSop):
     return where
 
 
-@pytest.mark.parametrize("case", [_case_decision_loop, _case_rows_with_several_symbols])
+@pytest.mark.parametrize(
+    "case", [_case_decision_loop, _case_rows_with_several_symbols, _case_two_starts]
+)
 def test_flow_is_exact(case):
     sop = case()
     files = render_document([sop], Path("data/x"))
@@ -263,18 +278,10 @@ def test_written_whole_or_not_at_all(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc"]
 
 
-def _new_syntax() -> bool:
-    try:
-        from sopgen.model import Langkah
-    except ImportError:
-        return False
-    return "simbol" in getattr(Langkah, "model_fields", {})
-
-
-@pytest.mark.parametrize("case", [_case_decision_loop, _case_rows_with_several_symbols])
+@pytest.mark.parametrize(
+    "case", [_case_decision_loop, _case_rows_with_several_symbols, _case_two_starts]
+)
 def test_written_folder_loads_and_passes_check(tmp_path, monkeypatch, cli, case):
-    if not _new_syntax():
-        pytest.skip("model sopgen belum mendukung sintaks langkah baru (simbol/lanjut/selesai)")
     monkeypatch.chdir(tmp_path)
     write_document([case()], Path("data") / "izin")
     result = cli("check", "data")

@@ -14,16 +14,16 @@ def test_one_svg_symbol_per_step_on_every_procedure_page(page, handbook):
             page.goto((site / "prosedur" / f"{proc.id}.html").as_uri())
             n = len(proc.data.kegiatan)
             expect(page.locator("table.steps-table tbody tr")).to_have_count(n)
-            steps = page.locator("svg.flowchart .symbol[data-step]").evaluate_all(
+            steps = page.locator(".flow-screen svg.flowchart .symbol[data-step]").evaluate_all(
                 "els => els.map(e => Number(e.dataset.step))"
             )
             assert sorted(steps) == list(range(1, n + 1)), proc.id
-            kinds = page.locator("svg.flowchart .symbol").evaluate_all(
+            kinds = page.locator(".flow-screen svg.flowchart .symbol").evaluate_all(
                 "els => els.map(e => e.getAttribute('class'))"
             )
             assert kinds.count("symbol symbol-terminator") == 2, proc.id
             # every symbol is drawn (not zero-sized) and carries a tooltip title
-            for box in page.locator("svg.flowchart .symbol").evaluate_all(
+            for box in page.locator(".flow-screen svg.flowchart .symbol").evaluate_all(
                 "els => els.map(e => { const b = e.getBBox(); return [b.width, b.height,"
                 " e.querySelector('title') ? e.querySelector('title').textContent : ''] })"
             ):
@@ -51,7 +51,7 @@ def test_phone_width_no_page_overflow_flowchart_scrolls_in_its_box(browser, hand
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= 360, f"{path.relative_to(site)} is {width}px wide at 360px"
         page.goto((site / "prosedur" / "renstra.html").as_uri())
-        box = page.locator(".flow-page .scroll").first
+        box = page.locator(".flow-screen .scroll").first
         assert box.evaluate("e => e.scrollWidth > e.clientWidth + 100")
         # the step table is one readable card per step: full width, text not squeezed
         row = page.locator("#langkah-3")
@@ -70,7 +70,9 @@ def test_print_hides_navigation_and_fits_the_flowchart_to_a4_landscape(page, han
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator("form.search")).to_be_hidden()
     expect(page.locator(".site-footer")).to_be_hidden()
-    svg = page.locator("svg.flowchart").first
+    expect(page.locator(".flow-screen")).to_be_hidden()  # the paged flowchart is printed
+    svg = page.locator(".flow-page svg.flowchart").first
+    expect(svg).to_be_visible()
     main_width = page.locator("main").bounding_box()["width"]
     assert abs(svg.bounding_box()["width"] - main_width) < 2
     assert (

@@ -21,15 +21,45 @@ def _axe(page, axe_script):
     ]
 
 
-def test_axe_finds_no_serious_problem_on_any_page(page, handbook, axe_script):
+def kinds_of_page(site):
+    """One page of each template (every page of a kind is made by the same template from
+    the same kind of data): fast enough to check in light and dark."""
+    chosen, seen = [], set()
+    for path in html_pages(site):
+        kind = path.parent.name if path.parent != site else path.name
+        if kind not in seen or path.parent.name == "dokumen":
+            seen.add(kind)
+            chosen.append(path)
+    chosen.append(site / "prosedur" / "renstra.html")  # the widest flowchart
+    return chosen
+
+
+def test_axe_finds_no_serious_problem_on_any_kind_of_page(page, handbook, axe_script):
     site, _ = handbook
     problems = {}
-    for path in html_pages(site):
+    for path in kinds_of_page(site):
         page.goto(path.as_uri())
         found = _axe(page, axe_script)
         if found:
             problems[str(path.relative_to(site))] = found
     assert not problems, problems
+
+
+def test_axe_in_dark_mode(browser, handbook, axe_script):
+    site, _ = handbook
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        problems = {}
+        for path in kinds_of_page(site):
+            page.goto(path.as_uri())
+            assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
+            found = _axe(page, axe_script)
+            if found:
+                problems[str(path.relative_to(site))] = found
+        assert not problems, problems
+    finally:
+        context.close()
 
 
 def test_axe_on_a_phone_and_with_search_results_open(browser, handbook, axe_script):

@@ -26,7 +26,8 @@ def _assert_on_step(page, proc_id: str, number: int) -> None:
     expect(row).to_be_in_viewport()
     expect(row.locator("td").first).to_have_css("background-color", MARK)
     # its flowchart symbol is highlighted too
-    expect(page.locator(f'svg.flowchart .symbol.is-target[data-step="{number}"]')).to_have_count(1)
+    symbol = page.locator(f'.flow-screen .symbol.is-target[data-step="{number}"]')
+    expect(symbol).to_have_count(1)
 
 
 def test_type_words_of_a_step_arrow_down_and_enter(page, handbook):

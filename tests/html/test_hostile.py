@@ -14,7 +14,7 @@ import re
 from tests.html.support import HOSTILE, html_pages, scan
 
 # The only elements and scripts the handbook itself writes.
-ALLOWED_SCRIPTS = {"assets/site.js", "assets/search.js"}
+ALLOWED_SCRIPTS = {"assets/theme.js", "assets/site.js", "assets/search.js"}
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "img", "style", "base", "form_action", "textarea"}
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 

@@ -58,5 +58,13 @@ def test_svg_draws_the_same_geometry_as_the_pdf(built):
                         html,
                     ), (proc.id, sym.step)
             n = len(proc.data.kegiatan)
-            steps = re.findall(r'class="symbol symbol-\w+" data-step="(\d+)"', html)
+            # on screen: one continuous diagram, each step's symbol once, no connector
+            screen = re.search(r'<figure class="flow-screen.*?</figure>', html, re.S).group(0)
+            steps = re.findall(r'class="symbol symbol-\w+" data-step="(\d+)"', screen)
             assert sorted(map(int, steps)) == list(range(1, n + 1)), proc.id
+            assert screen.count("<svg") == 1 and "offpage" not in screen, proc.id
+            # for print: the PDF's pages, each step's symbol once over all of them
+            printed = html.replace(screen, "")
+            steps = re.findall(r'class="symbol symbol-\w+" data-step="(\d+)"', printed)
+            assert sorted(map(int, steps)) == list(range(1, n + 1)), proc.id
+            assert printed.count('class="flow-page print-only"') == len(pdf_layout.pages)

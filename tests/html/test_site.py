@@ -25,6 +25,7 @@ def _tags(path: Path, tag: str):
 def test_pages_are_written(site):
     names = sorted(str(p.relative_to(site)) for p in html_pages(site))
     assert names == [
+        "404.html",
         "cari.html",
         "dokumen/contoh.html",
         "index.html",
@@ -69,7 +70,13 @@ def test_every_page_is_indonesian_offline_and_navigable(site):
                 continue
             assert resolved.is_file(), f"{page}: broken link {url}"
         scripts = [a.get("src") for t, a in tags if t == "script"]
-        assert scripts == [f"{root}assets/site.js", f"{root}assets/search.js"]
+        assert scripts == [
+            f"{root}assets/theme.js",
+            f"{root}assets/site.js",
+            f"{root}assets/search.js",
+        ]
+        icons = [a.get("href") for t, a in tags if t == "link" and a.get("rel") == "icon"]
+        assert icons == [f"{root}assets/favicon.svg"]
 
 
 def test_home_lists_each_procedure_with_executors_and_total_time(site):
@@ -77,9 +84,10 @@ def test_home_lists_each_procedure_with_executors_and_total_time(site):
     assert "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN CONTOH" in text
     assert "02/SOP/DKPS/SKRT/XII/2016" in text
     # LAKIP: 5 + 60 + 120 + 450 + 120 + 5 + 10 minutes = 770 = 1 day (450) 5 h 20 min
-    assert "1 Hari 5 Jam 20 Menit (20 Menit, 5 Jam, 1 Hari)" in text
+    # the total simply; how it adds up on demand (a closed <details>)
+    assert "1 Hari 5 Jam 20 Menit rincian Jumlah per satuan: 20 Menit, 5 Jam, 1 Hari." in text
     # verifikasi: 9 steps of minutes (90) + 1,5 jam = 180 minutes
-    assert "3 Jam (90 Menit, 1,5 Jam)" in text
+    assert "3 Jam rincian Jumlah per satuan: 90 Menit, 1,5 Jam." in text
     links = [a["href"] for a in _tags(site / "index.html", "a")]
     assert "prosedur/lakip.html" in links and "prosedur/verifikasi.html" in links
     assert "pelaksana/staf-perencanaan-pelaporan.html" in links

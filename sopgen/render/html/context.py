@@ -8,6 +8,7 @@ escapes) and every URL already computed (relative to the site root; templates pr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -167,6 +168,7 @@ def _procedure_view(
     document_link: Link,
     revisions: Sequence[RevisionView] = (),
     with_pdf: bool = False,
+    screen: ProcedureLayout | None = None,
 ) -> ProcedureView:
     data = proc.data
     steps = data.kegiatan
@@ -269,6 +271,28 @@ def _procedure_view(
                 )
             )
 
+    flow_screen = None
+    if screen is not None and len(screen.pages) == 1:
+        from sopgen.render.common import make_style
+
+        svg = render_svg(
+            screen.pages[0],
+            title=f"Diagram alir {data.judul}",
+            desc=(
+                f"Langkah 1 sampai {len(steps)}: simbol tiap langkah berada di kolom "
+                "pelaksananya. Pilih simbol untuk membuka baris langkahnya di tabel."
+            ),
+            step_titles={
+                i: f"Langkah {i + 1}: {sv.uraian_text} "
+                f"({', '.join(str(e.text) for e in sv.executors)})"
+                for i, sv in enumerate(step_views)
+            },
+            id_prefix="diagram-layar",
+            style=make_style(project),
+        )
+        # its symbols are links (site.js): a group of them, not one image
+        flow_screen = Markup(svg.replace(' role="img"', ' role="group"', 1))
+
     related = tuple(
         _related(k.teks, procedure_urls.get(k.prosedur) if k.prosedur else None)
         for k in project.dokumen.keterkaitan
@@ -292,6 +316,7 @@ def _procedure_view(
         shares=tuple(shares),
         chart=chart,
         flow_pages=tuple(flow_pages),
+        flow_screen=flow_screen,
         related=related,
         reconstructed=data.pelaksana_direkonstruksi,
         revisi=tuple(revisions),
@@ -320,6 +345,7 @@ def html_context(
     measure: Measure,
     *,
     with_pdf: bool = False,
+    screens: dict[tuple[str, str], ProcedureLayout] | None = None,
 ) -> SiteContext:
     """Everything the templates show. ``layouts`` maps (project name, procedure id).
     ``with_pdf``: the handbook carries the PDFs (html/pdf/), so pages link them."""
@@ -368,6 +394,7 @@ def html_context(
                 doc_link,
                 [r for owner, r in revisions if owner == proc.id],
                 with_pdf,
+                (screens or {}).get((project.name, proc.id)),
             )
             proc_views.append(view)
             for step, sv in zip(proc.data.kegiatan, view.steps, strict=True):
@@ -376,6 +403,9 @@ def html_context(
                     entries[e].append((view, sv, others))
                     if sv.minutes is not None:
                         minutes_by_executor[e] += sv.minutes
+        shared_note = len(proc_views) > 1 and all(v.reconstructed for v in proc_views)
+        if shared_note:
+            proc_views = [dataclasses.replace(v, reconstructed_shared=True) for v in proc_views]
         all_procs += proc_views
 
         logo_url = None
@@ -427,6 +457,7 @@ def html_context(
                 revisi=tuple(r for _, r in revisions),
                 procedures=tuple(proc_views),
                 total_steps=sum(len(p.steps) for p in proc_views),
+                reconstructed=shared_note,
             )
         )
 

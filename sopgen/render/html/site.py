@@ -18,6 +18,7 @@ a failed build never leaves half a site.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -32,9 +33,11 @@ import sopgen
 from sopgen.errors import RenderError
 from sopgen.files import replace_folder
 from sopgen.layout.geometry import ProcedureLayout
+from sopgen.layout.style import PAPER, Style
 from sopgen.model import Project
 from sopgen.render.html.context import SiteContext, html_context
 from sopgen.render.html.search import search_index_js
+from sopgen.render.html.views import Link
 from sopgen.render.markup import clean_text
 
 FONT_DIR = Path(sopgen.__file__).resolve().parent / "fonts"
@@ -47,7 +50,9 @@ FONT_FILES = (
 )
 STATIC_FILES = (
     "style.css",
+    "theme.js",
     "site.js",
+    "favicon.svg",
     "search.js",
     "minisearch.js",  # MiniSearch, the version in package.json (a test checks)
     "minisearch-LICENSE.txt",
@@ -94,7 +99,7 @@ def make_environment(folder: Path | None = None) -> jinja2.Environment:
 
 def compute_layouts(projects: Sequence[Project], measure) -> Layouts:
     """The flowchart geometry of every procedure, as the PDF lays it out (same style from
-    the same settings, same font metrics)."""
+    the same settings, same font metrics): printed from the handbook."""
     from sopgen.render.common import layout_project, make_style
 
     layouts: Layouts = {}
@@ -105,12 +110,62 @@ def compute_layouts(projects: Sequence[Project], measure) -> Layouts:
 
 
 @dataclass(frozen=True)
+class ScreenStyle(Style):
+    """The PDF's style on a page as tall as needed: the same layout engine then draws
+    each flowchart as one continuous diagram (no page break, no off-page connector)."""
+
+    height: float = 0.0
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return (PAPER[self.paper][0], self.height)
+
+
+def screen_style(style: Style, pages: int) -> ScreenStyle:
+    """``style`` with a page ``pages`` paper pages tall: room for every row at once (the
+    drawing is cropped to what is drawn)."""
+    fields = {f.name: getattr(style, f.name) for f in dataclasses.fields(Style)}
+    return ScreenStyle(**fields, height=style.page_size[1] * max(pages, 1))
+
+
+def compute_screen_layouts(projects: Sequence[Project], paged: Layouts, measure) -> Layouts:
+    """One continuous layout per procedure, for the screen (see ScreenStyle)."""
+    from sopgen.layout import LayoutTooTall, layout_procedure
+    from sopgen.render.common import make_style
+
+    screens: Layouts = {}
+    for project in projects:
+        style = make_style(project)
+        for proc in project.procedures:
+            pages = paged.get((project.name, proc.id))
+            if pages is None:
+                continue
+            if len(pages.pages) == 1:
+                screens[(project.name, proc.id)] = pages  # already one piece
+                continue
+            tall = screen_style(style, len(pages.pages))
+            try:
+                layout = layout_procedure(proc, project.procedure_nomor(proc), tall, measure)
+            except LayoutTooTall:  # cannot happen (each row fits a paper page); keep pages
+                continue
+            if len(layout.pages) == 1:
+                screens[(project.name, proc.id)] = layout
+    return screens
+
+
+@dataclass(frozen=True)
 class PageInfo:
-    """Per-page values for the base template: where the site root is, which nav item."""
+    """Per-page values for the base template: where the site root is, which nav item,
+    the breadcrumb (parents, then ``name``), previous/next, the page's document."""
 
     path: str  # relative to html/, e.g. "prosedur/lakip.html"
     title: str
-    nav: str  # "beranda", "dokumen", "prosedur", "pelaksana"
+    nav: str  # "beranda", "dokumen", "prosedur", "pelaksana", "cari", "404"
+    name: str = ""  # what the breadcrumb calls this page
+    crumbs: tuple[Link, ...] = ()  # the pages above it, from Beranda down
+    prev: Link | None = None
+    next: Link | None = None
+    document: str | None = None  # URL of the document this page belongs to
 
     @property
     def root(self) -> str:
@@ -132,21 +187,58 @@ def _check_unique_ids(projects: Sequence[Project]) -> None:
 
 def _pages(site: SiteContext):
     """(PageInfo, template, extra context) for every page, in a fixed order."""
+    home = Link("Beranda", "index.html")
     yield PageInfo("index.html", site.title, "beranda"), "index.html", {}
-    yield PageInfo("cari.html", "Hasil pencarian", "cari"), "cari.html", {}
-    for doc in site.documents:
-        yield PageInfo(doc.url, f"Dokumen SOP {doc.nama}", "dokumen"), "dokumen.html", {"doc": doc}
-    for proc in site.procedures:
-        yield PageInfo(proc.url, proc.judul, "prosedur"), "prosedur.html", {"proc": proc}
     yield (
-        PageInfo("pelaksana/index.html", "Siapa mengerjakan apa", "pelaksana"),
+        PageInfo("cari.html", "Hasil pencarian", "cari", "Hasil pencarian", (home,)),
+        "cari.html",
+        {},
+    )
+    yield (
+        PageInfo("404.html", "Halaman tidak ditemukan", "404", "Halaman tidak ditemukan", (home,)),
+        "404.html",
+        {},
+    )
+    # documents and their procedures in one reading order: previous/next follow it
+    order: list[tuple[Link, str, str, dict]] = []
+    for doc in site.documents:
+        order.append((Link(f"Dokumen SOP {doc.nama}", doc.url), "dokumen", doc.url, {"doc": doc}))
+        for proc in doc.procedures:
+            order.append((Link(proc.judul, proc.url), "prosedur", doc.url, {"proc": proc}))
+    for i, (link, kind, doc_url, extra) in enumerate(order):
+        prev = order[i - 1][0] if i > 0 else None
+        nxt = order[i + 1][0] if i + 1 < len(order) else None
+        if kind == "dokumen":
+            doc = extra["doc"]
+            info = PageInfo(link.url, link.text, "dokumen", doc.nama, (home,), prev, nxt, doc_url)
+        else:
+            proc = extra["proc"]
+            crumbs = (home, Link(proc.document.text, doc_url))
+            info = PageInfo(
+                link.url, proc.judul, "prosedur", proc.judul, crumbs, prev, nxt, doc_url
+            )
+        yield info, f"{kind}.html", extra
+    who = Link("Siapa mengerjakan apa", "pelaksana/index.html")
+    yield (
+        PageInfo(who.url, who.text, "pelaksana", who.text, (home,)),
         "pelaksana_index.html",
         {},
     )
-    for ex in site.executors:
+    executors = site.executors
+    for i, ex in enumerate(executors):
+        prev = Link(executors[i - 1].name, executors[i - 1].url) if i > 0 else None
+        nxt = Link(executors[i + 1].name, executors[i + 1].url) if i + 1 < len(executors) else None
         yield (
-            PageInfo(ex.url, f"{ex.name}: langkah yang dikerjakan", "pelaksana"),
-            ("pelaksana.html"),
+            PageInfo(
+                ex.url,
+                f"{ex.name}: langkah yang dikerjakan",
+                "pelaksana",
+                ex.name,
+                (home, who),
+                prev,
+                nxt,
+            ),
+            "pelaksana.html",
             {"executor": ex},
         )
 
@@ -184,11 +276,14 @@ def build_site(
     layouts: Layouts | None = None,
     measure=None,
     with_pdf: bool = False,
+    screen_layouts: Layouts | None = None,
 ) -> Path:
     """Build the handbook into ``out_dir/html/``; returns the path of its index.html.
 
     ``layouts`` maps (project name, procedure id) to the procedure's geometry; by default
-    it is computed with the same layout and font metrics as the PDF. ``measure`` defaults
+    it is computed with the same layout and font metrics as the PDF (printed from the
+    page), and ``screen_layouts`` with a page tall enough for all rows (shown on screen;
+    without it the screen shows the paged flowchart). ``measure`` defaults
     to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF). ``with_pdf``: also
     render the PDFs (as ``sopgen pdf``) into ``html/pdf/`` and link them from the pages;
     without it the pages carry no PDF link (nothing points outside the handbook).
@@ -202,7 +297,9 @@ def build_site(
     _check_unique_ids(projects)
     if layouts is None:
         layouts = compute_layouts(projects, measure)
-    site = html_context(projects, layouts, measure, with_pdf=with_pdf)
+        if screen_layouts is None:
+            screen_layouts = compute_screen_layouts(projects, layouts, measure)
+    site = html_context(projects, layouts, measure, with_pdf=with_pdf, screens=screen_layouts)
     env = make_environment()
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -93,9 +93,13 @@ class ProcedureView:
     shares: tuple[Share, ...]
     chart: Markup
     flow_pages: tuple[Markup, ...]
+    flow_screen: Markup | None  # the whole flowchart in one piece (screen); None: use pages
     related: tuple[Link, ...]
     reconstructed: bool
     revisi: tuple[RevisionView, ...] = ()  # this procedure's own revisions, oldest first
+    # every procedure of the document is reconstructed: the note is shown once, on the
+    # document's pages, not repeated here
+    reconstructed_shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,7 @@ class DocumentView:
     revisi: tuple[RevisionView, ...]  # the whole history: document and procedures
     procedures: tuple[ProcedureView, ...]
     total_steps: int
+    reconstructed: bool = False  # every procedure's executors were reconstructed (one note)
 
 
 @dataclass(frozen=True)

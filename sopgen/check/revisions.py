@@ -53,10 +53,16 @@ def latest_revision(project: Project) -> Revisi | None:
     return max(revisions, key=lambda r: (r.tanggal, r.nomor), default=None)
 
 
-def effective_revision_date(project: Project) -> dt.date | None:
+def effective_revision_date(project: Project, procedure: Procedure | None = None) -> dt.date | None:
     """The Tanggal Revisi to print: the date of the latest revision (of the document or of
     any procedure, revision 0 excluded) if there is one, else ``identitas.tanggal_revisi``
-    (which may also be None: nothing to print)."""
+    (which may also be None: nothing to print). With ``procedure``: that procedure's own
+    identity page, which counts the document's revisions and its own."""
+    if procedure is not None:
+        from sopgen.model.identity import effective_identity
+
+        own = [r for r, _, _ in _located_revisions(project, procedure)]
+        return own[-1].tanggal if own else effective_identity(project, procedure).tanggal_revisi
     latest = latest_revision(project)
     if latest is not None:
         return latest.tanggal
@@ -73,14 +79,19 @@ class InForce:
     tanggal_pengesahan: dt.date | None
 
 
-def _located_revisions(project: Project) -> list[tuple[Revisi, SourceMap, int]]:
+def _located_revisions(
+    project: Project, only: Procedure | None = None
+) -> list[tuple[Revisi, SourceMap, int]]:
     """Every real revision (nomor >= 1) with the file and list index that hold it, oldest
-    first (date, then number; the document before its procedures on the same day)."""
+    first (date, then number; the document before its procedures on the same day).
+    ``only``: the document's revisions and that procedure's."""
     found = []
     doc_src = project.source or SourceMap(f"{project.path}/dokumen.yaml")
     for index, revisi in enumerate(project.dokumen.revisi):
         found.append((revisi, doc_src, index))
     for procedure in project.procedures:
+        if only is not None and procedure.id != only.id:
+            continue
         src = procedure.source or SourceMap(procedure.path)
         for index, revisi in enumerate(procedure.data.revisi):
             found.append((revisi, src, index))
@@ -88,13 +99,19 @@ def _located_revisions(project: Project) -> list[tuple[Revisi, SourceMap, int]]:
     return sorted(real, key=lambda item: (item[0].tanggal, item[0].nomor))
 
 
-def in_force(project: Project) -> InForce:
-    """Tanggal Efektif and the Lembar Pengesahan date as printed (see ``InForce``)."""
+def in_force(project: Project, procedure: Procedure | None = None) -> InForce:
+    """Tanggal Efektif and the Lembar Pengesahan date as printed (see ``InForce``); with
+    ``procedure``: on that procedure's own identity page (its own and the document's
+    revisions count)."""
     doc = project.dokumen
     efektif = doc.identitas.tanggal_efektif
+    if procedure is not None:
+        from sopgen.model.identity import effective_identity
+
+        efektif = effective_identity(project, procedure).tanggal_efektif
     pengesahan = getattr(doc, "pengesahan", None)
     sah = pengesahan.tanggal if pengesahan is not None else None
-    for revisi, _, _ in _located_revisions(project):
+    for revisi, _, _ in _located_revisions(project, procedure):
         efektif = revisi.tanggal_efektif or efektif
         if sah is not None:
             sah = revisi.tanggal_pengesahan or sah

@@ -181,7 +181,7 @@ def test_broken_logo_is_a_message(project, tmp_path):
     (tmp_path / "logo.png").write_bytes(b"bukan gambar")
     instansi = project.dokumen.instansi.model_copy(update={"logo": "logo.png"})
     proj = with_dokumen(project, instansi=instansi).model_copy(update={"path": str(tmp_path)})
-    with pytest.raises(RenderError, match="bukan gambar PNG/JPG"):
+    with pytest.raises(RenderError, match="bukan gambar PNG, JPEG atau SVG"):
         front_only(proj, tmp_path)
 
 

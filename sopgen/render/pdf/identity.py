@@ -8,12 +8,14 @@ across pages without clipping.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sopgen.check.revisions import effective_revision_date, in_force
-from sopgen.model import Project
-from sopgen.render.common import document_folder
+from sopgen.model import Procedure, Project
+from sopgen.model.identity import effective_identity
 from sopgen.render.dates import format_date
 from sopgen.render.fonts import REGULAR
 from sopgen.render.pdf.front import (
@@ -141,10 +143,15 @@ def _column(heading: str, items: list[str]) -> list:
     return out
 
 
-def identity_story(project: Project, width: float) -> list:
-    """Flowables of the identity page for a frame ``width`` points wide."""
+def identity_story(project: Project, width: float, procedure: Procedure | None = None) -> list:
+    """Flowables of the identity page for a frame ``width`` points wide: the document's,
+    or (``procedure``) that procedure's effective identity (its own fields over the
+    document's; without any, the document's with the procedure's Nomor and title)."""
     d = project.dokumen
-    ins, ident = d.instansi, d.identitas
+    ins = d.instansi
+    ident = effective_identity(project, procedure)
+    if procedure is not None and not ident.own:
+        ident = replace(ident, nama=procedure.data.judul)
     S = STYLES
     left_w = round(width * LEFT_SHARE, 2)
     right_w = width - left_w
@@ -161,7 +168,7 @@ def identity_story(project: Project, width: float) -> list:
         left.append(Paragraph(balanced(ins.unit.upper(), S["unit"], text_w), S["unit"]))
 
     # Right: the LABEL | : | value grid.
-    signer = official(project, ident.disahkan_oleh, "identitas.disahkan_oleh")
+    signer = ident.signer or official(project, ident.disahkan_oleh, "identitas.disahkan_oleh")
     label_w = min(right_w * 0.36, 5.2 * cm)
     colon_w = 0.45 * cm
     value_w = right_w - label_w - colon_w
@@ -181,10 +188,13 @@ def identity_story(project: Project, width: float) -> list:
         row("NOMOR SOP", Paragraph(plain(ident.nomor), S["base"])),
         row("TANGGAL PEMBUATAN", Paragraph(format_date(ident.tanggal_pembuatan), S["base"])),
         # the latest revision's date (identitas.tanggal_revisi when there is none)
-        row("TANGGAL REVISI", Paragraph(format_date(effective_revision_date(project)), S["base"])),
+        row(
+            "TANGGAL REVISI",
+            Paragraph(format_date(effective_revision_date(project, procedure)), S["base"]),
+        ),
         row(
             "TANGGAL EFEKTIF",
-            Paragraph(format_date(in_force(project).tanggal_efektif), S["base"]),
+            Paragraph(format_date(in_force(project, procedure).tanggal_efektif), S["base"]),
         ),
         row("DISAHKAN OLEH", sign),
         [
@@ -235,13 +245,18 @@ def identity_story(project: Project, width: float) -> list:
     )
 
     widths = (left_w, right_w)
+    # one SOP's page does not list itself among its related SOPs
+    related = [k.teks for k in ident.keterkaitan if procedure is None or k.prosedur != procedure.id]
     sections = [
-        (("DASAR HUKUM", d.dasar_hukum), ("KUALIFIKASI PELAKSANA", d.kualifikasi_pelaksana)),
         (
-            ("KETERKAITAN", [k.teks for k in d.keterkaitan]),
-            ("PERALATAN/PERLENGKAPAN", d.peralatan),
+            ("DASAR HUKUM", list(ident.dasar_hukum)),
+            ("KUALIFIKASI PELAKSANA", list(ident.kualifikasi_pelaksana)),
         ),
-        (("PERINGATAN", d.peringatan), ("PENCATATAN DAN PENDATAAN", d.pencatatan)),
+        (("KETERKAITAN", related), ("PERALATAN/PERLENGKAPAN", list(ident.peralatan))),
+        (
+            ("PERINGATAN", list(ident.peringatan)),
+            ("PENCATATAN DAN PENDATAAN", list(ident.pencatatan)),
+        ),
     ]
     story: list = [top]
     for (lh, li), (rh, ri) in sections:

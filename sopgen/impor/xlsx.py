@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sopgen.impor import ir
+from sopgen.impor.connectors import join_connectors
 from sopgen.impor.xlsx_cells import Cells, read_cells
 from sopgen.impor.xlsx_drawing import Drawn, drawing_rels, read_drawing
 from sopgen.impor.xlsx_flow import build_flow
@@ -139,7 +140,8 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
             identity, id_notes = read_identity(cells, last)
             id_sheet = n
             break
-    out = []
+    out: list[ir.ImportedSop] = []
+    titles: list[str | None] = []
     for n, cells, table in tables:
         drawn = _shapes(book, drawings.get(cells.title), cells) + _label_cells(cells, table)
         flow = build_flow(table, drawn, cells.grid, n)
@@ -177,6 +179,7 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
                 )
             )
         title = table.title or identity.nama
+        titles.append(table.title)
         out.append(
             ir.ImportedSop(
                 source=source,
@@ -191,7 +194,48 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
                 pages=1,
             )
         )
-    return tuple(out)
+    merged: list[ir.ImportedSop] = []
+    for i, sop in enumerate(out):
+        if merged and _continues(merged[-1], sop, titles[i]):
+            merged[-1] = _merge(merged[-1], sop)
+        else:
+            merged.append(sop)
+    final = []
+    for sop in merged:
+        links, notes = join_connectors(sop.shapes, list(sop.links))
+        extra = tuple(ir.Uncertainty(m) for m in notes)
+        final.append(replace(sop, links=tuple(links), uncertain=sop.uncertain + extra))
+    return tuple(final)
+
+
+def _continues(a: ir.ImportedSop, b: ir.ImportedSop, b_title: str | None) -> bool:
+    """Sheet b goes on with sheet a's flowchart: no other title, the same executors, and
+    its numbers go on from a's."""
+    if (b_title and b_title != a.title) or a.header.executors != b.header.executors:
+        return False
+    last, first = a.rows[-1].nomor, b.rows[0].nomor
+    return last.isdigit() and first.isdigit() and int(first) == int(last) + 1
+
+
+def _merge(a: ir.ImportedSop, b: ir.ImportedSop) -> ir.ImportedSop:
+    ids, rows = max((s.id for s in a.shapes), default=-1) + 1, len(a.rows)
+    shapes = tuple(replace(s, id=s.id + ids, row=s.row + rows) for s in b.shapes)
+    links = tuple(replace(x, source=x.source + ids, target=x.target + ids) for x in b.links)
+    known = {u.message for u in a.uncertain if u.row is None}
+    uncertain = tuple(
+        replace(u, row=u.row + rows) if u.row is not None else u
+        for u in b.uncertain
+        if u.row is not None or u.message not in known
+    )
+    return replace(
+        a,
+        rows=a.rows + b.rows,
+        shapes=a.shapes + shapes,
+        links=a.links + links,
+        uncertain=a.uncertain + uncertain,
+        notes=b.notes or a.notes,
+        pages=a.pages + b.pages,
+    )
 
 
 __all__ = ["read_xlsx", "read_xlsx_all"]

@@ -4,7 +4,6 @@ arrows between them (glued connectors first, else the geometry of the lines)."""
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from sopgen.impor import ir
@@ -13,7 +12,6 @@ from sopgen.impor.xlsx_table import Table
 
 EMU_PER_PT = 12700
 TOLERANCE = 120_000  # EMU (~3 mm): how far a line end may stop short of a symbol
-_NEGATIVE = re.compile(r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang)", re.I)
 
 
 @dataclass
@@ -317,6 +315,9 @@ def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:
 
 
 def _links(b: _Builder, arrows, kinds, new_id) -> list[ir.Link]:
+    """Arrows as links between shape ids, decisions' labels attached; off-page connectors
+    are still ends here (connectors.join_connectors joins them once the sheets of one
+    flowchart are together)."""
     by_source: dict[int, list] = {}
     for s, t, line, p in arrows:
         if s in new_id and t in new_id:
@@ -330,34 +331,12 @@ def _links(b: _Builder, arrows, kinds, new_id) -> list[ir.Link]:
     for s, exits in sorted(by_source.items(), key=lambda kv: new_id[kv[0]]):
         for t, _, _ in exits:
             raw.append((s, t, labels.get((s, t))))
-    # off-page connectors: X -> connector "A" ... connector "A" -> Y  becomes X -> Y
-    conn_text = {d: b.by_id[d].text.strip().upper() for d, k in kinds.items() if k == "connector"}
-    into: dict[str, list] = {}
-    out_of: dict[str, list] = {}
-    for s, t, label in raw:
-        if t in conn_text:
-            into.setdefault(conn_text[t], []).append((s, label))
-        if s in conn_text:
-            out_of.setdefault(conn_text[s], []).append(t)
-    joined = [(s, t, label) for s, t, label in raw if s not in conn_text and t not in conn_text]
-    for key in sorted(set(into) | set(out_of)):
-        if not into.get(key) or not out_of.get(key):
-            b.note(
-                f"penghubung antarhalaman '{key or '?'}' tanpa pasangan: periksa alur di sekitarnya"
-            )
-        for s, label in into.get(key, []):
-            for t in out_of.get(key, []):
-                joined.append((s, t, label))
     seen: set[tuple[int, int]] = set()
     links = []
-    for s, t, label in joined:
+    for s, t, label in raw:
         if (s, t) in seen or s == t:
             continue
         seen.add((s, t))
         links.append(ir.Link(new_id[s], new_id[t], label))
     links.sort(key=lambda link: (link.source, link.target))
     return links
-
-
-def is_negative(label: str | None) -> bool:
-    return bool(label) and bool(_NEGATIVE.match(label.strip()))

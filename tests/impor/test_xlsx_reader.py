@@ -355,3 +355,64 @@ def test_symbol_drawn_in_an_empty_sheet_row_under_its_step(tmp_path):
     assert [r.nomor for r in sop.rows] == ["1", "2", "3"]
     assert [s.row for s in sop.shapes] == [0, 1, 2]
     assert not [u for u in sop.uncertain if u.field == "simbol"]
+
+
+def test_flowchart_going_on_in_the_next_sheet(tmp_path):
+    """Sheet 1: steps 1-2, step 2 ends in off-page connector 'A'; sheet 2 (no title, the
+    same executors, numbers going on): 'A' leads to step 3. One procedure: 2 -> 3."""
+    import io
+
+    import openpyxl
+    from xlsx_build import drawing_xml, flowchart_sheet, inject
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Hal 1"
+    flowchart_sheet(first, [ROWS[0], ROWS[1]])
+    second = wb.create_sheet("Hal 2")
+    flowchart_sheet(second, [ROWS[2], ROWS[3]])
+    second["A2"] = None  # a continuation sheet has no title of its own
+    page1 = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+            Box(2, "flowChartProcess", 4, 7, dy=-150_000),
+            Box(
+                3, "flowChartOffpageConnector", 4, 7, "A", width=200_000, height=200_000, dy=200_000
+            ),
+        ],
+        arrows=[Arrow(10, 1, 2), Arrow(11, 2, 3)],
+    )
+    page2 = Drawing(
+        boxes=[
+            Box(
+                1,
+                "flowChartOffpageConnector",
+                5,
+                6,
+                "A",
+                width=200_000,
+                height=200_000,
+                dy=-200_000,
+            ),
+            Box(2, "flowChartProcess", 5, 6, dy=150_000),
+            Box(3, "flowChartTerminator", 3, 7, "Selesai"),
+        ],
+        arrows=[Arrow(10, 1, 2), Arrow(11, 2, 3)],
+    )
+    buf = io.BytesIO()
+    wb.save(buf)
+    path = tmp_path / "dua.xlsx"
+    path.write_bytes(inject(buf.getvalue(), {1: drawing_xml(page1), 2: drawing_xml(page2)}))
+    sops = read_xlsx_all(path)
+    assert len(sops) == 1
+    sop = sops[0]
+    assert [r.nomor for r in sop.rows] == ["1", "2", "3", "4"]
+    assert [r.page for r in sop.rows] == [1, 1, 2, 2]
+    assert sop.pages == 2
+    by_id = {s.id: s for s in sop.shapes}
+    pairs = {
+        (sop.rows[by_id[link.source].row].nomor, sop.rows[by_id[link.target].row].nomor)
+        for link in sop.links
+    }
+    assert pairs == {("1", "2"), ("2", "3"), ("3", "4")}
+    assert not [u for u in sop.uncertain if "tanpa pasangan" in u.message]

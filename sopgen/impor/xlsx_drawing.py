@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import posixpath
+import re
 from dataclasses import dataclass
 from typing import Literal
 from xml.etree import ElementTree as ET
@@ -212,9 +213,38 @@ def _line_ends(box, xfrm: ET.Element | None, top_level: bool):
     return turn(sx, sy), turn(-sx, -sy)
 
 
+def _freeform_ends(sp_pr: ET.Element | None, box, xfrm: ET.Element | None):
+    """End points of an open freeform path (an arrow drawn with the pen), else None."""
+    path = sp_pr.find(f"{A}custGeom/{A}pathLst/{A}path") if sp_pr is not None else None
+    if path is None or path.find(A + "close") is not None:
+        return None
+    try:
+        pts = [(float(pt.get("x", "")), float(pt.get("y", ""))) for pt in path.iter(A + "pt")]
+        w = float(path.get("w") or max(x for x, _ in pts) or 1)
+        h = float(path.get("h") or max(y for _, y in pts) or 1)
+    except ValueError:  # coordinates given by guide names: not worth following
+        return None
+    if len(pts) < 2:
+        return None
+    flip_h = xfrm is not None and xfrm.get("flipH") in ("1", "true")
+    flip_v = xfrm is not None and xfrm.get("flipV") in ("1", "true")
+
+    def place(x: float, y: float) -> tuple[float, float]:
+        fx, fy = (x / w if w else 0.5), (y / h if h else 0.5)
+        fx, fy = (1 - fx if flip_h else fx), (1 - fy if flip_v else fy)
+        return (box[0] + fx * (box[2] - box[0]), box[1] + fy * (box[3] - box[1]))
+
+    return place(*pts[0]), place(*pts[-1])
+
+
+_LABEL_WORDS = re.compile(r"^(ya|tidak|y|t|yes|no|ok)[.!]?$", re.IGNORECASE)
+
+
 def _role_of_sp(el: ET.Element, prst: str) -> Role:
     if prst in LINES:
         return "line"
+    if _LABEL_WORDS.match(_text(el)):  # 'Ya' in a small box of its own is a label
+        return "text"
     c_nv = el.find(f"{XDR}nvSpPr/{XDR}cNvSpPr")
     if c_nv is not None and c_nv.get("txBox") in ("1", "true"):
         return "text"
@@ -299,10 +329,11 @@ def read_drawing(root: ET.Element, grid: Grid, rels: dict[str, str], read_part) 
                 Drawn(sid, name, "picture", prst, own, image=_picture_kind(el, rels, read_part))
             )
             return
-        role: Role = "line" if tag == XDR + "cxnSp" else _role_of_sp(el, prst)
+        freeform = _freeform_ends(sp_pr, own, xfrm) if tag == XDR + "sp" and not prst else None
+        role: Role = "line" if tag == XDR + "cxnSp" or freeform else _role_of_sp(el, prst)
         shape = Drawn(sid, name, role, prst, own, text=_text(el))
         if role == "line":
-            shape.start, shape.end = _line_ends(own, xfrm, transform is None)
+            shape.start, shape.end = freeform or _line_ends(own, xfrm, transform is None)
             ln = sp_pr.find(A + "ln") if sp_pr is not None else None
             for end_tag, attr in ((A + "headEnd", "arrow_start"), (A + "tailEnd", "arrow_end")):
                 mark = ln.find(end_tag) if ln is not None else None

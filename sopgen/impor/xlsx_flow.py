@@ -4,6 +4,7 @@ arrows between them (glued connectors first, else the geometry of the lines)."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from sopgen.impor import ir
@@ -11,6 +12,7 @@ from sopgen.impor.xlsx_drawing import KINDS, Drawn, Grid
 from sopgen.impor.xlsx_table import Table
 
 EMU_PER_PT = 12700
+_ENDS = re.compile(r"^(mulai|selesai|start|end|awal|akhir|finish|stop)$", re.IGNORECASE)
 TOLERANCE = 120_000  # EMU (~3 mm): how far a line end may stop short of a symbol
 
 
@@ -255,6 +257,8 @@ def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:
             if kind is None:
                 pictures += 1
                 kind = "process"
+        if kind in ("process", "rounded") and _ENDS.match(d.text.strip()):
+            kind = "terminator"  # 'Mulai'/'Selesai' written in a box: a start or an end
         if kind == "rounded":
             kind = "terminator" if d.id not in incoming or d.id not in outgoing else "process"
         if kind is None:

@@ -416,3 +416,26 @@ def test_flowchart_going_on_in_the_next_sheet(tmp_path):
     }
     assert pairs == {("1", "2"), ("2", "3"), ("3", "4")}
     assert not [u for u in sop.uncertain if "tanpa pasangan" in u.message]
+
+
+def test_pen_drawn_arrows_boxes_saying_selesai_and_bordered_labels(tmp_path):
+    """Arrows drawn with the pen (open freeform paths), an end drawn as a plain box with
+    'Selesai' in it, and the decision's 'Ya'/'Tidak' in small bordered boxes."""
+    d = Drawing(
+        boxes=[
+            Box(1, "rect", 3, 6, "Mulai"),
+            Box(2, "flowChartDecision", 4, 7, width=500_000, height=400_000),
+            Box(3, "rect", 5, 8, "Selesai"),
+            Box(20, "rect", 4, 7, "Ya", width=200_000, height=150_000, dx=320_000, dy=80_000),
+            Box(21, "rect", 4, 7, "Tidak", width=300_000, height=150_000, dx=-250_000, dy=-290_000),
+        ],
+        arrows=[
+            Arrow(10, 1, 2, freeform=True),
+            Arrow(11, 2, 3, freeform=True),
+            Arrow(12, 2, 1, freeform=True),
+        ],
+    )
+    sop = read_xlsx(build(tmp_path / "pen.xlsx", ROWS[:3], d, identity=False))
+    assert [s.kind for s in sop.shapes] == ["terminator", "decision", "terminator"]
+    labels = {(link.source, link.target): link.label for link in sop.links}
+    assert labels == {(0, 1): None, (1, 2): "Ya", (1, 0): "Tidak"}

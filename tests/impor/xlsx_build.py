@@ -65,6 +65,7 @@ class Arrow:
     arrow: str = "tail"  # "tail": drawn source -> target; "head": drawn the other way
     prst: str = "straightConnector1"
     two_lines: bool = False  # drawn as two plain lines meeting at a corner (no glue)
+    freeform: bool = False  # drawn with the pen: an open custom path, arrowhead at its end
 
 
 @dataclass
@@ -141,6 +142,25 @@ def _line_xml(sid: int, start, end, glue: str, mark: str, prst: str) -> str:
 
 def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
     start, end = _ends(boxes[a.source], boxes[a.target])
+    if a.freeform:  # an open path: down, then across, in its own box's coordinates
+        x0, x1 = sorted((start[0], end[0]))
+        y0, y1 = sorted((start[1], end[1]))
+        w, h = max(int(x1 - x0), 1), max(int(y1 - y0), 1)
+
+        def local(p):
+            return int(p[0] - x0), int(p[1] - y0)
+
+        (sx, sy), (ex, ey) = local(start), local(end)
+        body = (
+            f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{a.id}" name="Freeform '
+            f'{a.id}"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:xfrm><a:off x="{int(x0)}" '
+            f'y="{int(y0)}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm><a:custGeom><a:avLst/>'
+            f'<a:pathLst><a:path w="{w}" h="{h}"><a:moveTo><a:pt x="{sx}" y="{sy}"/></a:moveTo>'
+            f'<a:lnTo><a:pt x="{sx}" y="{ey}"/></a:lnTo><a:lnTo><a:pt x="{ex}" y="{ey}"/>'
+            f"</a:lnTo></a:path></a:pathLst></a:custGeom>"
+            f'<a:ln w="12700"><a:tailEnd type="triangle"/></a:ln></xdr:spPr></xdr:sp>'
+        )
+        return _anchor(x0, y0, x1, y1, body)
     if a.two_lines:  # down (or up) first, then across, arrowhead on the second line only
         corner = (start[0], end[1])
         return _line_xml(a.id, start, corner, "", "", "line") + _line_xml(

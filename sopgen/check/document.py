@@ -1,4 +1,4 @@
-"""Rules that span objects (errors) and the common mistakes of format.md §7 (lints).
+"""Rules that span objects (errors) and the common mistakes of docs/format.md §7 (lints).
 
 Every rule returns Diagnostics located in the file that holds the offending value.
 """
@@ -139,7 +139,7 @@ def lint_document(project: Project) -> list[Diagnostic]:
                 ("pencatatan",),
                 "Pencatatan dan Pendataan kosong",
                 "sebutkan formulir/catatan yang diisi pelaksana sebagai bukti prosedur "
-                "dijalankan (format.md §2.1 butir 13)",
+                "dijalankan (unsur identitas SOP menurut Permenpan RB 35/2012)",
                 LINT,
                 prefer_key=True,
             )

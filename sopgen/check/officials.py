@@ -1,4 +1,4 @@
-"""Officials: NIP structure (format.md §6) and pangkat/golongan consistency (§4)."""
+"""Officials: NIP structure (docs/format.md §6) and pangkat/golongan consistency (§4)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sopgen.errors import LINT, Diagnostic
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Pejabat
 
-# format.md §4: pangkat <-> golongan (PNS).
+# docs/format.md §4: pangkat <-> golongan (PNS).
 PANGKAT_GOLONGAN = {
     "I/a": "Juru Muda", "I/b": "Juru Muda Tingkat I", "I/c": "Juru", "I/d": "Juru Tingkat I",
     "II/a": "Pengatur Muda", "II/b": "Pengatur Muda Tingkat I", "II/c": "Pengatur",
@@ -21,7 +21,7 @@ PANGKAT_GOLONGAN = {
 
 
 def nip_problems(pejabat: Pejabat) -> list[tuple[str, str, str]]:
-    """(severity, message, hint) for a NIP (format.md §6)."""
+    """(severity, message, hint) for a NIP (docs/format.md §6)."""
     digits = pejabat.nip_digits
     if not (len(digits) == 18 and digits.isdigit()):
         if digits.isdigit() and len(digits) == 9:

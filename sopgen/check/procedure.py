@@ -1,5 +1,5 @@
-"""Rules and lints for one procedure: executors, ids, §7 mistakes; the flow rules
-(forms, references, reachability) are in check/flow.py."""
+"""Rules and lints for one procedure: executors, ids, the mistakes of docs/format.md §7; the
+flow rules (forms, references, reachability) are in check/flow.py."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ revisions, and the rule that revision numbers are unique and increase with their
 
 Permenpan RB 35/2012 has only the identity page's Tanggal Revisi; the list of revisions
 (``revisi:`` in dokumen.yaml and in each procedure file) is the ISO-style history that
-format.md §5 recommends as an optional appendix. Revision 0 is the first issue and is not
+docs/format.md §5 recommends as an optional appendix. Revision 0 is the first issue and is not
 a revision of anything, so it never sets the Tanggal Revisi.
 """
 

@@ -29,8 +29,8 @@ import click
 from sopgen.check.revisions import effective_revision_date
 from sopgen.errors import Diagnostic, InputError, SopgenError
 from sopgen.model import Dokumen, Langkah, Procedure, Project
+from sopgen.model.dates import format_date
 from sopgen.model.durations import format_minutes
-from sopgen.render.dates import format_date
 
 EMPTY = "(kosong)"
 REWORDED = 0.5  # word similarity from which a changed text is "reworded", not replaced

@@ -1,7 +1,7 @@
 """Arrows of one page: where each arrow may leave and enter, the grid of tracks, the
 order of routing, and the Ya/Tidak labels.
 
-Rules (format.md §1.2):
+Rules (docs/format.md §1.2):
 - a step's ordinary exit and a decision's "Ya" leave the bottom of the symbol;
   "Tidak" leaves the right vertex of the diamond (the left one when the decision sits
   in the last lane, or when the right side is blocked or much longer);

@@ -41,8 +41,6 @@ class RowContent:
     tallest: str  # the role whose text decides the height ("" when the symbol does)
 
 
-
-
 def measure_rows(
     procedure: Procedure,
     columns: Columns,

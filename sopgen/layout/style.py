@@ -49,7 +49,7 @@ class Style:
     col_keterangan: float = 0.09
     lanes_max: float = 0.50  # executors may take more room when there are many of them
 
-    # Symbols (format.md §1.4: 25x13 mm boxes, 18 mm diamond).
+    # Symbols (docs/format.md §1.4: 25x13 mm boxes, 18 mm diamond).
     symbol_w: float = 25 * MM
     symbol_h: float = 13 * MM
     decision: float = 18 * MM

@@ -12,7 +12,7 @@ from sopgen.layout.style import Style
 from sopgen.model import Langkah, Prosedur
 from sopgen.model.flow import row_symbols
 
-BOX_RATIO = 13 / 25  # process/terminator height : width (format.md §1.4: 25 x 13 mm)
+BOX_RATIO = 13 / 25  # process/terminator height : width (docs/format.md §1.4: 25 x 13 mm)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from sopgen.model.steps import Langkah
 
 SCHEMA_VERSION = 1
 
+
 class Instansi(Strict):
     pemerintah: str = Field(description="Mis. 'PEMERINTAH KABUPATEN TRENGGALEK'.")
     dinas: str = Field(description="Nama SKPD / unit kerja penerbit SOP.")
@@ -60,6 +61,11 @@ class Pejabat(Strict):
     @property
     def nip_digits(self) -> str:
         return "".join(ch for ch in self.nip if not ch.isspace())
+
+    @property
+    def nip_label(self) -> str:
+        """What precedes the number where it is printed: ``NIP.``, or ``NI PPPK.``."""
+        return "NI PPPK." if self.jenis_nip == "pppk" else "NIP."
 
     @property
     def nip_formatted(self) -> str:

@@ -3,7 +3,7 @@
 "5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt" are accepted, and
 ranges: "1-2 hari", "1 – 5 hari kerja", "30 menit - 1 jam", "1 s.d. 3 hari". A single
 value's unit is kept for display, normalised to a capitalised word ("5 Menit", "1 Jam"), as
-format.md recommends; a range is printed as written. Any other text ("Semesteran") is
+docs/format.md §3 recommends; a range is printed as written. Any other text ("Semesteran") is
 valid Waktu that cannot be added up (``parse_duration`` raises, the caller keeps the
 text). "1 hari" is one *working* day: ``minutes_per_day`` (450 by default: 37.5 working
 hours a week over 5 days), configurable per document.

@@ -17,7 +17,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+# The one font folder (the PDF embeds these faces; the handbook serves them).
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_LICENSE = "LICENSE-Liberation.txt"
 
 FAMILY = "LiberationSans"
 FONTS = {

@@ -11,7 +11,7 @@ def test_seed_passes_with_its_lints(workdir, cli):
     result = cli("check", "data")
     assert result.exit_code == 0, result.output
     assert "1 dokumen, 6 prosedur, 78 langkah diperiksa: 0 kesalahan" in result.output
-    # the seed's known weaknesses (format.md §7) are flagged, not fatal
+    # the seed's known weaknesses (docs/format.md §7) are flagged, not fatal
     assert "peringatan: Pencatatan dan Pendataan kosong" in result.output
     assert "dipakai bersama oleh 6 prosedur" in result.output
     assert "peringatan: uraian menyebut pelaksananya ('oleh Kepala Dinas')" in result.output

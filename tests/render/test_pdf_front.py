@@ -13,7 +13,7 @@ from PIL import Image
 from sopgen.build import load_project
 from sopgen.errors import RenderError
 from sopgen.layout.style import Style
-from sopgen.render.dates import format_date, place_and_date
+from sopgen.model.dates import format_date, place_and_date
 from sopgen.render.pdf.binder import build_pdfs, render_binder
 from sopgen.render.pdf.front import inline_markup
 from tests.render.pdf_support import flat, pages_text, pdftotext

@@ -68,7 +68,7 @@ def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
 
 
 def _format_date(value) -> str:
-    from sopgen.render.dates import format_date
+    from sopgen.model.dates import format_date
 
     return format_date(value)
 
@@ -85,7 +85,7 @@ def _official(project: Project, key: str | None) -> OfficialView | None:
         pangkat=p.pangkat,
         golongan=p.golongan,
         nip=p.nip_formatted,
-        nip_label="NI PPPK." if p.jenis_nip == "pppk" else "NIP.",
+        nip_label=p.nip_label,
         underline=project.dokumen.pengaturan.garis_bawah_nama,
     )
 

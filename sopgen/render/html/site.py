@@ -35,19 +35,13 @@ from sopgen.files import replace_folder
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import PAPER, Style
 from sopgen.model import Project
+from sopgen.render.fonts import FONT_DIR, FONT_LICENSE, FONTS
 from sopgen.render.html.context import SiteContext, html_context
 from sopgen.render.html.search import search_index_js
 from sopgen.render.html.views import Link
 from sopgen.render.markup import clean_text
 
-FONT_DIR = Path(sopgen.__file__).resolve().parent / "fonts"
-FONT_FILES = (
-    "LiberationSans-Regular.ttf",
-    "LiberationSans-Bold.ttf",
-    "LiberationSans-Italic.ttf",
-    "LiberationSans-BoldItalic.ttf",
-    "LICENSE-Liberation.txt",
-)
+FONT_FILES = tuple(filename for _, filename in FONTS.values()) + (FONT_LICENSE,)
 STATIC_FILES = (
     "style.css",
     "theme.js",

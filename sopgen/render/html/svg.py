@@ -98,7 +98,7 @@ def _arrow_line_end(points: Sequence[g.Point], size: float) -> list[g.Point]:
 
 
 def pentagon(box: g.Box) -> list[g.Point]:
-    """The off-page connector: a pentagon pointing down (format.md 1.3)."""
+    """The off-page connector: a pentagon pointing down (docs/format.md §1.3)."""
     shoulder = box.y + box.h * 0.6
     return [
         (box.x, box.y),

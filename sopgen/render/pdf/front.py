@@ -1,5 +1,5 @@
 """The binder's front matter: shared pieces (markup, paragraph styles, officials) and
-the Lembar Pengesahan (format.md §4). The identity page is in ``identity.py``.
+the Lembar Pengesahan (docs/format.md §4). The identity page is in ``identity.py``.
 
 Everything the reader sees is Indonesian; every font is a Liberation Sans face.
 """
@@ -18,7 +18,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from sopgen.check.revisions import in_force
 from sopgen.errors import RenderError
 from sopgen.model import Pejabat, Project
-from sopgen.render.dates import place_and_date
+from sopgen.model.dates import place_and_date
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.markup import clean_text
 
@@ -113,8 +113,7 @@ def balanced(text: str, style: ParagraphStyle, width: float) -> str:
 
 def nip_line(p: Pejabat) -> str:
     """``NIP. 19610304 198903 1 010`` (``NI PPPK. ...`` for a PPPK official)."""
-    prefix = "NI PPPK." if p.jenis_nip == "pppk" else "NIP."
-    return f"{prefix} {p.nip_formatted}"
+    return f"{p.nip_label} {p.nip_formatted}"
 
 
 def official(project: Project, key: str, role: str) -> Pejabat:

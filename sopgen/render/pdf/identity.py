@@ -1,4 +1,4 @@
-"""The identity page (format.md §2.2) as platypus flowables.
+"""The identity page (docs/format.md §2.2) as platypus flowables.
 
 A top block split ~45/55 (logo and agency | the LABEL : value grid), then three framed
 two-column rows (Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan | Peralatan,
@@ -15,8 +15,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sopgen.check.revisions import effective_revision_date, in_force
 from sopgen.model import Procedure, Project
+from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
-from sopgen.render.dates import format_date
 from sopgen.render.fonts import REGULAR
 from sopgen.render.pdf.front import (
     LINE,

@@ -1,4 +1,4 @@
-"""The binder's optional appendix "LAMPIRAN: RIWAYAT REVISI" (format.md §5).
+"""The binder's optional appendix "LAMPIRAN: RIWAYAT REVISI" (docs/format.md §5).
 
 One table of every revision of the document and of its procedures, oldest first
 (``revisions.history``): No. Revisi | Tanggal | Bagian | Perubahan | Disetujui oleh. The
@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from sopgen.check.revisions import RevisionEntry, history
 from sopgen.model import Project
-from sopgen.render.dates import format_date
+from sopgen.model.dates import format_date
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
 

@@ -1,4 +1,5 @@
-"""Indonesian date formatting, shared by the PDF and the HTML handbook."""
+"""Dates in Indonesian: the month names, and a date as printed ('08 Desember 2017'), for
+the PDF, the handbook and the list of changes alike."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ BULAN = (
     "November",
     "Desember",
 )
+MONTHS = [name.lower() for name in BULAN]  # as compared when reading
 
 
 def format_date(value: dt.date | None, empty: str = "-") -> str:

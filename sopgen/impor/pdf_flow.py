@@ -226,7 +226,9 @@ def _join_connectors(part, syms, rep, links, uncertain):
             if tr and te and tr != te:
                 continue
             k = (tr != te, abs(syms[e].page - syms[r].page - 1), abs(syms[e].cx - syms[r].cx))
-            if syms[e].page < syms[r].page or (syms[e].page == syms[r].page and not tr):
+            # a lettered pair may lead back to an earlier page (a loop); an unlettered one
+            # goes on to a later page
+            if not (tr and te) and syms[e].page <= syms[r].page:
                 continue
             if key is None or k < key:
                 best, key = e, k

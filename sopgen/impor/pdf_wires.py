@@ -121,7 +121,10 @@ def _drop_doubles(segs: list[Segment]) -> list[Segment]:
     return out
 
 
-def _networks(segs: list[Segment]) -> list[list[Segment]]:
+def _networks(segs: list[Segment], heads=(), at_symbol=lambda p: False) -> list[list[Segment]]:
+    """Segments that meet, grouped. An end carrying an arrowhead or touching a symbol
+    joins only another segment's end (a corner), never the middle of a line it merely
+    crosses or passes close by."""
     n = len(segs)
     parent = list(range(n))
 
@@ -132,13 +135,25 @@ def _networks(segs: list[Segment]) -> list[list[Segment]]:
         return i
 
     ends = [((s.x0, s.y0), (s.x1, s.y1)) for s in segs]
+    headed = [
+        tuple(any(math.dist(p, h.base) <= 2.0 for h in heads) or at_symbol(p) for p in ends[i])
+        for i in range(n)
+    ]
+
+    def meets(i: int, j: int) -> bool:
+        for k, p in enumerate(ends[i]):
+            if headed[i][k]:
+                if any(math.dist(p, q) <= JOIN for q in ends[j]):
+                    return True
+            elif seg_dist(p, segs[j]) <= JOIN:
+                return True
+        return False
+
     for i in range(n):
         for j in range(i + 1, n):
             if find(i) == find(j):
                 continue
-            if any(seg_dist(p, segs[j]) <= JOIN for p in ends[i]) or any(
-                seg_dist(p, segs[i]) <= JOIN for p in ends[j]
-            ):
+            if meets(i, j) or meets(j, i):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Segment]] = {}
     for i in range(n):
@@ -269,7 +284,14 @@ def _dijkstra(adj, start: int) -> dict[int, float]:
 
 
 def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
-    nets = [Net(segs) for segs in _networks(_arrow_segments(pp))]
+    nets = [
+        Net(segs)
+        for segs in _networks(
+            _arrow_segments(pp),
+            pp.geom.heads,
+            lambda p: _nearest_sym(syms, idx, p, 1.0) is not None,
+        )
+    ]
     # each arrowhead belongs to the network whose line reaches its base (an end or a
     # corner where another line joins)
     claimed: dict[int, list[Arrowhead]] = {}

@@ -8,7 +8,7 @@ import pytest
 
 from sopgen.build import load_data
 from sopgen.impor.pdf import read_pdf
-from sopgen.model.flow import resolve_flow
+from sopgen.model.flow import resolve_flow, symbols
 from sopgen.render.pdf.binder import build_pdfs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,22 +52,11 @@ def test_rows_texts_and_executors(built):
 
 
 def test_flow_comes_back(built):
-    """Each row's symbol(s): executors and kind; arrows between rows with their labels."""
+    """Each symbol (row, executors, decision or not) and every arrow with its label."""
     project, sop = built
     for proc, table in zip(project.procedures, _tables(sop), strict=True):
-        data = proc.data
-        symbols = [s for s in table.shapes if s.kind != "connector"]
-        assert [s.row for s in symbols] == list(range(len(data.kegiatan)))
-        names = table.header.executors
-        assert [tuple(names[c] for c in s.columns) for s in symbols] == [
-            k.executors for k in data.kegiatan
-        ]
-        kinds = ["decision" if k.keputusan else "process" for k in data.kegiatan]
-        got = ["process" if s.kind == "terminator" else s.kind for s in symbols]
-        assert got == kinds
-        row_of = {s.id: s.row for s in table.shapes}
-        edges = sorted((row_of[lk.source], row_of[lk.target], lk.label) for lk in table.links)
-        assert edges == sorted((e.source, e.target, e.label) for e in resolve_flow(data))
+        got, want = _flow_of(table, proc.data)
+        assert got == want, proc.id
 
 
 def test_identity_page_comes_back(built):
@@ -84,3 +73,20 @@ def test_identity_page_comes_back(built):
     assert _plain(ident.disahkan.jabatan) == _plain(signer.jabatan)
     for key in ("dasar_hukum", "kualifikasi_pelaksana", "peralatan", "peringatan"):
         assert ident.lists.get(key, ()) == tuple(_plain(x) for x in getattr(doc, key)), key
+
+
+def _flow_of(sop, data):
+    """(symbols, edges) read from the PDF and expected from the data, comparable:
+    symbols as (row, executors, is decision); edges between model nodes with labels."""
+    names = sop.header.executors
+    read = [s for s in sop.shapes if s.kind != "connector"]
+    model = symbols(data)
+    key = {(m.row, m.executors): m.node for m in model}
+    got_symbols = sorted(
+        (s.row, tuple(names[c] for c in s.columns), s.kind == "decision") for s in read
+    )
+    want_symbols = sorted((m.row, m.executors, m.kind == "decision") for m in model)
+    node = {s.id: key.get((s.row, tuple(names[c] for c in s.columns))) for s in read}
+    got_edges = sorted((node.get(lk.source), node.get(lk.target), lk.label) for lk in sop.links)
+    want_edges = sorted((e.source, e.target, e.label) for e in resolve_flow(data))
+    return (got_symbols, got_edges), (want_symbols, want_edges)

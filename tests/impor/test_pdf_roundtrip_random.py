@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from sopgen.build import load_data
 from sopgen.impor.pdf import read_pdf
-from sopgen.model.flow import resolve_flow
 from sopgen.render.pdf.binder import build_pdfs
+from tests.impor.test_pdf_roundtrip import _flow_of
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 EXAMPLES = int(os.environ.get("SOPGEN_HYPOTHESIS_EXAMPLES", "6"))
@@ -79,12 +79,5 @@ def test_random_procedure_round_trip(tmp_path_factory, proc):
     assert sop.header.executors == tuple(data.pelaksana)
     assert [r.uraian for r in sop.rows] == [k.uraian for k in data.kegiatan]
     assert [r.waktu.lower() for r in sop.rows] == [k.waktu.lower() for k in data.kegiatan]
-    symbols = [s for s in sop.shapes if s.kind != "connector"]
-    names = sop.header.executors
-    assert [(s.row, tuple(names[c] for c in s.columns)) for s in symbols] == [
-        (i, k.executors) for i, k in enumerate(data.kegiatan)
-    ]
-    assert [s.kind == "decision" for s in symbols] == [bool(k.keputusan) for k in data.kegiatan]
-    row_of = {s.id: s.row for s in sop.shapes}
-    got = sorted((row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links)
-    assert got == sorted(tuple(e) for e in resolve_flow(data))
+    got, want = _flow_of(sop, data)
+    assert got == want

@@ -6,9 +6,11 @@
   same on Windows), and rebuilds once the files have been quiet for a moment;
 - every HTML page it serves (not the files on disk) gets a small script that asks
   ``/__sopgen/version`` and reloads the page when a new build (or a new error) exists;
-- a data error becomes a readable page listing the diagnostics; the last good handbook on
-  disk is left untouched (builds go to a temporary folder and replace OUTPUT/html/ only on
-  success).
+- while the data is broken, the last good handbook stays browsable with the errors as a
+  banner on top of every page, each with the YAML lines it is about (preview_pages.py);
+  before any good build, an error page. The handbook on disk is left untouched (builds go
+  to a temporary folder and replace OUTPUT/html/ only on success);
+- a reload keeps the reader's scroll position; a missing page gets the handbook's 404.
 
 The builder is injectable (``builder(projects, output_dir)`` writes ``output_dir/html``) so
 that tests and other front ends can use their own.
@@ -20,6 +22,7 @@ import errno
 import functools
 import json
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -27,7 +30,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from html import escape
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,30 +37,21 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
-from sopgen.errors import Diagnostic, SopgenError
+from sopgen.edit.preview_pages import (
+    RELOAD_JS,
+    RELOAD_PATH,
+    VERSION_PATH,
+    diagnostics_banner,
+    diagnostics_html,
+    inject,
+    message_banner,
+    message_html,
+)
+from sopgen.errors import SopgenError
 from sopgen.files import replace_folder
 
-VERSION_PATH = "/__sopgen/version"
-RELOAD_PATH = "/__sopgen/reload.js"
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 
-RELOAD_JS = """\
-// sopgen serve: memuat ulang halaman setelah data berubah (hanya di pratinjau).
-(function () {
-  var me = document.currentScript;
-  var seen = me && me.getAttribute("data-versi");
-  function ask() {
-    fetch("__VERSION_PATH__", {cache: "no-store"})
-      .then(function (r) { return r.text(); })
-      .then(function (now) {
-        if (seen !== null && now !== seen) { location.reload(); return; }
-        seen = now;
-        setTimeout(ask, 700);
-      }, function () { setTimeout(ask, 2000); });
-  }
-  setTimeout(ask, 700);
-})();
-""".replace("__VERSION_PATH__", VERSION_PATH)
 
 Builder = Callable[[Sequence[object], Path], object]
 
@@ -99,6 +92,7 @@ class PreviewServer:
         self.echo_detail = echo_detail or (lambda message: None)  # warnings, with -v
         self.version = 0
         self.problem: str | None = None  # the error page's body while the data is broken
+        self.banner: str | None = None  # the same, shown on top of the last good handbook
         self._lock = threading.Lock()
         self._build_lock = threading.Lock()
         self._stop = threading.Event()
@@ -122,10 +116,15 @@ class PreviewServer:
         with self._lock:
             return self.version, self.problem
 
-    def _publish(self, problem: str | None) -> None:
+    def state_banner(self) -> str | None:
+        with self._lock:
+            return self.banner
+
+    def _publish(self, problem: str | None, banner: str | None = None) -> None:
         with self._lock:
             self.version += 1
             self.problem = problem
+            self.banner = banner if problem is not None else None
 
     # --- building ---------------------------------------------------------------------------
 
@@ -144,18 +143,20 @@ class PreviewServer:
                     f"{len(errors)} kesalahan: perbaiki berkasnya lalu simpan; pratinjau "
                     "menampilkan daftar kesalahan dan buku panduan terakhir tetap ada."
                 )
-                self._publish(diagnostics_html(errors))
+                self._publish(diagnostics_html(errors), diagnostics_banner(errors))
                 return False
             try:
                 self._build_site(projects)
             except SopgenError as err:
                 self.echo_error(f"kesalahan: {err.format_message()}")
-                self._publish(message_html(err.format_message()))
+                self._publish(
+                    message_html(err.format_message()), message_banner(err.format_message())
+                )
                 return False
             except OSError as err:  # e.g. OUTPUT not writable, disk full
                 message = f"tidak dapat menulis ke {self.output}: {err.strerror or err}"
                 self.echo_error(f"kesalahan: {message}")
-                self._publish(message_html(message))
+                self._publish(message_html(message), message_banner(message))
                 return False
             except Exception:  # a bug in a builder must not stop the preview
                 details = traceback.format_exc()
@@ -285,70 +286,6 @@ def _bind(host: str, port: int, handler) -> ThreadingHTTPServer:
     return httpd
 
 
-# --- pages ---------------------------------------------------------------------------------
-
-PAGE_CSS = """
-body { font-family: "Liberation Sans", Arial, sans-serif; margin: 0; background: #f4f4f1;
-       color: #111; line-height: 1.45; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 2rem 3rem; background: #fff; }
-h1 { font-size: 1.4rem; color: #8a1010; }
-ol { padding-left: 1.5rem; }
-li { margin: .6rem 0; }
-code { background: #f0f0ec; padding: 0 .2rem; }
-.galat { color: #8a1010; font-weight: bold; }
-.peringatan { color: #7a5a00; font-weight: bold; }
-.saran { display: block; color: #333; margin-top: .15rem; }
-pre { white-space: pre-wrap; background: #f0f0ec; padding: .75rem; }
-"""
-
-
-def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
-        f"<main>\n<h1>{escape(title)}</h1>\n{body}\n</main>\n</body>\n</html>\n"
-    )
-
-
-def diagnostics_html(diagnostics: Sequence[Diagnostic]) -> str:
-    items = []
-    for d in sorted(diagnostics):
-        hint = f'<span class="saran">cara memperbaiki: {escape(d.hint)}</span>' if d.hint else ""
-        items.append(
-            f"<li><code>{escape(d.file)}:{d.line}:{d.column}</code> "
-            f'<span class="{escape(d.severity)}">{escape(d.word)}</span>: '
-            f"{escape(d.message)}{hint}</li>"
-        )
-    body = (
-        f"<p>Buku panduan belum dapat dibangun ulang: {len(diagnostics)} kesalahan. "
-        "Perbaiki berkas YAML yang disebut di bawah lalu simpan; halaman ini dimuat ulang "
-        "sendiri. Buku panduan terakhir yang berhasil dibangun tetap tersimpan.</p>\n"
-        f"<ol>\n{chr(10).join(items)}\n</ol>"
-    )
-    return _page("Data SOP perlu diperbaiki", body)
-
-
-def message_html(message: str, details: str | None = None) -> str:
-    body = f"<pre>{escape(message)}</pre>"
-    if details:
-        body += f"\n<pre>{escape(details)}</pre>"
-    body += (
-        "\n<p>Buku panduan terakhir yang berhasil dibangun tetap tersimpan. Halaman ini "
-        "dimuat ulang sendiri setelah berkas diperbaiki.</p>"
-    )
-    return _page("Buku panduan belum dapat dibangun", body)
-
-
-def inject(html: bytes, version: int) -> bytes:
-    """The reload script before the last </body> (or at the end)."""
-    tag = f'<script src="{RELOAD_PATH}" data-versi="{version}"></script>'.encode()
-    at = html.lower().rfind(b"</body>")
-    if at == -1:
-        return html + tag
-    return html[:at] + tag + html[at:]
-
-
 class _Handler(SimpleHTTPRequestHandler):
     server_version = "sopgen-pratinjau"
 
@@ -396,16 +333,27 @@ class _Handler(SimpleHTTPRequestHandler):
                 return
             local = local / "index.html"
         is_page = local.suffix.lower() in (".html", ".htm")
-        if problem is not None and (is_page or not local.exists()):
-            self._send(inject(problem.encode(), version), "text/html; charset=utf-8")
-            return
+        banner = self.preview.state_banner() if problem is not None else None
         if is_page and local.is_file():
+            # the last good handbook, with the data error on top while there is one
             try:
                 body = local.read_bytes()
             except OSError:  # swapped away while reading: the browser retries on reload
                 self.send_error(HTTPStatus.NOT_FOUND, "halaman tidak ditemukan")
                 return
-            self._send(inject(body, version), "text/html; charset=utf-8")
+            self._send(inject(body, version, banner), "text/html; charset=utf-8")
+            return
+        missing = self.preview.site / "404.html"
+        page_like = is_page or "." not in path.rsplit("/", 1)[-1]
+        if not local.exists() and page_like and missing.is_file():
+            # the handbook's own 404 page (its links from the root), the error on top
+            body = re.sub(rb"(<head[^>]*>)", rb'\1<base href="/">', missing.read_bytes(), count=1)
+            self._send(
+                inject(body, version, banner), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND
+            )
+            return
+        if problem is not None and (is_page or not local.exists()):
+            self._send(inject(problem.encode(), version), "text/html; charset=utf-8")
             return
         self._static()
 

@@ -67,15 +67,25 @@ def test_rebuilds_on_save_and_survives_errors(start):
     edit(LAKIP, "    pelaksana: Kepala Dinas\n", "    pelaksana: <script>alert(1)</script>\n")
     wait_until(lambda: version(preview) > before)
     page = fetch(preview.url)
-    assert "<title>Data SOP perlu diperbaiki</title>" in page
+    # the last good handbook stays browsable, the error on top of every page
+    assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in page
+    assert '<div class="sopgen-banner" role="alert"><h2>Data SOP perlu diperbaiki: 1 kesalahan' in page
     assert (
-        '<code>data/sekretariat/lakip.yaml:81:16</code> <span class="galat">kesalahan</span>: '
+        "<code>data/sekretariat/lakip.yaml:81:16</code> <strong>kesalahan</strong>: "
         "pelaksana &#x27;&lt;script&gt;alert(1)&lt;/script&gt;&#x27; tidak ada di kolom "
         "pelaksana prosedur ini"
     ) in page
+    # with the YAML lines it is about, the offending one marked, a caret at its column
+    assert (
+        '<span class="baris-salah">81 |     pelaksana: &lt;script&gt;alert(1)&lt;/script&gt;'
+        '</span>\n<span class="penanda">' + " " * 20 + "^</span>"
+    ) in page
+    assert "80 |   - uraian: " in page and "82 | " in page
     assert "<script>alert" not in page
-    assert "reload.js" in page  # the error page reloads itself too
-    assert "Data SOP perlu diperbaiki" in fetch(preview.url + "prosedur/lakip.html")
+    assert "reload.js" in page  # it reloads itself too
+    lakip = fetch(preview.url + "prosedur/lakip.html")
+    assert "Data SOP perlu diperbaiki" in lakip and 'class="steps-table"' in lakip
+    assert "HTTP 404" == fetch(preview.url + "prosedur/tidak-ada.html")
     assert Path("output/html/index.html").read_bytes() == good
     assert any("lakip.yaml:81:16: kesalahan: pelaksana" in line for line in start.said)
 
@@ -86,6 +96,21 @@ def test_rebuilds_on_save_and_survives_errors(start):
     page = fetch(preview.url)
     assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in page and "perlu diperbaiki" not in page
     assert not [p for p in Path("output").iterdir() if p.name.startswith(".")]  # no leftovers
+
+
+def test_the_handbook_carries_its_pdfs_and_a_404_page_under_serve(start):
+    preview = start()
+    page = fetch(preview.url + "prosedur/lakip.html")
+    assert 'href="../pdf/lakip.pdf"' in page
+    with urlopen(preview.url + "pdf/lakip.pdf", timeout=5) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read(5) == b"%PDF-"
+    with pytest.raises(HTTPError) as missing:
+        urlopen(preview.url + "prosedur/tidak-ada.html", timeout=5)
+    assert missing.value.code == 404
+    body = missing.value.read().decode("utf-8")
+    assert "<h1>Halaman tidak ditemukan</h1>" in body
+    assert '<base href="/">' in body  # its links and styles work at any depth
 
 
 def fake_builder(calls):
@@ -132,8 +157,10 @@ def test_a_failing_build_keeps_the_last_handbook(start):
     edit(LAKIP, f"judul: {TITLE}", "judul: SOP LAKIP")
     wait_until(lambda: version(preview) > 1)
     page = fetch(preview.url)
-    assert "<title>Buku panduan belum dapat dibangun</title>" in page
+    assert page.startswith("<html><body><style>")  # the last good page, the error on top
+    assert "<h2>Buku panduan belum dapat dibangun ulang</h2>" in page
     assert "logo &#x27;logo.png&#x27; tidak ditemukan" in page
+    assert TITLE in page
     assert Path("output/html/index.html").read_bytes() == good
     assert "kesalahan: logo 'logo.png' tidak ditemukan" in start.said
 

@@ -27,6 +27,15 @@ LIST_TITLES = {
     "pencatatan": "PENCATATAN DAN PENDATAAN",
 }
 _NIP_DIGITS = re.compile(r"^\d{18}$")
+_GOLONGAN = re.compile(r"[\s,(/]*\(?\s*((?:IV|III|II|I)\s*/\s*[a-eA-E])\s*\)?\s*$")
+
+
+def split_pangkat(text: str) -> tuple[str, str | None]:
+    """'Pembina Utama Muda (IV/c)' -> ('Pembina Utama Muda', 'IV/c')."""
+    m = _GOLONGAN.search(text)
+    if not m or not text[: m.start()].strip():
+        return text, None
+    return text[: m.start()].strip(), m.group(1).replace(" ", "")
 
 
 def _signer_key(official: ir.Official | None) -> str:
@@ -196,7 +205,10 @@ def _pejabat(out: Text, key: str, official: ir.Official | None) -> None:
         out.impor("nama pejabat yang mengesahkan tidak terbaca; isi namanya", 4)
     out.key("nama", o.nama or "ISI NAMA", 4)
     if o.pangkat:
-        out.key("pangkat", o.pangkat, 4)
+        pangkat, golongan = split_pangkat(o.pangkat)
+        out.key("pangkat", pangkat, 4)
+        if golongan:
+            out.key("golongan", golongan, 4)
     digits = "".join((o.nip or "").split())
     if _NIP_DIGITS.match(digits):
         out.key("nip", " ".join((o.nip or "").split()), 4)

@@ -404,3 +404,18 @@ def test_loop_without_exit_and_terminator_in_the_middle():
     assert "terminator di tengah alur" in messages
     assert "panah ke langkah 4 tidak terbaca" in messages
     assert yaml.safe_load(text)["kegiatan"][2]["lanjut"] == [2, 4]
+
+
+def test_signer_pangkat_and_golongan_apart():
+    sop = _case_decision_loop()
+    identity = sop.identity
+    signer = ir.Official(
+        "Kepala Dinas", "ANI", "Pembina Utama Muda (IV/c)", "19700101 199501 2 001"
+    )
+    sop = ir.ImportedSop(
+        **{**sop.__dict__, "identity": ir.Identity(**{**identity.__dict__, "disahkan": signer})}
+    )
+    data = yaml.safe_load(render_document([sop], Path("d"))["dokumen.yaml"].render())
+    (official,) = data["pejabat"].values()
+    assert (official["pangkat"], official["golongan"]) == ("Pembina Utama Muda", "IV/c")
+    assert official["nip"] == "19700101 199501 2 001"

@@ -30,6 +30,18 @@ _NIP_DIGITS = re.compile(r"^\d{18}$")
 _GOLONGAN = re.compile(r"[\s,(/]*\(?\s*((?:IV|III|II|I)\s*/\s*[a-eA-E])\s*\)?\s*$")
 
 
+_REGION = re.compile(r"\b(?:PROVINSI|KABUPATEN|KAB\.|KOTA)\s+([A-Za-z][A-Za-z .'-]*)$", re.I)
+
+
+def guess_place(lines: tuple[str, ...]) -> str | None:
+    """'BADAN PUSAT STATISTIK PROVINSI BENGKULU' -> 'Bengkulu' (the last region named)."""
+    for line in reversed(lines):
+        m = _REGION.search(line.strip())
+        if m:
+            return " ".join(word.capitalize() for word in m.group(1).split())
+    return None
+
+
 def split_pangkat(text: str) -> tuple[str, str | None]:
     """'Pembina Utama Muda (IV/c)' -> ('Pembina Utama Muda', 'IV/c')."""
     m = _GOLONGAN.search(text)
@@ -166,8 +178,12 @@ def _instansi(out: Text, lines: tuple[str, ...]) -> None:
     out.key("dinas", dinas, 2)
     if len(lines) > 2:
         out.key("unit", " ".join(lines[2:]), 2)
-    out.impor("tempat penandatanganan tidak terbaca; isi nama kotanya", 2)
-    out.key("tempat", "ISI TEMPAT", 2)
+    place = guess_place(lines)
+    if place:
+        out.impor("tempat penandatanganan tidak tercetak; ditebak dari nama instansi: periksa", 2)
+    else:
+        out.impor("tempat penandatanganan tidak terbaca; isi nama kotanya", 2)
+    out.key("tempat", place or "ISI TEMPAT", 2)
 
 
 def _text(out: Text, key: str, value: str | None, what: str, placeholder: str) -> None:

@@ -52,10 +52,19 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
     if not quiet:
         click.echo(render_text(changes))
     if html_file is not None:
-        from sopgen.edit.diff_html import render_html
+        from sopgen.edit.diff_html import render_html, signers_of, version_name
         from sopgen.files import write_atomic
 
-        page = render_html(changes, old, new, titles(old_projects, new_projects))
+        signers, place = signers_of(new_projects)
+        page = render_html(
+            changes,
+            old,
+            new,
+            titles(old_projects, new_projects),
+            versions=(version_name(old, old_projects), version_name(new, new_projects)),
+            signers=signers,
+            place=place,
+        )
         try:
             write_atomic(html_file, page.encode("utf-8"))
         except OSError as err:

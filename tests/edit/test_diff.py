@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -279,11 +280,38 @@ def test_html_page_marks_and_escapes(pair, cli):
         '<li><span class="apa">langkah 7 diubah</span>: <span class="kolom">waktu</span> '
         '<del>2 Jam</del><span class="panah">&rarr;</span><ins>3 Jam</ins></li>'
     ) in page
+    # parts named as the SOP prints them, not by file
     assert (
-        '<h2>prosedur lakip <span class="judul">SOP PENYUSUNAN LAPORAN AKUNTABILITAS KINERJA '
-        "INSTANSI PEMERINTAHAN (LAKIP)</span></h2>"
+        '<h2><span class="judul-jenis">Prosedur:</span> SOP PENYUSUNAN LAPORAN AKUNTABILITAS '
+        "KINERJA INSTANSI PEMERINTAHAN (LAKIP)</h2>"
     ) in page
-    assert "Dari <b>lama</b> ke <b>baru</b>" in page
+    assert "lakip.yaml" not in page and "prosedur lakip" not in page
+    assert (
+        "Dari <b>lama (Tanggal Revisi 01 Desember 2017)</b> ke "
+        "<b>baru (Tanggal Revisi 01 Desember 2017)</b>"
+    ) in page
+    # the date it was made, and a place to sign for the approving official
+    assert re.search(r'<p class="dibuat">Dibuat pada <time datetime="\d{4}-\d\d-\d\d">', page)
+    assert (
+        '<p>Trenggalek, <span class="isian">&nbsp;</span></p><p>Menyetujui perubahan ini,</p>'
+        "<p>Kepala Dinas Kependudukan dan Pencatatan Sipil Kabupaten Trenggalek</p>"
+        '<p class="ruang"></p><p class="nama">Ir. EKANTO MALIPURBOWO, MM</p>'
+        "<p>NIP. 19581111 199103 1 003</p>"
+    ) in page
+
+
+def test_html_page_shows_no_path_of_the_machine(pair, cli, tmp_path):
+    from sopgen.edit.diff_html import safe_label
+
+    _, new = pair
+    edit(new / "lakip.yaml", "    waktu: 2 jam", "    waktu: 3 jam")
+    result = cli("diff", str(tmp_path / "lama"), str(tmp_path / "baru"), "--html", "p.html")
+    assert result.exit_code == 0, result.output
+    page = Path("p.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in page and "/tmp" not in page
+    assert "Dari <b>lama (Tanggal Revisi" in page
+    assert safe_label("C:\\Users\\ani\\data-lama") == "data-lama"
+    assert safe_label("HEAD~1") == "HEAD~1"
 
 
 def test_html_quiet_and_without_changes(pair, cli):

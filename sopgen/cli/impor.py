@@ -11,7 +11,7 @@ from sopgen.cli.progress import progress
 
 
 @click.command("impor")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--ke",
     "target",
@@ -58,10 +58,11 @@ def impor(files: tuple[Path, ...], target: Path, timpa: bool, quiet: bool, verbo
         if o.hint:
             click.echo(f"    cara memperbaiki: {o.hint}", err=True)
     done = len(outcomes) - len(failed)
-    say.info(
-        f"\n{done} dari {len(outcomes)} berkas diimpor; {len(places)} tempat perlu "
-        f"diperiksa. Lalu jalankan 'sopgen check {target}'."
-    )
+    if done:
+        say.info(
+            f"\n{done} dari {len(outcomes)} berkas diimpor; {len(places)} tempat perlu "
+            f"diperiksa. Lalu jalankan 'sopgen check {target}'."
+        )
     if failed:
         if len(failed) == len(outcomes):
             click.echo("Tidak ada berkas yang ditulis.", err=True)

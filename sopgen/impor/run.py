@@ -32,6 +32,10 @@ def kind_of(path: Path) -> str:
     try:
         with open(path, "rb") as f:
             head = f.read(8)
+    except FileNotFoundError:
+        raise ir.UnreadableSource("berkas tidak ditemukan") from None
+    except IsADirectoryError:
+        raise ir.UnreadableSource("ini sebuah folder, bukan berkas") from None
     except OSError as exc:
         raise ir.UnreadableSource(f"berkas tidak dapat dibuka ({exc.strerror})") from None
     if head.startswith(b"%PDF-") or b"%PDF-" in _first_kb(path):
@@ -76,6 +80,10 @@ def read_source(path: Path) -> tuple[ir.ImportedSop, ...]:
 
 
 def _hint(message: str) -> str:
+    if message == "berkas tidak ditemukan":
+        return "periksa nama dan letak berkasnya"
+    if message.startswith("ini sebuah folder"):
+        return "sebut berkas-berkasnya, mis. 'sopgen impor folder/*.pdf folder/*.xlsx'"
     if "OCR" in message:
         return "jalankan OCR pada PDF itu (mis. 'ocrmypdf asli.pdf hasil.pdf'), lalu impor hasilnya"
     if "laporkan" in message:

@@ -98,3 +98,12 @@ def test_dispatch_by_content_not_name(run, tmp_path):
     result = run("sop.bin", "--ke", "hasil")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "hasil" / "sop" / "dokumen.yaml").exists()
+
+
+def test_missing_file_and_folder_are_messages(run, tmp_path):
+    (tmp_path / "map").mkdir()
+    result = run("tidak-ada.pdf", "map", "--ke", "hasil")
+    assert result.exit_code == 1
+    assert "tidak-ada.pdf: kesalahan: berkas tidak ditemukan" in result.output
+    assert "map: kesalahan: ini sebuah folder" in result.output
+    assert "Traceback" not in result.output

@@ -5,6 +5,7 @@ Every rule returns Diagnostics located in the file that holds the offending valu
 
 from __future__ import annotations
 
+from sopgen.check.identity import check_procedure_identity
 from sopgen.check.logo import check_logo
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
@@ -30,6 +31,7 @@ def check_project(project: Project) -> list[Diagnostic]:
     for procedure in project.procedures:
         found += check_procedure(procedure)
         found += lint_procedure(procedure, project)
+        found += check_procedure_identity(project, procedure)
     return found
 
 
@@ -157,7 +159,7 @@ def lint_document(project: Project) -> list[Diagnostic]:
                     LINT,
                 )
             )
-    shared = [p for p in project.procedures if not p.data.nomor]
+    shared = [p for p in project.procedures if not p.nomor]
     if len(shared) > 1:
         found.append(
             src.diagnostic(

@@ -64,18 +64,21 @@ def table_header(
         pelaksana, columns.lane_w - 2 * pad, "bold", size, MIN_HEADER_SIZE, measure
     )
     mutu = [columns.role(r) for r in ("kelengkapan", "waktu", "output")]
+    title = style.column_title  # dokumen.yaml judul_kolom (defaults: No, Kegiatan, ...)
     labels = [
-        _Label("No", columns.role("no").x, columns.role("no").w, 0, size),
-        _Label("Kegiatan", columns.role("kegiatan").x, columns.role("kegiatan").w, 0, size),
-        _Label("Pelaksana", lanes[0].x, columns.lanes_x1 - lanes[0].x, 1, size),
-        _Label("Mutu Baku", mutu[0].x, mutu[-1].right - mutu[0].x, 1, size),
-        _Label("Keterangan", columns.role("keterangan").x, columns.role("keterangan").w, 0, size),
+        _Label(title("no"), columns.role("no").x, columns.role("no").w, 0, size),
+        _Label(title("kegiatan"), columns.role("kegiatan").x, columns.role("kegiatan").w, 0, size),
+        _Label(title("pelaksana"), lanes[0].x, columns.lanes_x1 - lanes[0].x, 1, size),
+        _Label(title("mutu_baku"), mutu[0].x, mutu[-1].right - mutu[0].x, 1, size),
+        _Label(
+            title("keterangan"), columns.role("keterangan").x, columns.role("keterangan").w, 0, size
+        ),
     ]
     labels += [
         _Label(name, lane.x, lane.w, 2, lane_size)
         for name, lane in zip(pelaksana, lanes, strict=True)
     ]
-    labels += [_Label(c.role.capitalize(), c.x, c.w, 2, size) for c in mutu]
+    labels += [_Label(title(c.role), c.x, c.w, 2, size) for c in mutu]
 
     def fit(label: _Label) -> float:
         return fit_size(

@@ -11,6 +11,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
+from sopgen.model.durations import not_added_text
 from sopgen.model.durations import total_text as waktu_total_text
 from sopgen.model.text import plain_text
 
@@ -113,8 +114,13 @@ def band_cells(top: float, height: float, columns: Columns) -> list[Cell]:
 
 def total_text(procedure: Procedure) -> str:
     """Sums per unit, largest unit first: '2 Jam 35 Menit'; '-' when no time parsed; a
-    range when a Waktu is one; how many steps could not be added (model.durations)."""
-    return waktu_total_text(procedure.durations, procedure.waktu_not_added)
+    range 'min - max' when a Waktu is a range (model.durations)."""
+    return waktu_total_text(procedure.durations)
+
+
+def total_label(procedure: Procedure) -> str:
+    """'Jumlah waktu', saying how many steps' Waktu (free text) could not be added."""
+    return f"Jumlah waktu {not_added_text(procedure.waktu_not_added)}".strip()
 
 
 @dataclass(frozen=True)
@@ -129,7 +135,7 @@ def measure_total(
 ) -> TotalRow:
     pad = style.cell_pad
     label_w = columns.role("waktu").x - columns.x0 - 2 * pad
-    label = wrap("Jumlah waktu", label_w, "bold", style.font_size, measure)
+    label = wrap(total_label(procedure), label_w, "bold", style.font_size, measure)
     value = wrap(
         total_text(procedure), columns.role("waktu").w - 2 * pad, "bold", style.font_size, measure
     )

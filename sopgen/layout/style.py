@@ -9,6 +9,10 @@ from sopgen.layout.geometry import FontName
 
 MM = 72 / 25.4
 
+COLUMN_TITLE_KEYS = (
+    "no", "kegiatan", "pelaksana", "mutu_baku", "kelengkapan", "waktu", "output", "keterangan",
+)  # fmt: skip
+
 # (width, height) in points, landscape.
 PAPER = {
     "A4": (297 * MM, 210 * MM),
@@ -67,6 +71,14 @@ class Style:
     label_size: float = 7.0
 
     show_total: bool = False
+
+    # The table's column headings (dokumen.yaml judul_kolom), in COLUMN_TITLE_KEYS order.
+    column_titles: tuple[str, ...] = (
+        "No", "Kegiatan", "Pelaksana", "Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan",
+    )  # fmt: skip
+
+    def column_title(self, key: str) -> str:
+        return self.column_titles[COLUMN_TITLE_KEYS.index(key)]
 
     @property
     def page_size(self) -> tuple[float, float]:

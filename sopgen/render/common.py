@@ -8,7 +8,7 @@ from pathlib import Path
 from sopgen.errors import InputError
 from sopgen.layout import LayoutTooTall, layout_procedure
 from sopgen.layout.geometry import ProcedureLayout
-from sopgen.layout.style import Measure, Style
+from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
 from sopgen.load.paths import source_of
 from sopgen.model import Procedure, Project
 
@@ -32,7 +32,12 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
     paper = paper or settings.kertas
     if show_total is None:
         show_total = settings.tampilkan_jumlah_waktu
-    return Style(paper=paper, show_total=show_total)
+    titles = project.column_titles
+    return Style(
+        paper=paper,
+        show_total=show_total,
+        column_titles=tuple(getattr(titles, key) for key in COLUMN_TITLE_KEYS),
+    )
 
 
 def layout_project(

@@ -15,17 +15,25 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from sopgen.check.revisions import RevisionEntry, effective_revision_date, history
+from sopgen.check.revisions import (
+    RevisionEntry,
+    effective_revision_date,
+    history,
+    in_force,
+)
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Pejabat, Procedure, Project
 from sopgen.model.durations import format_minutes, not_added_text, total_by_unit
+from sopgen.model.identity import effective_identity
 from sopgen.render.html.svg import Bar, render_bar_chart, render_svg
 from sopgen.render.html.views import (
+    ColumnTitles,
     DocumentView,
     ExecutorEntry,
     ExecutorGroup,
     ExecutorView,
     FlowNote,
+    IdentityView,
     Link,
     OfficialView,
     ProcedureView,
@@ -34,7 +42,7 @@ from sopgen.render.html.views import (
     SiteContext,
     StepView,
 )
-from sopgen.render.markup import clean_text, markdown_inline, plain_text
+from sopgen.render.markup import clean_text, markdown_block, markdown_inline, plain_text
 
 Measure = Callable[[str, str, float], float]
 
@@ -79,6 +87,10 @@ def _official(project: Project, key: str | None) -> OfficialView | None:
     p: Pejabat | None = project.official(key)
     if p is None:
         return None
+    return _official_view(project, p)
+
+
+def _official_view(project: Project, p: Pejabat) -> OfficialView:
     return OfficialView(
         jabatan=p.jabatan,
         nama=p.nama,
@@ -249,9 +261,9 @@ def _procedure_view(
         style = make_style(project)  # line and arrowhead sizes exactly as in the PDF
         n_pages = len(layout.pages)
         tips = {
-            i: f"Langkah {sv.number}: {sv.uraian_text} ({', '.join(str(e.text) for e in ex)})"
+            i: f"{name}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
             for i, sv in enumerate(step_views)
-            for ex in (sv.executors,)
+            for name in (f"Langkah {sv.number}" if sv.number else f"Baris ke-{i + 1}",)
         }
         for k, page in enumerate(layout.pages):
             first, last = (min(page.steps) + 1, max(page.steps) + 1) if page.steps else (0, 0)
@@ -320,6 +332,37 @@ def _procedure_view(
         related=related,
         reconstructed=data.pelaksana_direkonstruksi,
         revisi=tuple(revisions),
+        titles=ColumnTitles(**project.column_titles.model_dump()),
+        identity=_identity_view(project, proc, procedure_urls),
+        catatan=markdown_block(data.catatan) if data.catatan else Markup(""),
+    )
+
+
+def _identity_view(
+    project: Project, proc: Procedure, procedure_urls: dict[str, str]
+) -> IdentityView | None:
+    """A procedure's own identity page (None when it shares the document's)."""
+    ident = effective_identity(project, proc)
+    if not ident.own:
+        return None
+    signer = ident.signer
+    return IdentityView(
+        nomor=ident.nomor,
+        tanggal_pembuatan=_format_date(ident.tanggal_pembuatan),
+        tanggal_revisi=_format_date(effective_revision_date(project, proc)),
+        tanggal_efektif=_format_date(in_force(project, proc).tanggal_efektif),
+        disahkan=_official_view(project, signer) if signer is not None else None,
+        nama=ident.nama,
+        label_nama=ident.label_nama,
+        dasar_hukum=_items(ident.dasar_hukum),
+        kualifikasi=_items(ident.kualifikasi_pelaksana),
+        keterkaitan=tuple(
+            _related(k.teks, procedure_urls.get(k.prosedur) if k.prosedur else None)
+            for k in ident.keterkaitan
+        ),
+        peralatan=_items(ident.peralatan),
+        peringatan=_items(ident.peringatan),
+        pencatatan=_items(ident.pencatatan),
     )
 
 

@@ -76,6 +76,39 @@ class RevisionView:
 
 
 @dataclass(frozen=True)
+class IdentityView:
+    """A procedure's own identity (model.identity), as its page shows it."""
+
+    nomor: str
+    tanggal_pembuatan: str
+    tanggal_revisi: str
+    tanggal_efektif: str
+    disahkan: OfficialView | None
+    nama: str
+    label_nama: str
+    dasar_hukum: tuple[Markup, ...]
+    kualifikasi: tuple[Markup, ...]
+    keterkaitan: tuple[Link, ...]
+    peralatan: tuple[Markup, ...]
+    peringatan: tuple[Markup, ...]
+    pencatatan: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class ColumnTitles:
+    """The flowchart table's headings (dokumen.yaml judul_kolom)."""
+
+    no: str = "No"
+    kegiatan: str = "Kegiatan"
+    pelaksana: str = "Pelaksana"
+    mutu_baku: str = "Mutu Baku"
+    kelengkapan: str = "Kelengkapan"
+    waktu: str = "Waktu"
+    output: str = "Output"
+    keterangan: str = "Keterangan"
+
+
+@dataclass(frozen=True)
 class ProcedureView:
     id: str
     judul: str
@@ -100,6 +133,9 @@ class ProcedureView:
     # every procedure of the document is reconstructed: the note is shown once, on the
     # document's pages, not repeated here
     reconstructed_shared: bool = False
+    titles: ColumnTitles = ColumnTitles()
+    identity: IdentityView | None = None  # only for a procedure that is its own SOP document
+    catatan: Markup = Markup("")  # the notes under the flowchart table
 
 
 @dataclass(frozen=True)

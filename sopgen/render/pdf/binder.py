@@ -41,6 +41,13 @@ from sopgen.render.fonts import REGULAR, measure, register_fonts
 from sopgen.render.pdf.draw import draw_page
 from sopgen.render.pdf.front import pengesahan_story
 from sopgen.render.pdf.identity import identity_story
+from sopgen.render.pdf.procedure_pages import (
+    draw_notes,
+    identity_pages,
+    note_paragraphs,
+    notes_height,
+    notes_room,
+)
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
 
@@ -130,9 +137,10 @@ class _FlowchartPage(Flowable):
     """A whole page drawn from geometry; it fills a zero-padding full-page frame, so the
     canvas origin is the page's bottom-left corner when ``draw`` runs."""
 
-    def __init__(self, page: Page, style: Style, nomor: str, outline: str | None):
+    def __init__(self, page: Page, style: Style, nomor: str, outline: str | None, notes=()):
         super().__init__()
         self.page, self.style, self.nomor, self.outline = page, style, nomor, outline
+        self.notes = list(notes)  # the procedure's catatan, under the table (last page)
 
     def wrap(self, availWidth, availHeight):
         return availWidth, availHeight
@@ -142,6 +150,8 @@ class _FlowchartPage(Flowable):
         if self.outline:
             self.canv.sop_outline(self.outline)
         draw_page(self.canv, self.page, self.style)
+        if self.notes:
+            draw_notes(self.canv, self.notes, self.page, self.style)
 
 
 # ------------------------------------------------------------------------------ documents
@@ -223,6 +233,41 @@ def _flow_story(project: Project, proc: Procedure, layout: ProcedureLayout, styl
     return out
 
 
+def _procedure_blocks(
+    project: Project, proc: Procedure, layout: ProcedureLayout, style: Style, frame_w: float
+) -> list[tuple[str, list]]:
+    """(page template, flowables) in order: the procedure's own identity page (if it has
+    one), its flowchart pages, its catatan on a page of their own when they do not fit
+    under the table of the last page."""
+    blocks: list[tuple[str, list]] = []
+    own = identity_pages(project, proc, frame_w, _Mark)
+    if own:
+        blocks.append(("front", own))
+    pages = _flow_story(project, proc, layout, style)
+    blocks.append(("flow", pages))
+    notes = note_paragraphs(proc)
+    if notes and pages:
+        last = pages[-1].page
+        width = last.width - style.margin_left - style.margin_right
+        if notes_height(notes, width) <= notes_room(last, style)[1]:
+            pages[-1].notes = notes
+        else:
+            blocks.append(("front", [_Mark(project.procedure_nomor(proc)), *notes]))
+    return blocks
+
+
+def _join(blocks: list[tuple[str, list]], current: str | None) -> list:
+    """Flowables of the blocks; a page break with the block's template between blocks
+    (none between two flowchart blocks: each flowchart page fills its page)."""
+    story: list = []
+    for template, flowables in blocks:
+        if template != current or template == "front":
+            story += [NextPageTemplate(template), PageBreak()] if current else []
+        story += flowables
+        current = template
+    return story
+
+
 def _pdf_date(project: Project) -> str:
     d = in_force(project).tanggal_efektif
     return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000"
@@ -251,9 +296,12 @@ def render_binder(
     story += [PageBreak(), _Mark(nomor, "Lembar Pengesahan")]
     story += pengesahan_story(project, frame_w)
     if layouts:
-        story += [NextPageTemplate("flow"), PageBreak()]
-        for proc, layout in layouts:
-            story += _flow_story(project, proc, layout, style)
+        blocks = [
+            b
+            for proc, layout in layouts
+            for b in _procedure_blocks(project, proc, layout, style, frame_w)
+        ]
+        story += _join(blocks, "pengesahan")
     appendix = revision_story(project, frame_w, frame_h) if riwayat else []
     if appendix:
         # back to the framed template (same landscape paper) after the full-page flowcharts
@@ -276,9 +324,13 @@ def render_binder(
 def render_procedure(
     project: Project, proc: Procedure, layout: ProcedureLayout, style: Style
 ) -> bytes:
-    """One procedure's bytes: its flowchart pages only."""
+    """One procedure's bytes: its flowchart pages (after its own identity page, and with
+    its catatan, when it has them)."""
     d = project.dokumen
-    story = _flow_story(project, proc, layout, style)
+    w, h = style.page_size
+    frame_w = w - style.margin_left - style.margin_right
+    blocks = _procedure_blocks(project, proc, layout, style, frame_w)
+    story = _join(blocks, None)
     return _render(
         story,
         style,
@@ -289,7 +341,7 @@ def render_procedure(
         ),
         author=d.instansi.dinas,
         created=_pdf_date(project),
-        first_template="flow",
+        first_template=blocks[0][0],
     )
 
 

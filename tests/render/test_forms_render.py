@@ -1,0 +1,60 @@
+"""What the real-SOP forms print (tests/fixtures/forms): the printed numbers and Waktu,
+the agency's column titles, a procedure's own identity page right before its flowchart,
+and its catatan under the table, in the PDF binder and in the handbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import load_project
+from sopgen.render.html.site import build_site
+from sopgen.render.pdf.binder import build_pdfs
+from tests.render.pdf_support import flat, pages_text
+
+FORMS = Path(__file__).resolve().parent.parent / "fixtures" / "forms"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project(FORMS)
+
+
+@pytest.fixture(scope="module")
+def pages(project, tmp_path_factory) -> list[str]:
+    out = tmp_path_factory.mktemp("forms")
+    binder, *_ = build_pdfs(project, out)
+    return [flat(p) for p in pages_text(binder)]
+
+
+def test_binder_order_identity_page_before_its_own_flowchart(pages):
+    # identity, pengesahan, layanan's table, pengadaan's identity, pengadaan's table
+    assert len(pages) == 5
+    assert "SOP PELAYANAN PERMOHONAN" in pages[2]
+    assert "NOMOR SOP : 03/SOP/CTH/XII/2016" in pages[3]
+    assert "Pejabat Pembuat Komitmen" in pages[3] and "CONTOH TIGA, S.E." in pages[3]
+    assert "SOP PENGADAAN BARANG" in pages[3]  # its Nama SOP is its title
+    assert "Undang-Undang Nomor 23 Tahun 2006" in pages[3]  # inherited from dokumen.yaml
+    assert "Menyusun spesifikasi" in pages[4]
+
+
+def test_table_prints_numbers_waktu_titles_and_notes(pages):
+    table = pages[2]
+    assert "Sumber Data" in table and "Ket" in table and "(hari kerja)" in table
+    assert "2a Mengembalikan berkas" in table
+    assert "Sesuai kebutuhan" in table and "1-2 hari" in table and "Semesteran" in table
+    assert "Jumlah waktu (2 langkah tidak terjumlah)" in table
+    assert "Ket: *) waktu dihitung dalam hari kerja" in table
+    assert table.index("Jumlah waktu") < table.index("Ket: *)")  # under the table
+
+
+def test_handbook_page_has_identity_titles_and_notes(project, tmp_path):
+    build_site([project], tmp_path)
+    own = (tmp_path / "html" / "prosedur" / "pengadaan.html").read_text(encoding="utf-8")
+    assert "Identitas SOP" in own and "03/SOP/CTH/XII/2016" in own
+    shared = (tmp_path / "html" / "prosedur" / "layanan.html").read_text(encoding="utf-8")
+    assert "Identitas SOP" not in shared
+    assert '<th scope="col" class="col-kelengkapan">Sumber Data</th>' in shared
+    assert "Ket: *) waktu dihitung dalam hari kerja" in shared
+    assert ">2a</a>" in shared

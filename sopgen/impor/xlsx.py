@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import warnings
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -46,7 +48,7 @@ def read_xlsx_all(path: str | Path) -> tuple[ir.ImportedSop, ...]:
     book = SafeWorkbook(str(path))
     try:
         drawings = _sheet_drawings(book)
-        wb = _open(path)
+        wb = _open(book)
         return _read(book, wb, drawings, path.name)
     except (ir.UnreadableSource, MemoryError, KeyboardInterrupt):
         raise
@@ -59,15 +61,35 @@ def read_xlsx_all(path: str | Path) -> tuple[ir.ImportedSop, ...]:
         book.close()
 
 
-def _open(path: Path):
+def _open(book: SafeWorkbook):
+    """openpyxl on the cells only: the drawing relationships are left out of the copy it
+    reads (the shapes are read here; openpyxl parsing them would be most of the time)."""
     try:
         import openpyxl
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
+            return openpyxl.load_workbook(io.BytesIO(_cells_only(book)), data_only=True)
+    except ir.UnreadableSource:
+        raise
     except Exception as exc:  # noqa: BLE001 - any openpyxl failure is a broken file
         raise _unreadable(f"openpyxl tidak dapat membukanya ({type(exc).__name__})") from None
+
+
+_DRAWING_REL = re.compile(rb"<Relationship\b[^>]*?Type=\"[^\"]*/drawing\"[^>]*?/>")
+
+
+def _cells_only(book: SafeWorkbook) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
+        for name in sorted(book.names):
+            if name.startswith(("xl/drawings/", "xl/media/", "xl/charts/")) or name.endswith("/"):
+                continue
+            data = book.read(name)
+            if name.startswith("xl/worksheets/_rels/"):
+                data = _DRAWING_REL.sub(b"", data)
+            out.writestr(name, data)
+    return buf.getvalue()
 
 
 def _rels(book: SafeWorkbook, part: str) -> dict[str, str]:

@@ -67,6 +67,7 @@ class Cells:
     max_row: int = 0
     max_col: int = 0
     grid: Grid | None = None
+    _by_row: dict[int, list[tuple[int, str]]] | None = field(default=None, repr=False)
 
     def get(self, row: int, col: int) -> str:
         return self.text.get((row, col), "")
@@ -79,7 +80,13 @@ class Cells:
         return self.owner.get((row, col), (row, col))
 
     def row_texts(self, row: int) -> list[tuple[int, str]]:
-        return sorted((c, t) for (r, c), t in self.text.items() if r == row and t)
+        """(column, text) of the non-empty cells of a sheet row, left to right."""
+        if self._by_row is None:
+            self._by_row = {}
+            for (r, c), t in sorted(self.text.items()):
+                if t:
+                    self._by_row.setdefault(r, []).append((c, t))
+        return list(self._by_row.get(row, ()))
 
 
 def _width_emu(chars: float) -> float:

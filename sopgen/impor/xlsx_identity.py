@@ -87,7 +87,7 @@ def read_identity(cells: Cells, last_row: int | None = None) -> tuple[ir.Identit
             lines = [after_colon] if after_colon else []
             stop = min([x for x in label_rows if x > r2] + [r2 + (6 if key == "disahkan" else 1)])
             for rr in range(r, max(stop, r2 + 1)):
-                for cc in sorted(cc for (row, cc) in cells.text if row == rr and cc > c2):
+                for cc in [cc for cc, _ in cells.row_texts(rr) if cc > c2]:
                     if (rr, cc) not in labels and cells.anchor_of(rr, cc) == (rr, cc):
                         lines.extend(_lines(cells, rr, cc))
             values[key] = [x for x in (clean(v) for v in lines) if x and x != ":"]
@@ -98,9 +98,7 @@ def read_identity(cells: Cells, last_row: int | None = None) -> tuple[ir.Identit
                 row_cells = [(cc, t) for cc, t in cells.row_texts(rr) if c1 <= cc <= c2]
                 if any((rr, cc) in labels for cc, _ in row_cells):
                     break
-                if any(
-                    _label(t) for (row, cc), t in cells.text.items() if row == rr and c1 <= cc <= c2
-                ):
+                if any(_label(t) for _, t in row_cells):
                     break
                 if len(row_cells) > 1:  # "1." in one cell, the text in the next
                     lines.append(" ".join(t for _, t in row_cells))

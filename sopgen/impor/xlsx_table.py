@@ -128,7 +128,7 @@ def find_table(cells: Cells) -> Table | None:
         pc2 = (
             (min(later) - 1)
             if later
-            else max((c for (r, c) in cells.text if r == exec_row), default=pc1)
+            else max((c for c, _ in cells.row_texts(exec_row)), default=pc1)
         )
     executors: list[Executor] = []
     c = pc1

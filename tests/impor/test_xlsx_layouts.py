@@ -238,3 +238,17 @@ def test_pen_drawn_arrows_boxes_saying_selesai_and_bordered_labels(tmp_path):
     assert [s.kind for s in sop.shapes] == ["terminator", "decision", "terminator"]
     labels = {(link.source, link.target): link.label for link in sop.links}
     assert labels == {(0, 1): None, (1, 2): "Ya", (1, 0): "Tidak"}
+
+
+def test_notes_under_the_table(tmp_path):
+    note = ("", "Ket: *) dilaksanakan bila berkas lengkap", "", "", "", "")
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+            Box(2, "flowChartTerminator", 4, 7, "Selesai"),
+        ],
+        arrows=[Arrow(3, 1, 2)],
+    )
+    sop = read_xlsx(build(tmp_path / "ket.xlsx", [ROWS[0], ROWS[1], note], d, identity=False))
+    assert [r.nomor for r in sop.rows] == ["1", "2"]
+    assert sop.notes == "Ket: *) dilaksanakan bila berkas lengkap"

@@ -29,6 +29,8 @@ _MARKDOWN_SIGNS = re.compile(r"[*_`\[\]<>&#\\]|^\s*([-+]|\d+\.)\s", re.MULTILINE
 def clean_text(text: str) -> str:
     """``text`` without invisible, reordering or forbidden characters (NFC-normalised)."""
     text = _UNSAFE.sub("", text)
+    if text.isascii():  # the common case: nothing above U+FFFF, already NFC
+        return text
     text = "".join(ch for ch in text if not (ord(ch) > 0xFFFF and (ord(ch) & 0xFFFE) == 0xFFFE))
     return unicodedata.normalize("NFC", text)
 

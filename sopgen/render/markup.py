@@ -16,6 +16,7 @@ little Markdown: emphasis, lists, links, inline code. Nothing else survives:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import nh3
 from markupsafe import Markup
@@ -68,13 +69,19 @@ def markdown_block(text: str | None) -> Markup:
 
 
 _SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+# anything Markdown or HTML could make something of (markup, entities, lists, headings)
+_SIGNS = re.compile(r"[*_`\[\]<>&#\\!]|^\s*([-+]|\d+\.)\s|^=+$|^-+$|  $")
 
 
+@lru_cache(maxsize=8192)
 def markdown_inline(text: str | None) -> Markup:
     """Like ``markdown_block`` but a single paragraph loses its ``<p>`` (for table cells,
     list items and headings). Text with several paragraphs or a list stays block HTML."""
     if not text:
         return Markup("")
+    if "\n" not in text and not text.startswith((" ", "\t")) and not _SIGNS.search(text):
+        # one plain line (most cells): what Markdown would give, without its parser
+        return Markup(clean_text(text).strip())
     out = markdown_to_html(text).strip()
     match = _SINGLE_P.match(out)
     if match and "<p>" not in match.group(1):

@@ -71,13 +71,14 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
         return rows
     # symbols in row order (left to right); connectors are only counted, never written
     order: list[tuple[int, int]] = []  # (row, shape id or -1 for a placeholder)
+    arrows = {(link.source, link.target) for link in sop.links}
     shapes = {s.id: s for s in sop.shapes if s.kind != "connector"}
     by_row: dict[int, list[ir.Shape]] = {}
     for s in shapes.values():
         if 0 <= s.row < len(rows):
             by_row.setdefault(s.row, []).append(s)
     for i, plan in enumerate(rows):
-        here = sorted(by_row.get(i, []), key=lambda s: (s.x, s.id))
+        here = order_in_row(by_row.get(i, []), arrows)
         for s in here:
             cols = tuple(executors[c] for c in s.columns if 0 <= c < len(executors))
             sym = SymbolPlan(cols or (executors[0],), s.kind, teks=s.text.strip())
@@ -148,6 +149,31 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
     incoming = {t for exits in outs.values() for t, _ in exits}
     _kinds(flat, last, {g for g in starts if g not in incoming})
     return rows
+
+
+SAME_COLUMN = 6.0  # points: symbols this close horizontally are stacked in one column
+
+
+def order_in_row(shapes: list[ir.Shape], arrows: set[tuple[int, int]]) -> list[ir.Shape]:
+    """Left to right; symbols stacked in one column (a start above its first box, a box
+    above an end) in the order the arrows between them run."""
+    groups: list[list[ir.Shape]] = []
+    for s in sorted(shapes, key=lambda s: (s.x, s.id)):
+        if groups and abs(s.x - groups[-1][-1].x) < SAME_COLUMN:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    out: list[ir.Shape] = []
+    for group in groups:
+        left = list(group)
+        while left:
+            first = next(
+                (s for s in left if not any((o.id, s.id) in arrows for o in left if o is not s)),
+                left[0],
+            )
+            out.append(first)
+            left.remove(first)
+    return out
 
 
 def _repair(flat: list[SymbolPlan], order, outs, has_in: set[int]) -> None:

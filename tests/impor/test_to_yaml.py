@@ -301,3 +301,19 @@ def test_signer_pangkat_and_golongan_apart():
     (official,) = data["pejabat"].values()
     assert (official["pangkat"], official["golongan"]) == ("Pembina Utama Muda", "IV/c")
     assert official["nip"] == "19700101 199501 2 001"
+
+
+def test_start_stacked_above_the_first_box_in_one_column():
+    """Row 1 holds a start terminator above a box in the same column; the reader listed the
+    box first. The written order follows the arrow: start, then the box."""
+    rows = [_row("1", "Menyusun dokumen"), _row("2", "Mengajukan")]
+    shapes = [
+        _shape(0, 0, "process", 0, x=50),
+        _shape(1, 0, "terminator", 0, x=50),
+        _shape(2, 1, "terminator", 1),
+    ]
+    links = [ir.Link(1, 0), ir.Link(0, 2)]
+    text = render_document([_sop(rows, shapes, links)], Path("d"))["pelayanan-izin.yaml"].render()
+    first = yaml.safe_load(text)["kegiatan"][0]
+    assert [s.get("jenis") for s in first["simbol"]] == [None, None]
+    assert edges(text) == {((0, 0), (0, 1), None), ((0, 1), (1, 0), None)}

@@ -25,12 +25,22 @@ def scalar(value: object) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = yaml.safe_dump(str(value), allow_unicode=True, width=10**9, default_style=None)
-    text = text.removesuffix("\n").removesuffix("\n...").removesuffix("...")
-    if "\n" in text.strip():  # never a folded scalar over several lines
-        text = yaml.safe_dump(str(value), allow_unicode=True, width=10**9, default_style='"')
+    value = str(value)
+    text = yaml.safe_dump(value, allow_unicode=True, width=10**9).strip()
+    text = text.removesuffix("...").strip()
+    if "\n" in text or not _loads_back(text, value):
+        # a folded scalar, or characters YAML reads as line breaks (NEL, U+2028): quoted
+        # with escapes, on one line
+        text = yaml.safe_dump(value, allow_unicode=False, width=10**9, default_style='"')
         text = text.strip()
-    return text.strip()
+    return text
+
+
+def _loads_back(text: str, value: str) -> bool:
+    try:
+        return yaml.safe_load(f"k: {text}") == {"k": value}
+    except yaml.YAMLError:
+        return False
 
 
 def flow_list(values: list) -> str:

@@ -33,6 +33,18 @@ def verbosity_options(func):
     return func
 
 
+def data_option(help: str):
+    """--data FOLDER (default data/), for the commands whose arguments are something else."""
+    return click.option(
+        "--data",
+        "data",
+        default="data",
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help=help,
+    )
+
+
 DATA_ARG = click.argument("data", default="data", type=click.Path(file_okay=False, path_type=Path))
 OUT_ARG = click.argument(
     "output", default="output", type=click.Path(file_okay=False, path_type=Path)

@@ -6,20 +6,13 @@ from pathlib import Path
 
 import click
 
-from sopgen.cli.common import Verbosity, verbosity_options
+from sopgen.cli.common import Verbosity, data_option, verbosity_options
 
 
 @click.command("diff")
 @click.argument("old", metavar="LAMA")
 @click.argument("new", metavar="BARU")
-@click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder data di repositori, bila LAMA/BARU adalah revisi git.",
-)
+@data_option("Folder data di repositori, bila LAMA/BARU adalah revisi git.")
 @click.option(
     "--html",
     "html_file",

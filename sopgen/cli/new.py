@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sopgen.cli.common import Verbosity, verbosity_options
+from sopgen.cli.common import Verbosity, data_option, verbosity_options
 
 
 @click.group("new")
@@ -29,14 +29,7 @@ def new() -> None:
     type=click.Path(path_type=Path),
     help="Folder dokumen (mis. data/sekretariat); bawaan: satu-satunya dokumen di data/.",
 )
-@click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder data tempat mencari dokumen.",
-)
+@data_option("Folder data tempat mencari dokumen.")
 @verbosity_options
 def new_prosedur(proc_id: str, dokumen: Path | None, data: Path, quiet: bool, verbose: bool):
     """Buat prosedur baru ID.yaml dan tambahkan ID ke daftar 'prosedur' di dokumen.yaml."""
@@ -57,14 +50,7 @@ def new_prosedur(proc_id: str, dokumen: Path | None, data: Path, quiet: bool, ve
 
 @new.command("dokumen")
 @click.argument("name", metavar="NAMA")
-@click.option(
-    "--data",
-    "data",
-    default="data",
-    show_default=True,
-    type=click.Path(path_type=Path),
-    help="Folder data tempat folder dokumen baru dibuat.",
-)
+@data_option("Folder data tempat folder dokumen baru dibuat.")
 @click.option(
     "--prosedur",
     "first",

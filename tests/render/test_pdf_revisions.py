@@ -13,12 +13,16 @@ import pytest
 
 from sopgen.layout.style import Style
 from sopgen.model import Revisi
+from sopgen.model.text import to_reportlab_blocks
 from sopgen.render.pdf.binder import build_pdfs, render_binder
-from sopgen.render.pdf.revisions import text_blocks
 from tests.render.pdf_support import flat, outline, pages_text
 from tests.render.revision_support import EXPECTED, LATEST, revised_project
 
 TITLE = "LAMPIRAN: RIWAYAT REVISI"
+
+
+def text_blocks(text: str) -> list[tuple[str | None, str]]:
+    return [(b.bullet, b.markup) for b in to_reportlab_blocks(text)]
 
 
 @pytest.fixture(scope="module")
@@ -198,10 +202,15 @@ def test_a_long_history_runs_over_pages_with_the_header_repeated(tmp_path):
 
 
 def test_perubahan_blocks_follow_markdown():
+    # the reading of the handbook (model.text): "2. y" right under a bullet item continues
+    # that list, as Markdown reads it
     assert text_blocks("Satu\ndua\n\n- **x**\n  lanjut\n2. y\n\nakhir") == [
         (None, "Satu dua"),
-        ("\u2022", "**x** lanjut"),
-        ("2.", "y"),
+        ("\u2022", "<b>x</b> lanjut"),
+        ("\u2022", "y"),
         (None, "akhir"),
     ]
-    assert text_blocks("2 * 3 = 6\n*miring* saja") == [(None, "2 * 3 = 6 *miring* saja")]
+    bullet = "\u2022"
+    assert text_blocks("Diubah:\n- a\n1. b") == [(None, "Diubah:"), (bullet, "a"), (bullet, "b")]
+    assert text_blocks("1. a\n2. b\n\n3. c") == [("1.", "a"), ("2.", "b"), ("3.", "c")]
+    assert text_blocks("2 * 3 = 6\n*miring* saja") == [(None, "2 * 3 = 6 <i>miring</i> saja")]

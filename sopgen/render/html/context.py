@@ -102,35 +102,13 @@ def _official_view(project: Project, p: Pejabat) -> OfficialView:
     )
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
-
-
-def _lists_after_text(text: str) -> str:
-    """A list right under a line of text becomes a list, as the PDF appendix prints it:
-    'Diubah:\n- a\n- b' is a paragraph and a two-item list (Markdown alone would need a
-    blank line before the list and otherwise shows '- a - b' inside the paragraph)."""
-    out: list[str] = []
-    in_text = in_list = False
-    for line in text.splitlines():
-        if not line.strip():
-            in_text = in_list = False
-        elif _LIST_ITEM.match(line):
-            if in_text and not in_list:
-                out.append("")
-            in_list = True
-        else:
-            in_text = True
-        out.append(line)
-    return "\n".join(out)
-
-
 def _revision_view(project: Project, entry: RevisionEntry, url: str | None) -> RevisionView:
     return RevisionView(
         nomor=entry.nomor,
         tanggal=_format_date(entry.tanggal),
         tanggal_iso=entry.tanggal.isoformat(),
         bagian=Link(entry.bagian, url),
-        perubahan=markdown_inline(_lists_after_text(entry.perubahan)),
+        perubahan=markdown_inline(entry.perubahan),
         oleh=_official(project, entry.revisi.disetujui_oleh),
     )
 

@@ -6,7 +6,6 @@ Everything the reader sees is Indonesian; every font is a Liberation Sans face.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -19,27 +18,19 @@ from sopgen.check.revisions import in_force
 from sopgen.errors import RenderError
 from sopgen.model import Pejabat, Project
 from sopgen.model.dates import place_and_date
+from sopgen.model.text import clean_text, to_reportlab
 from sopgen.render.fonts import BOLD, REGULAR
-from sopgen.render.markup import clean_text
 
 LINE = 0.75  # table rules on the front pages
 SIGN_SPACE_PENGESAHAN = 2.2 * cm
 
 # ------------------------------------------------------------------------------ markup
 
-_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_ITALIC_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
-
 
 def inline_markup(text: str) -> str:
-    """A little inline Markdown (``**bold**``, ``*italic*``) as safe Paragraph markup.
-
-    ``&``, ``<`` and ``>`` are escaped first, so no user text can inject a tag.
-    """
-    s = escape(clean_text(text))
-    s = _BOLD_RE.sub(r"<b>\1</b>", s)
-    s = _ITALIC_RE.sub(r"<i>\1</i>", s)
-    return s
+    """A text field's little Markdown as safe Paragraph markup (``model.text``, the same
+    reading as the handbook's): ``**x**`` bold, ``*x*`` italic, everything else escaped."""
+    return to_reportlab(text)
 
 
 def plain(text: str) -> str:

@@ -8,8 +8,6 @@ the binder, never part of the identity page (which only prints the Tanggal Revis
 
 from __future__ import annotations
 
-import re
-
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -18,6 +16,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from sopgen.check.revisions import RevisionEntry, history
 from sopgen.model import Project
 from sopgen.model.dates import format_date
+from sopgen.model.text import to_reportlab_blocks
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
 
@@ -35,43 +34,16 @@ _ITEM = ParagraphStyle(
     "rev_item", _CELL, leftIndent=11, bulletIndent=1, bulletFontName=REGULAR, bulletFontSize=8.5
 )
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-
-
-def text_blocks(text: str) -> list[tuple[str | None, str]]:
-    """A little Markdown's block structure: (bullet, text) for each list item ("- x" gives
-    a bullet "•", "1. x" keeps "1.") and (None, text) for each paragraph; the lines of one
-    paragraph or item join with a space, a blank line starts a new paragraph."""
-    blocks: list[tuple[str | None, str]] = []
-    starts = True  # the next line starts a new block
-    for raw in text.strip().splitlines():
-        line = raw.strip()
-        item = _LIST_ITEM.match(line)
-        if not line:
-            starts = True
-            continue
-        if item:
-            marker = item.group(0).strip()
-            bullet = "\u2022" if marker in ("-", "*", "+") else marker
-            blocks.append((bullet, line[item.end() :]))
-        elif blocks and not starts:
-            bullet, before = blocks[-1]
-            blocks[-1] = (bullet, f"{before} {line}")  # the paragraph (or item) goes on
-        else:
-            blocks.append((None, line))
-        starts = False
-    return blocks
-
 
 def _perubahan_cell(text: str) -> list[Paragraph]:
     """Paragraphs and list items (hanging indent); ``**bold**``/``*italic*`` as elsewhere,
     everything else escaped text."""
     out = []
-    for n, (bullet, body) in enumerate(text_blocks(text)):
-        if bullet is None:
-            out.append(Paragraph(inline_markup(body), _CELL if n == 0 else _PARA))
+    for n, block in enumerate(to_reportlab_blocks(text)):
+        if block.bullet is None:
+            out.append(Paragraph(block.markup, _CELL if n == 0 else _PARA))
         else:
-            out.append(Paragraph(inline_markup(body), _ITEM, bulletText=bullet))
+            out.append(Paragraph(block.markup, _ITEM, bulletText=block.bullet))
     return out or [Paragraph("-", _CELL)]
 
 

@@ -384,6 +384,40 @@ CASES = [
 FOLDERS = sorted({case[0] for case in CASES})
 CASE_IDS = [f"{name}/{proc}" for name, proc, _, _ in CASES]
 
+# What sopgen does not do yet on these fixtures (issue 8 §2): expected failures, strict, so
+# each one shows up as soon as it is fixed and its entry must then be removed here.
+KNOWN_LAYOUT_FAILURE: dict[str, str] = {
+    "bps-pengajuan-pembayaran": "layout: RuntimeError 'no routable page starting at step 5'"
+    " on the decisions whose 'Ya' forks (akun-521211, akun-521811, paket meeting)",
+}
+KNOWN_TOO_MANY_PAGES: dict[tuple[str, str], str] = {
+    ("bps-surat-masuk", "surat-masuk"): "2 pages, the original 1",
+    ("bps-pelaksanaan-kontrak", "pelaksanaan-kontrak"): "5 pages, the original 4",
+}
+
+
+def _xfail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def _folder_params():
+    return [
+        pytest.param(name, marks=_xfail(KNOWN_LAYOUT_FAILURE[name]))
+        if name in KNOWN_LAYOUT_FAILURE
+        else name
+        for name in FOLDERS
+    ]
+
+
+def _page_params():
+    params = []
+    for case, case_id in zip(CASES, CASE_IDS, strict=True):
+        name, proc = case[0], case[1]
+        reason = KNOWN_LAYOUT_FAILURE.get(name) or KNOWN_TOO_MANY_PAGES.get((name, proc))
+        marks = [_xfail(reason)] if reason else []
+        params.append(pytest.param(*case, marks=marks, id=case_id))
+    return params
+
 
 def test_every_fixture_folder_is_listed():
     folders = sorted(p.name for p in REAL.iterdir() if (p / "dokumen.yaml").is_file())
@@ -408,7 +442,7 @@ def _procedure(project, proc_id):
     return procedure
 
 
-@pytest.mark.parametrize("name", FOLDERS)
+@pytest.mark.parametrize("name", _folder_params())
 def test_check_finds_no_error(name):
     from sopgen.cli import main
 
@@ -453,21 +487,25 @@ def _flowchart_pages(pdf: Path) -> int:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """`sopgen pdf` of every fixture, once: folder name -> its pdf/ output folder."""
+    """`sopgen pdf` of a fixture, built once: folder name -> its pdf/ output folder."""
     from sopgen.cli import main
 
-    out = {}
-    for name in FOLDERS:
-        target = tmp_path_factory.mktemp(name)
-        result = CliRunner().invoke(main, ["pdf", str(REAL / name), str(target)])
-        assert result.exit_code == 0, (name, result.output)
-        out[name] = target / "pdf"
-    return out
+    done: dict[str, Path] = {}
+
+    def build(name: str) -> Path:
+        if name not in done:
+            target = tmp_path_factory.mktemp(name)
+            result = CliRunner().invoke(main, ["pdf", str(REAL / name), str(target)])
+            assert result.exit_code == 0, (name, result.output)
+            done[name] = target / "pdf"
+        return done[name]
+
+    return build
 
 
-@pytest.mark.parametrize(("name", "proc", "pages", "arrows"), CASES, ids=CASE_IDS)
+@pytest.mark.parametrize(("name", "proc", "pages", "arrows"), _page_params())
 def test_pdf_takes_no_more_pages_than_the_original(built, name, proc, pages, arrows):
-    built_pages = _flowchart_pages(built[name] / f"{proc}.pdf")
+    built_pages = _flowchart_pages(built(name) / f"{proc}.pdf")
     assert built_pages >= 1
     if pages is not None:  # None: a workbook sheet, no page count to compare with
         assert built_pages <= pages, f"{built_pages} halaman, asli {pages}"
@@ -491,10 +529,12 @@ IDENTITY = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(IDENTITY))
+@pytest.mark.parametrize(
+    "name", [p for p in _folder_params() if getattr(p, "values", (p,))[0] in IDENTITY]
+)
 def test_identity_page_names_the_sop_and_its_signer(built, name):
     nomor, signer = IDENTITY[name]
-    first = flat(pages_text(built[name] / f"{name}.pdf")[0])
+    first = flat(pages_text(built(name) / f"{name}.pdf")[0])
     assert nomor in first
     assert signer in first
 

@@ -16,16 +16,21 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from sopgen.check.revisions import (
-    RevisionEntry,
     effective_revision_date,
     history,
-    in_force,
 )
 from sopgen.layout.geometry import ProcedureLayout
-from sopgen.model import Pejabat, Procedure, Project
+from sopgen.model import Procedure, Project
 from sopgen.model.durations import format_minutes, not_added_text, total_by_unit
-from sopgen.model.identity import effective_identity
-from sopgen.render.html.svg import Bar, render_bar_chart, render_svg
+from sopgen.render.html.figures import flowcharts, time_chart
+from sopgen.render.html.identity import (
+    _format_date,
+    _identity_view,
+    _items,
+    _official,
+    _related,
+    _revision_view,
+)
 from sopgen.render.html.views import (
     ColumnTitles,
     DocumentView,
@@ -33,9 +38,7 @@ from sopgen.render.html.views import (
     ExecutorGroup,
     ExecutorView,
     FlowNote,
-    IdentityView,
     Link,
-    OfficialView,
     ProcedureView,
     RevisionView,
     Share,
@@ -73,44 +76,6 @@ def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
         used.add(slug)
         taken[name] = slug
     return taken
-
-
-def _format_date(value) -> str:
-    from sopgen.model.dates import format_date
-
-    return format_date(value)
-
-
-def _official(project: Project, key: str | None) -> OfficialView | None:
-    if key is None:
-        return None
-    p: Pejabat | None = project.official(key)
-    if p is None:
-        return None
-    return _official_view(project, p)
-
-
-def _official_view(project: Project, p: Pejabat) -> OfficialView:
-    return OfficialView(
-        jabatan=p.jabatan,
-        nama=p.nama,
-        pangkat=p.pangkat,
-        golongan=p.golongan,
-        nip=p.nip_formatted,
-        nip_label=p.nip_label,
-        underline=project.dokumen.pengaturan.garis_bawah_nama,
-    )
-
-
-def _revision_view(project: Project, entry: RevisionEntry, url: str | None) -> RevisionView:
-    return RevisionView(
-        nomor=entry.nomor,
-        tanggal=_format_date(entry.tanggal),
-        tanggal_iso=entry.tanggal.isoformat(),
-        bagian=Link(entry.bagian, url),
-        perubahan=markdown_inline(entry.perubahan),
-        oleh=_official(project, entry.revisi.disetujui_oleh),
-    )
 
 
 def _flow_notes(index: int, proc: Procedure) -> tuple[FlowNote, ...]:
@@ -212,76 +177,8 @@ def _procedure_view(
             )
         )
 
-    chart = Markup("")
-    if total > 0:
-        bars = [
-            Bar(str(sh.executor.text), sh.minutes, f"{sh.text} ({sh.percent}%)") for sh in shares
-        ]
-        desc = "; ".join(
-            f"{sh.executor.text}: {sh.text}, {sh.percent}% dari jumlah waktu, {sh.steps} langkah"
-            for sh in shares
-        )
-        chart = Markup(
-            render_bar_chart(
-                bars,
-                scale_max=total,
-                title=f"Bagian waktu tiap pelaksana dari jumlah waktu {format_minutes(total, mpd)}",
-                desc=desc + ".",
-                measure=measure,
-                id_prefix=f"grafik-{proc.id}",
-            )
-        )
-
-    flow_pages = []
-    if layout is not None:
-        from sopgen.render.common import make_style
-
-        style = make_style(project)  # line and arrowhead sizes exactly as in the PDF
-        n_pages = len(layout.pages)
-        tips = {
-            i: f"{name}: {sv.uraian_text} ({', '.join(str(e.text) for e in sv.executors)})"
-            for i, sv in enumerate(step_views)
-            for name in (f"Langkah {sv.number}" if sv.number else f"Baris ke-{i + 1}",)
-        }
-        for k, page in enumerate(layout.pages):
-            first, last = (min(page.steps) + 1, max(page.steps) + 1) if page.steps else (0, 0)
-            flow_pages.append(
-                Markup(
-                    render_svg(
-                        page,
-                        title=f"Diagram alir {data.judul}, halaman {k + 1} dari {n_pages}",
-                        desc=(
-                            f"Langkah {first} sampai {last}: simbol tiap langkah berada di kolom "
-                            "pelaksananya. Uraian lengkap ada di tabel langkah."
-                        ),
-                        step_titles=tips,
-                        id_prefix=f"diagram-{k + 1}",
-                        style=style,
-                    )
-                )
-            )
-
-    flow_screen = None
-    if screen is not None and len(screen.pages) == 1:
-        from sopgen.render.common import make_style
-
-        svg = render_svg(
-            screen.pages[0],
-            title=f"Diagram alir {data.judul}",
-            desc=(
-                f"Langkah 1 sampai {len(steps)}: simbol tiap langkah berada di kolom "
-                "pelaksananya. Pilih simbol untuk membuka baris langkahnya di tabel."
-            ),
-            step_titles={
-                i: f"Langkah {i + 1}: {sv.uraian_text} "
-                f"({', '.join(str(e.text) for e in sv.executors)})"
-                for i, sv in enumerate(step_views)
-            },
-            id_prefix="diagram-layar",
-            style=make_style(project),
-        )
-        # its symbols are links (site.js): a group of them, not one image
-        flow_screen = Markup(svg.replace(' role="img"', ' role="group"', 1))
+    chart = time_chart(proc.id, shares, total, mpd, measure)
+    flow_pages, flow_screen = flowcharts(project, data.judul, step_views, layout, screen)
 
     related = tuple(
         _related(k.teks, procedure_urls.get(k.prosedur) if k.prosedur else None)
@@ -305,7 +202,7 @@ def _procedure_view(
         minutes_per_day=mpd,
         shares=tuple(shares),
         chart=chart,
-        flow_pages=tuple(flow_pages),
+        flow_pages=flow_pages,
         flow_screen=flow_screen,
         related=related,
         reconstructed=data.pelaksana_direkonstruksi,
@@ -316,48 +213,11 @@ def _procedure_view(
     )
 
 
-def _identity_view(
-    project: Project, proc: Procedure, procedure_urls: dict[str, str]
-) -> IdentityView | None:
-    """A procedure's own identity page (None when it shares the document's)."""
-    ident = effective_identity(project, proc)
-    if not ident.own:
-        return None
-    signer = ident.signer
-    return IdentityView(
-        nomor=ident.nomor,
-        tanggal_pembuatan=_format_date(ident.tanggal_pembuatan),
-        tanggal_revisi=_format_date(effective_revision_date(project, proc)),
-        tanggal_efektif=_format_date(in_force(project, proc).tanggal_efektif),
-        disahkan=_official_view(project, signer) if signer is not None else None,
-        nama=ident.nama,
-        label_nama=ident.label_nama,
-        dasar_hukum=_items(ident.dasar_hukum),
-        kualifikasi=_items(ident.kualifikasi_pelaksana),
-        keterkaitan=tuple(
-            _related(k.teks, procedure_urls.get(k.prosedur) if k.prosedur else None)
-            for k in ident.keterkaitan
-        ),
-        peralatan=_items(ident.peralatan),
-        peringatan=_items(ident.peringatan),
-        pencatatan=_items(ident.pencatatan),
-    )
-
-
-def _related(text: str, url: str | None) -> Link:
-    # A link's text must not contain links of its own: plain text when linked.
-    return Link(plain_text(text), url) if url else Link(markdown_inline(text), None)
-
-
 def binder_name(project: Project) -> str:
     """The binder's file name, as render/pdf/binder.py writes it (the document folder's name)."""
     from sopgen.render.common import binder_name
 
     return binder_name(project)
-
-
-def _items(texts: Sequence[str]) -> tuple[Markup, ...]:
-    return tuple(markdown_inline(t) for t in texts)
 
 
 def html_context(

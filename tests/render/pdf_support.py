@@ -85,3 +85,37 @@ def outline(path: Path) -> list[tuple[str, int]]:
         entries.append((_pdf_string(title), kids.index(dest)))
         node = re.search(rb"/Next (\d+) 0 R", obj)
     return entries
+
+
+def _page_refs(data: bytes) -> tuple[dict[int, bytes], list[int]]:
+    objs = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(data)}
+    catalog = next(v for v in objs.values() if b"/Type /Catalog" in v)
+    pages_ref = int(re.search(rb"/Pages (\d+) 0 R", catalog).group(1))
+    kids = [int(k) for k in re.findall(rb"(\d+) 0 R", objs[pages_ref].split(b"/Kids")[1])]
+    return objs, kids
+
+
+def links(path: Path) -> list[list[int]]:
+    """For every page, the 0-based target page of each internal link, in drawing order."""
+    objs, kids = _page_refs(path.read_bytes())
+    out = []
+    for kid in kids:
+        m = re.search(rb"/Annots \[([^\]]*)\]", objs[kid])
+        targets = []
+        for ref in re.findall(rb"(\d+) 0 R", m.group(1) if m else b""):
+            dest = re.search(rb"/Dest \[ (\d+) 0 R", objs[int(ref)])
+            if dest:
+                targets.append(kids.index(int(dest.group(1))))
+        out.append(targets)
+    return out
+
+
+def page_sizes(path: Path) -> list[tuple[int, int]]:
+    """(width, height) of every page, rounded to points."""
+    out = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "9999", str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    return [
+        (round(float(w)), round(float(h)))
+        for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out)
+    ]

@@ -12,6 +12,7 @@ from sopgen.render.pdf.binder import build_pdfs
 from tests.render.pdf_support import (
     flat,
     outline,
+    page_sizes,
     pages_text,
     pdffonts,
     pdfinfo,
@@ -84,7 +85,8 @@ def test_officials_names_and_formatted_nips(binder_text, project):
 def test_identity_page_items(binder, project):
     d = project.dokumen
     pages = pages_text(binder)
-    identity = flat(" ".join(pages[:2]))
+    first = next(i for i, p in enumerate(pages) if "NOMOR SOP" in p)
+    identity = flat(" ".join(pages[first : first + 2]))
     for n, item in enumerate(d.dasar_hukum, 1):
         assert f"{n}. {flat(item)}" in identity, f"dasar hukum {n} missing"
     for heading in (
@@ -129,8 +131,10 @@ def test_fonts_embedded_liberation_only(built):
 
 def test_a4_landscape_and_metadata(binder):
     info = pdfinfo(binder)
-    w, h = (float(x) for x in re.findall(r"[\d.]+", info["Page size"])[:2])
-    assert (round(w), round(h)) == (842, 595)
+    # upright: cover, Daftar Isi, Lembar Pengesahan; landscape: identity, flowcharts
+    sizes = page_sizes(binder)
+    assert sizes[:5] == [(595, 842), (595, 842), (842, 595), (842, 595), (595, 842)]
+    assert set(sizes[5:]) == {(842, 595)}
     assert info["Title"] == (
         "SOP BIDANG SEKRETARIAT - DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN TRENGGALEK"
     )
@@ -145,6 +149,9 @@ def test_footer_on_every_page(binder, built):
         total = len(pages)
         assert total == int(pdfinfo(path)["Pages"])
         for i, page in enumerate(pages, 1):
+            if path == binder and i == 1:
+                assert "Halaman" not in page  # the cover carries no number
+                continue
             assert f"Halaman {i} dari {total}" in page, (path.name, i)
             assert "01/SOP/DKPS/SKRT/X/2016" in page
 
@@ -152,25 +159,47 @@ def test_footer_on_every_page(binder, built):
 def test_outline_one_entry_per_section(binder, project):
     entries = outline(binder)
     titles = [t for t, _ in entries]
-    assert titles == ["Identitas", "Lembar Pengesahan"] + [p.data.judul for p in project.procedures]
+    assert titles == ["Halaman Judul", "Daftar Isi", "Identitas", "Lembar Pengesahan"] + [
+        p.data.judul for p in project.procedures
+    ]
     pages = pages_text(binder)
-    assert [i for _, i in entries] == sorted(i for _, i in entries)
-    for title, index in entries[2:]:
+    assert [i for _, i in entries] == [0, 1, 2, 4, 5, 7, 9, 11, 13, 15]
+    for title, index in entries[4:]:
         assert flat(title) in flat(pages[index]), title
-    assert "LEMBAR PENGESAHAN SOP" in pages[entries[1][1]]
+    assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]
+    assert "DAFTAR ISI" in pages[1]
+    assert "NOMOR SOP" in pages[2]
+    assert "LEMBAR PENGESAHAN SOP" in pages[4]
 
 
-def test_procedure_pdf_alone(built, project):
+def test_procedure_pdf_is_a_whole_sop(built, project):
     out = built[0]
     for proc in project.procedures:
         path = out / "pdf" / f"{proc.id}.pdf"
-        text = flat(pdftotext(path, "-raw"))
-        assert flat(proc.data.judul) in text
-        assert "LEMBAR PENGESAHAN" not in text and "DASAR HUKUM" not in text
+        pages = [flat(p) for p in pages_text(path)]
+        k = next(i for i, p in enumerate(pages) if "LEMBAR PENGESAHAN SOP" in p)
+        identity, approval, flow = " ".join(pages[:k]), pages[k], pages[k + 1 :]
+        # its identity page: the document's with this procedure's Nomor and name
+        assert f"NOMOR SOP : {project.procedure_nomor(proc)}" in identity
+        assert f"STANDAR OPERASIONAL PROSEDUR (SOP) : {flat(proc.data.judul)}" in identity
+        assert "DISAHKAN OLEH" in identity and "Ir. EKANTO MALIPURBOWO, MM" in identity
+        assert "DASAR HUKUM" in identity
+        assert "LEMBAR PENGESAHAN SOP" in approval and "Menyetujui" in approval
+        text = " ".join(flow)
+        assert flow and all(flat(proc.data.judul) in p for p in flow)
         for step in proc.data.kegiatan:
             assert flat(step.uraian) in text
-        assert [t for t, _ in outline(path)] == [proc.data.judul]
-        assert pdfinfo(path)["Title"].startswith(f"SOP {proc.data.judul}")
+        assert outline(path) == [
+            ("Identitas", 0),
+            ("Lembar Pengesahan", k),
+            (proc.data.judul, k + 1),
+        ]
+        sizes = page_sizes(path)
+        assert sizes[k] == (595, 842) and set(sizes[:k] + sizes[k + 1 :]) == {(842, 595)}
+        info = pdfinfo(path)
+        # the title says SOP once: "SOP PENYUSUNAN ..." not "SOP SOP PENYUSUNAN ..."
+        assert info["Title"] == f"{proc.data.judul} - {project.dokumen.instansi.dinas}"
+        assert info["Subject"].endswith(f"Nomor {project.procedure_nomor(proc)}")
 
 
 def test_same_input_same_bytes(project, built, tmp_path):
@@ -181,9 +210,9 @@ def test_same_input_same_bytes(project, built, tmp_path):
 
 def test_f4_option(project, tmp_path):
     paths = build_pdfs(project, tmp_path, paper="F4")
-    for path in paths[:2]:
-        w, h = (float(x) for x in re.findall(r"[\d.]+", pdfinfo(path)["Page size"])[:2])
-        assert (round(w), round(h)) == (935, 609)
+    for path in paths:
+        # F4 = 215 x 330 mm: every page, upright or landscape
+        assert set(page_sizes(path)) == {(935, 609), (609, 935)}, path.name
 
 
 def test_show_total_override(project, built, tmp_path):

@@ -16,7 +16,7 @@ from PIL import Image
 from sopgen.build import load_project
 from sopgen.layout import geometry as g
 from sopgen.layout.style import Style
-from sopgen.render.pdf.binder import render_procedure
+from sopgen.render.pdf.binder import render_flowchart
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLE = Style()
@@ -72,7 +72,7 @@ def _page() -> g.Page:
 def pdf(tmp_path_factory) -> Path:
     project = load_project(ROOT / "data" / "sekretariat")
     proc = project.procedures[0]
-    data = render_procedure(project, proc, g.ProcedureLayout(proc.id, (_page(),)), STYLE)
+    data = render_flowchart(project, proc, g.ProcedureLayout(proc.id, (_page(),)), STYLE)
     path = tmp_path_factory.mktemp("draw") / "page.pdf"
     path.write_bytes(data)
     return path

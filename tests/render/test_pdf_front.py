@@ -31,9 +31,13 @@ def with_dokumen(project, **changes):
 
 
 def front_only(project, tmp_path, name="front.pdf") -> Path:
-    """The binder without procedures: identity + Lembar Pengesahan only (fast)."""
+    """The binder without procedures, cover and Daftar Isi: identity + Lembar Pengesahan
+    only (fast)."""
+    settings = project.dokumen.pengaturan.model_copy(
+        update={"halaman_judul": False, "daftar_isi": False}
+    )
     path = tmp_path / name
-    path.write_bytes(render_binder(project, [], Style()))
+    path.write_bytes(render_binder(with_dokumen(project, pengaturan=settings), [], Style()))
     return path
 
 
@@ -122,13 +126,17 @@ def test_long_lists_split_cleanly_across_pages(project, tmp_path):
         ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
     style = Style()
-    w, h = style.page_size
     import re
 
-    for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', out):
-        x0, y0, x1, y1 = map(float, m.groups())
-        assert style.margin_left - 1 <= x0 and x1 <= w - style.margin_right + 1
-        assert style.margin_top - 1 <= y0 and y1 <= h - 5
+    # each page by its own size (the Lembar Pengesahan stands upright)
+    for page in re.split(r"<page ", out)[1:]:
+        w, h = (float(v) for v in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        for m in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', page
+        ):
+            x0, y0, x1, y1 = map(float, m.groups())
+            assert style.margin_left - 1 <= x0 and x1 <= w - style.margin_right + 1
+            assert style.margin_top - 1 <= y0 and y1 <= h - 5
 
 
 def test_missing_official_is_a_message(project, tmp_path):

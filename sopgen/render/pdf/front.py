@@ -136,7 +136,7 @@ def _signature_table(officials: list[Pejabat], col_w: float, underline: bool, ab
     for line in above or []:
         rows.append([Paragraph(line, S["sign"])] * n)
         heights.append(None)
-    inner = col_w - 16
+    inner = col_w - 6
     rows.append([Paragraph(balanced(p.jabatan, S["sign"], inner), S["sign"]) for p in officials])
     heights.append(None)
     rows.append([""] * n)
@@ -158,8 +158,8 @@ def _signature_table(officials: list[Pejabat], col_w: float, underline: bool, ab
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 1),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, len(above or [])), (-1, len(above or [])), 6),
             ]
         ),

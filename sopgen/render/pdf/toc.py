@@ -1,0 +1,105 @@
+"""The Daftar Isi (format.md §5): every part and every procedure with its page, and its
+latest revision where the document records revisions; each line links to its page.
+
+The binder is built twice: first to find where each part lands (``marks``), then with
+the page numbers filled in. The number column has a fixed width, so the Daftar Isi takes
+the same pages in both passes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from sopgen.model import Project, Revisi
+from sopgen.render.dates import format_date
+from sopgen.render.fonts import BOLD, REGULAR
+from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
+
+TITLE = "DAFTAR ISI"
+_CELL = ParagraphStyle("toc", fontName=REGULAR, fontSize=9.5, leading=12)
+_HEAD = ParagraphStyle("toc-head", _CELL, fontName=BOLD)
+_NUM = ParagraphStyle("toc-num", _CELL, alignment=TA_RIGHT)
+_MID = ParagraphStyle("toc-mid", _CELL, alignment=TA_CENTER)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line: ``number`` ("1." for a procedure, "" for a part), the text, its link
+    target, Nomor SOP and latest revision (may be empty)."""
+
+    number: str
+    text: str
+    key: str
+    nomor: str = ""
+    revisi: str = ""
+
+
+def latest(revisions: list[Revisi]) -> str:
+    """'2 (20 Juni 2019)' for the latest revision in the list, '' when there is none."""
+    if not revisions:
+        return ""
+    r = max(revisions, key=lambda r: (r.tanggal, r.nomor))
+    return f"{r.nomor} ({format_date(r.tanggal)})"
+
+
+def has_revisions(project: Project) -> bool:
+    return bool(project.dokumen.revisi) or any(p.data.revisi for p in project.procedures)
+
+
+def _link(text: str, key: str) -> str:
+    return f'<a href="#{key}">{text}</a>'
+
+
+def toc_story(
+    project: Project, entries: list[Entry], pages: dict[str, int] | None, width: float
+) -> list:
+    """Flowables of the Daftar Isi; ``pages`` maps a key to its page number (None in the
+    first pass: numbers left blank)."""
+    show_revisi = has_revisions(project)
+    head = ["No", "Uraian", "Nomor SOP"] + (["Revisi"] if show_revisi else []) + ["Halaman"]
+    longest = max((stringWidth(e.nomor, REGULAR, _CELL.fontSize) for e in entries), default=0)
+    nomor_w = min(max(longest + 14, 2.6 * cm), width * 0.3)
+    fixed = [1.0 * cm, nomor_w] + ([3.6 * cm] if show_revisi else []) + [2.0 * cm]
+    widths = [fixed[0], width - sum(fixed), *fixed[1:]]
+    rows = [[Paragraph(h, _HEAD) for h in head]]
+    for e in entries:
+        page = "" if pages is None or e.key not in pages else str(pages[e.key])
+        row = [
+            Paragraph(plain(e.number), _MID),
+            Paragraph(_link(inline_markup(e.text), e.key), _CELL),
+            Paragraph(plain(e.nomor), _CELL),
+        ]
+        if show_revisi:
+            row.append(Paragraph(plain(e.revisi) or "-", _MID))
+        row.append(Paragraph(_link(page, e.key) if page else "", _NUM))
+        rows.append(row)
+    table = Table(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEABOVE", (0, 0), (-1, 0), LINE, (0, 0, 0)),
+                ("LINEBELOW", (0, 0), (-1, 0), LINE, (0, 0, 0)),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.3, (0.55, 0.55, 0.55)),
+                ("LINEBELOW", (0, -1), (-1, -1), LINE, (0, 0, 0)),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        ),
+    )
+    name = inline_markup(project.dokumen.identitas.nama)
+    return [
+        Paragraph(TITLE, STYLES["title"]),
+        Paragraph(f"SOP {name}" if not name.upper().startswith("SOP") else name, _MID),
+        Spacer(1, 16),
+        table,
+    ]

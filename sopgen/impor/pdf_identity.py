@@ -84,7 +84,8 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
         vrules = [r for r in runs(geoms[i].rulings(), False) if r.hi - r.lo > 8]
         segs = _segments(words, vrules)
         labels = _labels(segs)
-        if not labels and not any(_heading(s) for s in segs):
+        # a lone label is a cover's or a Daftar Isi's title, not the identity grid
+        if len({key for key, _ in labels}) < 2 and not any(_heading(s) for s in segs):
             continue
         for key, seg in labels:
             if key in found or (key == "disahkan" and official is not None):

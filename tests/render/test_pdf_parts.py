@@ -69,7 +69,7 @@ def test_cover_texts_in_order(built):
 def test_daftar_isi_lists_every_part_with_its_page(built):
     pages = pages_text(built)
     toc = [flat(line) for line in pages[1].splitlines() if line.strip()]
-    assert toc[:3] == ["DAFTAR ISI", "SOP BIDANG SEKRETARIAT", "No Uraian Nomor SOP Halaman"]
+    assert toc[:3] == ["DAFTAR ISI", "SOP BIDANG SEKRETARIAT", "No Uraian Nomor Halaman"]
     joined = " ".join(toc)
     expected = [
         ("Identitas SOP 01/SOP/DKPS/SKRT/X/2016", 3),
@@ -123,7 +123,7 @@ def test_daftar_isi_shows_the_latest_revision_of_each_part(tmp_path):
     path = tmp_path / "b.pdf"
     path.write_bytes(render_binder(project, [], Style()))
     toc = flat(pages_text(path)[1])
-    assert "No Uraian Nomor SOP Revisi Halaman" in toc
+    assert "No Uraian Nomor Revisi Halaman" in toc
     assert "Identitas SOP 01/SOP/DKPS/SKRT/X/2016 1 (05 Maret 2018) 3" in toc
 
 

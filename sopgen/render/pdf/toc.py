@@ -17,7 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from sopgen.model import Project, Revisi
-from sopgen.render.dates import format_date
+from sopgen.model.dates import format_date
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
 
@@ -62,7 +62,7 @@ def toc_story(
     """Flowables of the Daftar Isi; ``pages`` maps a key to its page number (None in the
     first pass: numbers left blank)."""
     show_revisi = has_revisions(project)
-    head = ["No", "Uraian", "Nomor SOP"] + (["Revisi"] if show_revisi else []) + ["Halaman"]
+    head = ["No", "Uraian", "Nomor"] + (["Revisi"] if show_revisi else []) + ["Halaman"]
     longest = max((stringWidth(e.nomor, REGULAR, _CELL.fontSize) for e in entries), default=0)
     nomor_w = min(max(longest + 14, 2.6 * cm), width * 0.3)
     fixed = [1.0 * cm, nomor_w] + ([3.6 * cm] if show_revisi else []) + [2.0 * cm]

@@ -67,13 +67,25 @@ class Table:
     problems: list[str]  # Indonesian, whole-sheet uncertainties
 
 
+_PELAKSANA_TITLE = re.compile(r"^(unit )?pelaksana(an)?( kegiatan)?$")
+
+
 def _find_pelaksana(cells: Cells) -> tuple[int, int] | None:
+    """The 'Pelaksana' title over the executor columns: a cell holding just that word,
+    preferably in a header row that also has Kegiatan or a Mutu Baku title (a line like
+    'Pelaksana: Bagian Umum' above the table is not it)."""
+    found = []
     for (r, c), text in sorted(cells.text.items()):
         if r > HEADER_SEARCH_ROWS:
             break
-        if header_key(text) == "pelaksana" and len(text) < 40:
+        if _PELAKSANA_TITLE.match(norm(text)):
+            found.append((r, c))
+    for r, c in found:
+        r2 = cells.span(r, c)[2]
+        keys = {header_key(t) for rr in range(r, r2 + 1) for _, t in cells.row_texts(rr)}
+        if keys & {"kegiatan", "no", *MUTU}:
             return r, c
-    return None
+    return found[0] if found else None
 
 
 def _without_group_title(cells: Cells) -> tuple[int, int, int] | None:

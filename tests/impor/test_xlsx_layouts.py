@@ -252,3 +252,26 @@ def test_notes_under_the_table(tmp_path):
     sop = read_xlsx(build(tmp_path / "ket.xlsx", [ROWS[0], ROWS[1], note], d, identity=False))
     assert [r.nomor for r in sop.rows] == ["1", "2"]
     assert sop.notes == "Ket: *) dilaksanakan bila berkas lengkap"
+
+
+def test_a_pelaksana_line_above_the_table_is_not_its_header(tmp_path):
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 7, "Mulai"),
+            Box(2, "flowChartTerminator", 4, 8, "Selesai"),
+        ],
+        arrows=[Arrow(3, 1, 2)],
+    )
+    path = build(
+        tmp_path / "atas.xlsx",
+        ROWS[:2],
+        d,
+        identity=False,
+        header_row=5,
+        cells={(1, 1): "Pelaksana"},
+    )
+    sop = read_xlsx(path)
+    assert sop.title == "SOP PENGELOLAAN SURAT MASUK"
+    assert sop.header.executors == ("Pengadministrasi", "Kasubbag", "Kabag")
+    assert [r.nomor for r in sop.rows] == ["1", "2"]
+    assert len(sop.links) == 1

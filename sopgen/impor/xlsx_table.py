@@ -17,7 +17,10 @@ HEADER_SEARCH_ROWS = 60
 
 _WORDS = {
     "no": re.compile(r"^(no|nomor|no urut|nomor urut|nomer)$"),
-    "kegiatan": re.compile(r"^(uraian )?(kegiatan|aktivitas|aktifitas|uraian|langkah|tahapan)\b"),
+    "kegiatan": re.compile(
+        r"^(uraian |nama |deskripsi )?"
+        r"(kegiatan|aktivitas|aktifitas|uraian|langkah|tahapan|prosedur|deskripsi)\b"
+    ),
     "pelaksana": re.compile(r"^pelaksana"),
     "mutu_baku": re.compile(r"^mutu baku"),
     "kelengkapan": re.compile(r"^(kelengkapan|persyaratan|syarat|perlengkapan|input)"),

@@ -17,9 +17,12 @@ from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_opti
 @click.option(
     "--riwayat/--tanpa-riwayat", default=None, help="Lampiran 'Riwayat Revisi' di akhir binder."
 )
+@click.option(
+    "--arsip/--tanpa-arsip", default=None, help="Tulis PDF/A-2b untuk arsip (bawaan: data)."
+)
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @verbosity_options
-def pdf(data, output, kertas, jumlah_waktu, riwayat, strict, quiet, verbose) -> None:
+def pdf(data, output, kertas, jumlah_waktu, riwayat, arsip, strict, quiet, verbose) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
     from sopgen.cli.progress import progress
     from sopgen.render.pdf.binder import build_pdfs
@@ -28,7 +31,7 @@ def pdf(data, output, kertas, jumlah_waktu, riwayat, strict, quiet, verbose) -> 
     projects, _ = load(data, strict, say, show_lints=False)
     for project in progress(projects, "Membuat PDF", say):
         for path in build_pdfs(
-            project, output, paper=kertas, show_total=jumlah_waktu, riwayat=riwayat
+            project, output, paper=kertas, show_total=jumlah_waktu, riwayat=riwayat, arsip=arsip
         ):
             say.debug(f"ditulis: {path}")
         say.info(f"binder: {Path(output) / 'pdf' / (project.name + '.pdf')}")

@@ -68,7 +68,15 @@ def _flow_story(
 
 def _pdf_date(project: Project) -> str:
     d = in_force(project).tanggal_efektif
-    return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000"
+    return f"D:{d.year:04d}{d.month:02d}{d.day:02d}000000Z"
+
+
+def _keywords(nomor: str) -> str:
+    return f"SOP, Standar Operasional Prosedur, {nomor}"
+
+
+def _archival(project: Project, arsip: bool | None) -> bool:
+    return project.dokumen.pengaturan.pdf_arsip if arsip is None else arsip
 
 
 def sop_title(name: str) -> str:
@@ -211,9 +219,11 @@ def render_binder(
     style: Style,
     *,
     riwayat: bool | None = None,
+    arsip: bool | None = None,
 ) -> bytes:
     """The binder's bytes (see the module docstring); the revision history appendix if
-    ``riwayat`` (None: ``pengaturan.lampiran_riwayat_revisi``) and there is a revision."""
+    ``riwayat`` (None: ``pengaturan.lampiran_riwayat_revisi``) and there is a revision;
+    PDF/A-2b if ``arsip`` (None: ``pengaturan.pdf_arsip``)."""
     if riwayat is None:
         riwayat = project.dokumen.pengaturan.lampiran_riwayat_revisi
     register_fonts()
@@ -223,6 +233,8 @@ def render_binder(
         subject=f"{SUBJECT}, Nomor {d.identitas.nomor} ({len(layouts)} prosedur)",
         author=d.instansi.dinas,
         created=_pdf_date(project),
+        keywords=_keywords(d.identitas.nomor),
+        archival=_archival(project, arsip),
     )
 
     def make(pages):
@@ -235,7 +247,12 @@ def render_binder(
 
 
 def render_procedure(
-    project: Project, proc: Procedure, layout: ProcedureLayout, style: Style
+    project: Project,
+    proc: Procedure,
+    layout: ProcedureLayout,
+    style: Style,
+    *,
+    arsip: bool | None = None,
 ) -> bytes:
     """One procedure as a whole SOP: identity page, Lembar Pengesahan (when the document
     has one), flowchart pages."""
@@ -253,6 +270,8 @@ def render_procedure(
         subject=f"{SUBJECT}, Nomor {nomor}",
         author=d.instansi.dinas,
         created=_pdf_date(project),
+        keywords=_keywords(nomor),
+        archival=_archival(project, arsip),
     )
     return render(story, style, meta, "front")[0]
 
@@ -280,13 +299,15 @@ def build_pdfs(
     paper: str | None = None,
     show_total: bool | None = None,
     riwayat: bool | None = None,
+    arsip: bool | None = None,
 ) -> list[Path]:
     """Write the binder and one PDF per procedure under ``out_dir/pdf``; return the paths
     (binder first, then procedures in binder order).
 
     ``paper`` ("A4" | "F4"), ``show_total`` and ``riwayat`` (append the revision history
     to the binder) override ``dokumen.pengaturan`` (``kertas``, ``tampilkan_jumlah_waktu``,
-    ``lampiran_riwayat_revisi``); None takes the setting.
+    ``lampiran_riwayat_revisi``) and ``arsip`` (PDF/A-2b, ``pdf_arsip``); None takes the
+    setting.
     Everything is rendered in memory first, so a failure writes nothing.
     """
     style = make_style(project, paper, show_total)
@@ -299,13 +320,13 @@ def build_pdfs(
             f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
             "akan saling menimpa. Ganti nama berkas prosedur itu."
         )
-    binder = render_binder(project, layouts, style, riwayat=riwayat)
+    binder = render_binder(project, layouts, style, riwayat=riwayat, arsip=arsip)
     outputs = [(Path(out_dir) / "pdf" / f"{name}.pdf", binder)]
     for proc, layout in layouts:
         outputs.append(
             (
                 Path(out_dir) / "pdf" / f"{proc.id}.pdf",
-                render_procedure(project, proc, layout, style),
+                render_procedure(project, proc, layout, style, arsip=arsip),
             )
         )
     for path, data in outputs:

@@ -7,6 +7,7 @@ bytes, with the page templates: framed landscape, full-page flowchart, framed po
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from reportlab import rl_config
@@ -17,6 +18,7 @@ from sopgen.layout.geometry import Page
 from sopgen.layout.style import Style
 from sopgen.render.fonts import REGULAR, register_fonts
 from sopgen.render.pdf.draw import draw_page
+from sopgen.render.pdf.pdfa import eol_before_endstream, make_archival
 from sopgen.render.pdf.procedure_pages import draw_notes
 
 FOOTER_SIZE = 8.0
@@ -32,8 +34,16 @@ class SopCanvas(Canvas):
     real page. ``marks`` (key -> 0-based page index) is read after a build.
     """
 
-    def __init__(self, *args, created: str, margins: tuple[float, float, float], **kwargs):
+    def __init__(
+        self,
+        *args,
+        created: str,
+        margins: tuple[float, float, float],
+        archival: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self._sop_archival = archival
         self._sop_pages: list[dict] = []
         self._sop_marks: list[tuple[int, str, str, int]] = []
         self._sop_nomor = ""
@@ -73,6 +83,8 @@ class SopCanvas(Canvas):
             Canvas.showPage(self)
         if self._sop_marks:
             self.showOutline()
+        if self._sop_archival:
+            make_archival(self)
         Canvas.save(self)
 
     def _sop_footer(self, number: int, total: int) -> None:
@@ -148,7 +160,9 @@ class Meta:
     title: str
     subject: str
     author: str
-    created: str  # "D:YYYYMMDDhhmmss"
+    created: str  # "D:YYYYMMDDhhmmssZ"
+    keywords: str = "SOP, Standar Operasional Prosedur"
+    archival: bool = False  # PDF/A-2b
 
 
 def _frame(x: float, y: float, w: float, h: float, id: str) -> Frame:
@@ -195,6 +209,7 @@ def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, di
         subject=meta.subject,
         author=meta.author,
         creator="sopgen",
+        keywords=meta.keywords,
         invariant=1,
         initialFontName=REGULAR,
         lang="id-ID",
@@ -205,7 +220,11 @@ def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, di
     made: list[SopCanvas] = []
 
     def canvasmaker(*args, **kwargs):
-        made.append(SopCanvas(*args, created=meta.created, margins=margins, **kwargs))
+        made.append(
+            SopCanvas(
+                *args, created=meta.created, margins=margins, archival=meta.archival, **kwargs
+            )
+        )
         return made[-1]
 
     # Binary (Flate-only) streams: smaller files and ~20% faster than ReportLab's default
@@ -213,7 +232,8 @@ def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, di
     saved = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        doc.build(story, canvasmaker=canvasmaker)
+        with eol_before_endstream() if meta.archival else nullcontext():
+            doc.build(story, canvasmaker=canvasmaker)
     finally:
         rl_config.useA85 = saved
     return buf.getvalue(), made[-1].marks

@@ -178,6 +178,8 @@ def test_word_forms_find_each_other_and_the_matched_words_are_marked(page, handb
         expect(results.first).to_be_visible()
         titles = results.locator(".hit-title").all_inner_texts()
         assert konsep in titles, (query, titles[:5])
+        # titles first: the procedures about reports, before any step or executor
+        expect(results.first).to_have_class(re.compile("hit-prosedur"))
         step = results.filter(has_text=konsep).first
         assert step.locator(".hit-title mark").all_inner_texts() == ["Laporan"], query
         # a Dasar Hukum item with "Pelaporan" is found by the same root

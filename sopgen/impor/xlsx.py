@@ -24,7 +24,7 @@ from pathlib import Path
 from sopgen.impor import ir
 from sopgen.impor.connectors import join_connectors
 from sopgen.impor.xlsx_cells import Cells, read_cells
-from sopgen.impor.xlsx_drawing import Drawn, drawing_rels, read_drawing
+from sopgen.impor.xlsx_drawing import MAX_SHAPES, Drawn, drawing_rels, read_drawing
 from sopgen.impor.xlsx_flow import build_flow
 from sopgen.impor.xlsx_identity import has_identity, read_identity
 from sopgen.impor.xlsx_safe import SafeWorkbook, _unreadable
@@ -121,7 +121,8 @@ def _sheet_drawings(book: SafeWorkbook) -> dict[str, str]:
 def _shapes(book: SafeWorkbook, part: str | None, cells: Cells) -> list[Drawn]:
     if part is None or cells.grid is None:
         return []
-    return read_drawing(book.xml(part), cells.grid, _rels(book, part), book.read)
+    root = book.xml_head(part, MAX_SHAPES + 1)
+    return read_drawing(root, cells.grid, _rels(book, part), book.read)
 
 
 def _label_cells(cells: Cells, table: Table) -> list[Drawn]:
@@ -134,7 +135,7 @@ def _label_cells(cells: Cells, table: Table) -> list[Drawn]:
     for (r, c), text in sorted(cells.text.items()):
         if not (first <= c <= last and table.rows[0].first <= r <= table.rows[-1].last):
             continue
-        if len(text) > 30:
+        if len(text) > 30 or len(out) >= MAX_SHAPES:
             continue
         r1, c1, r2, c2 = cells.span(r, c)
         box = (grid.col_edge(c1 - 1), grid.row_edge(r1 - 1), grid.col_edge(c2), grid.row_edge(r2))
@@ -165,8 +166,8 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
     out: list[ir.ImportedSop] = []
     titles: list[str | None] = []
     for n, cells, table in tables:
-        drawn = _shapes(book, drawings.get(cells.title), cells) + _label_cells(cells, table)
-        flow = build_flow(table, drawn, cells.grid, n)
+        shapes = _shapes(book, drawings.get(cells.title), cells)
+        flow = build_flow(table, shapes + _label_cells(cells, table), cells.grid, n)
         uncertain = [ir.Uncertainty(f"halaman identitas: {m}", None, "identitas") for m in id_notes]
         if id_sheet is None:
             uncertain.append(
@@ -181,6 +182,13 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
         for i, row in enumerate(table.rows):
             uncertain += [ir.Uncertainty(m, i, f) for f, m in row.notes]
         uncertain += flow.uncertain
+        if len(shapes) > MAX_SHAPES:
+            uncertain.append(
+                ir.Uncertainty(
+                    f"lembar '{cells.title}' memuat lebih dari {MAX_SHAPES} gambar; yang "
+                    "selebihnya tidak dibaca: periksa alur di bagian bawah"
+                )
+            )
         rows = tuple(
             ir.Row(
                 r.nomor,

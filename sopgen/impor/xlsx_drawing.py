@@ -20,7 +20,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 
-MAX_SHAPES = 20_000
+MAX_SHAPES = 2_000  # a real SOP sheet has a few hundred; more is read up to here
 MAX_DEPTH = 20  # nested groups
 
 Role = Literal["symbol", "line", "text", "picture"]
@@ -347,6 +347,8 @@ def read_drawing(root: ET.Element, grid: Grid, rels: dict[str, str], read_part) 
         out.append(shape)
 
     for anchor in root:
+        if len(out) > MAX_SHAPES:
+            break
         if anchor.tag not in (XDR + "twoCellAnchor", XDR + "oneCellAnchor", XDR + "absoluteAnchor"):
             continue
         box = _anchor_box(anchor, grid)

@@ -13,6 +13,8 @@ from sopgen.impor.xlsx_table import Table
 
 EMU_PER_PT = 12700
 _ENDS = re.compile(r"^(mulai|selesai|start|end|awal|akhir|finish|stop)$", re.IGNORECASE)
+MAX_LOOSE = 800
+BUCKET = 1_000_000  # EMU: grid squares for finding the symbol at a line's end
 TOLERANCE = 120_000  # EMU (~3 mm): how far a line end may stop short of a symbol
 
 
@@ -56,6 +58,7 @@ class _Builder:
         for d in drawn:
             self.by_id.setdefault(d.id, d)
         self.symbols = [d for d in drawn if self._is_symbol(d)]
+        self._bucket: dict[tuple[int, int], list[Drawn]] | None = None
 
     def note(self, message: str, row: int | None = None, fld: str | None = None) -> None:
         self.uncertain.append(ir.Uncertainty(message, row, fld))
@@ -106,9 +109,27 @@ class _Builder:
         return tuple(cols)
 
     # -- arrows -------------------------------------------------------------------------
+    def _buckets(self) -> dict[tuple[int, int], list[Drawn]]:
+        """Symbols by the grid squares (BUCKET EMU) their box, widened by TOLERANCE, covers."""
+        if self._bucket is None:
+            self._bucket = {}
+            for s in self.symbols:
+                x0, y0 = (
+                    int((s.box[0] - TOLERANCE) // BUCKET),
+                    int((s.box[1] - TOLERANCE) // BUCKET),
+                )
+                x1, y1 = (
+                    int((s.box[2] + TOLERANCE) // BUCKET),
+                    int((s.box[3] + TOLERANCE) // BUCKET),
+                )
+                for bx in range(x0, min(x1, x0 + 50) + 1):
+                    for by in range(y0, min(y1, y0 + 50) + 1):
+                        self._bucket.setdefault((bx, by), []).append(s)
+        return self._bucket
+
     def symbol_at(self, p) -> Drawn | None:
         best, best_d = None, TOLERANCE
-        for s in self.symbols:
+        for s in self._buckets().get((int(p[0] // BUCKET), int(p[1] // BUCKET)), ()):
             dist = _dist_to_box(p, s.box)
             if dist <= best_d:
                 best, best_d = s, dist
@@ -158,6 +179,12 @@ class _Builder:
     def _chains(self, loose: list[Drawn]):
         """Arrows drawn as several plain lines: join lines whose ends touch, then each
         chain runs from the symbol at its arrow-less end to the symbol its arrowhead hits."""
+        if len(loose) > MAX_LOOSE:  # joining is quadratic: a sheet of loose strokes is no SOP
+            self.note(
+                f"{len(loose)} garis lepas (tidak tersambung ke simbol) terlalu banyak untuk "
+                "dirangkai; panahnya tidak dibaca: periksa alur"
+            )
+            return []
         ends = []  # (line index, which end, point, arrow at that end)
         for i, line in enumerate(loose):
             ends.append((i, 0, line.start, line.arrow_start))

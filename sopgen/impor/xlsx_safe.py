@@ -97,6 +97,33 @@ class SafeWorkbook:
         except (ET.ParseError, LookupError, ValueError) as exc:
             raise _unreadable(f"XML {name} rusak ({exc})") from None
 
+    def xml_head(self, name: str, max_children: int) -> ET.Element:
+        """Parse a part only as far as its first ``max_children`` top-level elements (a
+        drawing part with a hundred thousand shapes is not read to its end)."""
+        data = self.read(name)
+        parser = ET.XMLPullParser(events=("start", "end"))
+        root, depth, count, whole = None, 0, 0, True
+        try:
+            for i in range(0, len(data), 1 << 16):
+                parser.feed(data[i : i + (1 << 16)])
+                for event, element in parser.read_events():
+                    if event == "start":
+                        root = element if root is None else root
+                        depth += 1
+                    else:
+                        depth -= 1
+                        count += depth == 1
+                if count > max_children:
+                    whole = False
+                    break
+            if whole:
+                parser.close()
+        except (ET.ParseError, LookupError, ValueError) as exc:
+            raise _unreadable(f"XML {name} rusak ({exc})") from None
+        if root is None:
+            raise _unreadable(f"XML {name} kosong")
+        return root
+
     def _check_merges(self, name: str, data: bytes) -> None:
         covered = 0
         for m in _MERGE.finditer(data):

@@ -71,3 +71,32 @@ def test_damaged_workbooks_never_raise_anything_else(tmp_path):
             assert str(exc).startswith("berkas Excel tidak dapat dibaca") or "tabel" in str(exc)
             continue
         render_document(sops, Path("data") / "x")
+
+
+def test_a_sheet_drowned_in_strokes_is_read_up_to_a_limit(tmp_path):
+    """Thousands of loose strokes (not a flowchart): the symbols are read, the strokes are
+    reported instead of being joined one by one."""
+    from xlsx_build import _line_xml, drawing_xml
+
+    rows = [(str(i), f"Langkah {i}", "", "", "", "") for i in (1, 2)]
+    path = build(tmp_path / "coretan.xlsx", rows, Drawing(), identity=False)
+    strokes = "".join(
+        _line_xml(
+            5000 + i, (1e6 + i * 37 % 3e6, 4e6 + i * 53 % 2e6), (1.2e6, 4.5e6), "", "", "line"
+        )
+        for i in range(3000)
+    )
+    xml = drawing_xml(Drawing(boxes=[Box(1, "flowChartTerminator", 3, 6, "Mulai")]))
+    source = zipfile.ZipFile(path)
+    parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/drawings/drawing1.xml"] = xml.replace("</xdr:wsDr>", strokes + "</xdr:wsDr>").encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    path.write_bytes(buf.getvalue())
+    (sop,) = read_xlsx_all(path)
+    assert [s.kind for s in sop.shapes] == ["terminator"]
+    messages = " | ".join(u.message for u in sop.uncertain)
+    assert "lebih dari 2000 gambar" in messages
+    assert "garis lepas" in messages

@@ -199,3 +199,27 @@ def test_unwritable_output_is_a_message(project, tmp_path):
     with pytest.raises(RenderError, match="tidak dapat menulis .*sekretariat.pdf"):
         build_pdfs(project, tmp_path)
     assert [p.name for p in (tmp_path / "pdf").iterdir()] == ["sekretariat.pdf"]
+
+
+def test_a_column_that_runs_on_alone_uses_both_columns(project, tmp_path):
+    # DASAR HUKUM (21 items) continues on page 2 while KUALIFIKASI PELAKSANA has ended:
+    # its rest fills both columns instead of leaving the right one empty
+    path = front_only(project, tmp_path)
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "2", "-l", "2", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    import re
+
+    words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)
+    starts = {text: (float(x), float(y)) for x, y, text in words if re.fullmatch(r"\d+\.", text)}
+    heading = next((float(x), float(y)) for x, y, t in words if t == "(lanjutan)")
+    left = [n for n in range(10, 22) if starts[f"{n}."][0] < 842 * 0.45]
+    right = [n for n in range(10, 22) if starts[f"{n}."][0] > 842 * 0.45]
+    assert left and right and max(left) < min(right)  # down the left, then down the right
+    assert starts[f"{min(right)}."][1] < starts[f"{max(left)}."][1]  # the right starts on top
+    assert all(y > heading[1] for _, y in starts.values())  # under the heading across
+    text = flat(pdftotext(path, "-raw"))
+    assert text.count("DASAR HUKUM (lanjutan) :") == 1

@@ -18,6 +18,7 @@ from sopgen.model import Procedure, Project
 from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
 from sopgen.render.fonts import REGULAR
+from sopgen.render.pdf.columns import SpreadSection
 from sopgen.render.pdf.front import (
     LINE,
     STYLES,
@@ -78,6 +79,14 @@ class TwoColumnSection(Flowable):
             rests.append(rest)
         if not any(rests):
             return [self]
+        alone = [i for i, rest in enumerate(rests) if rest]
+        if len(alone) == 1:
+            # one column runs on alone: spread its rest over both columns (columns.py)
+            i = alone[0]
+            return [
+                TwoColumnSection(fits[0], fits[1], self.widths),
+                SpreadSection(self.columns[i][0]._sop_heading, rests[i], self.widths),
+            ]
         conts = []
         for i, rest in enumerate(rests):
             if rest:

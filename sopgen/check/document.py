@@ -58,13 +58,15 @@ def check_officials(project: Project) -> list[Diagnostic]:
             )
 
     ref(("identitas", "disahkan_oleh"), doc.identitas.disahkan_oleh)
-    for index, key in enumerate(doc.pengesahan.mengetahui):
+    sah = doc.pengesahan  # None: no Lembar Pengesahan is printed
+    for index, key in enumerate(sah.mengetahui if sah else []):
         ref(("pengesahan", "mengetahui", index), key)
-    ref(("pengesahan", "menyetujui"), doc.pengesahan.menyetujui)
+    if sah is not None:
+        ref(("pengesahan", "menyetujui"), sah.menyetujui)
     for index, revisi in enumerate(doc.revisi):
         if revisi.disetujui_oleh:
             ref(("revisi", index, "disetujui_oleh"), revisi.disetujui_oleh)
-    if doc.pengesahan.menyetujui != doc.identitas.disahkan_oleh:
+    if sah is not None and sah.menyetujui != doc.identitas.disahkan_oleh:
         found.append(
             src.diagnostic(
                 ("pengesahan", "menyetujui"),
@@ -100,7 +102,8 @@ def check_dates(project: Project) -> list[Diagnostic]:
                 "periksa tanggalnya",
             )
         )
-    signed = project.dokumen.pengesahan.tanggal
+    sah = project.dokumen.pengesahan
+    signed = sah.tanggal if sah is not None else ident.tanggal_efektif
     if signed != ident.tanggal_efektif:
         found.append(
             src.diagnostic(
@@ -118,6 +121,7 @@ def check_related(project: Project) -> list[Diagnostic]:
     doc, src = project.dokumen, _src(project)
     ids = list(doc.prosedur)
     found = repeated_items(src, "prosedur", ids, "prosedur")
+    found += repeated_items(src, "kolom", list(doc.kolom), "kolom")
     for index, item in enumerate(doc.keterkaitan):
         if item.prosedur and item.prosedur not in ids:
             found.append(

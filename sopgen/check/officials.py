@@ -100,6 +100,15 @@ def nip_problems(pejabat: Pejabat) -> list[tuple[str, str, str]]:
 
 
 def check_nip(pejabat: Pejabat, src: SourceMap, path) -> list[Diagnostic]:
+    if not pejabat.nip:  # a real SOP may not print it: no NIP line, one lint
+        return [
+            src.diagnostic(
+                path[:-1],
+                f"NIP {pejabat.jabatan} ({pejabat.nama}) tidak diisi; baris NIP tidak dicetak",
+                "isi 'nip:' bila SOP aslinya mencantumkan NIP penandatangan",
+                LINT,
+            )
+        ]
     return [src.diagnostic(path, m, h, severity=s) for s, m, h in nip_problems(pejabat)]
 
 

@@ -9,6 +9,7 @@ fields (``model.text``).
 
 from sopgen.model.base import MONTHS, Strict, Tanggal
 from sopgen.model.document import (
+    DEFAULT_COLUMNS,
     SCHEMA_VERSION,
     Dokumen,
     Identitas,
@@ -23,11 +24,13 @@ from sopgen.model.document import (
     Project,
     Prosedur,
     Revisi,
+    Tambahan,
 )
 from sopgen.model.steps import Keputusan, Langkah, Simbol, StepRef
 
 __all__ = [
     "MONTHS",
+    "DEFAULT_COLUMNS",
     "SCHEMA_VERSION",
     "Dokumen",
     "Identitas",
@@ -47,5 +50,6 @@ __all__ = [
     "Simbol",
     "StepRef",
     "Strict",
+    "Tambahan",
     "Tanggal",
 ]

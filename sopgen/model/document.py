@@ -24,6 +24,9 @@ from sopgen.model.steps import Langkah
 
 SCHEMA_VERSION = 1
 
+# The table's columns after the executors, as printed by default (dokumen.yaml 'kolom').
+DEFAULT_COLUMNS = ("kelengkapan", "waktu", "output", "keterangan")
+
 
 class Instansi(Strict):
     pemerintah: str = Field(description="Mis. 'PEMERINTAH KABUPATEN TRENGGALEK'.")
@@ -51,8 +54,12 @@ class Pejabat(Strict):
     )
     pangkat: str | None = Field(None, description="Pangkat, mis. 'Pembina'.")
     golongan: str | None = Field(None, description="Golongan ruang, mis. 'IV/a'. Opsional.")
-    nip: str = Field(
-        description="NIP 18 angka; spasi boleh: '19610304 198903 1 010'.",
+    nip: str | None = Field(
+        None,
+        description=(
+            "NIP 18 angka; spasi boleh: '19610304 198903 1 010'. Boleh tidak diisi bila SOP "
+            "aslinya tidak mencetaknya (tidak ada baris NIP)."
+        ),
     )
     jenis_nip: Literal["pns", "pppk"] = Field(
         "pns", description="'pns' (NIP) atau 'pppk' (NI PPPK: hanya tanggal lahir yang diperiksa)."
@@ -60,7 +67,7 @@ class Pejabat(Strict):
 
     @property
     def nip_digits(self) -> str:
-        return "".join(ch for ch in self.nip if not ch.isspace())
+        return "".join(ch for ch in self.nip or "" if not ch.isspace())
 
     @property
     def nip_label(self) -> str:
@@ -73,7 +80,14 @@ class Pejabat(Strict):
         d = self.nip_digits
         if len(d) == 18 and d.isdigit():
             return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
-        return self.nip
+        return self.nip or ""
+
+
+class Tambahan(Strict):
+    """An extra row of the identity grid, printed after Nama SOP."""
+
+    label: str = Field(description="Label baris, mis. 'Maksud dan Tujuan'.")
+    isi: str = Field(description="Isinya seperti tercetak.")
 
 
 class Identitas(Strict):
@@ -89,6 +103,10 @@ class Identitas(Strict):
         "Nama SOP",
         description="Label baris nama SOP; seed Trenggalek: 'Standar Operasional Prosedur (SOP)'.",
     )
+    tambahan: list[Tambahan] = Field(
+        default_factory=list,
+        description="Baris tambahan identitas sesudah Nama SOP, mis. Maksud dan Tujuan.",
+    )
 
 
 class IdentitasProsedur(Strict):
@@ -103,6 +121,9 @@ class IdentitasProsedur(Strict):
     )
     nama: str | None = Field(None, description="Nama SOP; bawaan: judul prosedur ini.")
     label_nama: str | None = None
+    tambahan: list[Tambahan] | None = Field(
+        None, description="Baris tambahan identitas sesudah Nama SOP; bawaan: dari dokumen.yaml."
+    )
 
 
 class JudulKolom(Strict):
@@ -197,7 +218,9 @@ class Dokumen(Strict):
     pejabat: dict[str, Pejabat] = Field(
         description="Pejabat, ditulis sekali dan dirujuk dengan kuncinya."
     )
-    pengesahan: Pengesahan
+    pengesahan: Pengesahan | None = Field(
+        None, description="Lembar Pengesahan; tanpa bagian ini tidak dicetak."
+    )
     prosedur: list[str] = Field(
         description="Id prosedur (nama berkas tanpa .yaml) dalam urutan binder."
     )
@@ -209,6 +232,13 @@ class Dokumen(Strict):
         description="Tahun pada Halaman Judul; bawaan: tahun Tanggal Efektif.",
     )
     pengaturan: Pengaturan = Field(default_factory=Pengaturan)
+    kolom: list[Literal["kelengkapan", "waktu", "output", "keterangan"]] = Field(
+        default_factory=lambda: list(DEFAULT_COLUMNS),
+        description=(
+            "Kolom sesudah kolom pelaksana yang dicetak, berurutan; bawaan: kelengkapan, "
+            "waktu, output, keterangan (mis. [waktu, output, keterangan])."
+        ),
+    )
     judul_kolom: JudulKolom = Field(
         default_factory=JudulKolom, description="Judul kolom tabel flowchart bila bukan bawaan."
     )
@@ -327,6 +357,12 @@ class Project(BaseModel):
 
     def procedure_nomor(self, proc: Procedure) -> str:
         return proc.nomor or self.dokumen.identitas.nomor
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The printed columns after the executors, in order (``kolom``): a subset of
+        kelengkapan, waktu, output, keterangan; Mutu Baku spans those of the first three."""
+        return tuple(self.dokumen.kolom)
 
     @property
     def column_titles(self) -> JudulKolom:

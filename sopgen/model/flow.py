@@ -46,6 +46,7 @@ class SymbolRef:
     is_end: bool  # no outgoing arrow: selesai, or the last symbol of the last row
     id: str | None = None  # its id (the row's id for the short form)
     path: tuple[str | int, ...] = ()  # where it is written: ("kegiatan", 2[, "simbol", 1])
+    teks: str | None = None  # short text drawn inside the symbol ("Mulai", "Lengkap?")
 
 
 class Edge(NamedTuple):
@@ -120,6 +121,7 @@ class _Spec:
     selesai: bool
     id: str | None
     path: tuple[str | int, ...]
+    teks: str | None = None
 
 
 def _executors(pelaksana) -> tuple[str, ...]:
@@ -144,6 +146,7 @@ def _specs(steps: Sequence[Langkah]) -> list[_Spec]:
                         bool(item.selesai),
                         item.id or (step.id if k == 0 else None),
                         ("kegiatan", row, "simbol", k),
+                        item.teks,
                     )
                 )
         else:
@@ -158,6 +161,7 @@ def _specs(steps: Sequence[Langkah]) -> list[_Spec]:
                     bool(step.selesai),
                     step.id,
                     ("kegiatan", row),
+                    step.teks,
                 )
             )
     return specs
@@ -199,6 +203,7 @@ def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
                 end,
                 spec.id,
                 spec.path,
+                spec.teks,
             )
         )
     return tuple(out)

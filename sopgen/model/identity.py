@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sopgen.model.document import Keterkaitan, Pejabat, Procedure, Project
+from sopgen.model.document import Keterkaitan, Pejabat, Procedure, Project, Tambahan
 
 LIST_FIELDS = (
     "dasar_hukum",
@@ -46,6 +46,7 @@ class Identity:
     peringatan: tuple[str, ...]
     pencatatan: tuple[str, ...]
     pejabat: dict[str, Pejabat]  # the document's officials, the procedure's over them
+    tambahan: tuple[Tambahan, ...] = ()  # extra rows of the grid, after Nama SOP
 
     @property
     def signer(self) -> Pejabat | None:
@@ -81,6 +82,7 @@ def effective_identity(project: Project, procedure: Procedure | None = None) -> 
             base.label_nama,
             **lists,
             pejabat=pejabat,
+            tambahan=tuple(base.tambahan),
         )
     data = procedure.data
     own = data.identitas
@@ -106,4 +108,5 @@ def effective_identity(project: Project, procedure: Procedure | None = None) -> 
         pick("label_nama", base.label_nama),
         **lists,
         pejabat=pejabat,
+        tambahan=tuple(pick("tambahan", base.tambahan)),
     )

@@ -57,6 +57,9 @@ class Simbol(Strict):
     pelaksana: Pelaksana = Field(
         description="Kolom pelaksana simbol ini, atau daftar untuk kegiatan bersama."
     )
+    teks: str | None = Field(
+        None, description="Teks pendek di dalam simbol, mis. 'Mulai', 'Lengkap?', 'R/T'."
+    )
     jenis: JenisSimbol | None = Field(
         None, description="Bentuk simbol bila bukan bawaan: 'terminator' atau 'proses'."
     )
@@ -103,6 +106,9 @@ class Langkah(Strict):
             "Teks 'terminator' atau 'proses': bentuk simbol bila bukan bawaan. Daftar: "
             "beberapa simbol dalam satu baris, masing-masing dengan pelaksananya."
         ),
+    )
+    teks: str | None = Field(
+        None, description="Teks pendek di dalam simbol, mis. 'Mulai', 'Lengkap?', 'R/T'."
     )
     kelengkapan: str | None = Field(None, description="Mutu Baku: Kelengkapan.")
     waktu: str | None = Field(

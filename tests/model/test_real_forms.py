@@ -216,3 +216,46 @@ def test_rule_message(tmp_path, monkeypatch, file, old, new, expected):
         assert diagnose(tmp_path, monkeypatch) == LOOP
         return
     assert diagnose(tmp_path, monkeypatch, file, old, new) == expected
+
+
+def test_symbol_text_columns_extra_identity_rows_and_no_nip():
+    project = load_forms()
+    layanan, pengadaan = project.procedures
+    assert [s.teks for s in pengadaan.symbols] == [None, None, "Selesai"]
+    assert project.columns == ("kelengkapan", "waktu", "output", "keterangan")  # default
+    ident = effective_identity(project, pengadaan)
+    assert [(t.label, t.isi) for t in ident.tambahan] == [
+        ("Maksud dan Tujuan", "Pengadaan barang tepat waktu dan tepat mutu")
+    ]
+    assert ident.signer.nip is None
+    _, diagnostics = read_data(FORMS)
+    assert [d.format().split("/")[-1] for d in diagnostics if "NIP" in d.message] == [
+        "pengadaan.yaml:13:5: peringatan: NIP Pejabat Pembuat Komitmen (CONTOH "
+        "TIGA, S.E.) tidak diisi; baris NIP tidak dicetak\n    cara memperbaiki: isi 'nip:' "
+        "bila SOP aslinya mencantumkan NIP penandatangan"
+    ]
+
+
+def test_kolom_and_no_pengesahan(tmp_path, monkeypatch):
+    assert (
+        diagnose(
+            tmp_path,
+            monkeypatch,
+            "dokumen.yaml",
+            "pengesahan:\n  tanggal: 2017-12-08\n  mengetahui: [sekretaris]\n  menyetujui: kepala\n",
+            "kolom: [waktu, output, keterangan]\n",
+        )
+        == ""
+    )
+    (project,), _ = read_data(Path("data"))
+    assert project.dokumen.pengesahan is None
+    assert project.columns == ("waktu", "output", "keterangan")
+
+
+def test_a_column_written_twice(tmp_path, monkeypatch):
+    assert diagnose(
+        tmp_path, monkeypatch, "dokumen.yaml", "judul_kolom:", "kolom: [waktu, waktu]\njudul_kolom:"
+    ) == (
+        "data/forms/dokumen.yaml:37:16: kesalahan: kolom 'waktu' ditulis dua kali\n"
+        "    cara memperbaiki: hapus salah satunya"
+    )

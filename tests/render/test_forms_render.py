@@ -58,3 +58,23 @@ def test_handbook_page_has_identity_titles_and_notes(project, tmp_path):
     assert '<th scope="col" class="col-kelengkapan">Sumber Data</th>' in shared
     assert "Ket: *) waktu dihitung dalam hari kerja" in shared
     assert ">2a</a>" in shared
+
+
+def test_extra_identity_rows_and_a_signer_without_nip(pages):
+    assert "MAKSUD DAN TUJUAN : Pengadaan barang tepat waktu dan tepat mutu" in pages[3]
+    assert "NIP." not in pages[3]  # the PPK's NIP is not written: no NIP line
+
+
+def test_no_pengesahan_no_lembar_pengesahan(tmp_path):
+    import shutil
+
+    shutil.copytree(FORMS, tmp_path / "forms")
+    path = tmp_path / "forms" / "dokumen.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("pengesahan:\n")
+    end = text.index("prosedur: [")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    binder, *_ = build_pdfs(load_project(tmp_path / "forms"), tmp_path / "out")
+    texts = [flat(p) for p in pages_text(binder)]
+    assert len(texts) == 4
+    assert not any("LEMBAR PENGESAHAN" in t.upper() for t in texts)

@@ -300,8 +300,8 @@ def html_context(
                 logos[asset] = str(source)
                 logo_url = f"assets/{asset}"
 
-        pengesahan = doc.pengesahan
-        tempat = pengesahan.tempat or doc.instansi.tempat
+        pengesahan = doc.pengesahan  # None: the document has no Lembar Pengesahan
+        tempat = (pengesahan.tempat if pengesahan else None) or doc.instansi.tempat
         documents.append(
             DocumentView(
                 name=project.name,
@@ -330,11 +330,17 @@ def html_context(
                 peralatan=_items(doc.peralatan),
                 peringatan=_items(doc.peringatan),
                 pencatatan=_items(doc.pencatatan),
-                tempat_tanggal=f"{tempat}, {_format_date(pengesahan.tanggal)}",
-                mengetahui=tuple(
-                    o for o in (_official(project, k) for k in pengesahan.mengetahui) if o
+                tempat_tanggal=(
+                    f"{tempat}, {_format_date(pengesahan.tanggal)}" if pengesahan else ""
                 ),
-                menyetujui=_official(project, pengesahan.menyetujui),
+                mengetahui=tuple(
+                    o
+                    for o in (_official(project, k) for k in pengesahan.mengetahui)
+                    if o
+                )
+                if pengesahan
+                else (),
+                menyetujui=_official(project, pengesahan.menyetujui if pengesahan else None),
                 revisi=tuple(r for _, r in revisions),
                 procedures=tuple(proc_views),
                 total_steps=sum(len(p.steps) for p in proc_views),

@@ -4,6 +4,7 @@ history, the identity grid of a document or procedure, related SOPs, numbered li
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -77,7 +78,16 @@ def _identity_view(
         peralatan=_items(ident.peralatan),
         peringatan=_items(ident.peringatan),
         pencatatan=_items(ident.pencatatan),
+        tambahan=tuple(Extra(t.label, markdown_inline(t.isi)) for t in ident.tambahan),
     )
+
+
+@dataclass(frozen=True)
+class Extra:
+    """An extra row of the identity grid (identitas.tambahan)."""
+
+    label: str
+    isi: Markup
 
 
 def _related(text: str, url: str | None) -> Link:

@@ -92,6 +92,7 @@ class IdentityView:
     peralatan: tuple[Markup, ...]
     peringatan: tuple[Markup, ...]
     pencatatan: tuple[Markup, ...]
+    tambahan: tuple = ()  # extra grid rows after Nama SOP: objects with .label, .isi
 
 
 @dataclass(frozen=True)

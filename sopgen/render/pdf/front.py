@@ -103,8 +103,9 @@ def balanced(text: str, style: ParagraphStyle, width: float) -> str:
 
 
 def nip_line(p: Pejabat) -> str:
-    """``NIP. 19610304 198903 1 010`` (``NI PPPK. ...`` for a PPPK official)."""
-    return f"{p.nip_label} {p.nip_formatted}"
+    """``NIP. 19610304 198903 1 010`` (``NI PPPK. ...`` for a PPPK official); "" when the
+    official's NIP is not written (a real SOP may not print it)."""
+    return f"{p.nip_label} {p.nip_formatted}" if p.nip else ""
 
 
 def official(project: Project, key: str, role: str) -> Pejabat:

@@ -188,7 +188,8 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
     ]
     if signer.pangkat:
         sign.append(Paragraph(plain(signer.pangkat), S["center"]))
-    sign.append(Paragraph(plain(nip_line(signer)), S["center"]))
+    if signer.nip:
+        sign.append(Paragraph(plain(nip_line(signer)), S["center"]))
 
     def row(label, value):
         return [Paragraph(plain(label), S["label"]), Paragraph(":", S["base"]), value]
@@ -211,6 +212,11 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
             Paragraph(":", S["label_name"]),
             Paragraph(inline_markup(ident.nama), S["value_name"]),
         ],
+    ]
+    # extra rows after Nama SOP (identitas.tambahan), e.g. Maksud dan Tujuan
+    rows += [
+        row(extra.label.upper(), Paragraph(inline_markup(extra.isi), S["base"]))
+        for extra in ident.tambahan
     ]
     grid = Table(
         rows,

@@ -242,7 +242,8 @@ def test_kolom_and_no_pengesahan(tmp_path, monkeypatch):
             tmp_path,
             monkeypatch,
             "dokumen.yaml",
-            "pengesahan:\n  tanggal: 2017-12-08\n  mengetahui: [sekretaris]\n  menyetujui: kepala\n",
+            "pengesahan:\n  tanggal: 2017-12-08\n  mengetahui: [sekretaris]\n"
+            "  menyetujui: kepala\n",
             "kolom: [waktu, output, keterangan]\n",
         )
         == ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from sopgen.model.base import Strict, Tanggal
 from sopgen.model.durations import Duration
@@ -64,6 +64,15 @@ class Pejabat(Strict):
     jenis_nip: Literal["pns", "pppk"] = Field(
         "pns", description="'pns' (NIP) atau 'pppk' (NI PPPK: hanya tanggal lahir yang diperiksa)."
     )
+
+    @field_validator("nip", mode="before")
+    @classmethod
+    def _written_but_blank(cls, v: object) -> object:
+        # Left out: the SOP prints no NIP (check lints it). Written and left blank
+        # ("nip:", as the scaffold has it): a blank still to fill.
+        if v is None:
+            raise ValueError("blank")
+        return v
 
     @property
     def nip_digits(self) -> str:

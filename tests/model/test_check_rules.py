@@ -119,7 +119,7 @@ CASES = [
         "dokumen.yaml",
         "  nama: BIDANG CONTOH\n",
         "  nama: BIDANG CONTOH\n  tanggal_efektf: 2017-12-08\n",
-        "data/mini/dokumen.yaml:12:3: kesalahan: kunci 'tanggal_efektf' tidak dikenal; maksud Anda 'tanggal_efektif'?\n    cara memperbaiki: kunci yang boleh di bagian ini: nomor, tanggal_pembuatan, tanggal_revisi, tanggal_efektif, disahkan_oleh, nama, label_nama",
+        "data/mini/dokumen.yaml:12:3: kesalahan: kunci 'tanggal_efektf' tidak dikenal; maksud Anda 'tanggal_efektif'?\n    cara memperbaiki: kunci yang boleh di bagian ini: nomor, tanggal_pembuatan, tanggal_revisi, tanggal_efektif, disahkan_oleh, nama, label_nama, tambahan",
         id="unknown key",
     ),
     pytest.param(

@@ -4,6 +4,7 @@ officials, errors, atomic writes."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -223,3 +224,17 @@ def test_a_column_that_runs_on_alone_uses_both_columns(project, tmp_path):
     assert all(y > heading[1] for _, y in starts.values())  # under the heading across
     text = flat(pdftotext(path, "-raw"))
     assert text.count("DASAR HUKUM (lanjutan) :") == 1
+
+
+def test_items_are_never_cut_between_pages(project, tmp_path):
+    # on F4 the DASAR HUKUM list breaks at another place than on A4: still between items
+    for paper in ("A4", "F4"):
+        style = Style(paper=paper)
+        settings = project.dokumen.pengaturan.model_copy(
+            update={"halaman_judul": False, "daftar_isi": False}
+        )
+        path = tmp_path / f"{paper}.pdf"
+        path.write_bytes(render_binder(with_dokumen(project, pengaturan=settings), [], style))
+        second = flat(pages_text(path)[1])
+        assert second.startswith("DASAR HUKUM (lanjutan) : "), paper
+        assert re.match(r"DASAR HUKUM \(lanjutan\) : \d+\. ", second), paper

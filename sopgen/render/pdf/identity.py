@@ -105,7 +105,9 @@ class TwoColumnSection(Flowable):
             if used + h <= avail + 1e-6:
                 used += h
                 continue
-            parts = f.split(w, avail - used) if avail - used > 0 else []
+            # break between items; only an item taller than KEEP_WHOLE is cut between lines
+            long_item = h > KEEP_WHOLE
+            parts = f.split(w, avail - used) if avail - used > 0 and long_item else []
             if len(parts) >= 2:
                 head, tail = parts[0], parts[1:]
                 for p in (head, *tail):

@@ -12,7 +12,7 @@ all: check pdf html
 
 # The installer's own chatter goes to $(VENV)/install.log and is shown only when it fails.
 $(BIN)/sopgen: pyproject.toml setup.py
-	@echo "Persiapan pertama: memasang sopgen dan dependensinya ke $(VENV)/ (sekitar satu menit)..."
+	@echo "Memasang sopgen dan dependensinya ke $(VENV)/ (pertama kali sekitar satu menit)..."
 	@$(PYTHON) -m venv $(VENV)
 	@{ $(BIN)/python -m pip install --quiet --upgrade pip \
 	   && $(BIN)/python -m pip install --quiet -e '.[test]'; } >$(VENV)/install.log 2>&1 \

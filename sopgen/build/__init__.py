@@ -1,12 +1,13 @@
 """Build: the pipeline the commands run, load -> check (-> layout -> render).
 
 Takes a data folder; gives checked ``model.Project`` objects and every diagnostic
-(load and check) in one list. The renderers are called by the commands with these
-projects.
+(load and check) in one list; and builds what needs both renderers (the handbook that
+carries the PDFs).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sopgen.check import check_procedure, check_project
@@ -70,4 +71,13 @@ def load_project(folder: Path) -> Project:
     return projects[0]
 
 
-__all__ = ["load_data", "load_project", "read_data"]
+def build_handbook(projects: Project | Sequence[Project], output: Path) -> Path:
+    """The handbook in ``output/html/`` carrying the binder and the procedures' PDFs in
+    ``html/pdf/``, which its pages link (``sopgen html``, ``sopgen serve``)."""
+    from sopgen.render.html.site import build_site
+    from sopgen.render.pdf.binder import build_pdfs
+
+    return build_site(projects, output, pdfs=build_pdfs)
+
+
+__all__ = ["build_handbook", "load_data", "load_project", "read_data"]

@@ -33,7 +33,9 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
       sopgen diff HEAD~1 HEAD
       sopgen diff v2017 HEAD --html perubahan.html
     """
-    from sopgen.edit.diff import compare, load_both, render_text, sources, titles
+    from sopgen.edit.diff import compare, titles
+    from sopgen.edit.diff_sources import load_both, sources
+    from sopgen.edit.diff_text import render_text
 
     say = Verbosity(quiet, verbose)
     with sources(old, new, data) as (before, after):

@@ -14,11 +14,11 @@ from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_opti
 @verbosity_options
 def html(data, output, strict, quiet, verbose) -> None:
     """Buat buku panduan HTML (statis, luring, dengan PDF-nya) di OUTPUT/html/."""
-    from sopgen.render.html.site import build_site
+    from sopgen.build import build_handbook
 
     say = Verbosity(quiet, verbose)
     projects, _ = load(data, strict, say, show_lints=False)
-    index = build_site(projects, output, with_pdf=True)
+    index = build_handbook(projects, output)
     say.info(f"buku panduan: {index}")
 
 

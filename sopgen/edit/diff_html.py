@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from sopgen.edit.diff import Change, word_diff
+from sopgen.edit.changes import Change, word_diff
 
 CSS = """
 body { font-family: "Liberation Sans", Arial, sans-serif; color: #111; margin: 0;

@@ -61,9 +61,9 @@ class ServeError(SopgenError):
 
 
 def default_builder(projects, output: Path):
-    from sopgen.render.html.site import build_site
+    from sopgen.build import build_handbook
 
-    return build_site(list(projects), output, with_pdf=True)
+    return build_handbook(list(projects), output)
 
 
 class PreviewServer:

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from sopgen.model.document import Prosedur
 from sopgen.model.steps import Keputusan, Langkah
+
+if TYPE_CHECKING:  # document.Procedure's properties call this module
+    from sopgen.model.document import Prosedur
 
 Kind = Literal["terminator", "process", "decision"]
 Branch = Literal["ya", "tidak"] | None

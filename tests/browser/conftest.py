@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.build import load_data
+from sopgen.build import build_handbook, load_data
 from sopgen.render.html.site import build_site
 from tests.html.support import contoh_layouts, contoh_projects, hostile_projects
 
@@ -77,7 +77,7 @@ def handbook(tmp_path_factory):
     """The real data (data/) built with the real layout, as `make html` does."""
     out = tmp_path_factory.mktemp("handbook")
     projects = load_data(ROOT / "data")
-    build_site(projects, out, with_pdf=True)
+    build_handbook(projects, out)
     return out / "html", projects
 
 

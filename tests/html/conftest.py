@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.build import load_data
+from sopgen.build import build_handbook, load_data
 from sopgen.render.html.site import build_site
 from tests.html.support import contoh_layouts, contoh_projects, hostile_projects
 
@@ -35,5 +35,5 @@ def real_site(tmp_path_factory):
     """(output folder, projects): data/ as `sopgen html` builds it (real layout, PDFs)."""
     out = tmp_path_factory.mktemp("real")
     projects = load_data(Path(__file__).resolve().parents[2] / "data")
-    build_site(projects, out, with_pdf=True)
+    build_handbook(projects, out)
     return out, projects

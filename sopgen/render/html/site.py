@@ -7,8 +7,9 @@
 - ``prosedur/<id>.html``: flowchart (inline SVG), step table, time chart, related SOPs;
 - ``pelaksana/index.html`` and ``pelaksana/<jabatan>.html``: who does what;
 - ``search-index.js``, ``assets/`` (CSS, JS, Liberation Sans);
-- ``pdf/``: the binder and one PDF per procedure (``with_pdf=True``, as ``sopgen html``
-  and ``sopgen serve`` build it), so the download links work wherever the folder goes.
+- ``pdf/``: the binder and one PDF per procedure (given ``pdfs``, as ``sopgen html`` and
+  ``sopgen serve`` build it with ``build.build_handbook``), so the download links work
+  wherever the folder goes.
 
 Every link stays inside the folder. Nothing is fetched at run time, so the site works
 from file:// and from any static server.
@@ -22,7 +23,7 @@ import dataclasses
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -269,7 +270,7 @@ def build_site(
     *,
     layouts: Layouts | None = None,
     measure=None,
-    with_pdf: bool = False,
+    pdfs: Callable[[Project, Path], object] | None = None,
     screen_layouts: Layouts | None = None,
 ) -> Path:
     """Build the handbook into ``out_dir/html/``; returns the path of its index.html.
@@ -278,9 +279,10 @@ def build_site(
     it is computed with the same layout and font metrics as the PDF (printed from the
     page), and ``screen_layouts`` with a page tall enough for all rows (shown on screen;
     without it the screen shows the paged flowchart). ``measure`` defaults
-    to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF). ``with_pdf``: also
-    render the PDFs (as ``sopgen pdf``) into ``html/pdf/`` and link them from the pages;
-    without it the pages carry no PDF link (nothing points outside the handbook).
+    to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF). ``pdfs(project,
+    folder)``: writes a project's PDFs into ``folder/pdf/`` (``render.pdf.binder.build_pdfs``,
+    passed in by ``sopgen.build``: the handbook does not import the PDF renderer); the
+    pages then link them. Without it the pages carry no PDF link.
     """
     if isinstance(projects, Project):
         projects = [projects]
@@ -293,6 +295,7 @@ def build_site(
         layouts = compute_layouts(projects, measure)
         if screen_layouts is None:
             screen_layouts = compute_screen_layouts(projects, layouts, measure)
+    with_pdf = pdfs is not None
     site = html_context(projects, layouts, measure, with_pdf=with_pdf, screens=screen_layouts)
     env = make_environment()
 
@@ -302,11 +305,9 @@ def build_site(
     try:
         os.chmod(built, 0o755)
         write_site(site, built, env)
-        if with_pdf:
-            from sopgen.render.pdf.binder import build_pdfs
-
+        if pdfs is not None:
             for project in projects:
-                build_pdfs(project, built)  # -> built/pdf/*.pdf
+                pdfs(project, built)  # -> built/pdf/*.pdf
         replace_folder(built, final)
     except BaseException:
         shutil.rmtree(built, ignore_errors=True)

@@ -75,3 +75,37 @@ def test_sample_and_hostile_sites_have_no_broken_link(site, hostile_site):
     for built in (site, hostile_site):
         _, problems = walk(built)
         assert not problems, "\n".join(problems)
+
+
+def test_any_static_server_serves_the_links(full_site):
+    """The folder as any web server would serve it (here Python's own): pages, search
+    index, library and PDFs all answer."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.request import urlopen
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(full_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/prosedur/"
+        for link in (
+            "lakip.html",
+            "../pdf/lakip.pdf",
+            "../search-index.js",
+            "../assets/minisearch.js",
+            "../cari.html",
+            "../assets/favicon.svg",
+        ):
+            with urlopen(base + link, timeout=5) as response:
+                assert response.status == 200, link
+                assert response.read(), link
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,9 +8,11 @@ The orchestrator reads like a recipe of named phases, each in its own module:
     rows       wrapped cell text and row heights              (rows.py, text.py)
     flow       the arrows as step-to-step edges               (model/flow.py)
     pages      whole rows onto pages, connector bands,        (paginate.py)
-               off-page connectors, then per page the arrows  (routing.py: ports, order;
-               on a grid of tracks                             grid.py, router.py: A*;
-                                                               labels.py: Ya/Tidak)
+               off-page connectors, then per page the arrows:
+                 which arrows, their ends and order           (arrows.py)
+                 the grid of tracks an arrow may run on       (tracks.py)
+                 the cheapest free path for one arrow (A*)    (pathfind.py)
+                 Ya/Tidak labels                              (labels.py)
 
 Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
 backend. Imports: sopgen.model, sopgen.model.durations and this package only.

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from sopgen.layout.arrows import End, PageGeometry, Request, route_page
 from sopgen.layout.columns import Columns
 from sopgen.layout.errors import LayoutTooTall
 from sopgen.layout.geometry import Arrow, Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
-from sopgen.layout.routing import End, PageGeometry, Request, route_page
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, band_cells, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan

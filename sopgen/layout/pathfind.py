@@ -1,4 +1,5 @@
-"""Orthogonal arrow routing: A* over the grid (length, bends, crossings, label areas).
+"""Path finding for one arrow: A* over the track grid (tracks.py), weighing length,
+bends, crossings and label areas.
 
 Ports: an arrow leaves a source point on an outline in a fixed direction and arrives at
 a target point in a fixed direction. The short straight "walk" between the outline and
@@ -12,7 +13,7 @@ import bisect
 import heapq
 from typing import NamedTuple
 
-from sopgen.layout.grid import (
+from sopgen.layout.tracks import (
     DOWN,
     H_BIT,
     LEFT,
@@ -20,8 +21,8 @@ from sopgen.layout.grid import (
     UP,
     V_BIT,
     X_BIT,
-    Grid,
     Port,
+    TrackGrid,
     axis_bit,
     opposite,
     q,
@@ -35,7 +36,7 @@ class Found(NamedTuple):
     cost: float
 
 
-class Router(Grid):
+class PathFinder(TrackGrid):
     """A grid that finds and records arrows."""
 
     def route(

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Arrow, OffPage, Point, Symbol
-from sopgen.layout.grid import DOWN, LEFT, RIGHT, UP, Costs, Port, q
 from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, place_labels
-from sopgen.layout.router import Router
+from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
+from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, Costs, Port, q
 
 # Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
 # 1 gap is the middle of the minimal row padding, the rest reach further out.
@@ -79,7 +79,7 @@ def _near(v: float, lines: Sequence[float], d: float) -> bool:
     return any(abs(v - line) < d for line in lines)
 
 
-class PageRouter:
+class PageArrows:
     def __init__(self, geo: PageGeometry, style: Style, measure: Measure, relaxed: bool = False):
         self.geo = geo
         self.style = style
@@ -96,7 +96,7 @@ class PageRouter:
         self.costs = Costs(
             target_min=style.arrowhead + 1.0, parallel_gap=0.0 if relaxed else style.track_gap
         )
-        self.router = Router(xs, ys, obstacles, self.costs, near_xs, near_ys)
+        self.finder = PathFinder(xs, ys, obstacles, self.costs, near_xs, near_ys)
 
     # -- grid -------------------------------------------------------------------------
 
@@ -155,7 +155,7 @@ class PageRouter:
     # -- ports ------------------------------------------------------------------------
 
     def _free(self, p: Point) -> bool:
-        return (q(p[0]), q(p[1])) not in self.used and self.router.node(p) is not None
+        return (q(p[0]), q(p[1])) not in self.used and self.finder.node(p) is not None
 
     def source_ports(self, end: End, branch: str | None, toward: float | None) -> list[Port]:
         if end.connector is not None:
@@ -257,22 +257,22 @@ class PageRouter:
             raise RoutingFailed(request)
         # Search near the two ends first (fast), then the whole page.
         window = self.window(request)
-        found = self.router.route(sources, targets, window=window)
+        found = self.finder.route(sources, targets, window=window)
         if found is None:
             window = None
-            found = self.router.route(sources, targets)
+            found = self.finder.route(sources, targets)
         if found is not None and request.branch == "tidak" and request.label:
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
-            roomy = self.router.route(sources, targets, room, window)
+            roomy = self.finder.route(sources, targets, room, window)
             if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
                 found = roomy
         if found is None:
             raise RoutingFailed(request)
         nodes = found.nodes
-        self.router.commit(nodes)
-        points = self.router.polyline(nodes)
+        self.finder.commit(nodes)
+        points = self.finder.polyline(nodes)
         self.used.add((q(points[0][0]), q(points[0][1])))
         self.used.add((q(points[-1][0]), q(points[-1][1])))
         arrow = Arrow(points, request.source.ref, request.target.ref, request.label)  # type: ignore[arg-type]
@@ -284,7 +284,7 @@ class PageRouter:
             arrow = dataclasses.replace(arrow, label_at=at)
             box = label_box(at, arrow.label, self.style, self.measure)
             self.labels.append(box)
-            self.router.soften(*box)
+            self.finder.soften(*box)
         self.arrows.append(arrow)
         return arrow
 
@@ -312,12 +312,12 @@ def route_page(
     order = sorted(range(len(requests)), key=lambda i: requests[i].priority)
     attempts = [False] * (retries + 1) + [True]
     for relaxed in attempts:
-        router = PageRouter(geo, style, measure, relaxed)
+        page_arrows = PageArrows(geo, style, measure, relaxed)
         arrows: dict[int, Arrow] = {}
         failed = None
         for i in order:
             try:
-                arrows[i] = router.route(requests[i])
+                arrows[i] = page_arrows.route(requests[i])
             except RoutingFailed:
                 failed = i
                 break

@@ -1,4 +1,4 @@
-"""The routing grid: coordinates, obstacles and what routed arrows already occupy.
+"""The track grid of one page: coordinates, obstacles and what routed arrows already occupy.
 
 The grid's lines are the places an arrow may run: tracks in the lane gutters and in the
 row-boundary channels, plus every x/y where an arrow may touch a symbol or connector.
@@ -58,7 +58,7 @@ class Costs:
     greed: float = 1.0  # A* heuristic weight (> 1: faster, paths may be a little longer)
 
 
-class Grid:
+class TrackGrid:
     def __init__(self, xs, ys, obstacles: list[Box], costs: Costs, near_xs=(), near_ys=()):
         # One grid line per coordinate rounded to 1/1000 pt; the line keeps the first
         # exact value given, so anchors on outlines stay exact.

@@ -24,7 +24,7 @@ from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, p
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
-from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, Costs, Port, q
+from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, Costs, Port, axis_bit, q
 
 # Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
 # 1 gap is the middle of the minimal row padding, the rest reach further out.
@@ -36,6 +36,8 @@ SIDE_SPACING_FACTOR = 1.5
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 AVOID = 1.5  # tracks keep this far from table lines
+SEPARATE_ENTRY_COST = 60.0  # a second entry into a symbol instead of joining its arrow
+JOIN_MIN = 6.0  # a join keeps this far from the joined arrow's ends (plus its arrowhead)
 WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
 
@@ -87,16 +89,19 @@ class PageArrows:
         self.borders = geo.columns.lane_borders()
         self.used: set[tuple[float, float]] = set()
         self.arrows: list[Arrow] = []
+        self.into: dict[str, list[list[int]]] = {}  # target ref -> grid nodes of its arrows
         self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
-        xs, ys, near_xs, near_ys = self._grid()
+        xs, ys, near_xs, near_ys, track_xs, track_ys = self._grid()
         obstacles = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
         self.costs = Costs(
             target_min=style.arrowhead + 1.0, parallel_gap=0.0 if relaxed else style.track_gap
         )
-        self.finder = PathFinder(xs, ys, obstacles, self.costs, near_xs, near_ys)
+        self.finder = PathFinder(
+            xs, ys, obstacles, self.costs, near_xs, near_ys, track_xs, track_ys
+        )
 
     # -- grid -------------------------------------------------------------------------
 
@@ -106,8 +111,8 @@ class PageArrows:
         """Tracks on both sides of every line, and those among them hugging a line."""
         gap = self.style.track_gap
         out, hugging = [], []
-        for line in lines:
-            for k in TRACK_OFFSETS:
+        for k in sorted(TRACK_OFFSETS, key=lambda k: abs(k - 1.0)):  # mid-padding first
+            for line in lines:
                 for v in (line - k * gap, line + k * gap):
                     if lo < v < hi and not _near(v, lines, AVOID):
                         out.append(v)
@@ -142,7 +147,7 @@ class PageArrows:
         track_ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom)
         xs = [x for x in xs + track_xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
         ys = [y for y in ys + track_ys if geo.top < y < geo.bottom]
-        return xs, ys, near_xs, near_ys
+        return xs, ys, near_xs, near_ys, track_xs, track_ys
 
     @staticmethod
     def _inner_witness(lo: float, hi: float, borders: Sequence[float]) -> list[float]:
@@ -199,8 +204,10 @@ class PageArrows:
             return [self._connector_port(end.connector, leaving=False)]
         sym = self.geo.symbols[end.step]
         b = sym.box
-        ports = []
         top_cost, side_cost = (0.0, 30.0) if forward else (25.0, 0.0)
+        if sym.kind == "decision":
+            return self._vertex_ports(sym, top_cost, side_cost)
+        ports = []
         limit = offset_limit(sym.kind, b, "top")
         for off in anchor_offsets(limit, self.top_spacing, 3, self.style.track_gap):
             cost = top_cost + ANCHOR_COST * abs(off)
@@ -213,10 +220,20 @@ class PageArrows:
             for off in anchor_offsets(
                 offset_limit(sym.kind, b, side), self.side_spacing, 2, self.style.track_gap
             ):
-                if sym.kind == "decision" and off == 0.0:
-                    continue  # the vertices are the "Tidak" exits
                 cost = side_cost + ANCHOR_COST * abs(off)
                 ports.append(Port(outline_point(sym.kind, b, side, off), d, cost, b))
+        return [p for p in ports if self._free(p.point) and not self._on_border(sym, p.point)]
+
+    def _vertex_ports(self, sym: Symbol, top_cost: float, side_cost: float) -> list[Port]:
+        """A decision is entered only at a vertex: the top one, or the side vertex its
+        own "Tidak" does not leave by default (the bottom one is "Ya")."""
+        b = sym.box
+        tidak_left = max(sym.columns) == len(self.borders) - 2  # last lane: Tidak goes left
+        ports = [Port((b.cx, b.y), DOWN, top_cost, b)]
+        if tidak_left:
+            ports.append(Port((b.right, b.cy), LEFT, side_cost, b))
+        else:
+            ports.append(Port((b.x, b.cy), RIGHT, side_cost, b))
         return [p for p in ports if self._free(p.point) and not self._on_border(sym, p.point)]
 
     def _connector_port(self, c: OffPage, leaving: bool) -> Port:
@@ -242,40 +259,82 @@ class PageArrows:
             return end.connector.box.cx
         return self.geo.symbols[end.step].box.cx
 
-    def window(self, request: Request) -> tuple[float, float]:
-        """The rows between the arrow's two ends, plus WINDOW_MARGIN above and below."""
+    def window(self, request: Request) -> tuple[float, float, float, float]:
+        """The rows and lanes between the arrow's two ends, plus WINDOW_MARGIN above and
+        below and a lane on either side."""
         boxes = [
             end.connector.box if end.connector is not None else self.geo.symbols[end.step].box
             for end in (request.source, request.target)
         ]
-        return min(b.y for b in boxes) - WINDOW_MARGIN, max(b.bottom for b in boxes) + WINDOW_MARGIN
+        side = self.geo.columns.lane_w
+        return (
+            min(b.x for b in boxes) - side,
+            min(b.y for b in boxes) - WINDOW_MARGIN,
+            max(b.right for b in boxes) + side,
+            max(b.bottom for b in boxes) + WINDOW_MARGIN,
+        )
+
+    def join_goals(self, target: str) -> list[tuple[int, int, float]]:
+        """Where an arrow may end on an arrow already drawn into ``target``: a node that
+        arrow passes straight through (crossed by nothing, outside every clearance),
+        JOIN_MIN from its start and JOIN_BEFORE_HEAD from its arrowhead, reached
+        across it."""
+        f = self.finder
+        out = []
+        before_head = self.style.arrowhead + f.costs.target_min + JOIN_MIN
+        for nodes in self.into.get(target, ()):
+            pts = [f.coords(n) for n in nodes]
+            along = [0.0]
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+                along.append(along[-1] + abs(x1 - x0) + abs(y1 - y0))
+            for k in range(1, len(nodes) - 1):
+                n = nodes[k]
+                d = f.direction(nodes[k - 1], n)
+                if d != f.direction(n, nodes[k + 1]) or f.state[n] != axis_bit(d) or f.blocked[n]:
+                    continue
+                if along[k] < JOIN_MIN or along[-1] - along[k] < before_head:
+                    continue
+                for arrive in (RIGHT, LEFT) if d in (UP, DOWN) else (DOWN, UP):
+                    out.append((n, arrive, 0.0))
+        return out
 
     def route(self, request: Request) -> Arrow:
         sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
-        if not (sources and targets):
+        joins = self.join_goals(request.target.ref)
+        if joins:  # one entry per symbol: a separate one only when joining is a detour
+            targets = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in targets]
+        if not (sources and (targets or joins)):
             raise RoutingFailed(request)
         # Search near the two ends first (fast), then the whole page.
         window = self.window(request)
-        found = self.finder.route(sources, targets, window=window)
+        found = self.finder.route(sources, targets, window=window, joins=joins)
         if found is None:
             window = None
-            found = self.finder.route(sources, targets)
+            found = self.finder.route(sources, targets, joins=joins)
         if found is not None and request.branch == "tidak" and request.label:
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
-            roomy = self.finder.route(sources, targets, room, window)
+            roomy = self.finder.route(sources, targets, room, window, joins)
             if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
                 found = roomy
         if found is None:
             raise RoutingFailed(request)
         nodes = found.nodes
+        joined = nodes[-1] in {n for n, _, _ in joins}
         self.finder.commit(nodes)
+        self.into.setdefault(request.target.ref, []).append(nodes)
         points = self.finder.polyline(nodes)
         self.used.add((q(points[0][0]), q(points[0][1])))
         self.used.add((q(points[-1][0]), q(points[-1][1])))
-        arrow = Arrow(points, request.source.ref, request.target.ref, request.label)  # type: ignore[arg-type]
+        arrow = Arrow(
+            points,
+            request.source.ref,
+            request.target.ref,
+            request.label,  # type: ignore[arg-type]
+            head=not joined,
+        )
         if request.label:
             # Place the label now and make later arrows avoid it where they can.
             at = choose_label(

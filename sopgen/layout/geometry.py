@@ -90,6 +90,7 @@ class Arrow:
     target: str  # "step:4" or "offpage:A"
     label: Literal["Ya", "Tidak"] | None = None
     label_at: Point | None = None  # baseline-start of the label text
+    head: bool = True  # False: ends on another arrow into the same target (a join)
 
 
 @dataclass(frozen=True)

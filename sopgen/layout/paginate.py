@@ -21,7 +21,7 @@ from typing import NamedTuple
 from sopgen.layout.arrows import End, PageGeometry, Request, route_page
 from sopgen.layout.columns import Columns
 from sopgen.layout.errors import LayoutTooTall
-from sopgen.layout.geometry import Arrow, Box, Cell, OffPage, Page, Symbol, Text
+from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, band_cells, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
@@ -371,7 +371,7 @@ def assign_letters(pages: Sequence[Page]) -> list[Page]:
     for page in pages:
         offpage = tuple(dataclasses.replace(c, label=names[c.label]) for c in page.offpage)
         arrows = tuple(
-            Arrow(a.points, ref(a.source), ref(a.target), a.label, a.label_at) for a in page.arrows
+            dataclasses.replace(a, source=ref(a.source), target=ref(a.target)) for a in page.arrows
         )
         out.append(dataclasses.replace(page, offpage=offpage, arrows=arrows))
     return out

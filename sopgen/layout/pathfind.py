@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from sopgen.layout.geometry import Box
+from sopgen.layout.shapes import Shapes
 from sopgen.layout.tracks import (
     DOWN,
     H_BIT,
@@ -29,6 +32,8 @@ from sopgen.layout.tracks import (
 )
 
 INF = float("inf")
+MAX_EXPANSIONS = 60000  # a search that has not arrived by then gives up (bounded time)
+JOIN = Box(0.0, 0.0, 0.0, 0.0)  # the owner of a join goal (a point on another arrow)
 
 
 class Found(NamedTuple):
@@ -44,12 +49,15 @@ class PathFinder(TrackGrid):
         sources: list[Port],
         targets: list[Port],
         first_min: float | None = None,
-        window: tuple[float, float] | None = None,
+        window: tuple[float, float, float, float] | None = None,
+        joins: Sequence[tuple[int, int, float]] = (),
     ) -> Found | None:
         """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
         list of grid nodes (outline point to outline point), or None. ``first_min``
-        overrides the shortest first segment (room for a label); ``window`` limits the
-        search to grid lines between two y values (None: the whole grid)."""
+        overrides the shortest first segment (room for a label); ``window`` (x0, y0, x1, y1)
+        limits the search to the grid lines inside it (None: the whole grid). ``joins``:
+        (node, arrival direction, cost) where the arrow may end on another arrow into
+        the same target instead (a junction, no arrowhead)."""
         costs = self.costs
         starts = []
         for port in sources:
@@ -62,9 +70,12 @@ class PathFinder(TrackGrid):
             if nodes:
                 nodes.reverse()  # port node ... outline point
                 goals.setdefault(nodes[0], []).append((nodes, port))
+        for n, d, cost in joins:
+            x, y = self.coords(n)
+            goals.setdefault(n, []).append(([n], Port((x, y), d, cost, JOIN)))
         if not starts or not goals:
             return None
-        direct = self._direct(sources, targets)
+        direct = None if joins else self._direct(sources, targets)
         if direct is not None:
             return direct
         # The walks' inner nodes belong to their port: keep the search out of them.
@@ -75,6 +86,10 @@ class PathFinder(TrackGrid):
         for n in fenced:
             self.blocked[n] = 1
         try:
+            flat = [goal for gs in goals.values() for goal in gs]
+            shaped = Shapes(self, starts, flat, self._length).best({n for n, _, _ in joins})
+            if shaped is not None:
+                return Found(*shaped)
             return self._search(starts, goals, window)
         finally:
             for n in fenced:
@@ -82,11 +97,18 @@ class PathFinder(TrackGrid):
 
     def _search(self, starts, goals, window) -> Found | None:
         costs = self.costs
-        j_lo, j_hi = 0, self.ny - 1
+        i_lo, i_hi, j_lo, j_hi = 0, self.nx - 1, 0, self.ny - 1
         if window is not None:
-            j_lo = bisect.bisect_left(self.ys, window[0])
-            j_hi = bisect.bisect_right(self.ys, window[1]) - 1
-        goal_points = [p.point for _, p in (g for gs in goals.values() for g in gs)]
+            i_lo = bisect.bisect_left(self.xs, window[0])
+            i_hi = bisect.bisect_right(self.xs, window[2]) - 1
+            j_lo = bisect.bisect_left(self.ys, window[1])
+            j_hi = bisect.bisect_right(self.ys, window[3]) - 1
+        # Aim at the target's own ports (join points along a long arrow would spread
+        # the goals' box over the page and leave the search without direction).
+        ports = [p.point for _, p in (g for gs in goals.values() for g in gs)]
+        goal_points = [
+            p.point for _, p in (g for gs in goals.values() for g in gs) if p.owner is not JOIN
+        ] or ports
         gx0 = min(x for x, _ in goal_points)
         gx1 = max(x for x, _ in goal_points)
         gy0 = min(y for _, y in goal_points)
@@ -126,7 +148,11 @@ class PathFinder(TrackGrid):
         pass_bits = (V_BIT | X_BIT, H_BIT | X_BIT, V_BIT | X_BIT, H_BIT | X_BIT)
         turns = ((0, 1, 3), (1, 2, 0), (2, 3, 1), (3, 0, 2))
         push, pop = heapq.heappush, heapq.heappop
+        budget = MAX_EXPANSIONS
         while heap:
+            budget -= 1
+            if budget < 0:
+                return None  # bounded time: the caller treats this as no route
             f, _, _, g, s, finish = pop(heap)
             if finish is not None:
                 return self._assemble(s, parent, start_of, finish, g)
@@ -136,7 +162,11 @@ class PathFinder(TrackGrid):
             if n in goals:
                 for goal in goals[n]:
                     nodes, port = goal
-                    if port.dir == d:
+                    if port.owner is JOIN:
+                        if port.dir != d:
+                            continue
+                        extra = -cross  # arriving on the joined arrow is no crossing
+                    elif port.dir == d:
                         extra = 0.0
                     elif port.dir == (d + 2) % 4 or state[n]:
                         continue
@@ -166,14 +196,14 @@ class PathFinder(TrackGrid):
                         continue
                     step_cost = (ys[j + 1] - y0) * vmul[i]
                 elif nd == RIGHT:
-                    if i + 1 == nx:
+                    if i >= i_hi:
                         continue
                     m = n + ny
                     if hedge[n]:
                         continue
                     step_cost = (xs[i + 1] - x0) * hmul[j]
                 else:
-                    if i == 0:
+                    if i <= i_lo:
                         continue
                     m = n - ny
                     if hedge[m]:

@@ -59,7 +59,17 @@ class Costs:
 
 
 class TrackGrid:
-    def __init__(self, xs, ys, obstacles: list[Box], costs: Costs, near_xs=(), near_ys=()):
+    def __init__(
+        self,
+        xs,
+        ys,
+        obstacles: list[Box],
+        costs: Costs,
+        near_xs=(),
+        near_ys=(),
+        track_xs=(),
+        track_ys=(),
+    ):
         # One grid line per coordinate rounded to 1/1000 pt; the line keeps the first
         # exact value given, so anchors on outlines stay exact.
         self.xs = self._lines(xs)
@@ -73,6 +83,10 @@ class TrackGrid:
         # Cost per point of length along each grid line (vertical lines: by x index).
         self.vmul = [costs.near_line if q(x) in near_x else 1.0 for x in self.xs]
         self.hmul = [costs.near_line if q(y) in near_y else 1.0 for y in self.ys]
+        # Lines in the gutters and row channels (not outline anchors): where detours run.
+        # In order of preference (the middle of a gutter or of a row's padding first).
+        self.track_i = self._indexes(track_xs, self.x_index)
+        self.track_j = self._indexes(track_ys, self.y_index)
         self.blocked = bytearray(size)
         self.soft = bytearray(size)  # nodes under a label: passable at a price
         self.state = bytearray(size)
@@ -87,6 +101,14 @@ class TrackGrid:
                 base = i * self.ny
                 for j in yi:
                     self.blocked[base + j] = 1
+
+    @staticmethod
+    def _indexes(values, index: dict[float, int]) -> list[int]:
+        out: dict[int, None] = {}
+        for v in values:
+            if q(v) in index:
+                out.setdefault(index[q(v)])
+        return list(out)
 
     @staticmethod
     def _lines(values) -> list[float]:

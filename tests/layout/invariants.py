@@ -210,7 +210,9 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
             for p, r in segments(a.points):
                 assert (p[0] == r[0]) != (p[1] == r[1]), f"{name}: segment {p}-{r} not orthogonal"
             for end, point in ((a.source, a.points[0]), (a.target, a.points[-1])):
-                if end in syms:
+                if end == a.target and not a.head:
+                    assert joins_an_arrow(page, a), f"{name}: join {point} on no arrow into {end}"
+                elif end in syms:
                     s = syms[end]
                     assert on_outline(s.kind, s.box, *point), (
                         f"{name}: {point} not on {end}'s outline"
@@ -235,6 +237,26 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
                     )
             if a.label is not None:
                 check_label(a, name)
+
+
+def on_segment(p, r, x: float, y: float) -> bool:
+    return min(p[0], r[0]) - TOL <= x <= max(p[0], r[0]) + TOL and (
+        min(p[1], r[1]) - TOL <= y <= max(p[1], r[1]) + TOL
+    )
+
+
+def joins_an_arrow(page, a) -> bool:
+    """A join ends inside a segment of another arrow into the same target, arriving
+    across it."""
+    x, y = a.points[-1]
+    last = a.points[-2]
+    for other in page.arrows:
+        if other is a or other.target != a.target:
+            continue
+        for p, r in segments(other.points):
+            if on_segment(p, r, x, y) and ((p[0] == r[0]) != (last[0] == x)):
+                return True
+    return False
 
 
 def check_label(a, name: str, size: float = 7.0) -> None:

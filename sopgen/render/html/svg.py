@@ -201,16 +201,18 @@ def render_svg(
     for a in page.arrows:
         if len(a.points) < 2:
             continue
-        line = _arrow_line_end(a.points, style.arrowhead * 0.8)
+        line = _arrow_line_end(a.points, style.arrowhead * 0.8) if a.head else a.points
         d = "M" + " L".join(f"{num(x)} {num(y)}" for x, y in line)
         parts.append(
             f'<path class="arrow" d="{d}" fill="none" data-source="{esc(a.source)}" '
             f'data-target="{esc(a.target)}"/>'
         )
-        parts.append(
-            f'<polygon class="arrowhead" points="{_points(_arrowhead(a.points, style.arrowhead))}"'
-            f' fill="{INK}" stroke="none"/>'
-        )
+        if a.head:  # an arrow joining another one into the same symbol has none
+            parts.append(
+                f'<polygon class="arrowhead" '
+                f'points="{_points(_arrowhead(a.points, style.arrowhead))}"'
+                f' fill="{INK}" stroke="none"/>'
+            )
         if a.label and a.label_at:
             lx, ly = a.label_at
             parts.append(

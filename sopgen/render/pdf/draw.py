@@ -107,7 +107,7 @@ def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
     (x0, y0), (x1, y1) = pts[-2], pts[-1]
     dx, dy = x1 - x0, y1 - y0
     length = math.hypot(dx, dy)
-    head = style.arrowhead
+    head = style.arrowhead if arrow.head else 0.0
     if length > 0:
         ux, uy = dx / length, dy / length
     else:
@@ -121,14 +121,15 @@ def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
         p.lineTo(*pt)
     c.drawPath(p, stroke=1, fill=0)
 
-    half = head * 0.45
-    bx, by = x1 - ux * head, y1 - uy * head
-    p = c.beginPath()
-    p.moveTo(x1, y1)
-    p.lineTo(bx - uy * half, by + ux * half)
-    p.lineTo(bx + uy * half, by - ux * half)
-    p.close()
-    c.drawPath(p, stroke=0, fill=1)
+    if arrow.head:
+        half = head * 0.45
+        bx, by = x1 - ux * head, y1 - uy * head
+        p = c.beginPath()
+        p.moveTo(x1, y1)
+        p.lineTo(bx - uy * half, by + ux * half)
+        p.lineTo(bx + uy * half, by - ux * half)
+        p.close()
+        c.drawPath(p, stroke=0, fill=1)
 
     if arrow.label and arrow.label_at:
         lx, ly = arrow.label_at

@@ -1,0 +1,69 @@
+"""The path finder on small hand-built grids: straight lines, detours round a symbol,
+occupancy (no shared pieces, parallel gap), joins onto an arrow into the same target."""
+
+from sopgen.layout.geometry import Box
+from sopgen.layout.pathfind import PathFinder
+from sopgen.layout.tracks import DOWN, RIGHT, Costs, Port
+
+COSTS = Costs(target_min=6.0, parallel_gap=4.0)
+LINES = [float(v) for v in range(0, 101, 10)]  # a 11 x 11 grid, 10 pt apart
+
+
+def finder(obstacles=()):
+    return PathFinder(LINES, LINES, list(obstacles), COSTS, track_xs=LINES, track_ys=LINES)
+
+
+def source(x, y, owner=Box(0, 0, 0, 0)):
+    return Port((x, y), DOWN, 0.0, owner)
+
+
+def target(x, y, owner=Box(0, 0, 0, 0)):
+    return Port((x, y), DOWN, 0.0, owner)
+
+
+def test_facing_ports_on_one_line_give_a_straight_arrow():
+    f = finder()
+    found = f.route([source(50, 10)], [target(50, 90)])
+    assert f.polyline(found.nodes) == ((50, 10), (50, 90))
+
+
+def test_a_symbol_in_the_way_is_passed_round_with_few_bends():
+    f = finder([Box(45, 45, 10, 10)])  # blocks the node (50, 50)
+    found = f.route([source(50, 10)], [target(50, 90)])
+    points = f.polyline(found.nodes)
+    assert (50, 50) not in points and points[0] == (50, 10) and points[-1] == (50, 90)
+    assert len(points) == 6  # down, aside, down, back, down: four bends
+    xs = {x for x, _ in points}
+    assert xs in ({50, 40}, {50, 60})  # the nearest line beside the symbol
+
+
+def test_a_second_arrow_never_runs_alongside_closer_than_the_parallel_gap():
+    f = PathFinder(sorted(LINES + [52.0]), LINES, [], COSTS)
+    first = f.route([source(50, 10)], [target(50, 90)])
+    f.commit(first.nodes)
+    assert f.route([source(50, 10)], [target(50, 90)]) is None  # the same line: taken
+    assert f.route([source(52, 10)], [target(52, 90)]) is None  # 2 pt beside it: too close
+    second = f.route([source(60, 10)], [target(60, 90)])
+    assert f.polyline(second.nodes) == ((60, 10), (60, 90))
+
+
+def test_a_crossing_is_allowed_but_a_bend_on_another_arrow_is_not():
+    f = finder()
+    down = f.route([source(50, 10)], [target(50, 90)])
+    f.commit(down.nodes)
+    across = f.route(
+        [Port((10, 50), RIGHT, 0.0, Box(0, 0, 0, 0))], [Port((90, 50), RIGHT, 0.0, Box(0, 0, 0, 0))]
+    )
+    assert f.polyline(across.nodes) == ((10, 50), (90, 50))
+    f.commit(across.nodes)
+    assert f.state[f.node((50, 50))]  # the crossing node is taken by both, straight through
+
+
+def test_an_arrow_may_end_on_an_arrow_into_the_same_target():
+    f = finder()
+    first = f.route([source(50, 10)], [target(50, 90)])
+    f.commit(first.nodes)
+    n = f.node((50, 50))
+    joined = f.route([source(20, 10)], [], joins=[(n, RIGHT, 0.0)])
+    points = f.polyline(joined.nodes)
+    assert points[-1] == (50, 50) and points[-2][1] == 50  # arrives across the first arrow

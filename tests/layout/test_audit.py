@@ -1,0 +1,107 @@
+"""The layout audit: it finds each fault on a hand-made page, and finds none on the
+seed binder's procedures."""
+
+from pathlib import Path
+
+import pytest
+
+from sopgen.layout import layout_procedure
+from sopgen.layout.audit import audit
+from sopgen.layout.geometry import Arrow, Box, Cell, Page, ProcedureLayout, Symbol, Text
+from sopgen.layout.style import Style
+from tests.layout.builders import fake_measure
+
+STYLE = Style()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def page(symbols=(), arrows=(), texts=(), cells=None) -> ProcedureLayout:
+    """Two lanes (x 100-200, 200-300), two rows (y 100-160, 160-220)."""
+    if cells is None:
+        cells = [
+            Cell(Box(x, y, 100, 60), role="lane" if x >= 100 else "kegiatan", step=step)
+            for step, y in enumerate((100, 160))
+            for x in (0, 100, 200)
+        ]
+    p = Page(
+        width=400,
+        height=300,
+        index=0,
+        steps=(0, 1),
+        cells=tuple(cells),
+        texts=tuple(texts),
+        symbols=tuple(symbols),
+        arrows=tuple(arrows),
+        offpage=(),
+        table=Box(0, 100, 300, 120),
+    )
+    return ProcedureLayout("uji", (p,))
+
+
+BOX0 = Symbol(0, "process", Box(125, 115, 50, 30), (0,))
+BOX1 = Symbol(1, "process", Box(125, 175, 50, 30), (0,))
+DIAMOND1 = Symbol(1, "decision", Box(130, 170, 40, 40), (0,))
+DOWN = Arrow(((150, 145), (150, 175)), "step:0", "step:1")
+
+
+def counts(layout):
+    found = audit(layout, STYLE, fake_measure)
+    return {k: v for k, v in found.hard().items() if v}
+
+
+def test_a_clean_page_has_no_fault():
+    assert counts(page([BOX0, BOX1], [DOWN])) == {}
+
+
+def test_an_arrow_through_a_symbol():
+    middle = Symbol(2, "process", Box(140, 150, 20, 8), (0,))
+    assert counts(page([BOX0, BOX1, middle], [DOWN])) == {"through_symbols": 1}
+
+
+def test_an_arrow_entering_a_decision_beside_its_vertex():
+    off = Arrow(((150, 145), (150, 155), (140, 155), (140, 180)), "step:0", "step:1")
+    assert counts(page([BOX0, DIAMOND1], [off])) == {"decision_entries_off_vertex": 1}
+    at_vertex = Arrow(((150, 145), (150, 170)), "step:0", "step:1")
+    assert counts(page([BOX0, DIAMOND1], [at_vertex])) == {}
+
+
+def test_arrows_too_close_and_heads_on_each_other():
+    beside = Arrow(((151, 145), (151, 175)), "step:0", "step:1")
+    found = counts(page([BOX0, BOX1], [DOWN, beside]))
+    assert found == {"too_close": 1, "overlapping_heads": 1}
+
+
+def test_a_segment_along_a_table_line():
+    along = Arrow(((175, 130), (200, 130), (200, 190), (175, 190)), "step:0", "step:1")
+    assert counts(page([BOX0, BOX1], [along])) == {"along_table_lines": 1}
+
+
+def test_text_crossed_by_an_arrow_and_text_outside_its_cell():
+    crossed = Text(140, 158, "surat", size=8)  # over the arrow at x=150
+    outside = Text(90, 130, "panjang sekali", size=8)  # runs from the Kegiatan cell into a lane
+    found = counts(page([BOX0, BOX1], [DOWN], [crossed, outside]))
+    assert found == {"crossing_text": 1, "text_outside_cell": 1}
+
+
+def test_a_label_away_from_its_exit():
+    far = Arrow(((150, 145), (150, 175)), "step:0", "step:1", "Ya", (250, 200))
+    assert counts(page([BOX0, BOX1], [far])) == {"labels_away": 1}
+    near = Arrow(((150, 145), (150, 175)), "step:0", "step:1", "Ya", (154, 155))
+    assert counts(page([BOX0, BOX1], [near])) == {}
+
+
+def test_the_seed_binder_has_no_fault():
+    try:
+        from sopgen.build import load_project
+    except ImportError:  # before the package moves
+        from sopgen.load import load_project
+    from sopgen.render.fonts import measure
+
+    data = ROOT / "data" / "sekretariat"
+    if not data.exists():
+        pytest.skip("data/sekretariat tidak ada")
+    project = load_project(data)
+    for procedure in project.procedures:
+        layout = layout_procedure(procedure, "x", STYLE, measure)
+        found = audit(layout, STYLE, measure)
+        assert sum(found.hard().values()) == 0, (procedure.id, found.notes)

@@ -49,6 +49,7 @@ test: $(BIN)/sopgen node_modules/.package-lock.json  ## the whole test suite
 
 bench: $(BIN)/sopgen        ## speed figures (not a test)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench_layout.py
 	$(BIN)/python bench/bench_impor.py
 
 FILES ?=

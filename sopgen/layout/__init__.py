@@ -25,8 +25,8 @@ from sopgen.layout.errors import LayoutTooTall
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.header import build_header
 from sopgen.layout.paginate import PageContext, build_pages, make_page
-from sopgen.layout.rows import measure_rows, measure_total
-from sopgen.layout.style import Measure, Style
+from sopgen.layout.rows import TEXT_ROLES, measure_rows, measure_total, row_texts
+from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
 from sopgen.layout.symbols import plan_symbols
 from sopgen.layout.text import wrap
 from sopgen.model import Procedure
@@ -58,7 +58,11 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     data = procedure.data
     page_w, _ = style.page_size
     content_w = page_w - style.margin_left - style.margin_right
-    columns = column_layout(len(data.pelaksana), style, style.margin_left, content_w)
+    cells = row_texts(procedure)
+    texts = {role: [row[role] for row in cells] for role in TEXT_ROLES}
+    columns = column_layout(
+        texts, titles(style), data.pelaksana, style, style.margin_left, content_w, measure
+    )
     header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
     symbols = plan_symbols(data, columns, style)
     rows = measure_rows(procedure, columns, symbols, style, measure)
@@ -69,3 +73,8 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     return PageContext(
         style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total
     )
+
+
+def titles(style: Style) -> dict[str, str]:
+    """The table's column headings by key (dokumen.yaml judul_kolom)."""
+    return {key: style.column_title(key) for key in COLUMN_TITLE_KEYS}

@@ -1,14 +1,25 @@
 """Table columns: No | Kegiatan | one lane per executor | Kelengkapan | Waktu | Output |
-Keterangan, with the relative widths from Style normalised to the content width."""
+Keterangan, with widths from what they hold.
+
+- Executor lanes are all as wide as the widest need: a symbol with room for arrows beside
+  it (``Style.lane_min``), or the longest word of an executor's name in bold at the
+  header's smallest size (7 pt; a name wraps between words), up to ``Style.lane_max``
+  (a longer word is hyphenated); together at most ``Style.lanes_max`` of the table.
+- No is as wide as its header or its widest number.
+- Kegiatan, Kelengkapan, Waktu, Output and Keterangan share the rest in proportion to
+  how much text each holds (so every column wraps to about as many lines and rows stay
+  short), each at least as wide as its longest word and its header's longest word.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sopgen.layout.style import Style
+from sopgen.layout.style import Measure, Style
 
-# Lanes get a bigger share of the table beyond this many executors.
-LANES_COMFORTABLE = 5
+TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+MIN_HEADER_SIZE = 7.0  # header text never gets smaller; it wraps instead
 
 
 @dataclass(frozen=True)
@@ -63,51 +74,74 @@ class Columns:
         return [c.x for c in self.lanes] + [self.lanes_x1]
 
 
-def other_weights(style: Style) -> list[tuple[str, float]]:
-    return [
-        ("no", style.col_no),
-        ("kegiatan", style.col_kegiatan),
-        ("kelengkapan", style.col_kelengkapan),
-        ("waktu", style.col_waktu),
-        ("output", style.col_output),
-        ("keterangan", style.col_keterangan),
-    ]
+def longest_word(texts: Sequence[str], font, size: float, measure: Measure) -> float:
+    return max((measure(w, font, size) for t in texts for w in t.split()), default=0.0)
 
 
-def lane_share(n_lanes: int, style: Style) -> float:
-    """The lanes' share of the table width.
-
-    Normally ``lanes / (lanes + sum of the other weights)``; with more than five executors
-    it grows in proportion to their number (so each lane keeps its width) up to
-    ``lanes_max``, and beyond that the lanes shrink evenly.
-    """
-    others = sum(w for _, w in other_weights(style))
-    base = style.lanes / (style.lanes + others)
-    if n_lanes > LANES_COMFORTABLE:
-        return max(base, min(style.lanes_max, base * n_lanes / LANES_COMFORTABLE))
-    return base
-
-
-def column_layout(n_lanes: int, style: Style, x0: float, width: float) -> Columns:
-    """Columns filling ``width`` from ``x0``.
-
-    lane width = share * width / n; every other column = its weight / (sum of the other
-    weights) * (1 - share) * width.
-    """
-    share = lane_share(n_lanes, style)
-    weights = other_weights(style)
-    others = sum(w for _, w in weights)
-    widths = {role: w / others * (1 - share) * width for role, w in weights}
-    lane_w = share * width / n_lanes
-    cols: list[Column] = []
-    x = x0
-    for role in ("no", "kegiatan"):
-        cols.append(Column(role, x, widths[role]))
-        x += widths[role]
-    for lane in range(n_lanes):
-        cols.append(Column("lane", x, lane_w, lane))
-        x += lane_w
-    for role in ("kelengkapan", "waktu", "output", "keterangan"):
+def column_layout(
+    texts: Mapping[str, Sequence[str]],
+    titles: Mapping[str, str],
+    names: Sequence[str],
+    style: Style,
+    x0: float,
+    width: float,
+    measure: Measure,
+) -> Columns:
+    """Columns filling ``width`` from ``x0``. ``texts``: each text column's cell texts
+    (role -> one text per row, "no" included); ``titles``: the header text of each
+    column; ``names``: the executors (one lane each)."""
+    pad = 2 * style.cell_pad
+    size, head = style.font_size, MIN_HEADER_SIZE
+    n = max(1, len(names))
+    lane = max(
+        style.lane_min, min(longest_word(names, "bold", head, measure) + pad, style.lane_max)
+    )
+    lane = min(lane, style.lanes_max * width / n)
+    no = max(
+        longest_word(texts.get("no", ()), "regular", size, measure),
+        longest_word([titles["no"]], "bold", style.header_font_size, measure),
+    )
+    no += pad
+    need = {
+        role: max(
+            longest_word(texts.get(role, ()), "regular", size, measure),
+            longest_word([titles[role]], "bold", head, measure),
+        )
+        + pad
+        for role in TEXT_COLUMNS
+    }
+    amount = {
+        role: sum(measure(t, "regular", size) for t in texts.get(role, ())) + style.col_floor
+        for role in TEXT_COLUMNS
+    }
+    widths = share(width - no - n * lane, need, amount)
+    cols: list[Column] = [Column("no", x0, no)]
+    x = x0 + no
+    cols.append(Column("kegiatan", x, widths["kegiatan"]))
+    x += widths["kegiatan"]
+    for k in range(n):
+        cols.append(Column("lane", x, lane, k))
+        x += lane
+    for role in TEXT_COLUMNS[1:]:
         cols.append(Column(role, x, widths[role]))
         x += widths[role]
     return Columns(tuple(cols))
+
+
+def share(room: float, need: Mapping[str, float], amount: Mapping[str, float]) -> dict[str, float]:
+    """``room`` split in proportion to ``amount``, no column below its ``need`` (those
+    get their need and the others share what is left; when even the needs do not fit,
+    in proportion to the needs)."""
+    if sum(need.values()) >= room:
+        total = sum(need.values())
+        return {r: room * v / total for r, v in need.items()}
+    fixed: dict[str, float] = {}
+    while True:
+        free = [r for r in need if r not in fixed]
+        left = room - sum(fixed.values())
+        total = sum(amount[r] for r in free)
+        short = [r for r in free if left * amount[r] / total < need[r]]
+        if not short:
+            return {**fixed, **{r: left * amount[r] / total for r in free}}
+        for r in short:
+            fixed[r] = need[r]

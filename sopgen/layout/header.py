@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sopgen.layout.columns import Columns
+from sopgen.layout.columns import MIN_HEADER_SIZE, Columns
 from sopgen.layout.geometry import Box, Cell, Text
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import fit_size, place_lines, wrap
-
-MIN_HEADER_SIZE = 5.5  # executor names shrink down to this before words are broken
 
 
 @dataclass(frozen=True)
@@ -85,8 +83,10 @@ def table_header(
             [label.text], label.w - 2 * pad, "bold", label.size, MIN_HEADER_SIZE, measure
         )
 
+    executors = set(range(len(labels) - len(mutu) - len(pelaksana), len(labels) - len(mutu)))
     sized = [
-        _Label(lb.text, lb.x, lb.w, lb.row, fit(lb) if lb.row != 2 else lb.size) for lb in labels
+        _Label(lb.text, lb.x, lb.w, lb.row, lb.size if k in executors else fit(lb))
+        for k, lb in enumerate(labels)
     ]
     wrapped = [wrap(lb.text, lb.w - 2 * pad, "bold", lb.size, measure) for lb in sized]
     heights = [

@@ -42,6 +42,25 @@ class RowContent:
     tallest: str  # the role whose text decides the height ("" when the symbol does)
 
 
+def row_texts(procedure: Procedure) -> list[dict[str, str]]:
+    """The text of every cell of every row, by column role, as printed."""
+    numbers = procedure.numbers  # as printed: 1, 2, 2a, "" (model.flow.printed_numbers)
+    out = []
+    for index, step in enumerate(procedure.data.kegiatan):
+        out.append(
+            {
+                "no": numbers[index],
+                # cells draw plain text: '**Surat**' is printed as 'Surat'
+                "kegiatan": plain_text(step.uraian),
+                "kelengkapan": plain_text(step.kelengkapan),
+                "waktu": procedure.waktu_text(index),
+                "output": plain_text(step.output),
+                "keterangan": plain_text(step.keterangan),
+            }
+        )
+    return out
+
+
 def measure_rows(
     procedure: Procedure,
     columns: Columns,
@@ -52,17 +71,7 @@ def measure_rows(
     """Row height = max(lines * leading + 2 * cell_pad over the text cells,
     symbol height + 2 * row_min_pad)."""
     rows = []
-    numbers = procedure.numbers  # as printed: 1, 2, 2a, "" (model.flow.printed_numbers)
-    for index, step in enumerate(procedure.data.kegiatan):
-        raw = {
-            "no": numbers[index],
-            # cells draw plain text: '**Surat**' is printed as 'Surat'
-            "kegiatan": plain_text(step.uraian),
-            "kelengkapan": plain_text(step.kelengkapan),
-            "waktu": procedure.waktu_text(index),
-            "output": plain_text(step.output),
-            "keterangan": plain_text(step.keterangan),
-        }
+    for index, raw in enumerate(row_texts(procedure)):
         texts = []
         for role in TEXT_ROLES:
             width = columns.role(role).w - 2 * style.cell_pad

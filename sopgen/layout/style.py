@@ -43,15 +43,13 @@ class Style:
     header_font_size: float = 8.0
     cell_pad: float = 3.0
 
-    # Relative column widths (normalised at layout time). Executors share `lanes`.
-    col_no: float = 0.035
-    col_kegiatan: float = 0.22
-    lanes: float = 0.35
-    col_kelengkapan: float = 0.12
-    col_waktu: float = 0.065
-    col_output: float = 0.12
-    col_keterangan: float = 0.09
-    lanes_max: float = 0.50  # executors may take more room when there are many of them
+    # Column widths come from the content (columns.py). Executor lanes: at least room
+    # for a symbol and the arrows beside it, at most lane_max (longer words hyphenate),
+    # together at most lanes_max of the table.
+    lane_min: float = 16 * MM
+    lane_max: float = 30 * MM
+    lanes_max: float = 0.55
+    col_floor: float = 40.0  # text-free share of a text column (points of "text")
 
     # Symbols (docs/format.md §1.4: 25x13 mm boxes, 18 mm diamond).
     symbol_w: float = 25 * MM

@@ -106,7 +106,7 @@ def test_a_backward_arrow_leaves_from_the_top_band_and_arrives_in_the_bottom_ban
 
 
 def test_make_page_resumes_where_the_previous_page_stopped():
-    p = procedure([step(LONG) for _ in range(20)])
+    p = procedure([step(LONG) for _ in range(40)])
     ctx = page_context(p, "01/SOP/2024", STYLE, fake_measure)
     first, start = make_page(ctx, 0)
     assert first.steps[0] == 0 and start == first.steps[-1] + 1
@@ -118,7 +118,7 @@ def test_make_page_resumes_where_the_previous_page_stopped():
     assert layout.pages[0].offpage[0].label == "A"
     while after is not None:
         page, after = make_page(ctx, after)
-    assert page.steps[-1] == 19
+    assert page.steps[-1] == 39
 
 
 def test_a_row_taller_than_a_page_is_a_clear_error():

@@ -13,12 +13,15 @@ def finder(obstacles=()):
     return PathFinder(LINES, LINES, list(obstacles), COSTS, track_xs=LINES, track_ys=LINES)
 
 
-def source(x, y, owner=Box(0, 0, 0, 0)):
-    return Port((x, y), DOWN, 0.0, owner)
+NOBODY = Box(0, 0, 0, 0)  # a port's owner whose clearance the walk may cross
 
 
-def target(x, y, owner=Box(0, 0, 0, 0)):
-    return Port((x, y), DOWN, 0.0, owner)
+def source(x, y):
+    return Port((x, y), DOWN, 0.0, NOBODY)
+
+
+def target(x, y):
+    return Port((x, y), DOWN, 0.0, NOBODY)
 
 
 def test_facing_ports_on_one_line_give_a_straight_arrow():
@@ -51,9 +54,7 @@ def test_a_crossing_is_allowed_but_a_bend_on_another_arrow_is_not():
     f = finder()
     down = f.route([source(50, 10)], [target(50, 90)])
     f.commit(down.nodes)
-    across = f.route(
-        [Port((10, 50), RIGHT, 0.0, Box(0, 0, 0, 0))], [Port((90, 50), RIGHT, 0.0, Box(0, 0, 0, 0))]
-    )
+    across = f.route([Port((10, 50), RIGHT, 0.0, NOBODY)], [Port((90, 50), RIGHT, 0.0, NOBODY)])
     assert f.polyline(across.nodes) == ((10, 50), (90, 50))
     f.commit(across.nodes)
     assert f.state[f.node((50, 50))]  # the crossing node is taken by both, straight through

@@ -2,13 +2,19 @@
 
 import pytest
 
-from sopgen.layout import layout_procedure
+from sopgen.layout import layout_procedure, page_context
 from sopgen.layout.style import MM, Style
 from tests.layout.builders import fake_measure, procedure, step
 from tests.layout.invariants import check_all
 
 STYLE = Style()
 CONTENT_W = 267 * MM
+
+
+def lanes(p, style=STYLE):
+    """(x of the first lane, lane width) as the layout sized them."""
+    cols = page_context(p, "x", style, fake_measure).columns
+    return cols.lanes_x0, cols.lane_w
 
 
 def symbols(p, style=STYLE):
@@ -27,8 +33,7 @@ def test_kinds_first_and_last_are_terminators_decisions_win():
 
 def test_each_symbol_sits_in_its_executor_column():
     p = procedure([step(pelaksana=e) for e in ("C", "A", "D", "B")])
-    lane_w = 0.35 * CONTENT_W / 4
-    lanes_x = 15 * MM + 0.255 * CONTENT_W
+    lanes_x, lane_w = lanes(p)
     for sym, lane in zip(symbols(p), (2, 0, 3, 1), strict=False):
         assert sym.columns == (lane,)
         assert sym.box.cx == pytest.approx(lanes_x + (lane + 0.5) * lane_w)
@@ -38,8 +43,7 @@ def test_a_joint_step_spans_its_columns_minus_the_gutters():
     p = procedure(
         [step(pelaksana="A"), step(pelaksana=["B", "C", "D"]), step(pelaksana=["D", "B"])]
     )
-    lane_w = 0.35 * CONTENT_W / 4
-    lanes_x = 15 * MM + 0.255 * CONTENT_W
+    lanes_x, lane_w = lanes(p)
     gutter = (lane_w - lane_w * 0.7) / 2  # the gutter a single symbol leaves in its lane
     _, joint, apart = symbols(p)
     assert joint.columns == (1, 2, 3)
@@ -54,9 +58,9 @@ def test_a_joint_step_spans_its_columns_minus_the_gutters():
 def test_decision_is_a_square_diamond_within_the_width_rule():
     p = procedure([step(), step(keputusan=(3, 1)), step()])
     decision = symbols(p)[1]
-    lane_w = 0.35 * CONTENT_W / 4
+    _, lane_w = lanes(p)
     assert decision.box.w == decision.box.h == pytest.approx(min(18 * MM, lane_w * 0.7))
-    wide = Style(lanes=2.0, lanes_max=0.9)  # very wide lanes: the style sizes cap it
+    wide = Style(lane_min=60 * MM, lane_max=60 * MM)  # very wide lanes: the style sizes cap it
     decision = symbols(p, wide)[1]
     assert decision.box.w == pytest.approx(18 * MM)
     box = symbols(p, wide)[0]
@@ -66,6 +70,7 @@ def test_decision_is_a_square_diamond_within_the_width_rule():
 def test_narrow_lanes_keep_the_minimum_gutter():
     names = [f"P{i}" for i in range(12)]
     p = procedure([step(pelaksana=n) for n in names], pelaksana=names)
-    lane_w = 0.5 * CONTENT_W / 12
+    _, lane_w = lanes(p)
+    assert lane_w == pytest.approx(0.55 * CONTENT_W / 12)  # lanes_max of the table
     for sym in symbols(p):
         assert sym.box.w == pytest.approx(min(lane_w * 0.7, lane_w - 2 * 5))

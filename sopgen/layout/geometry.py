@@ -72,13 +72,40 @@ class Symbol:
 
 @dataclass(frozen=True)
 class OffPage:
-    """A pentagon off-page connector, point down, carrying a letter."""
+    """A pentagon off-page connector carrying a letter: point down for a flow that
+    continues on a later page, point up for one that goes back to an earlier page."""
 
     label: str
     direction: Literal["out", "in"]
     box: Box
     column: int
-    step: int  # the step this connector leaves (out) or enters (in)
+    step: int  # the (first) step this connector leaves (out) or enters (in)
+    back: bool = False  # a flow back to an earlier page: the pentagon points up
+
+
+def pentagon(box: Box, up: bool = False) -> list[Point]:
+    """The connector's outline: a square part and a point (down, or up for ``up``)."""
+    if up:
+        shoulder = box.y + box.h * 0.4
+        return [
+            (box.x, box.bottom),
+            (box.right, box.bottom),
+            (box.right, shoulder),
+            (box.cx, box.y),
+            (box.x, shoulder),
+        ]
+    shoulder = box.y + box.h * 0.6
+    return [(box.x, box.y), (box.right, box.y), (box.right, shoulder), (box.cx, box.bottom)] + [
+        (box.x, shoulder)
+    ]
+
+
+def offpage_letter(c: OffPage) -> tuple[float, Point]:
+    """Size and baseline centre of a connector's letter, in the square part."""
+    b = c.box
+    size = min(10.0, b.w * 0.55, b.h * 0.5)
+    middle = b.y + b.h * (0.7 if c.back else 0.3)
+    return size, (b.cx, middle + size * 0.35)
 
 
 @dataclass(frozen=True)

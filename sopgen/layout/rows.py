@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Box, Cell, Text
+from sopgen.layout.labels import LABEL_OFFSET
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 from sopgen.layout.text import block_height, place_lines, wrap
@@ -42,6 +43,12 @@ class RowContent:
     tallest: str  # the role whose text decides the height ("" when the symbol does)
 
 
+def label_room(style: Style) -> float:
+    """Height a Ya/Tidak label needs under a decision's bottom vertex beyond the row's
+    padding: its text and its distance from the line it labels."""
+    return max(0.0, style.label_size + LABEL_OFFSET - style.row_min_pad + 2.0)
+
+
 def row_texts(procedure: Procedure) -> list[dict[str, str]]:
     """The text of every cell of every row, by column role, as printed."""
     numbers = procedure.numbers  # as printed: 1, 2, 2a, "" (model.flow.printed_numbers)
@@ -69,7 +76,7 @@ def measure_rows(
     measure: Measure,
 ) -> list[RowContent]:
     """Row height = max(lines * leading + 2 * cell_pad over the text cells,
-    symbol height + 2 * row_min_pad)."""
+    symbol height + 2 * row_min_pad, plus room for a label under a decision)."""
     rows = []
     for index, raw in enumerate(row_texts(procedure)):
         texts = []
@@ -80,6 +87,8 @@ def measure_rows(
             )
         text_h = {t.role: block_height(len(t.lines), style.leading, style.cell_pad) for t in texts}
         symbol_h = symbols[index].h + 2 * style.row_min_pad
+        if symbols[index].kind == "decision":
+            symbol_h += label_room(style)  # "Ya" under the bottom vertex, in this row
         tallest = max(TEXT_ROLES, key=lambda r: text_h[r])
         height = max(symbol_h, text_h[tallest])
         rows.append(

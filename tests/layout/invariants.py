@@ -309,19 +309,25 @@ def check_no_overlaps(layout: ProcedureLayout) -> None:
 
 
 def check_offpage_pairs(layout: ProcedureLayout) -> None:
+    """A letter names one pair: one "in" connector and one or more "out" ones (arrows into
+    one step from several pages share it), never on the in one's page; an "out" one
+    takes one or more arrows from steps of its page (they join), an "in" one gives one
+    arrow; back pairs (to an earlier page) point up on both halves."""
     where: dict[str, list[tuple[str, int, OffPage]]] = {}
     for page in layout.pages:
         for c in page.offpage:
             where.setdefault(c.label, []).append((c.direction, page.index, c))
-        refs = [a.source for a in page.arrows] + [a.target for a in page.arrows]
-        for c in page.offpage:
             ref = f"offpage:{c.label}"
-            assert refs.count(ref) == 1, f"page {page.index}: connector {c.label} arrows"
-            a = next(a for a in page.arrows if ref in (a.source, a.target))
-            if c.direction == "out":  # the arrow goes from the connector's step into it
-                assert a.target == ref and a.source == f"step:{c.step}"
-            else:  # the arrow leaves it for its step
-                assert a.source == ref and a.target == f"step:{c.step}"
+            into = [a for a in page.arrows if a.target == ref]
+            out_of = [a for a in page.arrows if a.source == ref]
+            if c.direction == "out":
+                assert into and not out_of, f"page {page.index}: connector {c.label} arrows"
+                assert sum(a.head for a in into) == 1, f"page {page.index}: {c.label} heads"
+                assert all(a.source.startswith("step:") for a in into)
+                assert all(int(a.source[5:]) in page.steps for a in into)
+            else:
+                assert len(out_of) == 1 and not into, f"page {page.index}: {c.label} arrows"
+                assert out_of[0].target == f"step:{c.step}"
             assert c.step in page.steps
     for page in layout.pages:
         boxes = sorted((c.box for c in page.offpage), key=lambda b: (b.y, b.x))
@@ -332,37 +338,43 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
         left, right = min(b.x for b in lanes), max(b.right for b in lanes)
         assert all(left < b.x and b.right < right for b in boxes), "connector outside the lanes"
     for label, items in where.items():
-        assert sorted(d for d, _, _ in items) == ["in", "out"], f"connector {label}: {items}"
-        (_, p_in, _), (_, p_out, _) = sorted(items, key=lambda t: t[0])
-        assert p_in != p_out, f"connector {label} pair on one page"
+        ins = [(p, c) for d, p, c in items if d == "in"]
+        outs = [(p, c) for d, p, c in items if d == "out"]
+        assert len(ins) == 1 and outs, f"connector {label}: {items}"
+        (p_in, c_in) = ins[0]
+        assert all(p != p_in for p, _ in outs), f"connector {label} pair on one page"
+        assert len({p for p, _ in outs}) == len(outs), f"connector {label}: two outs on a page"
+        back = {c.back for _, c in outs} | {c_in.back}
+        assert back == {all(p > p_in for p, _ in outs)}, f"connector {label}: direction"
     # letters in order of appearance: A, B, C ...
     order = []
     for page in layout.pages:
         for c in sorted(page.offpage, key=lambda c: (c.box.y, c.box.x)):
             if c.label not in order:
                 order.append(c.label)
-    from sopgen.layout.paginate import letter
+    from sopgen.layout.connectors import letter
 
     assert order == [letter(k) for k in range(len(order))], order
 
 
 def check_edges_drawn(layout: ProcedureLayout, procedure: Procedure) -> None:
-    """Each flow edge is one arrow on one page, or two arrows through a connector pair."""
+    """Each flow edge is one arrow on one page, or an arrow into an "out" connector whose
+    letter's "in" connector leads to the edge's target."""
     page_of = {s: p.index for p in layout.pages for s in p.steps}
     drawn = Counter()
-    conn_source: dict[str, tuple] = {}
-    conn_target: dict[str, tuple] = {}
+    target_of: dict[str, tuple[int, int]] = {}
+    outs = []
     for page in layout.pages:
         for a in page.arrows:
             if a.source.startswith("step:") and a.target.startswith("step:"):
                 drawn[(int(a.source[5:]), int(a.target[5:]), a.label)] += 1
             elif a.target.startswith("offpage:"):
-                conn_source[a.target] = (int(a.source[5:]), a.label, page.index)
+                outs.append((a.target, int(a.source[5:]), a.label, page.index))
             else:
-                conn_target[a.source] = (int(a.target[5:]), page.index)
-    assert set(conn_source) == set(conn_target), "connector arrows unpaired"
-    for key, (src, label, page) in conn_source.items():
-        tgt, tpage = conn_target[key]
+                target_of[a.source] = (int(a.target[5:]), page.index)
+    for key, src, label, page in outs:
+        assert key in target_of, f"connector {key} leads nowhere"
+        tgt, tpage = target_of[key]
         assert page_of[src] == page and page_of[tgt] == tpage and page != tpage
         drawn[(src, tgt, label)] += 1
     expected = Counter((e.source, e.target, e.label) for e in resolve_flow(procedure.data))

@@ -153,3 +153,34 @@ def test_the_same_input_gives_the_same_layout():
     steps[9] = step(LONG, pelaksana="C", keputusan=(11, 3))
     p = procedure(steps)
     assert lay_out(p) == lay_out(p)
+
+
+def test_arrows_into_one_step_from_an_earlier_page_share_one_pair_of_connectors():
+    steps = [step(LONG, pelaksana="A") for _ in range(30)]
+    steps[2] = step(LONG, pelaksana="B", keputusan=(4, 29))  # both exits far ahead
+    steps[3] = step(LONG, pelaksana="C", lanjut=29)
+    layout = lay_out(procedure(steps))
+    page_of = {s: pg for pg in layout.pages for s in pg.steps}
+    first, last = page_of[2], page_of[28]
+    assert first.index < last.index
+    into = [a for a in first.arrows if a.target.startswith("offpage:")]
+    shared = {a.target for a in into if a.source in ("step:2", "step:3")}
+    assert len(shared) == 1  # the Tidak of step 3 and the lanjut of step 4 share it
+    arrows = [a for a in into if a.target in shared]
+    assert sorted(a.head for a in arrows) == [False, True]  # one joins the other
+    letter = shared.pop()[8:]
+    ins = [c for pg in layout.pages for c in pg.offpage if c.label == letter]
+    assert [c.direction for c in ins].count("in") == 1
+
+
+def test_a_pair_stands_in_its_target_column_and_a_back_pair_points_up():
+    steps = [step(LONG, pelaksana="A") for _ in range(14)]
+    steps[12] = step(LONG, pelaksana="C", keputusan=(14, 2))  # Tidak goes back to step 2
+    steps[1] = step(LONG, pelaksana="D")
+    layout = lay_out(procedure(steps))
+    pair = [c for pg in layout.pages for c in pg.offpage if c.back]
+    assert sorted(c.direction for c in pair) == ["in", "out"]
+    assert pair[0].column == pair[1].column == 3  # step 2's column (D)
+    assert pair[0].box.cx == pytest.approx(pair[1].box.cx)
+    forward = [c for pg in layout.pages for c in pg.offpage if not c.back]
+    assert forward and all(c.label != pair[0].label for c in forward)

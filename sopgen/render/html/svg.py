@@ -97,18 +97,6 @@ def _arrow_line_end(points: Sequence[g.Point], size: float) -> list[g.Point]:
     return [*points[:-1], (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f)]
 
 
-def pentagon(box: g.Box) -> list[g.Point]:
-    """The off-page connector: a pentagon pointing down (docs/format.md §1.3)."""
-    shoulder = box.y + box.h * 0.6
-    return [
-        (box.x, box.y),
-        (box.right, box.y),
-        (box.right, shoulder),
-        (box.cx, box.bottom),
-        (box.x, shoulder),
-    ]
-
-
 def diamond(box: g.Box) -> list[g.Point]:
     return [(box.cx, box.y), (box.right, box.cy), (box.cx, box.bottom), (box.x, box.cy)]
 
@@ -192,8 +180,9 @@ def render_svg(
         )
         for o in page.offpage:
             parts.append(
-                f'<polygon class="offpage offpage-{o.direction}" data-label="{esc(o.label)}" '
-                f'data-step="{o.step + 1}" points="{_points(pentagon(o.box))}"/>'
+                f'<polygon class="offpage offpage-{o.direction}{" offpage-back" * o.back}" '
+                f'data-label="{esc(o.label)}" '
+                f'data-step="{o.step + 1}" points="{_points(g.pentagon(o.box, o.back))}"/>'
             )
         parts.append("</g>")
 
@@ -225,11 +214,10 @@ def render_svg(
     if page.offpage:
         parts.append(f'<g class="offpage-labels" fill="{INK}" font-weight="bold">')
         for o in page.offpage:
-            b = o.box
-            size = min(10.0, b.w * 0.55, b.h * 0.5)  # as the PDF: centred in the square part
+            size, (x, y) = g.offpage_letter(o)  # as the PDF: centred in the square part
             parts.append(
-                f'<text data-label="{esc(o.label)}" x="{num(b.cx)}" '
-                f'y="{num(b.y + b.h * 0.3 + size * 0.35)}" text-anchor="middle" '
+                f'<text data-label="{esc(o.label)}" x="{num(x)}" '
+                f'y="{num(y)}" text-anchor="middle" '
                 f'font-size="{num(size)}">{esc(o.label)}</text>'
             )
         parts.append("</g>")

@@ -12,7 +12,7 @@ import math
 
 from reportlab.pdfgen.canvas import Canvas
 
-from sopgen.layout.geometry import Arrow, OffPage, Page, Symbol
+from sopgen.layout.geometry import Arrow, OffPage, Page, Symbol, offpage_letter, pentagon
 from sopgen.layout.style import Style
 from sopgen.render.fonts import BOLD, font_name, measure
 
@@ -138,21 +138,16 @@ def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
 
 
 def _draw_offpage_shape(c: Canvas, conn: OffPage, H: float) -> None:
-    b = conn.box
-    shoulder = b.y + b.h * 0.6
+    points = pentagon(conn.box, conn.back)
     p = c.beginPath()
-    p.moveTo(b.x, H - b.y)
-    p.lineTo(b.right, H - b.y)
-    p.lineTo(b.right, H - shoulder)
-    p.lineTo(b.cx, H - b.bottom)
-    p.lineTo(b.x, H - shoulder)
+    p.moveTo(points[0][0], H - points[0][1])
+    for x, y in points[1:]:
+        p.lineTo(x, H - y)
     p.close()
     c.drawPath(p, stroke=1, fill=1)
 
 
 def _draw_offpage_label(c: Canvas, conn: OffPage, H: float) -> None:
-    b = conn.box
-    size = min(10.0, b.w * 0.55, b.h * 0.5)
+    size, (x, y) = offpage_letter(conn)
     c.setFont(BOLD, size)
-    # Centre the letter in the rectangular part of the pentagon.
-    c.drawCentredString(b.cx, H - (b.y + b.h * 0.3) - size * 0.35, conn.label)
+    c.drawCentredString(x, H - y, conn.label)

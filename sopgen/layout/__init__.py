@@ -21,7 +21,7 @@ backend. Imports: sopgen.model, sopgen.model.durations and this package only.
 from __future__ import annotations
 
 from sopgen.layout.columns import column_layout
-from sopgen.layout.errors import LayoutTooTall
+from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.header import build_header
 from sopgen.layout.paginate import PageContext, build_pages, make_page
@@ -36,6 +36,7 @@ __all__ = [
     "BadRef",
     "Edge",
     "LayoutTooTall",
+    "LayoutUnroutable",
     "layout_procedure",
     "make_page",
     "page_context",

@@ -24,7 +24,7 @@ from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, p
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
-from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, Costs, Port, axis_bit, q
+from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, axis_bit, q
 
 # Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
 # 1 gap is the middle of the minimal row padding, the rest reach further out.
@@ -37,7 +37,7 @@ LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that 
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 AVOID = 1.5  # tracks keep this far from table lines
 SEPARATE_ENTRY_COST = 60.0  # a second entry into a symbol instead of joining its arrow
-JOIN_MIN = 6.0  # a join keeps this far from the joined arrow's ends (plus its arrowhead)
+JOIN_MIN = 4.0  # a join keeps this far from the joined arrow's start (and its arrowhead)
 WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
 
@@ -82,7 +82,7 @@ def _near(v: float, lines: Sequence[float], d: float) -> bool:
 
 
 class PageArrows:
-    def __init__(self, geo: PageGeometry, style: Style, measure: Measure, relaxed: bool = False):
+    def __init__(self, geo: PageGeometry, style: Style, measure: Measure):
         self.geo = geo
         self.style = style
         self.measure = measure
@@ -96,9 +96,7 @@ class PageArrows:
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         xs, ys, near_xs, near_ys, track_xs, track_ys = self._grid()
         obstacles = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
-        self.costs = Costs(
-            target_min=style.arrowhead + 1.0, parallel_gap=0.0 if relaxed else style.track_gap
-        )
+        self.costs = Costs(target_min=style.arrowhead + 1.0, parallel_gap=style.track_gap)
         self.finder = PathFinder(
             xs, ys, obstacles, self.costs, near_xs, near_ys, track_xs, track_ys
         )
@@ -277,11 +275,11 @@ class PageArrows:
     def join_goals(self, target: str) -> list[tuple[int, int, float]]:
         """Where an arrow may end on an arrow already drawn into ``target``: a node that
         arrow passes straight through (crossed by nothing, outside every clearance),
-        JOIN_MIN from its start and JOIN_BEFORE_HEAD from its arrowhead, reached
+        JOIN_MIN from its start and from the base of its arrowhead, reached
         across it."""
         f = self.finder
         out = []
-        before_head = self.style.arrowhead + f.costs.target_min + JOIN_MIN
+        before_head = self.style.arrowhead + JOIN_MIN
         for nodes in self.into.get(target, ()):
             pts = [f.coords(n) for n in nodes]
             along = [0.0]
@@ -363,25 +361,25 @@ def scene_of(geo: PageGeometry) -> Scene:
 
 
 def route_page(
-    geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure, retries: int = 1
+    geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure
 ) -> list[Arrow] | None:
-    """Route every request in priority order. When one fails, retry with it first (at
-    most ``retries`` times), then once more letting parallel arrows run closer than a
-    track gap. Returns the arrows in request order, or None (the page must shrink)."""
+    """Route every request once, in priority order; an arrow that finds no room may, as
+    a last resort, run closer than a track gap beside others (never on them). Returns
+    the arrows in request order, or None (the page must take fewer rows)."""
     order = sorted(range(len(requests)), key=lambda i: requests[i].priority)
-    attempts = [False] * (retries + 1) + [True]
-    for relaxed in attempts:
-        page_arrows = PageArrows(geo, style, measure, relaxed)
-        arrows: dict[int, Arrow] = {}
-        failed = None
-        for i in order:
+    page_arrows = PageArrows(geo, style, measure)
+    finder = page_arrows.finder
+    arrows: dict[int, Arrow] = {}
+    for i in order:
+        try:
+            arrows[i] = page_arrows.route(requests[i])
+        except RoutingFailed:
+            finder.mask = USED
             try:
                 arrows[i] = page_arrows.route(requests[i])
             except RoutingFailed:
-                failed = i
-                break
-        if failed is None:
-            arrows_list = [arrows[i] for i in range(len(requests))]
-            return place_labels(arrows_list, scene_of(geo), style, measure)
-        order = [failed] + [i for i in order if i != failed]
-    return None
+                return None
+            finally:
+                finder.mask = USED | CLOSE
+    arrows_list = [arrows[i] for i in range(len(requests))]
+    return place_labels(arrows_list, scene_of(geo), style, measure)

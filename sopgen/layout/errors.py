@@ -22,3 +22,18 @@ class LayoutTooTall(ValueError):
         super().__init__(
             f"langkah {step + 1}: teks {column} terlalu panjang untuk satu halaman; {advice}"
         )
+
+
+class LayoutUnroutable(LayoutTooTall):
+    """The arrows around a step cannot be drawn without crossing a symbol, even on a page
+    holding that step's row alone (a LayoutTooTall, so every caller reports it)."""
+
+    def __init__(self, step: int):
+        self.step = step
+        self.column = "pelaksana"  # the YAML key of the step the message points at
+        ValueError.__init__(
+            self,
+            f"langkah {step + 1}: panah alur di sekitar langkah ini tidak dapat digambar "
+            "tanpa menabrak simbol; kurangi langkah bersama (rapat) yang melintasi banyak "
+            "pelaksana di sekitar langkah ini, atau pecah prosedur menjadi beberapa SOP",
+        )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sopgen.layout.arrows import End, PageGeometry, Request, route_page
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_key, place_connectors
-from sopgen.layout.errors import LayoutTooTall
+from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, band_cells, emit_row, emit_total
@@ -20,6 +20,7 @@ from sopgen.layout.symbols import SymbolPlan
 from sopgen.model.flow import Edge
 
 EPS = 1e-6
+TRIES = 3  # pages of fewer rows tried when the arrows of a page cannot be routed
 HEADER_SHARE_MAX = 0.4  # a title + number block taller than this share of the page is too long
 
 
@@ -90,20 +91,22 @@ def fitting_ends(ctx: PageContext, start: int) -> list[int]:
 def make_page(ctx: PageContext, start: int, index: int = 0) -> tuple[Page, int | None]:
     """The page starting at row ``start`` and the next page's start (None: last page).
 
-    Takes as many rows as fit; if the arrows cannot all be routed, tries fewer rows.
+    Takes as many rows as fit; if the arrows cannot all be routed, tries fewer rows (at
+    most ``TRIES`` pages in all: the fullest, about half of it, a single row), then
+    gives up with a located LayoutUnroutable.
     """
     for end in _shrinking(fitting_ends(ctx, start)):
         page = build_page(ctx, start, end, index)
         if page is not None:
             return page, (end if end < ctx.count else None)
-    raise RuntimeError(f"layout: no routable page starting at step {start + 1}")
+    raise LayoutUnroutable(start)
 
 
 def _shrinking(ends: list[int]) -> list[int]:
-    """The fitting ends to try, largest first, dropping 1, 3, 7, ... rows after a page
-    whose arrows cannot be routed; the smallest page comes last."""
-    picks = [ends[k] for k in range(len(ends)) if (k + 1) & k == 0]
-    return picks if picks[-1] == ends[-1] else picks + [ends[-1]]
+    """The fitting ends to try, largest first: the fullest page, one about half as full,
+    the smallest (bounded time: no cascade of retries)."""
+    picks = [ends[0], ends[len(ends) // 2], ends[-1]][:TRIES]
+    return list(dict.fromkeys(picks))
 
 
 def build_pages(ctx: PageContext) -> list[Page]:

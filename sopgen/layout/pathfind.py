@@ -142,7 +142,7 @@ class PathFinder(TrackGrid):
                 heapq.heappush(heap, (g + h(n), -g, seq, g, s, None))
                 seq += 1
         state, blocked, soft = self.state, self.blocked, self.soft
-        hedge, vedge = self.hedge, self.vedge
+        hedge, vedge, mask = self.hedge, self.vedge, self.mask
         vmul, hmul = self.vmul, self.hmul
         cross, soft_cost = costs.cross, costs.soft
         pass_bits = (V_BIT | X_BIT, H_BIT | X_BIT, V_BIT | X_BIT, H_BIT | X_BIT)
@@ -185,28 +185,28 @@ class PathFinder(TrackGrid):
                     if j <= j_lo:
                         continue
                     m = n - 1
-                    if vedge[m]:
+                    if vedge[m] & mask:
                         continue
                     step_cost = (y0 - ys[j - 1]) * vmul[i]
                 elif nd == DOWN:
                     if j >= j_hi:
                         continue
                     m = n + 1
-                    if vedge[n]:
+                    if vedge[n] & mask:
                         continue
                     step_cost = (ys[j + 1] - y0) * vmul[i]
                 elif nd == RIGHT:
                     if i >= i_hi:
                         continue
                     m = n + ny
-                    if hedge[n]:
+                    if hedge[n] & mask:
                         continue
                     step_cost = (xs[i + 1] - x0) * hmul[j]
                 else:
                     if i <= i_lo:
                         continue
                     m = n - ny
-                    if hedge[m]:
+                    if hedge[m] & mask:
                         continue
                     step_cost = (x0 - xs[i - 1]) * hmul[j]
                 if blocked[m]:

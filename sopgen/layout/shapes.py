@@ -136,6 +136,7 @@ class Shapes:
         xs, ys = g.xs, g.ys
         state, blocked, soft = g.state, g.blocked, g.soft
         costs = g.costs
+        mask = g.mask
         n = corners[0][0] * ny + corners[0][1]
         nodes = [n]
         cost = 0.0
@@ -160,22 +161,22 @@ class Shapes:
                 i, j = divmod(n, ny)
                 if nd == DOWN:
                     m = n + 1
-                    if g.vedge[n]:
+                    if g.vedge[n] & mask:
                         return None
                     cost += (ys[j + 1] - ys[j]) * g.vmul[i]
                 elif nd == UP:
                     m = n - 1
-                    if g.vedge[m]:
+                    if g.vedge[m] & mask:
                         return None
                     cost += (ys[j] - ys[j - 1]) * g.vmul[i]
                 elif nd == RIGHT:
                     m = n + ny
-                    if g.hedge[n]:
+                    if g.hedge[n] & mask:
                         return None
                     cost += (xs[i + 1] - xs[i]) * g.hmul[j]
                 else:
                     m = n - ny
-                    if g.hedge[m]:
+                    if g.hedge[m] & mask:
                         return None
                     cost += (xs[i] - xs[i - 1]) * g.hmul[j]
                 if blocked[m] or state[m] & passing:

@@ -22,6 +22,7 @@ from sopgen.layout.geometry import Box, Point
 
 UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
 H_BIT, V_BIT, X_BIT = 1, 2, 4
+USED, CLOSE = 1, 2
 
 
 def axis_bit(d: int) -> int:
@@ -90,6 +91,10 @@ class TrackGrid:
         self.blocked = bytearray(size)
         self.soft = bytearray(size)  # nodes under a label: passable at a price
         self.state = bytearray(size)
+        # Edge marks: USED by an arrow, or CLOSE (within parallel_gap of a used edge).
+        # ``mask`` says which marks close an edge: both (strict) or USED only (relaxed,
+        # the last resort for an arrow that finds no room otherwise).
+        self.mask = USED | CLOSE
         self.hedge = bytearray(size)  # edge node -> node + ny (to the right)
         self.vedge = bytearray(size)  # edge node -> node + 1 (downwards)
         c = costs.clearance
@@ -141,12 +146,12 @@ class TrackGrid:
 
     def edge_used(self, a: int, b: int, d: int) -> bool:
         if d == RIGHT:
-            return bool(self.hedge[a])
+            return bool(self.hedge[a] & self.mask)
         if d == LEFT:
-            return bool(self.hedge[b])
+            return bool(self.hedge[b] & self.mask)
         if d == DOWN:
-            return bool(self.vedge[a])
-        return bool(self.vedge[b])
+            return bool(self.vedge[a] & self.mask)
+        return bool(self.vedge[b] & self.mask)
 
     def _inside(self, n: int, box: Box) -> bool:
         c = self.costs.clearance
@@ -209,14 +214,14 @@ class TrackGrid:
             first = min(a, b)
             i, j = divmod(first, self.ny)
             if d in (RIGHT, LEFT):
-                self.hedge[first] = 1
+                self.hedge[first] |= USED
                 # Keep parallel neighbours at least ``parallel_gap`` away.
                 for k in self._near_indexes(self.ys, j, gap):
-                    self.hedge[i * self.ny + k] |= 2
+                    self.hedge[i * self.ny + k] |= CLOSE
             else:
-                self.vedge[first] = 1
+                self.vedge[first] |= USED
                 for k in self._near_indexes(self.xs, i, gap):
-                    self.vedge[k * self.ny + j] |= 2
+                    self.vedge[k * self.ny + j] |= CLOSE
 
     @staticmethod
     def _near_indexes(values: list[float], index: int, gap: float) -> list[int]:

@@ -184,3 +184,22 @@ def test_a_pair_stands_in_its_target_column_and_a_back_pair_points_up():
     assert pair[0].box.cx == pytest.approx(pair[1].box.cx)
     forward = [c for pg in layout.pages for c in pg.offpage if not c.back]
     assert forward and all(c.label != pair[0].label for c in forward)
+
+
+def test_a_page_whose_arrows_cannot_be_drawn_is_a_located_error(monkeypatch):
+    from sopgen.layout import LayoutUnroutable, paginate
+
+    tries = []
+
+    def no_route(geo, requests, style, measure):
+        tries.append(len(geo.symbols))
+        return None
+
+    monkeypatch.setattr(paginate, "route_page", no_route)
+    p = procedure([step(LONG) for _ in range(12)])
+    with pytest.raises(LayoutUnroutable) as caught:
+        layout_procedure(p, "x", STYLE, fake_measure)
+    assert caught.value.step == 0 and caught.value.column == "pelaksana"
+    assert str(caught.value).startswith("langkah 1: panah alur")
+    assert len(tries) <= 3 and tries[-1] == 1  # bounded: the fullest page, half, one row
+    assert isinstance(caught.value, LayoutTooTall)  # so every caller reports it, located

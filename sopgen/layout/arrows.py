@@ -20,11 +20,12 @@ from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Arrow, OffPage, Point, Symbol
+from sopgen.layout.junctions import junctions
 from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, place_labels
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
-from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, axis_bit, q
+from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, q
 
 # Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
 # 1 gap is the middle of the minimal row padding, the rest reach further out.
@@ -37,7 +38,6 @@ LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that 
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 AVOID = 1.5  # tracks keep this far from table lines
 SEPARATE_ENTRY_COST = 60.0  # a second entry into a symbol instead of joining its arrow
-JOIN_MIN = 4.0  # a join keeps this far from the joined arrow's start (and its arrowhead)
 WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
 
@@ -90,6 +90,7 @@ class PageArrows:
         self.used: set[tuple[float, float]] = set()
         self.arrows: list[Arrow] = []
         self.into: dict[str, list[list[int]]] = {}  # target ref -> grid nodes of its arrows
+        self.out_of: dict[tuple, list[list[int]]] = {}  # (source ref, branch) -> the same
         self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
@@ -272,57 +273,40 @@ class PageArrows:
             max(b.bottom for b in boxes) + WINDOW_MARGIN,
         )
 
-    def join_goals(self, target: str) -> list[tuple[int, int, float]]:
-        """Where an arrow may end on an arrow already drawn into ``target``: a node that
-        arrow passes straight through (crossed by nothing, outside every clearance),
-        JOIN_MIN from its start and from the base of its arrowhead, reached
-        across it."""
-        f = self.finder
-        out = []
-        before_head = self.style.arrowhead + JOIN_MIN
-        for nodes in self.into.get(target, ()):
-            pts = [f.coords(n) for n in nodes]
-            along = [0.0]
-            for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-                along.append(along[-1] + abs(x1 - x0) + abs(y1 - y0))
-            for k in range(1, len(nodes) - 1):
-                n = nodes[k]
-                d = f.direction(nodes[k - 1], n)
-                if d != f.direction(n, nodes[k + 1]) or f.state[n] != axis_bit(d) or f.blocked[n]:
-                    continue
-                if along[k] < JOIN_MIN or along[-1] - along[k] < before_head:
-                    continue
-                for arrive in (RIGHT, LEFT) if d in (UP, DOWN) else (DOWN, UP):
-                    out.append((n, arrive, 0.0))
-        return out
-
     def route(self, request: Request) -> Arrow:
         sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
-        joins = self.join_goals(request.target.ref)
+        head = self.style.arrowhead
+        joins = junctions(self.finder, self.into.get(request.target.ref, ()), head)
         if joins:  # one entry per symbol: a separate one only when joining is a detour
             targets = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in targets]
-        if not (sources and (targets or joins)):
+        exit_key = (request.source.ref, request.branch)
+        forks = junctions(self.finder, self.out_of.get(exit_key, ()), head)
+        if forks:  # a fork leaves its symbol once and branches off that arrow
+            sources = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in sources]
+        if not ((sources or forks) and (targets or joins)):
             raise RoutingFailed(request)
         # Search near the two ends first (fast), then the whole page.
         window = self.window(request)
-        found = self.finder.route(sources, targets, window=window, joins=joins)
+        found = self.finder.route(sources, targets, window=window, joins=joins, forks=forks)
         if found is None:
             window = None
-            found = self.finder.route(sources, targets, joins=joins)
+            found = self.finder.route(sources, targets, joins=joins, forks=forks)
         if found is not None and request.branch == "tidak" and request.label:
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
-            roomy = self.finder.route(sources, targets, room, window, joins)
+            roomy = self.finder.route(sources, targets, room, window, joins, forks)
             if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
                 found = roomy
         if found is None:
             raise RoutingFailed(request)
         nodes = found.nodes
         joined = nodes[-1] in {n for n, _, _ in joins}
+        forked = nodes[0] in {n for n, _, _ in forks}
         self.finder.commit(nodes)
         self.into.setdefault(request.target.ref, []).append(nodes)
+        self.out_of.setdefault(exit_key, []).append(nodes)
         points = self.finder.polyline(nodes)
         self.used.add((q(points[0][0]), q(points[0][1])))
         self.used.add((q(points[-1][0]), q(points[-1][1])))
@@ -332,8 +316,9 @@ class PageArrows:
             request.target.ref,
             request.label,  # type: ignore[arg-type]
             head=not joined,
+            tail=not forked,
         )
-        if request.label:
+        if request.label and not forked:  # a branch shares its trunk's label
             # Place the label now and make later arrows avoid it where they can.
             at = choose_label(
                 arrow, self.arrows + [arrow], self.labels, self.scene, self.style, self.measure

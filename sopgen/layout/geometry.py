@@ -118,6 +118,7 @@ class Arrow:
     label: Literal["Ya", "Tidak"] | None = None
     label_at: Point | None = None  # baseline-start of the label text
     head: bool = True  # False: ends on another arrow into the same target (a join)
+    tail: bool = True  # False: starts on another arrow of the same exit (a fork)
 
 
 @dataclass(frozen=True)

@@ -51,19 +51,23 @@ class PathFinder(TrackGrid):
         first_min: float | None = None,
         window: tuple[float, float, float, float] | None = None,
         joins: Sequence[tuple[int, int, float]] = (),
+        forks: Sequence[tuple[int, int, float]] = (),
     ) -> Found | None:
         """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
         list of grid nodes (outline point to outline point), or None. ``first_min``
         overrides the shortest first segment (room for a label); ``window`` (x0, y0, x1, y1)
         limits the search to the grid lines inside it (None: the whole grid). ``joins``:
         (node, arrival direction, cost) where the arrow may end on another arrow into
-        the same target instead (a junction, no arrowhead)."""
+        the same target instead (a junction, no arrowhead); ``forks``: (node, leaving
+        direction, cost) where it may start from another arrow of the same exit."""
         costs = self.costs
         starts = []
         for port in sources:
             nodes = self.walk(port, port.dir, costs.source_min if first_min is None else first_min)
             if nodes:
                 starts.append((nodes, port))
+        for n, d, cost in forks:
+            starts.append(([n], Port(self.coords(n), d, cost, JOIN)))
         goals: dict[int, list[tuple[list[int], Port]]] = {}
         for port in targets:
             nodes = self.walk(port, opposite(port.dir), costs.target_min)
@@ -75,7 +79,7 @@ class PathFinder(TrackGrid):
             goals.setdefault(n, []).append(([n], Port((x, y), d, cost, JOIN)))
         if not starts or not goals:
             return None
-        direct = None if joins else self._direct(sources, targets)
+        direct = None if joins or forks else self._direct(sources, targets)
         if direct is not None:
             return direct
         # The walks' inner nodes belong to their port: keep the search out of them.

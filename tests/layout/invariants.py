@@ -210,7 +210,9 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
             for p, r in segments(a.points):
                 assert (p[0] == r[0]) != (p[1] == r[1]), f"{name}: segment {p}-{r} not orthogonal"
             for end, point in ((a.source, a.points[0]), (a.target, a.points[-1])):
-                if end == a.target and not a.head:
+                if end == a.source and not a.tail:
+                    assert forks_from_arrow(page, a), f"{name}: fork {point} on no arrow"
+                elif end == a.target and not a.head:
                     assert joins_an_arrow(page, a), f"{name}: join {point} on no arrow into {end}"
                 elif end in syms:
                     s = syms[end]
@@ -235,7 +237,7 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
                     assert not segment_hits_box(*seg, c.box), (
                         f"{name}: {seg} crosses connector {key}"
                     )
-            if a.label is not None:
+            if a.label is not None and a.tail:  # a branch of a fork shares its trunk's label
                 check_label(a, name)
 
 
@@ -255,6 +257,20 @@ def joins_an_arrow(page, a) -> bool:
             continue
         for p, r in segments(other.points):
             if on_segment(p, r, x, y) and ((p[0] == r[0]) != (last[0] == x)):
+                return True
+    return False
+
+
+def forks_from_arrow(page, a) -> bool:
+    """A fork starts inside a segment of another arrow of the same exit (same source and
+    label), leaving it across."""
+    x, y = a.points[0]
+    nxt = a.points[1]
+    for other in page.arrows:
+        if other is a or other.source != a.source or other.label != a.label:
+            continue
+        for p, r in segments(other.points):
+            if on_segment(p, r, x, y) and ((p[0] == r[0]) != (nxt[0] == x)):
                 return True
     return False
 

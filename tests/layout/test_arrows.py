@@ -108,3 +108,30 @@ def test_a_self_loop_is_drawn():
     page = page_of(procedure([step(), step(keputusan=(3, 2)), step()]))
     loop = arrow(page, 1, 1)
     assert loop.label == "Tidak" and len(loop.points) >= 4
+
+
+def test_a_decision_exit_that_forks_leaves_once_and_branches():
+    p = procedure(
+        [
+            step(pelaksana="A"),
+            step(pelaksana="B", keputusan=([3, 4], 1)),  # Ya to rows 3 and 4
+            step(pelaksana="A"),
+            step(pelaksana="C"),
+            step(pelaksana="C"),
+        ]
+    )
+    page = page_of(p)
+    ya = [a for a in page.arrows if a.source == "step:1" and a.label == "Ya"]
+    assert sorted(a.target for a in ya) == ["step:2", "step:3"]
+    trunk, branch = sorted(ya, key=lambda a: a.tail, reverse=True)
+    assert trunk.tail and not branch.tail  # one leaves the diamond, one branches off it
+    decision = page.symbols[1]
+    assert trunk.points[0] == (decision.box.cx, decision.box.bottom)
+    assert trunk.label_at is not None and branch.label_at is None  # one "Ya" printed
+
+
+def test_a_step_with_two_next_steps_forks():
+    p = procedure([step(pelaksana="A", lanjut=[2, 3]), step(pelaksana="B"), step(pelaksana="C")])
+    page = page_of(p)
+    out = [a for a in page.arrows if a.source == "step:0"]
+    assert sorted(a.target for a in out) == ["step:1", "step:2"]

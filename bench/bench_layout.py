@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.worst import WORST  # noqa: E402
+from worst import WORST  # noqa: E402  (bench/ is on the path when run as a script)
+
 from sopgen.layout import LayoutTooTall, layout_procedure  # noqa: E402
 from sopgen.layout.audit import Audit, audit  # noqa: E402
 from sopgen.layout.style import Style  # noqa: E402

@@ -10,8 +10,10 @@ An arrow whose ends fall on different pages goes through a pair of connectors:
   point, as on a forward pair.
 Arrows into one step from one side share one pair: on a source page one "out"
 connector per target (the arrows into it join), on the target page one "in"
-connector. Both halves of a pair stand over their target's column (spread sideways
-only when connectors of one band would overlap). Letters (A, B, ...) are given last,
+connector. Both halves of a forward pair stand over their target's column; of a back
+pair, the "in" half stands under its target's column and the "out" half over its
+(first) source, so the arrow climbing to the top band needs no detour round the rows
+below it. Connectors of one band spread sideways only where they would overlap. Letters (A, B, ...) are given last,
 in order of appearance, one per pair (``assign_letters``).
 """
 
@@ -86,7 +88,7 @@ def place_connectors(
 ) -> list[OffPage]:
     """Connectors of one band, each over its target's column, spread sideways with a
     gap of 2 * track_gap when they would overlap, kept inside the lanes."""
-    items = sorted(links, key=lambda lk: (_attach_x(plans[lk.target], columns), lk.key))
+    items = sorted(links, key=lambda lk: (_anchor(lk, plans, columns), lk.key))
     n = len(items)
     gap = 2 * style.track_gap
     lo = columns.lanes_x0 + style.lane_gutter_min
@@ -96,7 +98,7 @@ def place_connectors(
         w = (hi - lo - (n - 1) * gap) / n
         h = style.offpage_h * w / style.offpage_w
     borders = columns.lane_borders()
-    desired = [_attach_x(plans[lk.target], columns) for lk in items]
+    desired = [_anchor(lk, plans, columns) for lk in items]
     centres = [_off_border(x, borders) for x in spread(desired, w + gap, lo + w / 2, hi - w / 2)]
     out = []
     for lk, cx in zip(items, centres, strict=True):
@@ -131,6 +133,14 @@ def spread(desired: Sequence[float], spacing: float, lo: float, hi: float) -> li
         first = place(group)
         out += [first + j * spacing for j in range(len(group))]
     return out
+
+
+def _anchor(link: Link, plans: Sequence[SymbolPlan], columns: Columns) -> float:
+    """Where a connector would stand: over its target's column; the "out" half of a
+    back pair over its (first) source, whose arrow must climb to the top band."""
+    if link.back and link.direction == "out":
+        return _attach_x(plans[link.steps[0]], columns)
+    return _attach_x(plans[link.target], columns)
 
 
 def _attach_x(plan: SymbolPlan, columns: Columns) -> float:

@@ -44,9 +44,11 @@ class RowContent:
 
 
 def label_room(style: Style) -> float:
-    """Height a Ya/Tidak label needs under a decision's bottom vertex beyond the row's
-    padding: its text and its distance from the line it labels."""
-    return max(0.0, style.label_size + LABEL_OFFSET - style.row_min_pad + 2.0)
+    """Extra height of a decision's row so that a Ya/Tidak label fits under its bottom
+    vertex, in the row: the label's text, its distance from the line and 1 pt from the
+    row line, beyond the row's padding. Doubled: the symbol stays centred in its row."""
+    need = style.label_size + LABEL_OFFSET + 1.0  # text height (ascent + descent) + gaps
+    return 2 * max(0.0, need - style.row_min_pad)
 
 
 def row_texts(procedure: Procedure) -> list[dict[str, str]]:

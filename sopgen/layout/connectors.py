@@ -13,8 +13,9 @@ connector per target (the arrows into it join), on the target page one "in"
 connector. Both halves of a forward pair stand over their target's column; of a back
 pair, the "in" half stands under its target's column and the "out" half over its
 (first) source, so the arrow climbing to the top band needs no detour round the rows
-below it. Connectors of one band spread sideways only where they would overlap. Letters (A, B, ...) are given last,
-in order of appearance, one per pair (``assign_letters``).
+below it. Connectors of one band spread sideways only where they would overlap.
+Letters (A, B, ...) are given last, in order of appearance, one per pair
+(``assign_letters``).
 """
 
 from __future__ import annotations

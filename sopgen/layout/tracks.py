@@ -55,7 +55,7 @@ class Costs:
     target_min: float = 6.0  # shortest last segment (holds the arrowhead)
     near_line: float = 1.6  # length multiplier along tracks that hug a table line
     parallel_gap: float = 4.0  # parallel arrows closer than this may not run side by side
-    soft: float = 30.0  # passing a node under a Ya/Tidak label
+    soft: float = 200.0  # passing a node under a Ya/Tidak label (a detour is better)
     greed: float = 1.0  # A* heuristic weight (> 1: faster, paths may be a little longer)
 
 

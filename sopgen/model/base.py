@@ -7,10 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-MONTHS = [
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
-]  # fmt: skip
+from sopgen.model.dates import MONTHS
 
 
 def _indonesian_date(value: object) -> object:

@@ -154,7 +154,7 @@ CASES = [
         "layanan.yaml",
         "  - uraian: Menerima berkas permohonan\n",
         "  - uraian: Menerima: berkas permohonan\n",
-        "data/mini/layanan.yaml:6:21: kesalahan: tanda ':' tidak diharapkan di sini\n    cara memperbaiki: apit teks yang memuat ': ' dengan tanda kutip \"...\", atau periksa indentasi baris ini",
+        "data/mini/layanan.yaml:6:21: kesalahan: tanda ':' tidak diharapkan di sini (baris 6: \"  - uraian: Menerima: berkas permohonan\")\n    cara memperbaiki: apit teks yang memuat ': ' dengan tanda kutip \"...\", atau periksa indentasi baris ini",
         id="syntax",
     ),
     pytest.param(

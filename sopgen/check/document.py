@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sopgen.check.identity import check_procedure_identity
 from sopgen.check.logo import check_logo
+from sopgen.check.names import check_procedure_ids
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
@@ -121,6 +122,7 @@ def check_related(project: Project) -> list[Diagnostic]:
     doc, src = project.dokumen, _src(project)
     ids = list(doc.prosedur)
     found = repeated_items(src, "prosedur", ids, "prosedur")
+    found += check_procedure_ids(src, ids)
     found += repeated_items(src, "kolom", list(doc.kolom), "kolom")
     for index, item in enumerate(doc.keterkaitan):
         if item.prosedur and item.prosedur not in ids:

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
-from sopgen.load.paths import DOCUMENT_FILE
+from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problem
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
 from sopgen.model.durations import DurationError, parse_duration
@@ -45,6 +45,8 @@ def read_folder(
 
     procedures = []
     for index, proc_id in enumerate(ids):
+        if procedure_id_problem(proc_id, ids[:index]):
+            continue  # never opened; check reports it with its location
         path = folder / f"{proc_id}.yaml"
         if not path.is_file():
             if doc_source is not None:

@@ -5,12 +5,52 @@ loaded file (with its fallback when the model was built without one)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from sopgen.load.yamlsource import SourceMap
 
 DOCUMENT_FILE = "dokumen.yaml"
 DEFAULT_SCHEMA_DIR = "../../schema"
+
+# A procedure id names its files (<id>.yaml read, <id>.pdf written): a plain name only.
+PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10)]
+)
+_ID_HINT = "pakai nama sederhana: huruf, angka, '-' dan '_' (mis. 'pelayanan-izin')"
+
+
+def procedure_id_problem(name: str, earlier: list[str]) -> tuple[str, str] | None:
+    """Why ``name`` (listed after ``earlier``) cannot name a procedure's files, as
+    (message, hint), or None. The loader opens no file for such an id."""
+    if not PLAIN_NAME.fullmatch(name):
+        if "/" in name or "\\" in name or name.startswith("."):
+            what = "menunjuk ke luar folder dokumen atau ke subfolder"
+        elif len(name) > 100:
+            what = "terlalu panjang (lebih dari 100 karakter)"
+        else:
+            what = "memuat karakter selain huruf, angka, '-' dan '_'"
+        return f"id prosedur '{_shown(name)}' {what}", _ID_HINT
+    if name.upper() in DEVICE_NAMES:
+        return (
+            f"id prosedur '{name}' adalah nama perangkat Windows dan tidak dapat menjadi "
+            "nama berkas",
+            "pakai nama lain, mis. '" + name.lower() + "-sop'",
+        )
+    same = [other for other in earlier if other.lower() == name.lower() and other != name]
+    if same:
+        return (
+            f"id prosedur '{name}' sama dengan '{same[0]}' bila huruf besar/kecil diabaikan "
+            "(satu berkas di Windows)",
+            "pakai id yang berbeda, atau samakan penulisannya dan hapus salah satunya",
+        )
+    return None
+
+
+def _shown(name: str) -> str:
+    shown = "".join(c if c.isprintable() else "?" for c in name)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def find_documents(folder: Path) -> list[Path]:

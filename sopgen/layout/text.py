@@ -54,7 +54,12 @@ DIGRAPHS = {"ng", "ny", "kh", "sy"}  # one consonant sound in Indonesian spellin
 def syllable_breaks(word: str) -> list[int]:
     """Indices where an Indonesian word may be hyphenated: before a consonant (or ng, ny,
     kh, sy) that starts a syllable, i.e. is followed by a vowel: se-kre-ta-ris,
-    pen-daf-tar, pe-nyu-su-nan. Never inside a digraph, never leaving one letter alone."""
+    pen-daf-tar, pe-nyu-su-nan. Never inside a digraph, never leaving one letter alone.
+
+    Written here rather than taken from pyphen: pyphen's code may be used under the
+    LGPL or MPL, but its Indonesian patterns (hyph_id_ID, from LibreOffice's
+    dictionaries) ship without a licence statement of their own, so their fit with
+    this project's MIT licence cannot be shown."""
     letters = word.lower()
     breaks = []
     for i in range(2, len(word) - 1):

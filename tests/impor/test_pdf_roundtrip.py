@@ -86,7 +86,9 @@ def _flow_of(sop, data):
         (s.row, tuple(names[c] for c in s.columns), s.kind == "decision") for s in read
     )
     want_symbols = sorted((m.row, m.executors, m.kind == "decision") for m in model)
-    node = {s.id: key.get((s.row, tuple(names[c] for c in s.columns))) for s in read}
-    got_edges = sorted((node.get(lk.source), node.get(lk.target), lk.label) for lk in sop.links)
+    node = {s.id: key.get((s.row, tuple(names[c] for c in s.columns)), -1) for s in read}
+    got_edges = sorted(
+        (node.get(lk.source, -1), node.get(lk.target, -1), lk.label) for lk in sop.links
+    )
     want_edges = sorted((e.source, e.target, e.label) for e in resolve_flow(data))
     return (got_symbols, got_edges), (want_symbols, want_edges)

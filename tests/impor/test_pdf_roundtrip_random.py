@@ -1,6 +1,7 @@
 """Round trip over random procedures: whatever sopgen draws, the PDF reader reads back.
 
-Random procedures (1-12 executors, joint steps, decisions with loops back,
+Random procedures (1-12 executors, joint steps, decisions with loops back, forks, ends
+before the last row,
 enough rows for several pages) are written as YAML, built with sopgen's own PDF renderer and
 read with ``read_pdf``: rows, executors, symbols and arrows must come back unchanged.
 A fixed seed keeps the test the same on every run; set SOPGEN_HYPOTHESIS_EXAMPLES (e.g. 200)
@@ -34,6 +35,7 @@ def procedures(draw):
     names = [f"Pejabat {chr(65 + i)}" for i in range(n_exec)]
     n_rows = draw(st.integers(2, 24))
     steps = []
+    end_here = False
     for i in range(n_rows):
         verb = draw(st.sampled_from(VERBS))
         noun = draw(st.sampled_from(NOUNS))
@@ -48,8 +50,15 @@ def procedures(draw):
             "output": f"{noun.capitalize()} {i + 1}",
         }
         last = i == n_rows - 1
-        kind = draw(st.sampled_from(["plain"] * 4 + ["decision", "back"]))
-        if kind == "decision" and not last and i > 0 and len(cols) == 1:
+        kind = draw(st.sampled_from(["plain"] * 4 + ["decision", "back", "fork"]))
+        if end_here:
+            # the first branch of a fork ends here; the second goes on
+            step["selesai"] = True
+            end_here = False
+        elif kind == "fork" and i + 3 <= n_rows:
+            step["lanjut"] = [i + 2, i + 3]
+            end_here = draw(st.booleans())
+        elif kind == "decision" and not last and i > 0 and len(cols) == 1:
             # Ya goes on, Tidak loops back (a jump ahead would leave rows unreached)
             step["keputusan"] = {"ya": i + 2, "tidak": draw(st.integers(1, i))}
         elif kind == "back" and not last and i > 0 and steps[-1].get("keputusan") is None:

@@ -319,7 +319,21 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
             else:
                 net.targets.add(t)
                 net.ends.append((t, h.base, True))
-        for p in _terminals(net.segs):
+        ends = _terminals(net.segs)
+        # a fork may start right at a symbol: its branches share that end, so it is no
+        # loose end, but it still leaves the symbol
+        for sg in net.segs:
+            for q in ((sg.x0, sg.y0), (sg.x1, sg.y1)):
+                k = _nearest_sym(syms, idx, q, 1.5)
+                if k is None or q in ends or any(math.dist(q, e) <= JOIN for e in ends):
+                    continue
+                o = syms[k].outline
+                if (
+                    min(abs(q[0] - o.x0), abs(q[0] - o.x1), abs(q[1] - o.y0), abs(q[1] - o.y1))
+                    <= 1.5
+                ):
+                    ends.append(q)  # on its outline, not a corner of a line across it
+        for p in ends:
             if any(
                 math.dist(h.base, p) <= max(3.0, 0.8 * h.size) or math.dist(h.tip, p) <= 1.5
                 for h in heads

@@ -9,6 +9,8 @@ symbol to symbol. What cannot be read with confidence becomes an ``Uncertainty``
 
 from __future__ import annotations
 
+import math
+
 from sopgen.impor import ir
 from sopgen.impor.pdf_body import PagePart, Part
 from sopgen.impor.pdf_geom import Segment
@@ -122,11 +124,15 @@ def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> No
     pairs = []
     for k, (text, ws) in enumerate(_phrases(pp, syms, idx)):
         for n, net in enumerate(exits):
-            d = min(_box_dist(ws, s) for s in net.segs)
-            for p in net.exits:  # printed beside the corner the exit leaves
-                d = min(d, 0.8 * _box_dist(ws, Segment(p[0], p[1], p[0], p[1])))
-            if d <= LABEL_NEAR:
-                pairs.append((d, k, n, text))
+            line = min(_box_dist(ws, s) for s in net.segs)
+            # most labels sit beside the corner the exit leaves: that is preferred over a
+            # label merely near the line further on (which may be another exit's)
+            corner = min(
+                (_box_dist(ws, Segment(p[0], p[1], p[0], p[1])) for p in net.exits),
+                default=math.inf,
+            )
+            if line <= LABEL_NEAR or corner <= LABEL_NEAR + 6:
+                pairs.append((min(corner, line + 6), k, n, text))
     used_p, used_n = set(), set()
     for _d, k, n, text in sorted(pairs):
         if k in used_p or n in used_n:

@@ -177,7 +177,7 @@ def _official(label: _Line, segs: list[_Line], labels) -> ir.Official | None:
         if s is not label
         and s.x0 > label.x1 - 1
         and s.top >= label.top - 2
-        and s.bottom <= end
+        and (s.top + s.bottom) / 2 <= end  # the last line may touch the next label's box
         and s.text.strip(": ")
     ]
     lines = [s.text.lstrip(":").strip() for s in sorted(block, key=lambda s: (s.top, s.x0))]
@@ -248,6 +248,15 @@ def _lists(page, geom, segs: list[_Line], limit: float, lists: dict[str, list[st
             ),
             key=lambda s: (s.top, s.x0),
         )
+        # the cell's own right edge (rulings beside its first content line): a line that
+        # reaches close to it wraps on into the next line
+        if body:
+            cy0 = (body[0].top + body[0].bottom) / 2
+            edge = [
+                r.pos for r in vrules if r.pos >= body[0].x1 - 1 and r.lo - 2 <= cy0 <= r.hi + 2
+            ]
+            if edge:
+                x1 = min(x1, min(edge))
         # the heading's own line may carry the first item after a colon
         tail = h.text.split(":", 1)[1].strip() if ":" in h.text else ""
         texts = ([tail] if tail else []) + [s.text for s in body]
@@ -269,14 +278,15 @@ def _items(texts: list[str], lines, right: float) -> list[str]:
             parts = re.split(r"\s(?=\d{1,2}[.)]\s)", t)
         for part in parts:
             m = MARKER.match(part)
-            starts = bool(m) if marked else True
+            # unnumbered: an item ends with a line that stops short of the cell's edge
+            starts = bool(m) if marked else False
             if starts and cur:
                 out.append((mark, join_lines(cur)))
                 cur = []
             if m:
                 mark = m.group(1)
             cur.append(part[m.end() :] if m else part)
-            if not marked and line is not None and line.x1 < right - 0.2 * max(right - line.x0, 1):
+            if not marked and line is not None and line.x1 < right - 0.15 * max(right - line.x0, 1):
                 out.append((mark, join_lines(cur)))
                 cur = []
     if cur:

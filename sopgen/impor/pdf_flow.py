@@ -16,7 +16,7 @@ from sopgen.impor.pdf_body import PagePart, Part
 from sopgen.impor.pdf_geom import Segment
 from sopgen.impor.pdf_shapes import Sym, page_symbols
 from sopgen.impor.pdf_text import Word, lines_of
-from sopgen.impor.pdf_wires import Net, page_nets, pairs, seg_dist
+from sopgen.impor.pdf_wires import Net, exit_path, page_nets, pairs, seg_dist
 
 LABEL_NEAR = 16.0  # a label is printed this close to its line
 
@@ -112,7 +112,7 @@ def read_flow(part: Part):
         for s, t in pairs(net, srcs, tgts, rep):
             if True:
                 if s != t:
-                    lab = net.label if syms[s].kind == "decision" else None
+                    lab = net.labels.get(s) if syms[s].kind == "decision" else None
                     if links.get((s, t)) is None:
                         links[(s, t)] = lab
     links = _join_connectors(part, syms, rep, links, uncertain)
@@ -120,26 +120,31 @@ def read_flow(part: Part):
 
 
 def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> None:
-    exits = [n for n in nets if any(syms[i].kind == "decision" for i in n.sources)]
+    # one unit per exit: a network shared by several exits (arrows joined on their way)
+    # gives each exit only its own stretch of line before the join
+    units = []
+    for net in nets:
+        for d, p in net.exits:
+            units.append((net, d, p, exit_path(net, p)))
     pairs = []
     for k, (text, ws) in enumerate(_phrases(pp, syms, idx)):
-        for n, net in enumerate(exits):
-            line = min(_box_dist(ws, s) for s in net.segs)
-            # most labels sit beside the corner the exit leaves: that is preferred over a
-            # label merely near the line further on (which may be another exit's)
-            corner = min(
-                (_box_dist(ws, Segment(p[0], p[1], p[0], p[1])) for p in net.exits),
-                default=math.inf,
-            )
-            if line <= LABEL_NEAR or corner <= LABEL_NEAR + 6:
-                pairs.append((min(corner, line + 6), k, n, text))
+        for n, (net, _d, p, own) in enumerate(units):
+            # a label sits beside the corner the exit leaves, or along the exit's first
+            # stretch of line; further on, a line may pass another exit's label
+            corner = _box_dist(ws, Segment(p[0], p[1], p[0], p[1]))
+            first = _box_dist(ws, own[0])
+            further = own[1:] if len(net.sources) > 1 else net.segs
+            second = min((_box_dist(ws, s) for s in further), default=math.inf)
+            if corner <= LABEL_NEAR + 6 or first <= LABEL_NEAR or second <= LABEL_NEAR:
+                pairs.append((min(corner, first + 6, second + 14), k, n, text))
     used_p, used_n = set(), set()
     for _d, k, n, text in sorted(pairs):
         if k in used_p or n in used_n:
             continue
         used_p.add(k)
         used_n.add(n)
-        exits[n].label = text
+        net, d, _p, _own = units[n]
+        net.labels.setdefault(d, text)
 
 
 def _pictures(part: Part, pp: PagePart, uncertain: list[ir.Uncertainty]) -> None:

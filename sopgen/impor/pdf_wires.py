@@ -63,7 +63,8 @@ class Net:
     sources: set[int] = field(default_factory=set)  # Sym indices
     targets: set[int] = field(default_factory=set)
     loose: list[Point] = field(default_factory=list)  # ends touching nothing
-    exits: list[Point] = field(default_factory=list)  # ends at a decision (a source)
+    exits: list[tuple[int, Point]] = field(default_factory=list)  # (decision, end) it leaves
+    labels: dict[int, str] = field(default_factory=dict)  # decision -> printed exit label
     ends: list[tuple[int, Point, bool]] = field(default_factory=list)  # sym, point, target?
     guessed: list[tuple[Point, int]] = field(default_factory=list)  # ends near, not on, a sym
     heads: int = 0
@@ -236,6 +237,26 @@ def pairs(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]]
     return out
 
 
+def exit_path(net: Net, p: Point) -> list[Segment]:
+    """The stretch of line an exit runs along before it meets another line: where its
+    label is printed when several exits share a network."""
+    nodes, adj = _graph(net.segs)
+    start = min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
+    out: list[Segment] = []
+    prev, cur = None, start
+    while True:
+        nxt = [m for m, _ in adj.get(cur, ()) if m != prev]
+        if not nxt or (cur != start and len(adj.get(cur, ())) > 2):
+            break
+        m = nxt[0]
+        a, b = nodes[cur], nodes[m]
+        out.append(Segment(a[0], a[1], b[0], b[1]))
+        prev, cur = cur, m
+        if len(out) > len(net.segs) * 4:
+            break
+    return out or list(net.segs)
+
+
 def _graph(segs: list[Segment]):
     nodes: list[Point] = []
 
@@ -344,7 +365,7 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
                 net.sources.add(s)
                 net.ends.append((s, p, False))
                 if syms[s].kind == "decision":
-                    net.exits.append(p)
+                    net.exits.append((s, p))
             elif sum(seg.length for seg in net.segs) > 6:
                 s = _nearest_sym(syms, idx, p, NEAR_GUESS)
                 if s is None:
@@ -354,7 +375,7 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
                     net.ends.append((s, p, False))
                     net.guessed.append((p, s))
                     if syms[s].kind == "decision":
-                        net.exits.append(p)
+                        net.exits.append((s, p))
         if net.sources or net.targets or net.loose:
             out.append(net)
     return out

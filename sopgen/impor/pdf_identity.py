@@ -248,6 +248,7 @@ def _lists(page, geom, segs: list[_Line], limit: float, lists: dict[str, list[st
             ),
             key=lambda s: (s.top, s.x0),
         )
+        body = _by_columns(body, x0, x1, vrules)
         # the cell's own right edge (rulings beside its first content line): a line that
         # reaches close to it wraps on into the next line
         if body:
@@ -264,6 +265,28 @@ def _lists(page, geom, segs: list[_Line], limit: float, lists: dict[str, list[st
         items = _items(texts, lines, x1)
         if items:
             lists.setdefault(key, []).extend(items)
+
+
+NUMBER_WORD = re.compile(r"^\d{1,2}[.)]$")
+
+
+def _by_columns(body: list[_Line], x0: float, x1: float, vrules) -> list[_Line]:
+    """A long numbered list may flow in two columns inside one cell (items 1-15 on the left,
+    16-21 on the right): read the left column down, then the right one."""
+    marks = sorted(w.x0 for s in body for w in s.words if NUMBER_WORD.match(w.text))
+    groups: list[list[float]] = []
+    for m in marks:
+        if groups and m - groups[-1][-1] <= 8:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    if len(groups) < 2 or groups[1][0] - groups[0][0] < 0.25 * max(x1 - x0, 1):
+        return body
+    split = groups[1][0] - 2
+    words = [w for s in body for w in s.words]
+    left = _segments([w for w in words if w.x0 < split], vrules)
+    right = _segments([w for w in words if w.x0 >= split], vrules)
+    return sorted(left, key=lambda s: (s.top, s.x0)) + sorted(right, key=lambda s: (s.top, s.x0))
 
 
 def _items(texts: list[str], lines, right: float) -> list[str]:

@@ -27,27 +27,6 @@ from tests.render.pdf_support import flat, pages_text
 REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 
 
-def _has_real_sop_syntax() -> bool:
-    import importlib.util
-
-    from sopgen.model import Dokumen, Langkah
-
-    return (
-        "teks" in Langkah.model_fields
-        and "kolom" in Dokumen.model_fields
-        and importlib.util.find_spec("sopgen.layout.audit") is not None
-    )
-
-
-# Temporary: the fixtures use the issue-8 YAML with the lead's decisions (symbol 'teks',
-# 'kolom', optional pengesahan and NIP), laid out by the layout that draws several symbols
-# per row and has the audit; remove once both are on main.
-pytestmark = pytest.mark.skipif(
-    not _has_real_sop_syntax(),
-    reason="menunggu sintaks SOP nyata (teks simbol, kolom) dan audit tata letak",
-)
-
-
 def _chain(numbers, label=""):
     """Arrows from each printed number to the next one: 1 -> 2 -> 3 ..."""
     return [(a, b, label) for a, b in zip(numbers[:-1], numbers[1:], strict=True)]
@@ -578,7 +557,6 @@ def _audit_params():
 @pytest.mark.parametrize(("name", "proc", "pages", "arrows"), _audit_params())
 def test_layout_audit_finds_no_hard_fault(laid_out, name, proc, pages, arrows):
     from sopgen.layout.audit import audit
-
     from sopgen.render.fonts import measure
 
     style, layouts = laid_out(name)

@@ -262,6 +262,8 @@ def _tag(annotation) -> str:
     origin = typing.get_origin(annotation)
     if origin is list:
         return f"list[{_tag(typing.get_args(annotation)[0])}]"
+    if origin is typing.Literal:  # pydantic's tag: literal['terminator','proses']
+        return "literal[" + ",".join(repr(a) for a in typing.get_args(annotation)) + "]"
     return str(annotation)
 
 
@@ -305,7 +307,7 @@ def translate_validation_error(
             message = f"{where}belum diisi".strip()
             hint = f"isi dengan {expected}"
         elif kind in ("literal_error", "enum"):
-            expected = item.get("ctx", {}).get("expected", "")
+            expected = item.get("ctx", {}).get("expected", "").replace(" or ", " atau ")
             message = f"nilai {item['input']!r} untuk {where}tidak diizinkan"
             hint = f"pilih salah satu: {expected}"
         elif kind == "too_short":
@@ -349,5 +351,10 @@ def translate_validation_error(
                 (other != path and other[: len(path)] == path) or (other == path and k != kind)
                 for other, k, _ in found
             )
+        )
+        # 'simbol' is a kind ('proses') or a list: a problem inside the list says more
+        and not (
+            kind == "literal_error"
+            and any(other != path and other[: len(path)] == path for other, _, _ in found)
         )
     ]

@@ -205,6 +205,27 @@ CASES = [
 ]
 
 
+CASES += [
+    pytest.param(
+        "layanan.yaml",
+        "    simbol: proses\n",
+        "    simbol: prosess\n",
+        f"{F}:9:13: kesalahan: nilai 'prosess' untuk 'simbol' tidak diizinkan\n"
+        "    cara memperbaiki: pilih salah satu: 'terminator' atau 'proses'",
+        id="unknown symbol kind",
+    ),
+    pytest.param(
+        "layanan.yaml",
+        "      - pelaksana: Kasubag\n",
+        "      - pelaksana: Kasubag\n        tekss: X\n",
+        f"{F}:30:9: kesalahan: kunci 'tekss' tidak dikenal; maksud Anda 'teks'?\n"
+        "    cara memperbaiki: kunci yang boleh di bagian ini: id, pelaksana, teks, jenis, "
+        "keputusan, lanjut, selesai",
+        id="typo inside the symbol list says only that",
+    ),
+]
+
+
 @pytest.mark.parametrize(("file", "old", "new", "expected"), CASES)
 def test_rule_message(tmp_path, monkeypatch, file, old, new, expected):
     if expected == "LOOP":  # two changes: row 4 no longer ends, the last row goes back to 3

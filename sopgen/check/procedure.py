@@ -197,6 +197,8 @@ def _lint_waktu(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     numbers = procedure.numbers
     names = ", ".join(row_name(numbers, r) for r in rows)
     first = procedure.data.kegiatan[rows[0]].waktu
+    if len(first) > 40:
+        first = first[:37] + "..."
     what = f"waktu '{first}'" if len(rows) == 1 else f"waktu di {len(rows)} langkah ({names})"
     return [
         src.diagnostic(

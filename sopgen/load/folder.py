@@ -310,6 +310,8 @@ def translate_validation_error(
             expected = item.get("ctx", {}).get("expected", "").replace(" or ", " atau ")
             message = f"nilai {item['input']!r} untuk {where}tidak diizinkan"
             hint = f"pilih salah satu: {expected}"
+        elif kind == "sopgen":  # a model rule that words its own message
+            message, hint = item["ctx"]["message"], item["ctx"]["hint"]
         elif kind == "too_short":
             message = f"{where}tidak boleh kosong".strip()
             hint = "isi paling sedikit satu butir"

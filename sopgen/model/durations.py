@@ -29,6 +29,7 @@ UNIT_ALIASES = {
 }
 UNIT_LABELS = {"menit": "Menit", "jam": "Jam", "hari": "Hari", "minggu": "Minggu"}
 KNOWN_UNITS = ("menit", "jam", "hari", "minggu")
+MAX_VALUE = 100_000  # larger numbers are no lead time a row can add up (kept as text)
 
 _PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z][A-Za-z ]*?)\s*$")
 
@@ -119,6 +120,8 @@ def _parse_one(text: str, minutes_per_day: int, days_per_week: int) -> Duration:
         )
     if value <= 0:
         raise DurationError(f"waktu '{text}' harus lebih dari nol")
+    if not value <= MAX_VALUE:  # also 1e400 read as infinity
+        raise DurationError(f"angka waktu '{text}' terlalu besar untuk dijumlahkan")
     return Duration(value, unit, value * unit_minutes(unit, minutes_per_day, days_per_week))
 
 

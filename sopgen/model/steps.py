@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from sopgen.model.base import Strict
 
@@ -23,7 +24,30 @@ StepRef = Annotated[
         )
     ),
 ]
-Lanjut = StepRef | Annotated[list[StepRef], Field(min_length=1)]  # a list: a fork
+
+
+def _no_boolean(value: object) -> object:
+    """``ya: true`` is a mistake, not step 1 (YAML reads true/false/yes/no as booleans)."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, bool | float):
+            shown = str(item).lower() if isinstance(item, bool) else repr(item)
+            raise PydanticCustomError(
+                "sopgen",
+                "{message}",
+                {
+                    "message": f"tujuan langkah harus nomor langkah atau id, bukan {shown}",
+                    "hint": "tulis nomor langkah seperti tercetak (mis. 3) atau id langkah; "
+                    "YAML membaca true/false/yes/no tanpa tanda kutip sebagai benar/salah",
+                },
+            )
+    return value
+
+
+Lanjut = Annotated[
+    StepRef | Annotated[list[StepRef], Field(min_length=1)],  # a list: a fork
+    BeforeValidator(_no_boolean),
+]
 JenisSimbol = Literal["terminator", "proses"]
 Pelaksana = str | Annotated[list[str], Field(min_length=1)]
 

@@ -82,8 +82,26 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_PLAIN_TAGS = (
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+)
+
+
 def _construct(loader, node, path: Path_, source: SourceMap, problems: list[Diagnostic]):
     source.values[path] = _mark(node)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        line, column = _mark(node)
+        problems.append(
+            Diagnostic(
+                source.file,
+                line,
+                column,
+                "tag YAML '!...' tidak didukung",
+                "hapus tag (kata yang diawali '!') sebelum nilai ini",
+            )
+        )
+        return None
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves "<<" merge keys
         result: dict = {}

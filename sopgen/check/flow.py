@@ -149,8 +149,8 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
             continue
         step = data.kegiatan[sym.row]
         item = step.simbol[sym.index_in_row] if isinstance(step.simbol, list) else step
-        ya, tidak = resolve_ref(data, item.keputusan.ya), resolve_ref(data, item.keputusan.tidak)
-        if ya is not None and ya == tidak:
+        ya, tidak = _targets(data, item.keputusan.ya), _targets(data, item.keputusan.tidak)
+        if ya and ya == tidak:
             found.append(
                 src.diagnostic(
                     sym.path + ("keputusan",),
@@ -159,6 +159,12 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _targets(data, refs) -> set[int]:
+    """The nodes one exit goes to (one reference, or a list: the exit forks)."""
+    refs = refs if isinstance(refs, list) else [refs]
+    return {n for n in (resolve_ref(data, r) for r in refs) if n is not None}
 
 
 def _exit_key(branch) -> tuple[str, ...]:

@@ -223,6 +223,14 @@ CASES += [
         "keputusan, lanjut, selesai",
         id="typo inside the symbol list says only that",
     ),
+    pytest.param(
+        "layanan.yaml",
+        "tidak: 2a,",
+        "tidak: [3],",
+        f"{F}:20:16: kesalahan: cabang Ya dan Tidak menuju langkah yang sama\n    cara "
+        "memperbaiki: keputusan harus punya dua jalan berbeda; atau jadikan langkah biasa",
+        id="decision whose forked exits are the same",
+    ),
 ]
 
 

@@ -5,6 +5,8 @@ Every rule returns Diagnostics located in the file that holds the offending valu
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sopgen.check.identity import check_procedure_identity
 from sopgen.check.logo import check_logo
 from sopgen.check.names import check_procedure_ids
@@ -122,7 +124,7 @@ def check_related(project: Project) -> list[Diagnostic]:
     doc, src = project.dokumen, _src(project)
     ids = list(doc.prosedur)
     found = repeated_items(src, "prosedur", ids, "prosedur")
-    found += check_procedure_ids(src, ids)
+    found += check_procedure_ids(src, ids, Path(project.path).name)
     found += repeated_items(src, "kolom", list(doc.kolom), "kolom")
     for index, item in enumerate(doc.keterkaitan):
         if item.prosedur and item.prosedur not in ids:

@@ -81,7 +81,9 @@ def _unique_executors(sops: Sequence[ir.ImportedSop]) -> list[tuple[list[str], l
     return out
 
 
-def procedure_ids(sops: Sequence[ir.ImportedSop]) -> list[str]:
+def procedure_ids(sops: Sequence[ir.ImportedSop], folder_name: str = "") -> list[str]:
+    """Plain, distinct ids; never 'dokumen' nor the folder's name (whose PDF is the binder)."""
+    taken = {"dokumen", folder_name.lower()}
     ids: list[str] = []
     for n, sop in enumerate(sops, start=1):
         base = (
@@ -94,7 +96,7 @@ def procedure_ids(sops: Sequence[ir.ImportedSop]) -> list[str]:
             else f"prosedur-{n}"
         )
         candidate, k = base, 2
-        while candidate in ids or candidate == "dokumen":
+        while candidate in ids or candidate.lower() in taken:
             candidate, k = f"{base}-{k}", k + 1
         ids.append(candidate)
     return ids
@@ -102,7 +104,7 @@ def procedure_ids(sops: Sequence[ir.ImportedSop]) -> list[str]:
 
 def render_document(sops: Sequence[ir.ImportedSop], folder: Path) -> dict[str, Text]:
     """File name -> text of every file of the document folder (nothing written)."""
-    ids = procedure_ids(sops)
+    ids = procedure_ids(sops, folder.name)
     schema = _schema_dir(folder)
     files = {"dokumen.yaml": render_dokumen(sops, ids, schema)}
     for sop, pid, (executors, notes) in zip(sops, ids, _unique_executors(sops), strict=True):

@@ -32,6 +32,11 @@ def procedure_id_problem(name: str, earlier: list[str]) -> tuple[str, str] | Non
         else:
             what = "memuat karakter selain huruf, angka, '-' dan '_'"
         return f"id prosedur '{_shown(name)}' {what}", _ID_HINT
+    if name.lower() == DOCUMENT_FILE.removesuffix(".yaml"):
+        return (
+            f"id prosedur '{name}' adalah nama berkas dokumen ({DOCUMENT_FILE})",
+            "pakai id lain, mis. 'dokumen-masuk'",
+        )
     if name.upper() in DEVICE_NAMES:
         return (
             f"id prosedur '{name}' adalah nama perangkat Windows dan tidak dapat menjadi "

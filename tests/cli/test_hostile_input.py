@@ -98,6 +98,8 @@ RAW = [
      "d/dokumen.yaml:36:21: kesalahan: id prosedur 'com1' adalah nama perangkat Windows dan tidak dapat menjadi nama berkas\n    cara memperbaiki: pakai nama lain, mis. 'com1-sop'"),
     ('device name LPT9', D, "prosedur: [layanan]", "prosedur: [layanan, LPT9]",
      "d/dokumen.yaml:36:21: kesalahan: id prosedur 'LPT9' adalah nama perangkat Windows dan tidak dapat menjadi nama berkas\n    cara memperbaiki: pakai nama lain, mis. 'lpt9-sop'"),
+    ('id of the document file', D, "prosedur: [layanan]", "prosedur: [layanan, Dokumen]",
+     "d/dokumen.yaml:36:21: kesalahan: id prosedur 'Dokumen' adalah nama berkas dokumen (dokumen.yaml)\n    cara memperbaiki: pakai id lain, mis. 'dokumen-masuk'"),
     ('same id ignoring case', D, "prosedur: [layanan]", "prosedur: [layanan, LAYANAN]",
      "d/dokumen.yaml:36:21: kesalahan: id prosedur 'LAYANAN' sama dengan 'layanan' bila huruf besar/kecil diabaikan (satu berkas di Windows)\n    cara memperbaiki: pakai id yang berbeda, atau samakan penulisannya dan hapus salah satunya"),
     ('decision exit true', L, "keputusan: {ya: 3, tidak: 1}", "keputusan: {ya: true, tidak: 1}",
@@ -187,3 +189,16 @@ def test_a_waktu_of_400_digits_is_a_lint_and_builds(doc, cli):
     text = page.read_text(encoding="utf-8")
     assert f"{digits} menit" in text
     assert "inf Menit" not in text and "inf Jam" not in text
+
+
+def test_a_procedure_named_like_its_folder_would_replace_the_binder(doc, cli):
+    folder = doc.rename(doc.parent / "layanan")
+    before = _tree(folder.parent)
+    result = cli("pdf", "layanan", "keluaran")
+    assert result.exit_code == 1
+    assert (
+        "layanan/dokumen.yaml:36:12: kesalahan: id prosedur 'layanan' sama dengan nama folder "
+        "dokumen; PDF prosedurnya akan menimpa binder\n"
+        "    cara memperbaiki: pakai id lain untuk prosedur ini"
+    ) in result.output
+    assert _tree(folder.parent) == before

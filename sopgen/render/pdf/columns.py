@@ -81,6 +81,8 @@ class SpreadSection(Flowable):
         _, hh = self.heading.wrap(self.width - 2 * PAD, 1e9)
         self.heading.drawOn(c, PAD, top - hh)
         top -= self._heading_h()
+        # the dividing line of the rows around it, under the heading
+        c.line(self.widths[0], 0, self.widths[0], top + 1)
         for column, items in enumerate((self.items[: self.cut], self.items[self.cut :])):
             x = PAD + (self.widths[0] if column else 0)
             y = top

@@ -30,7 +30,7 @@ def fetch(url: str) -> str:
         return f"HTTP {err.code}"
 
 
-def wait_until(condition, timeout: float = 10.0):
+def wait_until(condition, timeout: float = 60.0):
     """Poll ``condition`` until it returns something true (bounded; no timing asserted)."""
     deadline = time.monotonic() + timeout
     while True:

@@ -54,7 +54,7 @@ def in_browser(scenario) -> None:
 
     thread = threading.Thread(target=run)
     thread.start()
-    thread.join(timeout=120)
+    thread.join(timeout=300)
     assert not thread.is_alive(), "the browser did not finish"
     if failures:
         raise failures[0]
@@ -65,23 +65,23 @@ def test_the_open_page_follows_the_data(start):
 
     def scenario(page) -> None:
         page.goto(preview.url + "prosedur/lakip.html")
-        page.get_by_text(TITLE).first.wait_for(timeout=10_000)
+        page.get_by_text(TITLE).first.wait_for(timeout=60_000)
 
         page.evaluate("window.scrollTo(0, 900)")
         edit(LAKIP, f"judul: {TITLE}", "judul: SOP PENYUSUNAN LAKIP (REVISI 1)")
-        page.get_by_text("SOP PENYUSUNAN LAKIP (REVISI 1)").first.wait_for(timeout=10_000)
+        page.get_by_text("SOP PENYUSUNAN LAKIP (REVISI 1)").first.wait_for(timeout=60_000)
         # reloaded where the reader was
-        page.wait_for_function("window.scrollY > 800", timeout=10_000)
+        page.wait_for_function("window.scrollY > 800", timeout=60_000)
 
         edit(LAKIP, "    pelaksana: Kepala Dinas\n", "    pelaksana: Kepala Dinsa\n")
-        page.get_by_role("heading", name="Data SOP perlu diperbaiki").wait_for(timeout=10_000)
+        page.get_by_role("heading", name="Data SOP perlu diperbaiki").wait_for(timeout=60_000)
         banner = page.inner_text(".sopgen-banner")
         assert "pelaksana 'Kepala Dinsa' tidak ada di kolom pelaksana" in banner
         assert "pelaksana: Kepala Dinsa" in banner  # the YAML line itself
         assert page.get_by_text("SOP PENYUSUNAN LAKIP (REVISI 1)").first.is_visible()
 
         edit(LAKIP, "    pelaksana: Kepala Dinsa\n", "    pelaksana: Kepala Dinas\n")
-        page.get_by_text("SOP PENYUSUNAN LAKIP (REVISI 1)").first.wait_for(timeout=10_000)
+        page.get_by_text("SOP PENYUSUNAN LAKIP (REVISI 1)").first.wait_for(timeout=60_000)
         assert page.url == preview.url + "prosedur/lakip.html"
 
     in_browser(scenario)

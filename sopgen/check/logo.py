@@ -15,7 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from sopgen.errors import LINT, Diagnostic, did_you_mean
-from sopgen.load.yamlsource import SourceMap
+from sopgen.load.paths import source_of
 from sopgen.model import Project
 
 MAX_BYTES = 5 * 1024 * 1024  # larger: refused (the binder would carry it on every page)
@@ -153,7 +153,7 @@ def inspect_logo(path: Path) -> LogoInfo:
 def check_logo(project: Project) -> list[Diagnostic]:
     """One lint when there is no logo; located errors when it cannot be printed; lints
     when it would print blurred or is needlessly large."""
-    src = project.source or SourceMap(f"{project.path}/dokumen.yaml")
+    src = source_of(project)
     path = logo_path(project)
     if path is None:
         return [

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sopgen.check.revisions import effective_revision_date
 from sopgen.edit.changes import (
     Change,
     field_changes,
@@ -24,6 +23,7 @@ from sopgen.edit.changes import (
 )
 from sopgen.edit.diff_steps import compare_procedure
 from sopgen.model import Dokumen, Project
+from sopgen.model.revisions import effective_revision_date
 
 
 def compare(old: Sequence[Project], new: Sequence[Project]) -> list[Change]:

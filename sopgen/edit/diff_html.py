@@ -212,8 +212,8 @@ def signers_of(projects) -> tuple[list[Signer], str]:
 def version_name(label: str, projects) -> str:
     """'data-lama (Tanggal Revisi 01 Desember 2017)': the label without folders, and the
     Tanggal Revisi the SOP prints (one document: its own)."""
-    from sopgen.check.revisions import effective_revision_date
     from sopgen.model.dates import format_date
+    from sopgen.model.revisions import effective_revision_date
 
     name = safe_label(label)
     if len(projects) == 1:

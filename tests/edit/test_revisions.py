@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.check.revisions import check_revisions, effective_revision_date, history
+from sopgen.check.revisions import check_revisions
 from sopgen.load import read_project
+from sopgen.model.revisions import effective_revision_date, history
 from tests.conftest import edit
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"

@@ -15,13 +15,10 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup
 
-from sopgen.check.revisions import (
-    effective_revision_date,
-    history,
-)
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Procedure, Project
 from sopgen.model.durations import format_minutes, not_added_text, total_by_unit
+from sopgen.model.revisions import effective_revision_date, history
 from sopgen.render.html.figures import flowcharts, time_chart
 from sopgen.render.html.identity import (
     _format_date,
@@ -334,9 +331,7 @@ def html_context(
                     f"{tempat}, {_format_date(pengesahan.tanggal)}" if pengesahan else ""
                 ),
                 mengetahui=tuple(
-                    o
-                    for o in (_official(project, k) for k in pengesahan.mengetahui)
-                    if o
+                    o for o in (_official(project, k) for k in pengesahan.mengetahui) if o
                 )
                 if pengesahan
                 else (),

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from sopgen.check.revisions import RevisionEntry, effective_revision_date, in_force
 from sopgen.model import Pejabat, Procedure, Project
 from sopgen.model.identity import effective_identity
+from sopgen.model.revisions import RevisionEntry, effective_revision_date, in_force
 from sopgen.render.html.views import IdentityView, Link, OfficialView, RevisionView
 from sopgen.render.markup import markdown_inline, plain_text
 

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
 
-from sopgen.check.revisions import in_force
 from sopgen.errors import RenderError
 from sopgen.files import write_atomic
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.model.identity import effective_identity
+from sopgen.model.revisions import in_force
 from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
 from sopgen.render.pdf.canvas import FlowchartPage, Mark, Meta, frame_size, render

@@ -13,8 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph
 
-from sopgen.check.revisions import in_force
 from sopgen.model import Project
+from sopgen.model.revisions import in_force
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.pdf.front import LINE, balanced, plain
 from sopgen.render.pdf.logo import logo as project_logo

@@ -14,10 +14,10 @@ from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from sopgen.check.revisions import in_force
 from sopgen.errors import RenderError
 from sopgen.model import Pejabat, Project
 from sopgen.model.dates import place_and_date
+from sopgen.model.revisions import in_force
 from sopgen.model.text import clean_text, to_reportlab
 from sopgen.render.fonts import BOLD, REGULAR
 

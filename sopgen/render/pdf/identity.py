@@ -13,10 +13,10 @@ from dataclasses import replace
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from sopgen.check.revisions import effective_revision_date, in_force
 from sopgen.model import Procedure, Project
 from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
+from sopgen.model.revisions import effective_revision_date, in_force
 from sopgen.render.fonts import REGULAR
 from sopgen.render.pdf.columns import SpreadSection
 from sopgen.render.pdf.front import (

@@ -13,9 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from sopgen.check.revisions import RevisionEntry, history
 from sopgen.model import Project
 from sopgen.model.dates import format_date
+from sopgen.model.revisions import RevisionEntry, history
 from sopgen.model.text import to_reportlab_blocks
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain

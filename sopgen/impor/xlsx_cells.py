@@ -13,24 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from sopgen.impor.xlsx_drawing import Grid
+from sopgen.model.dates import BULAN
 
 MAX_ROWS = 20_000
 MAX_COLS = 500
 
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 EMU_PER_PX = 9525
 EMU_PER_PT = 12700
 

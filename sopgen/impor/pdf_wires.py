@@ -4,8 +4,9 @@ Line segments in the executor columns are chained into networks (ends that meet,
 on another line: a fork or a merge). A network's loose ends touching a symbol outline are its
 sources, the ends carrying an arrowhead its targets. An arrowhead that stops short of a symbol
 points at the one straight ahead; an end a little off a symbol is taken as meant for it; both
-are reported by the caller as uncertain. Several sources joined into one network each go to
-their nearest target along the lines.
+are reported by the caller as uncertain. Several sources joined into one network reach every
+arrowhead their lines lead to in the drawn direction (pdf_wire_dir); where that direction
+cannot be told, each goes to its nearest target along the lines.
 """
 
 from __future__ import annotations
@@ -17,19 +18,11 @@ from dataclasses import dataclass, field
 from sopgen.impor.pdf_body import PagePart
 from sopgen.impor.pdf_geom import Arrowhead, Point, Segment
 from sopgen.impor.pdf_shapes import OUTSIDE, Sym
+from sopgen.impor.pdf_wire_dir import JOIN, follow, graph, seg_dist
 
-JOIN = 2.6  # ends closer than this meet
 ATTACH = 4.5  # an end this close to a symbol outline touches it
 NEAR_GUESS = 12.0  # a loose end this close to a symbol is taken as meant for it (and said)
 RAY = 60.0  # an arrowhead stopping short: the symbol straight ahead within this distance
-
-
-def seg_dist(p: Point, s: Segment) -> float:
-    ax, ay, bx, by = s.x0, s.y0, s.x1, s.y1
-    dx, dy = bx - ax, by - ay
-    L = dx * dx + dy * dy
-    t = 0.0 if L == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / L))
-    return math.hypot(p[0] - (ax + t * dx), p[1] - (ay + t * dy))
 
 
 def _sym_dist(s: Sym, p: Point) -> float:
@@ -211,7 +204,10 @@ def pairs(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]]
     nobody chose its nearest source."""
     if len(srcs) <= 1 or not tgts:
         return {(s, t) for s in srcs for t in tgts}
-    nodes, adj = _graph(net.segs)
+    directed = follow(net, srcs, tgts, rep)
+    if directed is not None:
+        return directed
+    nodes, adj = graph(net.segs)
 
     def node(p):
         return min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
@@ -240,7 +236,7 @@ def pairs(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]]
 def exit_path(net: Net, p: Point) -> list[Segment]:
     """The stretch of line an exit runs along before it meets another line: where its
     label is printed when several exits share a network."""
-    nodes, adj = _graph(net.segs)
+    nodes, adj = graph(net.segs)
     start = min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
     out: list[Segment] = []
     prev, cur = None, start
@@ -255,38 +251,6 @@ def exit_path(net: Net, p: Point) -> list[Segment]:
         if len(out) > len(net.segs) * 4:
             break
     return out or list(net.segs)
-
-
-def _graph(segs: list[Segment]):
-    nodes: list[Point] = []
-
-    def nid(p: Point) -> int:
-        for i, q in enumerate(nodes):
-            if math.dist(p, q) <= JOIN:
-                return i
-        nodes.append(p)
-        return len(nodes) - 1
-
-    adj: dict[int, list[tuple[int, float]]] = {}
-    ends = [(s.x0, s.y0) for s in segs] + [(s.x1, s.y1) for s in segs]
-    for s in segs:
-        a = (s.x0, s.y0)
-        L = s.length or 1e-9
-        ts = {0.0, 1.0}
-        for p in ends:
-            if seg_dist(p, s) <= JOIN:
-                t = ((p[0] - s.x0) * (s.x1 - s.x0) + (p[1] - s.y0) * (s.y1 - s.y0)) / (L * L)
-                ts.add(max(0.0, min(1.0, t)))
-        order = sorted(ts)
-        pts = [(a[0] + t * (s.x1 - s.x0), a[1] + t * (s.y1 - s.y0)) for t in order]
-        ids = [nid(p) for p in pts]
-        for k in range(len(ids) - 1):
-            i, j, p, q = ids[k], ids[k + 1], pts[k], pts[k + 1]
-            if i != j:
-                d = math.dist(p, q)
-                adj.setdefault(i, []).append((j, d))
-                adj.setdefault(j, []).append((i, d))
-    return nodes, adj
 
 
 def _dijkstra(adj, start: int) -> dict[int, float]:

@@ -1,8 +1,9 @@
 """Round trip over random procedures: whatever sopgen draws, the PDF reader reads back.
 
-Random procedures (1-12 executors, joint steps, decisions with loops back,
-enough rows for several pages) are written as YAML, built with sopgen's own PDF renderer and
-read with ``read_pdf``: rows, executors, symbols and arrows must come back unchanged.
+Random procedures (1-12 executors, joint steps, decisions with loops back, forks, ends
+before the last row, enough rows for several pages) are written as YAML, built with sopgen's
+own PDF renderer and read with ``read_pdf``: rows, executors, symbols and arrows must come
+back unchanged.
 A fixed seed keeps the test the same on every run; set SOPGEN_HYPOTHESIS_EXAMPLES (e.g. 200)
 to explore more procedures.
 """
@@ -49,9 +50,7 @@ def procedures(draw):
             "output": f"{noun.capitalize()} {i + 1}",
         }
         last = i == n_rows - 1
-        # forks are left out for now: sopgen joins a fork's branch with the next arrow into
-        # one line, and the reader then gives each source only its nearest target
-        kind = draw(st.sampled_from(["plain"] * 4 + ["decision", "back"]))
+        kind = draw(st.sampled_from(["plain"] * 4 + ["decision", "back", "fork"]))
         if end_here:
             # the first branch of a fork ends here; the second goes on
             step["selesai"] = True

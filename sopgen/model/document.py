@@ -329,11 +329,11 @@ class Procedure(BaseModel):
         return printed_numbers(self.data.kegiatan)
 
     def waktu_text(self, row: int) -> str:
-        """The printed Waktu of a row: a single parsed value normalised ("5 Menit"),
-        anything else (a range, free text) exactly as written."""
-        d = self.durations[row] if row < len(self.durations) else None
-        if d is not None and not d.is_range:
-            return d.label
+        """The printed Waktu of a row, exactly as written ("1 hari kerja", "1-2 hari",
+        "Semesteran"): an official compares the print with the original word for word.
+        Parsing (``durations``) only serves totals and lints."""
+        if row >= len(self.data.kegiatan):
+            return ""
         return self.data.kegiatan[row].waktu or ""
 
     @property

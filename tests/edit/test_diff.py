@@ -65,7 +65,7 @@ def test_a_small_revision(pair, cli):
         "prosedur lakip: langkah 3 diubah: uraian [-Menyampaikan format-] "
         "{+Mengirimkan formulir+} pengumpulan data dan informasi kinerja kepada masing-masing "
         "bidang dan sekretariat\n"
-        "prosedur lakip: langkah 7 diubah: waktu 2 Jam -> 3 Jam\n"
+        "prosedur lakip: langkah 7 diubah: waktu 2 jam -> 3 jam\n"
         "prosedur lakip: langkah 11 dihapus: Menggandakan Dokumen LAKIP "
         "(Staf Perencanaan & Pelaporan; 30 Menit)\n"
         "prosedur lakip: jumlah waktu diubah: 1 Hari 2 Jam 5 Menit -> 1 Hari 2 Jam 35 Menit "
@@ -183,7 +183,7 @@ def test_steps_inserted_and_renumbered(mini_pair, cli):
     assert result.output.splitlines() == [
         "prosedur layanan: langkah 1 diubah: kelengkapan Formulir -> Formulir permohonan",
         "prosedur layanan: langkah 1 diubah: output Berkas -> Berkas permohonan",
-        "prosedur layanan: langkah 2 ditambah: Mencatat berkas di buku agenda (Petugas; 5 Menit)",
+        "prosedur layanan: langkah 2 ditambah: Mencatat berkas di buku agenda (Petugas; 5 menit)",
         "prosedur layanan: langkah 5 (sebelumnya 4) diubah: pelaksana Kepala Dinas -> Kasubag",
         "prosedur layanan: jumlah waktu diubah: 1 Hari 1 Jam 15 Menit -> 1 Hari 1 Jam 20 Menit "
         "(+5 Menit)",
@@ -278,7 +278,7 @@ def test_html_page_marks_and_escapes(pair, cli):
     ) in page
     assert (
         '<li><span class="apa">langkah 7 diubah</span>: <span class="kolom">waktu</span> '
-        '<del>2 Jam</del><span class="panah">&rarr;</span><ins>3 Jam</ins></li>'
+        '<del>2 jam</del><span class="panah">&rarr;</span><ins>3 jam</ins></li>'
     ) in page
     # parts named as the SOP prints them, not by file
     assert (
@@ -352,7 +352,7 @@ def test_git_revisions(repo, cli):
     result = cli("diff", "HEAD~1", "HEAD")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "prosedur lakip: langkah 7 diubah: waktu 2 Jam -> 3 Jam\n"
+        "prosedur lakip: langkah 7 diubah: waktu 2 jam -> 3 jam\n"
         "prosedur lakip: jumlah waktu diubah: 1 Hari 2 Jam 5 Menit -> 1 Hari 3 Jam 5 Menit "
         "(+1 Jam)\n"
         "2 perubahan.\n"

@@ -65,7 +65,7 @@ def test_the_flow_of_the_forms_fixture():
         (4, 5, None),  # a fork: to row 4 and to the row with id 'arsip'
         (4, 6, None),
     ]
-    assert proc.waktu_text(0) == "5 Menit"
+    assert proc.waktu_text(0) == "5 menit"  # printed exactly as written
     assert proc.waktu_text(3) == "1-2 hari"  # a range as written
     assert proc.waktu_text(5) == "Semesteran"
 

@@ -184,7 +184,17 @@ def _read_page(
         for c, role in enumerate(roles):
             if role == "executor":
                 continue
-            t = _cell_text(_cell(page.words, grid, b, c))
+            # a word running over the ruling into an executor column is an arrow label
+            # printed beside the lane, not text of this cell
+            ws = [
+                w
+                for w in _cell(page.words, grid, b, c)
+                if not (
+                    c + 1 < len(roles) and roles[c + 1] == "executor" and w.x1 > grid.xs[c + 1] + 1
+                )
+                and not (c > 0 and roles[c - 1] == "executor" and w.x0 < grid.xs[c] - 1)
+            ]
+            t = _cell_text(ws)
             if t:
                 texts[role] = (texts[role] + " " + t) if role in texts else t
         band = Band(grid.ys[b], grid.ys[b + 1], None)

@@ -26,8 +26,9 @@ def _phrases(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[tuple[str, l
     g = pp.grid
     ws = []
     for w in pp.page.words:
-        c = g.col_of(w.x0 + 1)
-        if c is None or pp.executor[c] is None or w.cy < pp.body_top or w.cy > g.bottom:
+        # a label may run over the lane's ruling into the next column
+        cs = [c for c in (g.col_of(w.x0 + 1), g.col_of(w.x1 - 1)) if c is not None]
+        if not any(pp.executor[c] is not None for c in cs) or not pp.body_top <= w.cy <= g.bottom:
             continue
         if any(
             syms[i].outline.x0 - 1 <= w.cx <= syms[i].outline.x1 + 1

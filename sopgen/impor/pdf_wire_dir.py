@@ -126,18 +126,23 @@ def orient(net: Net) -> dict[int, bool] | None:
 
 
 def follow(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]] | None:
-    """Which arrowheads each source reaches following the lines in their drawn direction:
-    a branch leaving a line leads on to its own target, a line ending on another joins its
-    flow (all targets reachable from a source, so a fork keeps every branch and a join
-    every source). None when the direction of some line cannot be told."""
+    """Which arrowheads each source reaches following the lines in their drawn direction.
+    Along its own line a flow takes every branch that leaves it (a fork keeps every
+    branch); a line that ends on another one joins it and goes where that line's own
+    arrowhead goes, not into the branches leaving it there (an arrow ending on another
+    arrow is one into the same target; a join keeps every source). None when the
+    direction of some line cannot be told."""
     way = orient(net)
     if way is None:
         return None
     nodes, _adj, edges = graph(net.segs, with_edges=True)
-    nxt: dict[int, list[int]] = {}
+    path = [sg.group if sg.group >= 0 else -1 - k for k, sg in enumerate(net.segs)]
+    nxt: dict[int, list[tuple[int, int]]] = {}
+    into: dict[int, set[int]] = {}  # node -> lines running into it
     for k, i, j in edges:
         a, b = (i, j) if way[k] else (j, i)
-        nxt.setdefault(a, []).append(b)
+        nxt.setdefault(a, []).append((b, path[k]))
+        into.setdefault(b, set()).add(path[k])
 
     def node(p):
         return min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
@@ -147,15 +152,30 @@ def follow(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]
     for i, p, is_t in net.ends:
         if is_t or rep[i] not in srcs:
             continue
-        seen = {node(p)}
-        todo = list(seen)
+        start = (node(p), None, False)  # node, line followed, joined onto it
+        seen = {start}
+        todo = [start]
         while todo:
-            n = todo.pop()
-            for m in nxt.get(n, ()):
-                if m not in seen:
-                    seen.add(m)
-                    todo.append(m)
-        out |= {(rep[i], t) for t, m in tgt_nodes if m in seen and t != rep[i]}
+            n, cur, joined = todo.pop()
+            steps = nxt.get(n, ())
+            own = [(m, q) for m, q in steps if q == cur]
+            if cur is None:
+                moves = [(m, q, False) for m, q in steps]
+            elif own:
+                moves = [(m, q, joined) for m, q in own]
+                if not joined:
+                    moves += [(m, q, False) for m, q in steps if q != cur]
+            else:
+                # the line this one ends on runs through here; a branch starting at the
+                # same spot is not taken
+                through = [(m, q) for m, q in steps if q in into.get(n, ()) - {cur}]
+                moves = [(m, q, True) for m, q in (through or steps)]
+            for st in moves:
+                if st not in seen:
+                    seen.add(st)
+                    todo.append(st)
+        reached = {n for n, _c, _j in seen}
+        out |= {(rep[i], t) for t, m in tgt_nodes if m in reached and t != rep[i]}
     if {t for _s, t in out} != {t for t in tgts} or {s for s, _t in out} != set(srcs):
         return None
     return out

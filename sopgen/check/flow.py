@@ -14,6 +14,7 @@ from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure
 from sopgen.model.flow import (
     SymbolRef,
+    closure,
     printed_numbers,
     resolve_flow,
     resolve_ref,
@@ -198,8 +199,8 @@ def check_reachability(procedure: Procedure, src: SourceMap) -> list[Diagnostic]
             )
     starts = [0] + [n for n in sorted(explicit) if n != 0 and not backward[n]]
     ends = [s.node for s in syms if s.is_end]
-    reached = _closure(starts, forward)
-    finishing = _closure(ends, backward)
+    reached = closure(starts, forward)
+    finishing = closure(ends, backward)
     start_name = symbol_name(syms[0], numbers, per_row[0]) if len(starts) == 1 else "awal alur"
     last = len(syms) - 1
     end_name = "langkah terakhir" if ends == [last] and per_row[-1] == 1 else "akhir alur"
@@ -234,16 +235,6 @@ def _override(data, sym: SymbolRef) -> str | None:
     if isinstance(step.simbol, list):
         return step.simbol[sym.index_in_row].jenis
     return step.simbol if isinstance(step.simbol, str) else None
-
-
-def _closure(starts, graph) -> set[int]:
-    seen, todo = set(starts), list(starts)
-    while todo:
-        for nxt in graph[todo.pop()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
 
 
 def lint_numbers(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:

@@ -10,17 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sopgen.model.identity import LIST_FIELDS
+
 ShapeKind = Literal["terminator", "process", "decision", "connector"]
 
 # Keys of Identity.lists, in the order of the printed identity page.
-LIST_KEYS = (
-    "dasar_hukum",
-    "kualifikasi_pelaksana",
-    "keterkaitan",
-    "peralatan",
-    "peringatan",
-    "pencatatan",
-)
+LIST_KEYS = LIST_FIELDS
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sopgen.model.flow import closure
+
 Outs = dict[int, list[tuple[int, str | None]]]
 
 
 def _reachable(outs: Outs, starts: set[int]) -> set[int]:
-    seen, todo = set(starts), list(starts)
-    while todo:
-        for t, _ in outs[todo.pop()]:
-            if t not in seen:
-                seen.add(t)
-                todo.append(t)
-    return seen
+    return closure(starts, {g: [t for t, _ in exits] for g, exits in outs.items()})
 
 
 def _reaching_an_end(outs: Outs) -> set[int]:
@@ -28,14 +24,7 @@ def _reaching_an_end(outs: Outs) -> set[int]:
     for g, exits in outs.items():
         for t, _ in exits:
             back[t].append(g)
-    todo = [g for g, exits in outs.items() if not exits]
-    seen = set(todo)
-    while todo:
-        for s in back[todo.pop()]:
-            if s not in seen:
-                seen.add(s)
-                todo.append(s)
-    return seen
+    return closure([g for g, exits in outs.items() if not exits], back)
 
 
 def repair(

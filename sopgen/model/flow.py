@@ -19,7 +19,7 @@ caller to report with its file position.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -333,3 +333,14 @@ def row_edges(prosedur: Prosedur) -> list[Edge]:
             continue
         out.append(edge)
     return out
+
+
+def closure(starts: Iterable[int], graph: Mapping[int, Iterable[int]]) -> set[int]:
+    """Every node reachable from ``starts`` (themselves included) along ``graph``."""
+    seen, todo = set(starts), list(starts)
+    while todo:
+        for nxt in graph[todo.pop()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen

@@ -4,14 +4,16 @@ The orchestrator reads like a recipe of named phases, each in its own module:
 
     columns    column widths and executor lanes               (columns.py)
     header     title, Nomor SOP, two-row table header         (header.py, text.py)
-    symbols    one symbol per step: kind, lane(s), size       (symbols.py)
+    symbols    one symbol per model node: kind, lane(s), size,  (symbols.py)
+               stacking within a row, teks
     rows       wrapped cell text and row heights              (rows.py, text.py)
-    flow       the arrows as step-to-step edges               (model/flow.py)
+    flow       the arrows as node-to-node edges               (model/flow.py)
     pages      whole rows onto pages, connector bands,        (paginate.py)
                off-page connectors, then per page the arrows:
                  which arrows, their ends and order           (arrows.py)
                  the grid of tracks an arrow may run on       (tracks.py)
                  the cheapest free path for one arrow (A*)    (pathfind.py)
+                 straight arrows within a row                 (inrow.py)
                  Ya/Tidak labels                              (labels.py)
 
 Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
@@ -30,7 +32,7 @@ from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
 from sopgen.layout.symbols import plan_symbols
 from sopgen.layout.text import wrap
 from sopgen.model import Procedure
-from sopgen.model.flow import BadRef, Edge, resolve_flow, row_edges, unresolved_refs
+from sopgen.model.flow import BadRef, Edge, resolve_flow, unresolved_refs
 
 __all__ = [
     "BadRef",
@@ -65,12 +67,12 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
         texts, titles(style), data.pelaksana, style, style.margin_left, content_w, measure
     )
     header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
-    symbols = plan_symbols(data, columns, style)
+    symbols = plan_symbols(data, columns, style, measure)
     rows = measure_rows(procedure, columns, symbols, style, measure)
     total = measure_total(procedure, columns, style, measure) if style.show_total else None
-    # one symbol per row for now: arrows between rows (== resolve_flow when every row
-    # holds one symbol, node == row)
-    edges = row_edges(data)
+    # node to node (a row may hold several symbols); a symbol leading to itself has
+    # no arrow to draw
+    edges = [e for e in resolve_flow(data) if e.source != e.target]
     return PageContext(
         style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total
     )

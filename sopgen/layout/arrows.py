@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
-from sopgen.layout.geometry import Arrow, OffPage, Point, Symbol
+from sopgen.layout.geometry import Arrow, Box, OffPage, Point, Symbol
+from sopgen.layout.inrow import facing_ports, side_by_side, stack_gaps
 from sopgen.layout.junctions import junctions
 from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, place_labels
 from sopgen.layout.pathfind import PathFinder
@@ -75,6 +76,18 @@ class PageGeometry:
     bottom: float  # bottom of the last row or band (the arrows' area)
     rows_top: float  # top of the first body row (a top band lies above it)
     boundaries: list[float]  # y of every row/band boundary, top and bottom included
+    parts: list[Symbol] = dataclasses.field(default_factory=list)  # further joint boxes
+
+    def obstacles(self) -> list[Box]:
+        """Symbols, further parts of split joint symbols with their joining lines, and
+        connectors: what no arrow may cross."""
+        out = [s.box for s in self.symbols.values()] + [c.box for c in self.connectors]
+        for part in self.parts:
+            out.append(part.box)
+            if part.link is not None:
+                (x0, y0), (x1, _) = part.link
+                out.append(Box(x0, y0 - 0.5, x1 - x0, 1.0))
+        return out
 
 
 def _near(v: float, lines: Sequence[float], d: float) -> bool:
@@ -96,7 +109,7 @@ class PageArrows:
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         xs, ys, near_xs, near_ys, track_xs, track_ys = self._grid()
-        obstacles = [s.box for s in geo.symbols.values()] + [c.box for c in geo.connectors]
+        obstacles = geo.obstacles()
         self.costs = Costs(target_min=style.arrowhead + 1.0, parallel_gap=style.track_gap)
         self.finder = PathFinder(
             xs, ys, obstacles, self.costs, near_xs, near_ys, track_xs, track_ys
@@ -142,6 +155,7 @@ class PageArrows:
         for sym in geo.symbols.values():
             xs += self._inner_witness(sym.box.x, sym.box.right, self.borders)
             ys.append(sym.box.cy)
+        ys += stack_gaps(list(geo.symbols.values()))
         track_xs, near_xs = self._tracks(self.borders, x0, x1)
         track_ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom)
         xs = [x for x in xs + track_xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
@@ -276,6 +290,15 @@ class PageArrows:
     def route(self, request: Request) -> Arrow:
         sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
+        pair = side_by_side(self.geo.symbols, request.source, request.target)
+        if pair is not None:  # the straight arrow first; the usual ports cost more
+            straight_s, straight_t = facing_ports(pair, self._free)
+            sources = straight_s + [
+                dataclasses.replace(p, cost=p.cost + OTHER_SIDE_COST) for p in sources
+            ]
+            targets = straight_t + [
+                dataclasses.replace(p, cost=p.cost + OTHER_SIDE_COST) for p in targets
+            ]
         head = self.style.arrowhead
         joins = junctions(self.finder, self.into.get(request.target.ref, ()), head)
         if joins:  # one entry per symbol: a separate one only when joining is a detour
@@ -335,9 +358,10 @@ GRID_CLEARANCE = 1.0  # a label keeps this far from a table line
 
 
 def scene_of(geo: PageGeometry) -> Scene:
-    shapes = [s.box for s in geo.symbols.values() if s.kind != "decision"]
+    every = [*geo.symbols.values(), *geo.parts]
+    shapes = [s.box for s in every if s.kind != "decision"]
     shapes += [c.box for c in geo.connectors]
-    diamonds = tuple(s.box for s in geo.symbols.values() if s.kind == "decision")
+    diamonds = tuple(s.box for s in every if s.kind == "decision")
     area = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
     d = GRID_CLEARANCE
     grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]

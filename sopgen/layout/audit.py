@@ -90,13 +90,14 @@ def segments(points) -> list[Segment]:
 
 
 def _page(page: Page, style: Style, measure: Measure, out: Audit) -> None:
-    symbols = {f"step:{s.step}": s for s in page.symbols}
+    symbols = {f"step:{s.key}": s for s in page.symbols if not s.part}
+    parts = [(f"step:{s.key}#{s.part}", s) for s in page.symbols if s.part]
     conns = {f"offpage:{c.label}": c for c in page.offpage}
     for a in page.arrows:
         out.bends += max(0, len(a.points) - 2)
         ends = {a.source, a.target}
         for seg in segments(a.points):
-            for key, sym in symbols.items():
+            for key, sym in [*symbols.items(), *parts]:
                 if _hits_symbol(seg, sym):
                     _flag(out, "through_symbols", page, f"{a.source}->{a.target} {key}")
             for key, c in conns.items():
@@ -202,6 +203,7 @@ def _texts(page: Page, style: Style, measure: Measure, out: Audit) -> None:
 
 def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
     rows = {c.step: c.box for c in page.cells if c.role == "kegiatan" and c.step is not None}
+    row_of = {s.key: s.step for s in page.symbols}
     for a in page.arrows:
         if not a.label or a.label_at is None:
             continue
@@ -212,7 +214,8 @@ def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
                 _flag(out, "crossing_text", page, f"label {a.label!r} of {a.source}")
         x, y = a.points[0]
         far = max(box[0] - x, x - box[2], 0.0) + max(box[1] - y, y - box[3], 0.0)
-        row = rows.get(int(a.source[5:])) if a.source.startswith("step:") else None
+        source = int(a.source[5:]) if a.source.startswith("step:") else None
+        row = rows.get(row_of.get(source, source)) if source is not None else None
         in_row = row is None or (box[1] >= row.y - EPS and box[3] <= row.bottom + EPS)
         if far > LABEL_REACH or not in_row:
             _flag(out, "labels_away", page, f"{a.label!r} of {a.source}")

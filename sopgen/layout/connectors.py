@@ -40,8 +40,8 @@ class Link(NamedTuple):
     key: str  # provisional label shared by both halves of the pair: "#<target>d|u"
     direction: str  # "out" | "in"
     band: str  # "top" | "bottom"
-    target: int  # the step the pair leads to
-    steps: tuple[int, ...]  # the steps on this page it connects (sources, or the target)
+    target: int  # the node the pair leads to
+    steps: tuple[int, ...]  # the nodes on this page it connects (sources, or the target)
     edges: tuple[int, ...]  # indexes in the edge list
 
     @property
@@ -53,12 +53,17 @@ def pair_key(edge: Edge) -> str:
     return f"#{edge.target}{'u' if edge.target < edge.source else 'd'}"
 
 
-def crossings(edges: Sequence[Edge], start: int, end: int) -> tuple[list[Link], list[Link]]:
-    """The (top band, bottom band) connectors of a page holding rows [start, end)."""
+def crossings(
+    edges: Sequence[Edge], start: int, end: int, row_of: Sequence[int] | None = None
+) -> tuple[list[Link], list[Link]]:
+    """The (top band, bottom band) connectors of a page holding rows [start, end);
+    ``row_of[node]`` is a node's row (None: node == row)."""
     groups: dict[tuple[str, str], list[int]] = {}
     for k, e in enumerate(edges):
-        s_in = start <= e.source < end
-        t_in = start <= e.target < end
+        s_row = e.source if row_of is None else row_of[e.source]
+        t_row = e.target if row_of is None else row_of[e.target]
+        s_in = start <= s_row < end
+        t_in = start <= t_row < end
         if s_in and not t_in:
             groups.setdefault((pair_key(e), "out"), []).append(k)
         elif t_in and not s_in:

@@ -62,12 +62,24 @@ class Cell:
 
 @dataclass(frozen=True)
 class Symbol:
-    """One flowchart symbol: the step's shape in its executor column(s)."""
+    """One flowchart symbol (a model node) in its executor column(s); a row may hold
+    several. A joint step over lanes that are not neighbours is one Symbol per lane
+    (``part`` 0, 1, ...), each further part joined to the one before by ``link``, a
+    plain line; arrows attach to part 0."""
 
-    step: int  # 0-based step index
+    step: int  # 0-based step index (the row)
     kind: SymbolKind
     box: Box
     columns: tuple[int, ...]  # executor column indexes it sits in (several: a joint step)
+    node: int | None = None  # the model's node (None: == step, one symbol per row)
+    lines: tuple[Text, ...] = ()  # its short text (teks), centred inside, small font
+    part: int = 0
+    link: tuple[Point, Point] | None = None  # plain line from the previous part
+
+    @property
+    def key(self) -> int:
+        """The node this symbol draws; arrows name it as ``step:<key>``."""
+        return self.step if self.node is None else self.node
 
 
 @dataclass(frozen=True)
@@ -113,7 +125,7 @@ class Arrow:
     """An orthogonal polyline with an arrowhead at its last point."""
 
     points: tuple[Point, ...]
-    source: str  # "step:3" or "offpage:A"
+    source: str  # "step:3" (a symbol's node, Symbol.key) or "offpage:A"
     target: str  # "step:4" or "offpage:A"
     label: Literal["Ya", "Tidak"] | None = None
     label_at: Point | None = None  # baseline-start of the label text

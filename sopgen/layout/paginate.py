@@ -38,6 +38,11 @@ class PageContext:
     total: TotalRow | None
 
     @property
+    def row_of(self) -> tuple[int, ...]:
+        """The row of each node."""
+        return tuple(p.step for p in self.symbols)
+
+    @property
     def count(self) -> int:
         return len(self.rows)
 
@@ -60,7 +65,7 @@ class PageContext:
 
 
 def needed_height(ctx: PageContext, start: int, end: int) -> float:
-    top, bottom = crossings(ctx.edges, start, end)
+    top, bottom = crossings(ctx.edges, start, end, ctx.row_of)
     h = sum(r.height for r in ctx.rows[start:end])
     h += ctx.band_h * (bool(top) + bool(bottom))
     if end == ctx.count and ctx.total is not None:
@@ -127,7 +132,7 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
     style, columns, header = ctx.style, ctx.columns, ctx.header
     cells: list[Cell] = list(header.cells)
     texts: list[Text] = list(header.texts)
-    top_links, bottom_links = crossings(ctx.edges, start, end)
+    top_links, bottom_links = crossings(ctx.edges, start, end, ctx.row_of)
     y = header.body_top
     boundaries = [y]
     connectors: list[OffPage] = []
@@ -137,12 +142,19 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
         y += ctx.band_h
         boundaries.append(y)
     rows_top = y
-    symbols: dict[int, Symbol] = {}
+    symbols: dict[int, Symbol] = {}  # node -> its symbol (part 0)
+    drawn: list[Symbol] = []
+    by_row: dict[int, list[SymbolPlan]] = {}
+    for plan in ctx.symbols:
+        by_row.setdefault(plan.step, []).append(plan)
     for row in ctx.rows[start:end]:
         row_cells, row_texts = emit_row(row, y, columns, style)
         cells += row_cells
         texts += row_texts
-        symbols[row.step] = ctx.symbols[row.step].place(y, row.height)
+        for plan in by_row.get(row.step, []):
+            placed = plan.place(y, row.height)
+            symbols[plan.node] = placed[0]
+            drawn += placed
         y += row.height
         boundaries.append(y)
     if bottom_links:
@@ -161,6 +173,7 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
     requests = page_requests(ctx, start, end, by_key)
     geo = PageGeometry(
         symbols=symbols,
+        parts=[sym for sym in drawn if sym.part],
         connectors=connectors,
         columns=columns,
         top=header.body_top,
@@ -179,7 +192,7 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
         steps=tuple(range(start, end)),
         cells=tuple(cells),
         texts=tuple(texts),
-        symbols=tuple(symbols[i] for i in range(start, end)),
+        symbols=tuple(drawn),
         arrows=tuple(arrows),
         offpage=tuple(connectors),
         table=Box(columns.x0, header.table_top, columns.x1 - columns.x0, y - header.table_top),
@@ -194,21 +207,25 @@ def page_requests(
     an "out" connector each get a request (they join); an "in" connector one."""
     requests = []
     entered: set[str] = set()
+    row_of = ctx.row_of
     for e in ctx.edges:
-        s_in = start <= e.source < end
-        t_in = start <= e.target < end
+        s_row, t_row = row_of[e.source], row_of[e.target]
+        s_in = start <= s_row < end
+        t_in = start <= t_row < end
         src = End(f"step:{e.source}", step=e.source)
         tgt = End(f"step:{e.target}", step=e.target)
         if s_in and t_in:
-            span = abs(e.target - e.source)
-            if e.target == e.source + 1 and e.branch != "tidak":
-                priority: tuple = (0, e.source)
+            span = abs(t_row - s_row)
+            if s_row == t_row:  # within a row: straight, first
+                priority: tuple = (-1, e.source)
+            elif e.target == e.source + 1 and e.branch != "tidak":
+                priority = (0, e.source)
             else:
                 priority = (1, span, e.source, e.target)
             requests.append(Request(src, tgt, e.label, e.target > e.source, priority, e.branch))
         elif s_in:
             conn = by_key[(pair_key(e), "out")]
-            span = (end - e.source) if e.target >= end else (e.source - start + 1)
+            span = (end - s_row) if t_row >= end else (s_row - start + 1)
             end_ = End(f"offpage:{conn.label}", connector=conn)
             requests.append(Request(src, end_, e.label, True, (2, span, e.source), e.branch))
         elif t_in:
@@ -216,8 +233,8 @@ def page_requests(
             if conn.label in entered:
                 continue
             entered.add(conn.label)
-            from_above = e.source < start
-            span = (e.target - start + 1) if from_above else (end - e.target)
+            from_above = s_row < start
+            span = (t_row - start + 1) if from_above else (end - t_row)
             end_ = End(f"offpage:{conn.label}", connector=conn)
             requests.append(Request(end_, tgt, None, from_above, (2, span, e.target)))
     return requests

@@ -9,7 +9,7 @@ from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Box, Cell, Text
 from sopgen.layout.labels import LABEL_OFFSET
 from sopgen.layout.style import Measure, Style
-from sopgen.layout.symbols import SymbolPlan
+from sopgen.layout.symbols import SymbolPlan, row_symbol_height
 from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
 from sopgen.model.durations import not_added_text
@@ -80,6 +80,9 @@ def measure_rows(
     """Row height = max(lines * leading + 2 * cell_pad over the text cells,
     symbol height + 2 * row_min_pad, plus room for a label under a decision)."""
     rows = []
+    by_row: dict[int, list[SymbolPlan]] = {}
+    for plan in symbols:
+        by_row.setdefault(plan.step, []).append(plan)
     for index, raw in enumerate(row_texts(procedure)):
         texts = []
         for role in TEXT_ROLES:
@@ -88,8 +91,9 @@ def measure_rows(
                 CellText(role, tuple(wrap(raw[role], width, "regular", style.font_size, measure)))
             )
         text_h = {t.role: block_height(len(t.lines), style.leading, style.cell_pad) for t in texts}
-        symbol_h = symbols[index].h + 2 * style.row_min_pad
-        if symbols[index].kind == "decision":
+        plans = by_row.get(index, [])
+        symbol_h = (row_symbol_height(plans) or style.symbol_h) + 2 * style.row_min_pad
+        if any(p.kind == "decision" for p in plans):
             symbol_h += label_room(style)  # "Ya" under the bottom vertex, in this row
         tallest = max(TEXT_ROLES, key=lambda r: text_h[r])
         height = max(symbol_h, text_h[tallest])

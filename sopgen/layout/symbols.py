@@ -1,55 +1,83 @@
-"""One symbol per step: its kind, its executor column(s), its size and horizontal place,
-and points on its outline where arrows may start or end."""
+"""One symbol per model node (several may share a row): its kind, its executor
+column(s), its size, its place in the row, its text, and points on its outline where
+arrows may start or end."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
-from sopgen.layout.geometry import Box, Point, Symbol, SymbolKind
-from sopgen.layout.style import Style
-from sopgen.model import Langkah, Prosedur
-from sopgen.model.flow import row_symbols
+from sopgen.layout.geometry import Box, Point, Symbol, SymbolKind, Text
+from sopgen.layout.style import Measure, Style
+from sopgen.layout.text import ASCENT, wrap
+from sopgen.model import Prosedur
+from sopgen.model.flow import SymbolRef, symbols
 
 BOX_RATIO = 13 / 25  # process/terminator height : width (docs/format.md §1.4: 25 x 13 mm)
 
 
+TEKS_SIZE = 6.0  # the short text inside a symbol (SymbolRef.teks)
+TEKS_LEADING = 6.8
+TEKS_PAD = 2.0  # room between the text and the outline
+
+
 @dataclass(frozen=True)
 class SymbolPlan:
-    """A step's symbol before its row has a y: the row only centres it vertically."""
+    """A symbol (one model node) before its row has a y: its place across the lanes,
+    its size, where its centre sits from the middle of the row (``dy``: symbols of one
+    lane in one row stack), its wrapped text, and for a joint step over lanes that are
+    not neighbours the extra boxes, one per further lane (joined by a plain line)."""
 
-    step: int
+    node: int
+    step: int  # the row
     kind: SymbolKind
     x: float
     w: float
     h: float
     columns: tuple[int, ...]
+    dy: float = 0.0
+    lines: tuple[str, ...] = ()
+    parts: tuple[tuple[float, int], ...] = ()  # (x, lane) of further boxes, same w and h
 
     @property
     def cx(self) -> float:
         return self.x + self.w / 2
 
-    def place(self, row_top: float, row_h: float) -> Symbol:
-        return Symbol(
-            self.step,
-            self.kind,
-            Box(self.x, row_top + (row_h - self.h) / 2, self.w, self.h),
-            self.columns,
-        )
+    def place(self, row_top: float, row_h: float) -> list[Symbol]:
+        """The symbol (first) and its further boxes, centred on the row's middle + dy."""
+        top = row_top + row_h / 2 + self.dy - self.h / 2
+        box = Box(self.x, top, self.w, self.h)
+        out = [Symbol(self.step, self.kind, box, self.columns, self.node, teks_texts(self, box))]
+        prev = box
+        for k, (x, lane) in enumerate(self.parts, start=1):
+            part = Box(x, top, self.w, self.h)
+            link = ((prev.right, prev.cy), (part.x, part.cy))
+            texts = teks_texts(self, part)
+            out.append(Symbol(self.step, self.kind, part, (lane,), self.node, texts, k, link))
+            prev = part
+        return out
 
 
-def row_kinds(prosedur: Prosedur) -> list[SymbolKind]:
-    """The kind of each row's (first) symbol, as the model decides it (model.flow):
-    decision for keputusan, terminator for the start and the ends, process otherwise,
-    unless ``simbol:``/``jenis:`` says otherwise."""
-    return [row[0].kind if row else "process" for row in row_symbols(prosedur)]
+def teks_texts(plan: SymbolPlan, box: Box) -> tuple[Text, ...]:
+    """The symbol's text lines, centred in its box (baselines like cell text)."""
+    if not plan.lines:
+        return ()
+    n = len(plan.lines)
+    top = box.cy - n * TEKS_LEADING / 2
+    first = top + (TEKS_LEADING - TEKS_SIZE) / 2 + ASCENT * TEKS_SIZE
+    return tuple(
+        Text(box.cx, first + k * TEKS_LEADING, line, "regular", TEKS_SIZE, "middle")
+        for k, line in enumerate(plan.lines)
+        if line
+    )
 
 
-def executor_columns(step: Langkah, pelaksana: list[str]) -> tuple[int, ...]:
-    """Sorted lane indexes of the step's executors; unknown names are ignored (the check
-    stage reports them) and a step with none falls back to the first lane."""
-    found = sorted({pelaksana.index(name) for name in step.executors if name in pelaksana})
+def executor_columns(executors: tuple[str, ...], pelaksana: list[str]) -> tuple[int, ...]:
+    """Sorted lane indexes of the symbol's executors; unknown names are ignored (the
+    check stage reports them) and a symbol with none falls back to the first lane."""
+    found = sorted({pelaksana.index(name) for name in executors if name in pelaksana})
     return tuple(found) or (0,)
 
 
@@ -61,30 +89,116 @@ def single_width(lane_w: float, style: Style) -> float:
     )
 
 
-def plan_symbols(prosedur: Prosedur, columns: Columns, style: Style) -> list[SymbolPlan]:
+def stack_gap(style: Style) -> float:
+    """Room between two symbols stacked in one lane of one row: an arrow between them."""
+    return 2 * style.row_min_pad
+
+
+def plan_symbols(
+    prosedur: Prosedur, columns: Columns, style: Style, measure: Measure | None = None
+) -> list[SymbolPlan]:
+    """One plan per model node (``symbols(prosedur)``), in node order."""
+    plans = [_plan(ref, prosedur.pelaksana, columns, style, measure) for ref in symbols(prosedur)]
+    return stack(plans, style)
+
+
+def _plan(
+    ref: SymbolRef, pelaksana: list[str], columns: Columns, style: Style, measure
+) -> SymbolPlan:
     lanes = columns.lanes
-    lane_w = columns.lane_w
-    bw = single_width(lane_w, style)
-    gutter = (lane_w - bw) / 2
-    plans = []
-    steps = prosedur.kegiatan
-    kinds = row_kinds(prosedur)
-    for index, step in enumerate(steps):
-        kind = kinds[index]
-        cols = executor_columns(step, prosedur.pelaksana)
-        left = lanes[cols[0]].x + gutter
-        right = lanes[cols[-1]].right - gutter
-        if kind == "decision":
-            # A joint decision stays a square diamond, centred in its span; when that
-            # centre is a lane border (an even span), in the lane left of it.
-            size = min(style.decision, bw)
-            first, last = cols[0], cols[-1]
-            cx = (left + right) / 2 if (last - first) % 2 == 0 else lanes[(first + last) // 2].cx
-            plans.append(SymbolPlan(index, kind, cx - size / 2, size, size, cols))
-        else:
-            h = min(bw * BOX_RATIO, style.symbol_h)
-            plans.append(SymbolPlan(index, kind, left, right - left, h, cols))
-    return plans
+    bw = single_width(columns.lane_w, style)
+    gutter = (columns.lane_w - bw) / 2
+    kind: SymbolKind = ref.kind  # type: ignore[assignment]
+    cols = executor_columns(ref.executors, pelaksana)
+    neighbours = cols[-1] - cols[0] == len(cols) - 1
+    first, last = (cols[0], cols[-1]) if neighbours else (cols[0], cols[0])
+    left = lanes[first].x + gutter
+    right = lanes[last].right - gutter
+    parts = () if neighbours else tuple((lanes[c].x + gutter, c) for c in cols[1:])
+    if kind == "decision":
+        # A joint decision stays a square diamond, centred in its span; when that
+        # centre is a lane border (an even span), in the lane left of it.
+        size = min(style.decision, bw)
+        cx = (left + right) / 2 if (last - first) % 2 == 0 else lanes[(first + last) // 2].cx
+        if parts:
+            parts = tuple((lanes[c].cx - size / 2, c) for c in cols[1:])
+        x, w, h = cx - size / 2, size, size
+    else:
+        x, w, h = left, right - left, min(bw * BOX_RATIO, style.symbol_h)
+    lines: tuple[str, ...] = ()
+    if ref.teks and measure is not None:
+        if kind == "decision" and not parts:  # a diamond with text takes its lane's room
+            cx = x + w / 2
+            w = max(w, min(columns.lane_w - 2 * style.lane_gutter_min, style.decision))
+            x = cx - w / 2
+        lines, h = fit_teks(kind, ref.teks, w, h, measure)
+    return SymbolPlan(ref.node, ref.row, kind, x, w, h, cols, 0.0, lines, parts)
+
+
+def fit_teks(
+    kind: str, teks: str, w: float, h: float, measure: Measure
+) -> tuple[tuple[str, ...], float]:
+    """The symbol's text wrapped to fit inside it, and its height, grown when the text
+    needs it. A diamond holds a w' x h' block when w'/w + h'/h <= 1: the width that
+    needs the least height wins."""
+    if kind != "decision":
+        room = w - h * 0.6 if kind == "terminator" else w - 2 * TEKS_PAD
+        lines = tuple(wrap(teks, max(room, 1.0), "regular", TEKS_SIZE, measure))
+        return lines, max(h, len(lines) * TEKS_LEADING + 2 * TEKS_PAD)
+    best: tuple[float, tuple[str, ...]] | None = None
+    for share in (0.85, 0.75, 0.65, 0.55, 0.45):
+        lines = tuple(wrap(teks, w * share, "regular", TEKS_SIZE, measure))
+        widest = max((measure(line, "regular", TEKS_SIZE) for line in lines), default=0.0)
+        need = (len(lines) * TEKS_LEADING + TEKS_PAD) / max(1e-6, 1 - (widest + TEKS_PAD) / w)
+        if best is None or need < best[0] - 1e-6:
+            best = (need, lines)
+    assert best is not None
+    return best[1], max(h, best[0])
+
+
+def _span(plan: SymbolPlan) -> tuple[int, int]:
+    return plan.columns[0], plan.columns[-1]
+
+
+def stack(plans: list[SymbolPlan], style: Style) -> list[SymbolPlan]:
+    """Symbols of one row whose lanes overlap stack vertically (in node order); the
+    stacks stand side by side."""
+    gap = stack_gap(style)
+    out = list(plans)
+    for row in sorted({p.step for p in plans}):
+        members = [i for i, p in enumerate(plans) if p.step == row]
+        groups: list[list[int]] = []
+        for i in members:
+            lo, hi = _span(plans[i])
+            hit = [g for g in groups if any(_overlaps((lo, hi), _span(plans[j])) for j in g)]
+            merged = [j for g in hit for j in g] + [i]
+            groups = [g for g in groups if g not in hit] + [sorted(merged)]
+        # The first symbol of every stack stands on one line (straight arrows between
+        # side-by-side symbols); the rest of a stack hangs below it; the whole block
+        # is centred in the row.
+        centre: dict[int, float] = {}
+        for g in groups:
+            y = -plans[g[0]].h / 2
+            for i in g:
+                centre[i] = y + plans[i].h / 2
+                y += plans[i].h + gap
+        top = min(centre[i] - plans[i].h / 2 for i in members)
+        bottom = max(centre[i] + plans[i].h / 2 for i in members)
+        shift = -(top + bottom) / 2
+        for i in members:
+            out[i] = dataclasses.replace(plans[i], dy=centre[i] + shift)
+    return out
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def row_symbol_height(plans: list[SymbolPlan]) -> float:
+    """Height the symbols of one row take (stacks included)."""
+    if not plans:
+        return 0.0
+    return max(p.dy + p.h / 2 for p in plans) - min(p.dy - p.h / 2 for p in plans)
 
 
 # --- outline points ------------------------------------------------------------------

@@ -118,6 +118,27 @@ def _symbol(sym: g.Symbol, title: str | None, stroke: float) -> str:
     )
 
 
+def _symbol_extras(page: g.Page) -> list[str]:
+    """Short texts inside symbols and the plain lines joining a split joint symbol."""
+    out: list[str] = []
+    links = [sym.link for sym in page.symbols if sym.link is not None]
+    if links:
+        out.append(f'<g class="symbol-links" stroke="{INK}" stroke-width="{num(SYMBOL_LINE)}">')
+        for (x0, y0), (x1, y1) in links:
+            out.append(f'<line x1="{num(x0)}" y1="{num(y0)}" x2="{num(x1)}" y2="{num(y1)}"/>')
+        out.append("</g>")
+    texts = [t for sym in page.symbols for t in sym.lines]
+    if texts:
+        out.append(f'<g class="symbol-texts" fill="{INK}">')
+        for t in texts:
+            out.append(
+                f'<text x="{num(t.x)}" y="{num(t.y)}" font-size="{num(t.size)}"'
+                f'{_font_attrs(t.font)} text-anchor="middle">{esc(t.text)}</text>'
+            )
+        out.append("</g>")
+    return out
+
+
 def render_svg(
     page: g.Page,
     *,
@@ -172,6 +193,7 @@ def render_svg(
         tip = (step_titles or {}).get(sym.step)
         parts.append(_symbol(sym, tip, SYMBOL_LINE))
     parts.append("</g>")
+    parts += _symbol_extras(page)
 
     if page.offpage:
         parts.append(

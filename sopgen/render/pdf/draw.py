@@ -54,6 +54,7 @@ def draw_page(c: Canvas, page: Page, style: Style) -> None:
     c.setFillGray(1)
     for sym in page.symbols:
         _draw_symbol(c, sym, H)
+    _draw_symbol_texts(c, page, H)
     for conn in page.offpage:
         _draw_offpage_shape(c, conn, H)
     c.setFillGray(0)
@@ -80,6 +81,20 @@ def _draw_texts(c: Canvas, page: Page, H: float) -> None:
         t.setTextOrigin(x, H - item.y)
         t.textOut(item.text)
     c.drawText(t)
+
+
+def _draw_symbol_texts(c: Canvas, page: Page, H: float) -> None:
+    """The short texts inside symbols (Symbol.lines), then the plain lines joining the
+    parts of a joint symbol over lanes that are not neighbours."""
+    c.setFillGray(0)
+    for sym in page.symbols:
+        for item in sym.lines:
+            c.setFont(font_name(item.font), item.size)
+            c.drawCentredString(item.x, H - item.y, item.text)
+        if sym.link is not None:
+            (x0, y0), (x1, y1) = sym.link
+            c.line(x0, H - y0, x1, H - y1)
+    c.setFillGray(1)
 
 
 def _draw_symbol(c: Canvas, sym: Symbol, H: float) -> None:

@@ -70,9 +70,8 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     symbols = plan_symbols(data, columns, style, measure)
     rows = measure_rows(procedure, columns, symbols, style, measure)
     total = measure_total(procedure, columns, style, measure) if style.show_total else None
-    # node to node (a row may hold several symbols); a symbol leading to itself has
-    # no arrow to draw
-    edges = [e for e in resolve_flow(data) if e.source != e.target]
+    # node to node (a row may hold several symbols); a repeated edge drawn once
+    edges = list(dict.fromkeys(resolve_flow(data)))
     return PageContext(
         style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total
     )

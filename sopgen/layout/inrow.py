@@ -23,6 +23,8 @@ def side_by_side(symbols: Mapping[int, Symbol], source: _End, target: _End):
     """The two symbols of an arrow within one row, standing side by side, or None."""
     if source.connector is not None or target.connector is not None:
         return None
+    if source.step == target.step:  # a loop to itself goes round, not straight
+        return None
     sa, sb = symbols[source.step], symbols[target.step]  # type: ignore[index]
     if sa.step != sb.step or sa.box.bottom <= sb.box.y or sb.box.bottom <= sa.box.y:
         return None

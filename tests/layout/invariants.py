@@ -100,7 +100,7 @@ def expected_kind(index: int, n: int, step) -> str:
 def check_symbols(layout: ProcedureLayout, procedure: Procedure) -> None:
     steps = procedure.data.kegiatan
     pelaksana = procedure.data.pelaksana
-    symbols = [s for page in layout.pages for s in page.symbols]
+    symbols = [s for page in layout.pages for s in page.symbols if not s.part]
     assert sorted(s.step for s in symbols) == list(range(len(steps))), "one symbol per step"
     for page in layout.pages:
         lanes = sorted(
@@ -109,6 +109,10 @@ def check_symbols(layout: ProcedureLayout, procedure: Procedure) -> None:
         )
         for sym in page.symbols:
             assert sym.step in page.steps
+            if sym.part:  # a further box of a joint step over lanes that are not neighbours
+                lane = lanes[sym.columns[0]].box
+                assert lane.x < sym.box.x and sym.box.right < lane.right and sym.link
+                continue
             step = steps[sym.step]
             assert sym.kind == expected_kind(sym.step, len(steps), step), sym
             cols = tuple(
@@ -120,7 +124,8 @@ def check_symbols(layout: ProcedureLayout, procedure: Procedure) -> None:
                 f"step {sym.step} leaves its row"
             )
             assert abs(sym.box.cy - row.cy) < TOL, f"step {sym.step} not centred in its row"
-            left, right = lanes[cols[0]].box, lanes[cols[-1]].box
+            split = cols[-1] - cols[0] != len(cols) - 1  # one box per lane, joined
+            left, right = lanes[cols[0]].box, lanes[cols[0 if split else -1]].box
             assert sym.box.x > left.x and sym.box.right < right.right, (
                 f"step {sym.step} outside its lanes"
             )
@@ -213,7 +218,7 @@ def segment_hits_shape(p, r, sym: Symbol) -> bool:
 
 def check_arrows_geometry(layout: ProcedureLayout) -> None:
     for page in layout.pages:
-        syms = {f"step:{s.step}": s for s in page.symbols}
+        syms = {f"step:{s.key}": s for s in page.symbols if not s.part}
         conns = {f"offpage:{c.label}": c for c in page.offpage}
         for a in page.arrows:
             name = f"page {page.index} arrow {a.source}->{a.target}"
@@ -234,8 +239,9 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
                     assert end in conns, f"{name}: unknown end {end}"
                     assert on_connector(conns[end], *point), f"{name}: {point} not on connector"
             ends = {a.source, a.target}
+            parts = [(f"{s.key}#{s.part}", s) for s in page.symbols if s.part]
             for seg in segments(a.points):
-                for key, s in syms.items():
+                for key, s in [*syms.items(), *parts]:
                     if key in ends:
                         assert not segment_hits_shape(*seg, s), (
                             f"{name}: {seg} enters its own end {key}"

@@ -45,14 +45,16 @@ def test_a_joint_step_spans_its_columns_minus_the_gutters():
     )
     lanes_x, lane_w = lanes(p)
     gutter = (lane_w - lane_w * 0.7) / 2  # the gutter a single symbol leaves in its lane
-    _, joint, apart = symbols(p)
+    _, joint, apart, apart_d = symbols(p)
     assert joint.columns == (1, 2, 3)
     assert joint.box.x == pytest.approx(lanes_x + lane_w + gutter)
     assert joint.box.right == pytest.approx(lanes_x + 4 * lane_w - gutter)
-    assert apart.columns == (1, 3)  # not adjacent: spans from B to D (check warns)
-    assert apart.box.x == pytest.approx(joint.box.x) and apart.box.right == pytest.approx(
-        joint.box.right
-    )
+    # not neighbours: one box in B and one in D, joined by a line (never over C)
+    assert apart.columns == (1, 3) and apart_d.columns == (3,) and apart_d.part == 1
+    assert apart.box.x == pytest.approx(joint.box.x)
+    assert apart.box.right == pytest.approx(lanes_x + 2 * lane_w - gutter)
+    assert apart_d.box.right == pytest.approx(joint.box.right)
+    assert apart_d.link == ((apart.box.right, apart.box.cy), (apart_d.box.x, apart_d.box.cy))
 
 
 def test_decision_is_a_square_diamond_within_the_width_rule():

@@ -82,6 +82,11 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+def _at(source: SourceMap, node: yaml.Node, message: str, hint: str) -> Diagnostic:
+    """An error in ``source`` at ``node``."""
+    return Diagnostic(source.file, *_mark(node), message, hint)
+
+
 _PLAIN_TAGS = (
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
@@ -91,12 +96,10 @@ _PLAIN_TAGS = (
 def _construct(loader, node, path: Path_, source: SourceMap, problems: list[Diagnostic]):
     source.values[path] = _mark(node)
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
-        line, column = _mark(node)
         problems.append(
-            Diagnostic(
-                source.file,
-                line,
-                column,
+            _at(
+                source,
+                node,
                 "tag YAML '!...' tidak didukung",
                 "hapus tag (kata yang diawali '!') sebelum nilai ini",
             )
@@ -107,12 +110,10 @@ def _construct(loader, node, path: Path_, source: SourceMap, problems: list[Diag
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                line, column = _mark(key_node)
                 problems.append(
-                    Diagnostic(
-                        source.file,
-                        line,
-                        column,
+                    _at(
+                        source,
+                        key_node,
                         "kunci harus berupa teks, bukan daftar atau bagian",
                         "tulis kuncinya sebagai teks biasa, mis. 'uraian:'",
                     )
@@ -123,12 +124,10 @@ def _construct(loader, node, path: Path_, source: SourceMap, problems: list[Diag
                 # yes/no/on/off keys become booleans in YAML 1.1
                 key = str(key_node.value)
             if key in result:
-                line, column = _mark(key_node)
                 problems.append(
-                    Diagnostic(
-                        source.file,
-                        line,
-                        column,
+                    _at(
+                        source,
+                        key_node,
                         f"kunci '{key}' ditulis dua kali di bagian yang sama",
                         "hapus salah satunya; hanya satu yang akan dipakai",
                     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from sopgen.model.dates import MONTHS
 
@@ -33,3 +33,15 @@ class Strict(BaseModel):
     """Base: unknown keys are errors (a typo in a key must not pass silently)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def written_but_blank(field: str):
+    """A validator for an optional ``field``: left out is fine, written and left blank
+    (``nip:``, as the scaffold has it) is a blank still to fill."""
+
+    def check(cls, v: object) -> object:
+        if v is None:
+            raise ValueError("blank")
+        return v
+
+    return field_validator(field, mode="before")(check)

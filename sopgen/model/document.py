@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from sopgen.model.base import Strict, Tanggal
+from sopgen.model.base import Strict, Tanggal, written_but_blank
 from sopgen.model.durations import Duration
 from sopgen.model.steps import Langkah
 
@@ -65,14 +65,8 @@ class Pejabat(Strict):
         "pns", description="'pns' (NIP) atau 'pppk' (NI PPPK: hanya tanggal lahir yang diperiksa)."
     )
 
-    @field_validator("nip", mode="before")
-    @classmethod
-    def _written_but_blank(cls, v: object) -> object:
-        # Left out: the SOP prints no NIP (check lints it). Written and left blank
-        # ("nip:", as the scaffold has it): a blank still to fill.
-        if v is None:
-            raise ValueError("blank")
-        return v
+    # Left out: the SOP prints no NIP (check lints it).
+    _written_but_blank = written_but_blank("nip")
 
     @property
     def nip_digits(self) -> str:

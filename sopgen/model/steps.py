@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from sopgen.model.base import Strict
+from sopgen.model.base import Strict, written_but_blank
 
 # A step reference: a printed number (as in the "No" column) or an id.
 StepRef = Annotated[
@@ -154,14 +154,8 @@ class Langkah(Strict):
         # "5" in YAML is an int; a text field should still accept it.
         return str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
 
-    @field_validator("pelaksana", mode="before")
-    @classmethod
-    def _written_but_blank(cls, v: object) -> object:
-        # Left out is fine with the long form (check says when it is missing); written
-        # and left blank ("pelaksana:") is always a blank to fill.
-        if v is None:
-            raise ValueError("blank")
-        return v
+    # Left out is fine with the long form (check says when it is missing).
+    _written_but_blank = written_but_blank("pelaksana")
 
     @property
     def symbol_list(self) -> list[Simbol] | None:

@@ -72,15 +72,20 @@ def _page(title: str, body: str) -> str:
     )
 
 
+def _item(d: Diagnostic, word: str, extra: str = "") -> str:
+    """One diagnostic as a list item: place, ``word`` (HTML), message, fix, ``extra``."""
+    hint = f'<span class="saran">cara memperbaiki: {escape(d.hint)}</span>' if d.hint else ""
+    return (
+        f"<li><code>{escape(d.file)}:{d.line}:{d.column}</code> "
+        f"{word}: {escape(d.message)}{hint}{extra}</li>"
+    )
+
+
 def diagnostics_html(diagnostics: Sequence[Diagnostic]) -> str:
-    items = []
-    for d in sorted(diagnostics):
-        hint = f'<span class="saran">cara memperbaiki: {escape(d.hint)}</span>' if d.hint else ""
-        items.append(
-            f"<li><code>{escape(d.file)}:{d.line}:{d.column}</code> "
-            f'<span class="{escape(d.severity)}">{escape(d.word)}</span>: '
-            f"{escape(d.message)}{hint}</li>"
-        )
+    items = [
+        _item(d, f'<span class="{escape(d.severity)}">{escape(d.word)}</span>')
+        for d in sorted(diagnostics)
+    ]
     body = (
         f"<p>Buku panduan belum dapat dibangun ulang: {len(diagnostics)} kesalahan. "
         "Perbaiki berkas YAML yang disebut di bawah lalu simpan; halaman ini dimuat ulang "
@@ -153,14 +158,10 @@ def _banner(title: str, body: str) -> str:
 def diagnostics_banner(diagnostics: Sequence[Diagnostic]) -> str:
     """The data errors on top of every page of the last good handbook: each with its
     place, message, how to fix it and the YAML lines it is about."""
-    items = []
-    for d in sorted(diagnostics):
-        hint = f'<span class="saran">cara memperbaiki: {escape(d.hint)}</span>' if d.hint else ""
-        items.append(
-            f"<li><code>{escape(d.file)}:{d.line}:{d.column}</code> "
-            f"<strong>{escape(d.word)}</strong>: {escape(d.message)}{hint}"
-            f"{yaml_excerpt(d.file, d.line, d.column)}</li>"
-        )
+    items = [
+        _item(d, f"<strong>{escape(d.word)}</strong>", yaml_excerpt(d.file, d.line, d.column))
+        for d in sorted(diagnostics)
+    ]
     return _banner(
         f"Data SOP perlu diperbaiki: {len(diagnostics)} kesalahan",
         f"<ol>{''.join(items)}</ol>",

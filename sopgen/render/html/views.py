@@ -76,8 +76,8 @@ class RevisionView:
 
 
 @dataclass(frozen=True)
-class IdentityView:
-    """A procedure's own identity (model.identity), as its page shows it."""
+class IdentityFields:
+    """What an identity page shows, the document's or a procedure's own."""
 
     nomor: str
     tanggal_pembuatan: str
@@ -92,6 +92,12 @@ class IdentityView:
     peralatan: tuple[Markup, ...]
     peringatan: tuple[Markup, ...]
     pencatatan: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class IdentityView(IdentityFields):
+    """A procedure's own identity (model.identity), as its page shows it."""
+
     tambahan: tuple = ()  # extra grid rows after Nama SOP: objects with .label, .isi
 
 
@@ -166,7 +172,7 @@ class ExecutorView:
 
 
 @dataclass(frozen=True)
-class DocumentView:
+class DocumentView(IdentityFields):
     name: str
     url: str
     pdf_url: str | None  # the binder, inside the handbook; None: built without PDFs
@@ -174,19 +180,6 @@ class DocumentView:
     dinas: str
     unit: str | None
     logo_url: str | None
-    nomor: str
-    nama: str
-    label_nama: str
-    tanggal_pembuatan: str
-    tanggal_revisi: str
-    tanggal_efektif: str
-    disahkan: OfficialView | None
-    dasar_hukum: tuple[Markup, ...]
-    kualifikasi: tuple[Markup, ...]
-    keterkaitan: tuple[Link, ...]
-    peralatan: tuple[Markup, ...]
-    peringatan: tuple[Markup, ...]
-    pencatatan: tuple[Markup, ...]
     tempat_tanggal: str
     mengetahui: tuple[OfficialView, ...]
     menyetujui: OfficialView | None

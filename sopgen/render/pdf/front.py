@@ -22,6 +22,19 @@ from sopgen.model.text import clean_text, to_reportlab
 from sopgen.render.fonts import BOLD, REGULAR
 
 LINE = 0.75  # table rules on the front pages
+
+
+def header_table(rows: list, widths: list, commands: list, cls: type[Table] = Table) -> Table:
+    """A table whose first row repeats on every page, in the regular font, styled by
+    ``commands`` besides."""
+    return cls(
+        rows,
+        colWidths=widths,
+        repeatRows=1,
+        style=TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands]),
+    )
+
+
 SIGN_SPACE_PENGESAHAN = 2.2 * cm
 
 # ------------------------------------------------------------------------------ markup

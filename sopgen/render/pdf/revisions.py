@@ -11,14 +11,14 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
 from sopgen.model import Project
 from sopgen.model.dates import format_date
 from sopgen.model.revisions import RevisionEntry, history
 from sopgen.model.text import to_reportlab_blocks
 from sopgen.render.fonts import BOLD, REGULAR
-from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
+from sopgen.render.pdf.front import LINE, STYLES, header_table, inline_markup, plain
 
 TITLE = "LAMPIRAN: RIWAYAT REVISI"
 OUTLINE = "Riwayat Revisi"
@@ -115,24 +115,21 @@ def revision_story(project: Project, width: float, height: float) -> list:
                 _approver(e),
             ]
         )
-    table = _HistoryTable(
+    table = header_table(
         rows,
-        colWidths=widths,
-        repeatRows=1,
-        style=TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("GRID", (0, 0), (-1, -1), LINE, (0, 0, 0)),
-                ("BACKGROUND", (0, 0), (-1, 0), (0.88, 0.88, 0.88)),
-                ("LINEBELOW", (0, 0), (-1, 0), LINE, (0, 0, 0)),  # kept when a row splits
-                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-                ("VALIGN", (0, 1), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        ),
+        widths,
+        [
+            ("GRID", (0, 0), (-1, -1), LINE, (0, 0, 0)),
+            ("BACKGROUND", (0, 0), (-1, 0), (0.88, 0.88, 0.88)),
+            ("LINEBELOW", (0, 0), (-1, 0), LINE, (0, 0, 0)),  # kept when a row splits
+            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ("VALIGN", (0, 1), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
+        _HistoryTable,
     )
     table.full_height = height
     note = f"{plain(d.identitas.label_nama)}: {inline_markup(d.identitas.nama)}"

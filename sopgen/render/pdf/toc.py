@@ -14,12 +14,12 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 
 from sopgen.model import Project, Revisi
 from sopgen.model.dates import format_date
 from sopgen.render.fonts import BOLD, REGULAR
-from sopgen.render.pdf.front import LINE, STYLES, inline_markup, plain
+from sopgen.render.pdf.front import LINE, STYLES, header_table, inline_markup, plain
 
 TITLE = "DAFTAR ISI"
 _CELL = ParagraphStyle("toc", fontName=REGULAR, fontSize=9.5, leading=12)
@@ -79,22 +79,18 @@ def toc_story(
             row.append(Paragraph(plain(e.revisi) or "-", _MID))
         row.append(Paragraph(_link(page, e.key) if page else "", _NUM))
         rows.append(row)
-    table = Table(
+    table = header_table(
         rows,
-        colWidths=widths,
-        repeatRows=1,
-        style=TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEABOVE", (0, 0), (-1, 0), LINE, (0, 0, 0)),
-                ("LINEBELOW", (0, 0), (-1, 0), LINE, (0, 0, 0)),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, (0.55, 0.55, 0.55)),
-                ("LINEBELOW", (0, -1), (-1, -1), LINE, (0, 0, 0)),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        ),
+        widths,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, 0), LINE, (0, 0, 0)),
+            ("LINEBELOW", (0, 0), (-1, 0), LINE, (0, 0, 0)),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, (0.55, 0.55, 0.55)),
+            ("LINEBELOW", (0, -1), (-1, -1), LINE, (0, 0, 0)),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ],
     )
     name = inline_markup(project.dokumen.identitas.nama)
     return [

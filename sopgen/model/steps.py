@@ -66,6 +66,18 @@ class Keputusan(Strict):
     )
 
 
+# Fields a row (short form) and a symbol (long form) both have.
+Id = Annotated[
+    str | None, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Id opsional untuk dirujuk.")
+]
+Teks = Annotated[
+    str | None, Field(description="Teks pendek di dalam simbol, mis. 'Mulai', 'Lengkap?', 'R/T'.")
+]
+KeputusanOpt = Annotated[
+    Keputusan | None, Field(description="Keputusan: dua cabang, Ya dan Tidak.")
+]
+
+
 def _executors(pelaksana: str | list[str] | None) -> tuple[str, ...]:
     if pelaksana is None:
         return ()
@@ -75,19 +87,15 @@ def _executors(pelaksana: str | list[str] | None) -> tuple[str, ...]:
 class Simbol(Strict):
     """One symbol of a row that holds several (``simbol:`` as a list)."""
 
-    id: str | None = Field(
-        None, pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Id opsional untuk dirujuk."
-    )
+    id: Id = None
     pelaksana: Pelaksana = Field(
         description="Kolom pelaksana simbol ini, atau daftar untuk kegiatan bersama."
     )
-    teks: str | None = Field(
-        None, description="Teks pendek di dalam simbol, mis. 'Mulai', 'Lengkap?', 'R/T'."
-    )
+    teks: Teks = None
     jenis: JenisSimbol | None = Field(
         None, description="Bentuk simbol bila bukan bawaan: 'terminator' atau 'proses'."
     )
-    keputusan: Keputusan | None = Field(None, description="Keputusan: dua cabang, Ya dan Tidak.")
+    keputusan: KeputusanOpt = None
     lanjut: Lanjut | None = Field(
         None,
         description="Simbol berikutnya bila bukan simbol sesudahnya; daftar = bercabang.",
@@ -106,9 +114,7 @@ class Langkah(Strict):
         json_schema_extra={"anyOf": [{"required": ["pelaksana"]}, {"required": ["simbol"]}]}
     )
 
-    id: str | None = Field(
-        None, pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Id opsional untuk dirujuk."
-    )
+    id: Id = None
     nomor: int | str | None = Field(
         None,
         description=(
@@ -131,9 +137,7 @@ class Langkah(Strict):
             "beberapa simbol dalam satu baris, masing-masing dengan pelaksananya."
         ),
     )
-    teks: str | None = Field(
-        None, description="Teks pendek di dalam simbol, mis. 'Mulai', 'Lengkap?', 'R/T'."
-    )
+    teks: Teks = None
     kelengkapan: str | None = Field(None, description="Mutu Baku: Kelengkapan.")
     waktu: str | None = Field(
         None,
@@ -141,7 +145,7 @@ class Langkah(Strict):
     )
     output: str | None = Field(None, description="Mutu Baku: Output.")
     keterangan: str | None = None
-    keputusan: Keputusan | None = Field(None, description="Keputusan: dua cabang, Ya dan Tidak.")
+    keputusan: KeputusanOpt = None
     lanjut: Lanjut | None = Field(
         None,
         description="Langkah berikutnya bila bukan langkah di bawahnya; daftar = bercabang.",

@@ -45,7 +45,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	else echo "npm tidak ada: uji aksesibilitas/validasi HTML akan gagal dengan pesan jelas"; fi
 
 test: $(BIN)/sopgen node_modules/.package-lock.json  ## the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 bench: $(BIN)/sopgen        ## speed figures (not a test)
 	$(BIN)/python bench/bench.py

@@ -49,6 +49,10 @@ class Columns:
     def role(self, role: str) -> Column:
         return next(c for c in self.cols if c.role == role)
 
+    def has(self, role: str) -> bool:
+        """Whether the table prints this column (dokumen.yaml ``kolom`` may leave some out)."""
+        return any(c.role == role for c in self.cols)
+
     @property
     def lane_w(self) -> float:
         return self.lanes[0].w
@@ -92,6 +96,7 @@ def column_layout(
     column; ``names``: the executors (one lane each)."""
     pad = 2 * style.cell_pad
     size, head = style.font_size, MIN_HEADER_SIZE
+    roles = ("kegiatan", *(r for r in style.columns if r in TEXT_COLUMNS))
     n = max(1, len(names))
     lane = max(
         style.lane_min, min(longest_word(names, "bold", head, measure) + pad, style.lane_max)
@@ -108,11 +113,11 @@ def column_layout(
             longest_word([titles[role]], "bold", head, measure),
         )
         + pad
-        for role in TEXT_COLUMNS
+        for role in roles
     }
     amount = {
         role: sum(measure(t, "regular", size) for t in texts.get(role, ())) + style.col_floor
-        for role in TEXT_COLUMNS
+        for role in roles
     }
     widths = share(width - no - n * lane, need, amount)
     cols: list[Column] = [Column("no", x0, no)]
@@ -122,7 +127,7 @@ def column_layout(
     for k in range(n):
         cols.append(Column("lane", x, lane, k))
         x += lane
-    for role in TEXT_COLUMNS[1:]:
+    for role in roles[1:]:
         cols.append(Column(role, x, widths[role]))
         x += widths[role]
     return Columns(tuple(cols))

@@ -61,17 +61,18 @@ def table_header(
     lane_size = fit_size(
         pelaksana, columns.lane_w - 2 * pad, "bold", size, MIN_HEADER_SIZE, measure
     )
-    mutu = [columns.role(r) for r in ("kelengkapan", "waktu", "output")]
+    mutu = [columns.role(r) for r in ("kelengkapan", "waktu", "output") if columns.has(r)]
     title = style.column_title  # dokumen.yaml judul_kolom (defaults: No, Kegiatan, ...)
     labels = [
         _Label(title("no"), columns.role("no").x, columns.role("no").w, 0, size),
         _Label(title("kegiatan"), columns.role("kegiatan").x, columns.role("kegiatan").w, 0, size),
         _Label(title("pelaksana"), lanes[0].x, columns.lanes_x1 - lanes[0].x, 1, size),
-        _Label(title("mutu_baku"), mutu[0].x, mutu[-1].right - mutu[0].x, 1, size),
-        _Label(
-            title("keterangan"), columns.role("keterangan").x, columns.role("keterangan").w, 0, size
-        ),
     ]
+    if mutu:
+        labels.append(_Label(title("mutu_baku"), mutu[0].x, mutu[-1].right - mutu[0].x, 1, size))
+    if columns.has("keterangan"):
+        ket = columns.role("keterangan")
+        labels.append(_Label(title("keterangan"), ket.x, ket.w, 0, size))
     labels += [
         _Label(name, lane.x, lane.w, 2, lane_size)
         for name, lane in zip(pelaksana, lanes, strict=True)

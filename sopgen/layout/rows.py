@@ -86,6 +86,8 @@ def measure_rows(
     for index, raw in enumerate(row_texts(procedure)):
         texts = []
         for role in TEXT_ROLES:
+            if not columns.has(role):
+                continue
             width = columns.role(role).w - 2 * style.cell_pad
             texts.append(
                 CellText(role, tuple(wrap(raw[role], width, "regular", style.font_size, measure)))
@@ -95,7 +97,7 @@ def measure_rows(
         symbol_h = (row_symbol_height(plans) or style.symbol_h) + 2 * style.row_min_pad
         if any(p.kind == "decision" for p in plans):
             symbol_h += label_room(style)  # "Ya" under the bottom vertex, in this row
-        tallest = max(TEXT_ROLES, key=lambda r: text_h[r])
+        tallest = max(text_h, key=lambda r: text_h[r])
         height = max(symbol_h, text_h[tallest])
         rows.append(
             RowContent(index, tuple(texts), height, tallest if text_h[tallest] > symbol_h else "")

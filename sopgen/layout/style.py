@@ -75,6 +75,10 @@ class Style:
         "No", "Kegiatan", "Pelaksana", "Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan",
     )  # fmt: skip
 
+    # The columns printed after the executors, in order (dokumen.yaml kolom); a real SOP
+    # may leave one out (a Mutu Baku of Waktu and Output only).
+    columns: tuple[str, ...] = ("kelengkapan", "waktu", "output", "keterangan")
+
     def column_title(self, key: str) -> str:
         return self.column_titles[COLUMN_TITLE_KEYS.index(key)]
 

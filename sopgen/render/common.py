@@ -37,6 +37,7 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
         paper=paper,
         show_total=show_total,
         column_titles=tuple(getattr(titles, key) for key in COLUMN_TITLE_KEYS),
+        columns=tuple(project.columns),
     )
 
 

@@ -2,6 +2,8 @@
 row (the arithmetic is spelled out, as dagre's tests do). Fake measure: a character is
 half the size wide."""
 
+from dataclasses import replace
+
 import pytest
 
 from sopgen.layout import layout_procedure, page_context, titles
@@ -171,3 +173,16 @@ def test_narrow_lanes_shrink_executor_names_then_break_words():
     assert "".join(t.text.removesuffix("-") for t in label) == "Pertanggungjawaban"
     assert all(t.text.endswith("-") for t in label[:-1]) and len(label) > 1
     assert all(fake_measure(t.text, "bold", 7.0) <= lane_w - 2 * PAD for t in label)
+
+
+def test_a_column_left_out_by_kolom_is_not_printed():
+    # dokumen.yaml `kolom: [waktu, output, keterangan]`: a Mutu Baku of Waktu and Output only
+    style = replace(STYLE, columns=("waktu", "output", "keterangan"))
+    p = procedure([step(kelengkapan="tidak dicetak", waktu="1 jam"), step(waktu="5 menit")])
+    page = layout_procedure(p, "x", style, fake_measure).pages[0]
+    roles = [c.role for c in page.cells if c.step == 0]
+    assert "kelengkapan" not in roles
+    assert roles[-3:] == ["waktu", "output", "keterangan"]
+    header = [t.text for t in page.texts if t.y < min(c.box.y for c in page.cells if c.step == 0)]
+    assert "Kelengkapan" not in header and "Mutu Baku" in header and "Waktu" in header
+    assert "tidak dicetak" not in [t.text for t in page.texts]

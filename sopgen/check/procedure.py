@@ -176,8 +176,7 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
                 src.diagnostic(
                     ("kegiatan", where, "waktu"),
                     f"satuan waktu ditulis tidak seragam ('{first}' dan '{other}')",
-                    "samakan penulisannya; di PDF dan HTML satuan dicetak seragam "
-                    "berhuruf kapital di depan",
+                    "samakan penulisannya; Waktu dicetak persis seperti ditulis",
                     LINT,
                 )
             )

@@ -1,14 +1,134 @@
-"""Writing output files: whole or not at all."""
+"""The one gate for files: what sopgen reads stays inside the data folder, what it writes
+stays inside the output folder, and output is written whole or not at all.
+
+Reading: ``confined(root, path)`` refuses a path that is absolute elsewhere, climbs out
+with ``..``, or lands outside ``root`` once symlinks are followed; ``read_bytes`` reads
+only regular files of bounded size through it (a FIFO or a device would hang, a
+folder or a symlink loop would raise). Writing: ``write_atomic`` (a file, temporary name
++ rename) and ``staged_folder`` (a whole folder built beside its target, then swapped
+in) refuse targets outside their root; ``clean_leftovers`` removes what an interrupted
+build (``kill -9``, power cut) left behind, and puts an old folder back if it was moved
+aside but never replaced.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sopgen.errors import SopgenError
+
+STAGED = ".sopgen-baru-"  # .<name>.sopgen-baru-<pid>: a folder being built
+OLD = ".sopgen-lama-"  # .<name>.sopgen-lama-<pid>: the previous folder, during the swap
+TEMP = ".sopgen-"  # .<name>.sopgen-<pid>-XXXX.tmp: a file being written
+MAX_READ = 5 * 1024 * 1024  # a data file larger than this is not an SOP
+
+
+class OutsideError(SopgenError):
+    """A name that would read or write outside its folder, or a file that cannot be read
+    (``message`` and ``hint`` in Indonesian, for a located diagnostic)."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(f"{message}; {hint}")
+        self.message, self.hint = message, hint
+
+
+def _real(path: Path) -> Path:
+    try:
+        return Path(os.path.realpath(path, strict=False))
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name
+        raise OutsideError(
+            f"'{path.name}' tidak dapat dibuka (tautan simbolik yang berputar atau nama tidak sah)",
+            "ganti tautan itu dengan berkas biasa",
+        ) from None
+
+
+def confined(root: Path, path: str | os.PathLike) -> Path:
+    """``path`` (relative to the current directory, or absolute, as built by joining a
+    name to a folder) if it stays inside ``root``: lexically (no ``..`` climbing out, no
+    absolute name elsewhere) and once symlinks are followed. Raises OutsideError."""
+    root, text = Path(root), os.fspath(path)
+    if "\x00" in text:
+        raise OutsideError(
+            "nama berkas memuat karakter NUL", "tulis nama berkas dengan huruf dan angka saja"
+        )
+    path = Path(text)
+    where = f"folder {root.name or root}"
+    if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
+        raise OutsideError(
+            f"'{_shown(path, root)}' berada di luar {where}",
+            "letakkan berkasnya di dalam folder itu dan tulis jalurnya tanpa '..' atau '/' di awal",
+        )
+    if not _real(path).is_relative_to(_real(root)):
+        raise OutsideError(
+            f"'{_shown(path, root)}' adalah tautan simbolik ke luar {where}",
+            "salin berkasnya ke dalam folder itu, jangan ditautkan",
+        )
+    return path
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def read_bytes(path: Path, root: Path, limit: int = MAX_READ) -> bytes:
+    """The bytes of the regular file ``path`` inside ``root`` (at most ``limit``);
+    raises OutsideError with an Indonesian message otherwise (missing files too)."""
+    path = confined(root, path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise OutsideError(
+            f"berkas '{path.name}' tidak ditemukan", "periksa nama berkasnya"
+        ) from None
+    except (OSError, RuntimeError) as exc:
+        raise OutsideError(
+            f"berkas '{path.name}' tidak dapat dibuka ({_reason(exc)})",
+            "ganti tautan itu dengan berkas biasa",
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutsideError(
+            f"'{path.name}' adalah folder, bukan berkas", "ganti folder itu dengan berkasnya"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise OutsideError(
+            f"'{path.name}' bukan berkas biasa (pipa, soket atau perangkat)",
+            "ganti dengan berkas teks atau gambar biasa",
+        )
+    if info.st_size > limit:
+        raise OutsideError(
+            f"berkas '{path.name}' berukuran {info.st_size / 1024 / 1024:.1f} MB, lebih dari "
+            f"{limit / 1024 / 1024:.0f} MB",
+            "periksa apakah berkas yang benar yang dipakai; berkas SOP biasanya hanya beberapa KB",
+        )
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise OutsideError(
+            f"berkas '{path.name}' tidak dapat dibaca ({_reason(exc)})",
+            "periksa izin baca berkas itu",
+        ) from None
+    if len(data) > limit:  # grew while read
+        raise OutsideError(
+            f"berkas '{path.name}' lebih dari {limit / 1024 / 1024:.0f} MB",
+            "periksa apakah berkas yang benar yang dipakai",
+        )
+    return data
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or type(exc).__name__
 
 
 def _umask() -> int:
@@ -17,11 +137,22 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def _within(root: Path | None, path: Path) -> Path:
+    """``path`` if it lies inside ``root`` (or no root is given); raises OutsideError."""
+    if root is None:
+        return Path(path)
+    return confined(root, path)
+
+
+def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder + os.replace,
-    so a reader (or a crash) never sees half a file."""
+    so a reader (or a crash) never sees half a file. With ``root``, refuse a ``path``
+    outside it (OutsideError). Creates the missing folders up to ``path``."""
+    path = _within(root, Path(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}{TEMP}{os.getpid()}-", suffix=".tmp"
+    )
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -39,17 +170,22 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:
     """Put ``built`` in place of ``final`` with renames only (Windows too). A file being
-    served may hold the folder for a moment on Windows: retry briefly."""
+    served may hold the folder for a moment on Windows: retry briefly. The old folder
+    waits as ``.<name>.sopgen-lama-<pid>`` until the swap is done (``clean_leftovers``
+    puts it back should the process die in between)."""
+    old = final.with_name(f".{final.name}{OLD}{os.getpid()}")
     for attempt in range(attempts):
-        old = None
+        moved = False
         try:
+            if old.exists():
+                shutil.rmtree(old)
             if final.exists():
-                old = final.with_name(f".{final.name}-lama-{os.getpid()}-{attempt}")
                 os.replace(final, old)
+                moved = True
             try:
                 os.replace(built, final)
             except OSError:
-                if old is not None:
+                if moved:
                     os.replace(old, final)
                 raise
         except PermissionError:
@@ -59,6 +195,114 @@ def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:
                 ) from None
             time.sleep(0.05)
             continue
-        if old is not None:
+        if moved:
             shutil.rmtree(old, ignore_errors=True)
         return
+
+
+@contextmanager
+def staged_folder(target: Path, root: Path | None = None) -> Iterator[Path]:
+    """Build a folder beside ``target`` and swap it in whole when the block ends without
+    an exception; on an exception (or Ctrl+C) it is removed and ``target`` stays as it
+    was. Yields the folder to write into (``.<name>.sopgen-baru-<pid>``, empty). With
+    ``root``, ``target`` must lie inside it. Leftovers of earlier interrupted builds of
+    the same target are cleaned first."""
+    target = _within(root, Path(target))
+    created = _make_parents(target.parent)
+    clean_leftovers(target.parent, only=target.name)
+    staged = target.with_name(f".{target.name}{STAGED}{os.getpid()}")
+    if staged.exists():
+        shutil.rmtree(staged)
+    try:
+        staged.mkdir()
+        yield staged
+        replace_folder(staged, target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        for folder in created:  # a failed build leaves no new empty output folder either
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
+
+
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return those created, deepest first."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(exist_ok=True)
+    return missing
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process there
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x00100000, False, pid)  # SYNCHRONIZE
+        if not handle:
+            return False
+        try:
+            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) == 0x102  # TIMEOUT
+        finally:
+            ctypes.windll.kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _leftover(name: str) -> tuple[str, str, int] | None:
+    """(kind, target name, pid) of a leftover entry name, or None."""
+    if not name.startswith("."):
+        return None
+    for mark, kind in ((STAGED, "baru"), (OLD, "lama")):
+        head, sep, pid = name[1:].rpartition(mark)
+        if sep and pid.isdigit():
+            return kind, head, int(pid)
+    if name.endswith(".tmp"):
+        head, sep, rest = name[1:-4].rpartition(TEMP)
+        pid = rest.split("-", 1)[0]
+        if sep and pid.isdigit():
+            return "tmp", head, int(pid)
+    return None
+
+
+def clean_leftovers(output: Path, only: str | None = None) -> list[Path]:
+    """Remove from ``output`` what interrupted builds left (staged folders, temporary
+    files) of processes no longer running; an old folder moved aside whose replacement
+    never arrived is put back. ``only`` limits this to one target name. Returns what was
+    removed or restored."""
+    output = Path(output)
+    done: list[Path] = []
+    try:
+        entries = sorted(output.iterdir())
+    except OSError:
+        return done
+    for entry in entries:
+        found = _leftover(entry.name)
+        if found is None:
+            continue
+        kind, name, pid = found
+        if (only is not None and name != only) or _pid_alive(pid):
+            continue
+        target = entry.with_name(name)
+        try:
+            if kind == "lama" and not target.exists():
+                os.replace(entry, target)
+            elif entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue
+        done.append(entry)
+    return done

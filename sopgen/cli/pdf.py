@@ -25,16 +25,26 @@ from sopgen.cli.common import DATA_ARG, OUT_ARG, Verbosity, load, verbosity_opti
 def pdf(data, output, kertas, jumlah_waktu, riwayat, arsip, strict, quiet, verbose) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
     from sopgen.cli.progress import progress
+    from sopgen.files import staged_folder
     from sopgen.render.pdf.binder import build_pdfs
 
     say = Verbosity(quiet, verbose)
     projects, _ = load(data, strict, say, show_lints=False)
-    for project in progress(projects, "Membuat PDF", say):
-        for path in build_pdfs(
-            project, output, paper=kertas, show_total=jumlah_waktu, riwayat=riwayat, arsip=arsip
-        ):
-            say.debug(f"ditulis: {path}")
-        say.info(f"binder: {Path(output) / 'pdf' / (project.name + '.pdf')}")
+    final = Path(output) / "pdf"
+    # all PDFs of the run appear at once, or none: an interrupted run leaves the old ones
+    with staged_folder(final, root=Path(output)) as folder:
+        for project in progress(projects, "Membuat PDF", say):
+            for path in build_pdfs(
+                project,
+                output,
+                paper=kertas,
+                show_total=jumlah_waktu,
+                riwayat=riwayat,
+                arsip=arsip,
+                into=folder,
+            ):
+                say.debug(f"ditulis: {final / path.name}")
+            say.info(f"binder: {final / (project.name + '.pdf')}")
 
 
 command = pdf

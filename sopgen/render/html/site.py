@@ -20,9 +20,7 @@ a failed build never leaves half a site.
 from __future__ import annotations
 
 import dataclasses
-import os
 import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,7 @@ from markupsafe import Markup
 
 import sopgen
 from sopgen.errors import RenderError
-from sopgen.files import replace_folder
+from sopgen.files import staged_folder
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import PAPER, Style
 from sopgen.model import Project
@@ -299,17 +297,11 @@ def build_site(
     site = html_context(projects, layouts, measure, with_pdf=with_pdf, screens=screen_layouts)
     env = make_environment()
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / "html"
-    built = Path(tempfile.mkdtemp(dir=out_dir, prefix=".html-baru-"))
-    try:
-        os.chmod(built, 0o755)
+    # the whole handbook appears at once, or the old one stays (files.staged_folder)
+    with staged_folder(final, root=out_dir) as built:
         write_site(site, built, env)
         if pdfs is not None:
             for project in projects:
                 pdfs(project, built)  # -> built/pdf/*.pdf
-        replace_folder(built, final)
-    except BaseException:
-        shutil.rmtree(built, ignore_errors=True)
-        raise
     return final / "index.html"

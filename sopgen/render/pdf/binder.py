@@ -300,9 +300,11 @@ def build_pdfs(
     show_total: bool | None = None,
     riwayat: bool | None = None,
     arsip: bool | None = None,
+    into: Path | None = None,
 ) -> list[Path]:
-    """Write the binder and one PDF per procedure under ``out_dir/pdf``; return the paths
-    (binder first, then procedures in binder order).
+    """Write the binder and one PDF per procedure under ``out_dir/pdf`` (or ``into``, a
+    folder being staged by ``files.staged_folder``); return the paths (binder first, then
+    procedures in binder order).
 
     ``paper`` ("A4" | "F4"), ``show_total`` and ``riwayat`` (append the revision history
     to the binder) override ``dokumen.pengaturan`` (``kertas``, ``tampilkan_jumlah_waktu``,
@@ -321,17 +323,18 @@ def build_pdfs(
             "akan saling menimpa. Ganti nama berkas prosedur itu."
         )
     binder = render_binder(project, layouts, style, riwayat=riwayat, arsip=arsip)
-    outputs = [(Path(out_dir) / "pdf" / f"{name}.pdf", binder)]
+    folder = Path(into) if into is not None else Path(out_dir) / "pdf"
+    outputs = [(folder / f"{name}.pdf", binder)]
     for proc, layout in layouts:
         outputs.append(
             (
-                Path(out_dir) / "pdf" / f"{proc.id}.pdf",
+                folder / f"{proc.id}.pdf",
                 render_procedure(project, proc, layout, style, arsip=arsip),
             )
         )
     for path, data in outputs:
         try:
-            write_atomic(path, data)
+            write_atomic(path, data, root=folder)
         except OSError as exc:
             raise RenderError(
                 f"tidak dapat menulis {path}: {exc.strerror or exc}. Bila berkas itu sedang "

@@ -8,7 +8,9 @@ Keterangan, with widths from what they hold.
 - No is as wide as its header or its widest number.
 - Kegiatan, Kelengkapan, Waktu, Output and Keterangan share the rest in proportion to
   how much text each holds (so every column wraps to about as many lines and rows stay
-  short), each at least as wide as its longest word and its header's longest word.
+  short), each at least as wide as its longest word and its header's longest word, and a
+  column of short values (every cell at most ``Style.one_line_max`` on one line, like
+  "5 Menit" under Waktu) as wide as its widest value: those stay on one line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from sopgen.layout.geometry import Span
 from sopgen.layout.style import Measure, Style
 
 TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
@@ -23,19 +26,11 @@ MIN_HEADER_SIZE = 7.0  # header text never gets smaller; it wraps instead
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Span):
     role: str  # "no", "kegiatan", "lane", "kelengkapan", "waktu", "output", "keterangan"
     x: float
     w: float
     lane: int | None = None  # executor index for role "lane"
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
 
 
 @dataclass(frozen=True)
@@ -82,6 +77,15 @@ def longest_word(texts: Sequence[str], font, size: float, measure: Measure) -> f
     return max((measure(w, font, size) for t in texts for w in t.split()), default=0.0)
 
 
+def text_need(texts: Sequence[str], size: float, measure: Measure, one_line_max: float) -> float:
+    """The narrowest a text column may be: its longest word, or its widest value when
+    every value fits in ``one_line_max`` on one line (short values are not broken)."""
+    widest = max((measure(" ".join(t.split()), "regular", size) for t in texts), default=0.0)
+    if widest <= one_line_max:
+        return widest
+    return longest_word(texts, "regular", size, measure)
+
+
 def column_layout(
     texts: Mapping[str, Sequence[str]],
     titles: Mapping[str, str],
@@ -109,7 +113,7 @@ def column_layout(
     no += pad
     need = {
         role: max(
-            longest_word(texts.get(role, ()), "regular", size, measure),
+            text_need(texts.get(role, ()), size, measure, style.one_line_max),
             longest_word([titles[role]], "bold", head, measure),
         )
         + pad

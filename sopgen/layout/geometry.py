@@ -14,24 +14,32 @@ FontName = Literal["regular", "bold", "italic"]
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
-class Box:
+class Span:
+    """Anything with an ``x`` and a width ``w`` (a box, a table column): its right edge
+    and its centre."""
+
     x: float
-    y: float
     w: float
-    h: float
 
     @property
     def right(self) -> float:
         return self.x + self.w
 
     @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
     def cx(self) -> float:
         return self.x + self.w / 2
+
+
+@dataclass(frozen=True)
+class Box(Span):
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
 
     @property
     def cy(self) -> float:

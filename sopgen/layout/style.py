@@ -50,6 +50,7 @@ class Style:
     lane_max: float = 30 * MM
     lanes_max: float = 0.55
     col_floor: float = 40.0  # text-free share of a text column (points of "text")
+    one_line_max: float = 20 * MM  # a column whose values are all this short keeps them whole
 
     # Symbols (docs/format.md §1.4: 25x13 mm boxes, 18 mm diamond).
     symbol_w: float = 25 * MM

@@ -186,3 +186,19 @@ def test_a_column_left_out_by_kolom_is_not_printed():
     header = [t.text for t in page.texts if t.y < min(c.box.y for c in page.cells if c.step == 0)]
     assert "Kelengkapan" not in header and "Mutu Baku" in header and "Waktu" in header
     assert "tidak dicetak" not in [t.text for t in page.texts]
+
+
+def test_a_column_of_short_values_keeps_each_on_one_line():
+    # "10 Menit": 8 characters of 8 pt = 32 pt; every Waktu value is that short, so the
+    # column is at least that wide (plus padding) however little text it holds
+    waktu = ["5 Menit", "10 Menit", "1 jam"]
+    cols = columns_for({"waktu": waktu, "kegiatan": ["kata " * 200] * 10})
+    assert cols.role("waktu").w >= 32 + 2 * PAD - 1e-9
+
+
+def test_a_long_value_is_broken_between_words():
+    # one value longer than Style.one_line_max (20 mm): only its longest word counts
+    waktu = ["Sebelum periode revisi bulan berjalan", "5 Menit"]
+    cols = columns_for({"waktu": waktu, "kegiatan": ["kata " * 200] * 10})
+    assert cols.role("waktu").w < 20 * MM
+    assert cols.role("waktu").w >= 8 * 4 + 2 * PAD - 1e-9  # "berjalan": 8 characters

@@ -25,7 +25,6 @@ import os
 import re
 import shutil
 import socket
-import tempfile
 import threading
 import time
 import traceback
@@ -48,7 +47,7 @@ from sopgen.edit.preview_pages import (
     message_html,
 )
 from sopgen.errors import SopgenError
-from sopgen.files import replace_folder
+from sopgen.files import STAGED, clean_leftovers, replace_folder
 
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 
@@ -129,58 +128,65 @@ class PreviewServer:
     # --- building ---------------------------------------------------------------------------
 
     def build(self) -> bool:
-        """Load, check and build; publish the result (a new version either way)."""
-        from sopgen.build import read_data
-
+        """Load, check and build; publish the result (a new version either way). Never
+        raises: whatever goes wrong becomes the error page and a terminal message."""
         with self._build_lock:
-            started = time.monotonic()
-            projects, diagnostics = read_data(self.data)
-            errors = [d for d in diagnostics if d.is_error]
-            if errors:
-                for diagnostic in errors:
-                    self.echo_error(diagnostic.format())
-                self.echo_error(
-                    f"{len(errors)} kesalahan: perbaiki berkasnya lalu simpan; pratinjau "
-                    "menampilkan daftar kesalahan dan buku panduan terakhir tetap ada."
-                )
-                self._publish(diagnostics_html(errors), diagnostics_banner(errors))
-                return False
             try:
-                self._build_site(projects)
-            except SopgenError as err:
-                self.echo_error(f"kesalahan: {err.format_message()}")
-                self._publish(
-                    message_html(err.format_message()), message_banner(err.format_message())
-                )
-                return False
-            except OSError as err:  # e.g. OUTPUT not writable, disk full
-                message = f"tidak dapat menulis ke {self.output}: {err.strerror or err}"
-                self.echo_error(f"kesalahan: {message}")
-                self._publish(message_html(message), message_banner(message))
-                return False
-            except Exception:  # a bug in a builder must not stop the preview
+                return self._build()
+            except Exception:  # a bug anywhere (loading too) must not stop the preview
                 details = traceback.format_exc()
                 self.echo_error(details)
                 self.echo_error("kesalahan internal saat membangun buku panduan (laporkan ini).")
                 self._publish(
-                    message_html("kesalahan internal saat membangun buku panduan", details)
+                    message_html("kesalahan internal saat membangun buku panduan", details),
+                    message_banner("kesalahan internal saat membangun buku panduan"),
                 )
                 return False
-            warnings = len(diagnostics)
-            for diagnostic in diagnostics:
-                self.echo_detail(diagnostic.format())
-            seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
-            self._publish(None)
-            self.echo(
-                f"buku panduan dibangun ({seconds} detik"
-                + (f", {warnings} peringatan" if warnings else "")
-                + ")"
+
+    def _build(self) -> bool:
+        from sopgen.build import read_data
+
+        started = time.monotonic()
+        projects, diagnostics = read_data(self.data)
+        errors = [d for d in diagnostics if d.is_error]
+        if errors:
+            for diagnostic in errors:
+                self.echo_error(diagnostic.format())
+            self.echo_error(
+                f"{len(errors)} kesalahan: perbaiki berkasnya lalu simpan; pratinjau "
+                "menampilkan daftar kesalahan dan buku panduan terakhir tetap ada."
             )
-            return True
+            self._publish(diagnostics_html(errors), diagnostics_banner(errors))
+            return False
+        try:
+            self._build_site(projects)
+        except SopgenError as err:
+            self.echo_error(f"kesalahan: {err.format_message()}")
+            self._publish(message_html(err.format_message()), message_banner(err.format_message()))
+            return False
+        except OSError as err:  # e.g. OUTPUT not writable, disk full
+            message = f"tidak dapat menulis ke {self.output}: {err.strerror or err}"
+            self.echo_error(f"kesalahan: {message}")
+            self._publish(message_html(message), message_banner(message))
+            return False
+        warnings = len(diagnostics)
+        for diagnostic in diagnostics:
+            self.echo_detail(diagnostic.format())
+        seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+        self._publish(None)
+        self.echo(
+            f"buku panduan dibangun ({seconds} detik"
+            + (f", {warnings} peringatan" if warnings else "")
+            + ")"
+        )
+        return True
 
     def _build_site(self, projects) -> None:
         self.output.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".pratinjau-", dir=self.output))
+        # named like files.staged_folder's folders, so that clean_leftovers knows it
+        staging = self.output / f".pratinjau{STAGED}{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
         try:
             self.builder(projects, staging)
             built = staging / "html"
@@ -225,7 +231,20 @@ class PreviewServer:
             shown = ", ".join(Path(p).as_posix() for p in changed[:3])
             more = f" (+{len(changed) - 3} lagi)" if len(changed) > 3 else ""
             self.echo(f"berubah: {shown}{more}")
-            self.build()
+            self.build()  # never raises: the watcher keeps running whatever the data
+
+    def _watch_forever(self, seen: dict[str, tuple[int, int]]) -> None:
+        """``_watch``, restarted should anything in it fail (a folder vanishing, a
+        terminal gone): a preview that stops seeing saves is worse than a message."""
+        while not self._stop.is_set():
+            try:
+                self._watch(seen)
+                return
+            except Exception as err:
+                self.echo_error(f"kesalahan saat memantau folder data: {err}")
+                if self._stop.wait(self.interval):
+                    return
+                seen = {}  # rebuild on the next round
 
     # --- serving ----------------------------------------------------------------------------
 
@@ -233,6 +252,7 @@ class PreviewServer:
         """Build once, bind the port, start serving and watching (in daemon threads)."""
         if not self.data.is_dir():
             raise ServeError(f"folder data '{self.data}' tidak ditemukan; periksa namanya")
+        clean_leftovers(self.output)
         before = self.snapshot()  # taken first: a save during the build is seen too
         self.build()
         self._httpd = _bind(self.host, self.port, functools.partial(_Handler, preview=self))
@@ -240,7 +260,7 @@ class PreviewServer:
         serve = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
         )
-        watch = threading.Thread(target=self._watch, args=(before,), daemon=True)
+        watch = threading.Thread(target=self._watch_forever, args=(before,), daemon=True)
         self._threads = [serve, watch]
         for thread in self._threads:
             thread.start()
@@ -258,6 +278,13 @@ class PreviewServer:
 def _bind(host: str, port: int, handler) -> ThreadingHTTPServer:
     class Server(ThreadingHTTPServer):
         daemon_threads = True
+        # a page load fetches a dozen files at once and several tabs may reload together:
+        # the default backlog of 5 refuses connections under load
+        request_queue_size = 1024
+
+        def handle_error(self, request, client_address) -> None:
+            pass  # a client that misbehaves or goes away: nothing for the officer to read
+
         # on Windows SO_REUSEADDR would let a second server take a port already in use
         allow_reuse_address = os.name != "nt"
         address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -316,9 +343,20 @@ class _Handler(SimpleHTTPRequestHandler):
             self._get()
         except (BrokenPipeError, ConnectionResetError):
             pass  # the browser went away (a reload): nothing to do
+        except OSError:  # a name the file system refuses (too long, ...): no such page
+            self.send_error(HTTPStatus.NOT_FOUND)
+        except Exception as err:  # never a traceback for one request; the preview goes on
+            self.preview.echo_error(f"kesalahan saat melayani {self.path[:80]!r}: {err}")
+            try:
+                self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, "Kesalahan internal")
+            except OSError:
+                pass
 
     def _get(self) -> None:
-        path = unquote(urlsplit(self.path).path)
+        path = _url_path(self.path)
+        if path is None:
+            self.send_error(HTTPStatus.BAD_REQUEST, "Alamat tidak sah")
+            return
         version, problem = self.preview.state()
         if path == VERSION_PATH:
             self._send(str(version).encode(), "text/plain; charset=utf-8")
@@ -367,6 +405,22 @@ class _Handler(SimpleHTTPRequestHandler):
         if code == HTTPStatus.NOT_FOUND:
             message, explain = "Halaman tidak ditemukan", "Periksa alamatnya."
         super().send_error(code, message, explain)
+
+
+def _url_path(raw: str) -> str | None:
+    """The decoded path of a request's address, or None when it is malformed: invalid
+    percent-encoding or UTF-8, a control character (NUL too), or a '..' segment."""
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if any(ord(c) < 32 or ord(c) == 127 for c in path) or "\\" in path:
+        return None
+    if any(part == ".." for part in path.split("/")):
+        return None
+    if not path.startswith("/"):
+        return None
+    return path
 
 
 def version_of(url: str, timeout: float = 5) -> int:

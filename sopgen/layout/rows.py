@@ -14,7 +14,7 @@ from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
 from sopgen.model.durations import not_added_text
 from sopgen.model.durations import total_text as waktu_total_text
-from sopgen.model.text import plain_text
+from sopgen.model.text import plain_block
 
 TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 CENTRED = ("no", "waktu")
@@ -59,12 +59,13 @@ def row_texts(procedure: Procedure) -> list[dict[str, str]]:
         out.append(
             {
                 "no": numbers[index],
-                # cells draw plain text: '**Surat**' is printed as 'Surat'
-                "kegiatan": plain_text(step.uraian),
-                "kelengkapan": plain_text(step.kelengkapan),
+                # cells draw plain text: '**Surat**' is printed as 'Surat'; list items
+                # and line breaks stay lines of their own
+                "kegiatan": plain_block(step.uraian),
+                "kelengkapan": plain_block(step.kelengkapan),
                 "waktu": procedure.waktu_text(index),
-                "output": plain_text(step.output),
-                "keterangan": plain_text(step.keterangan),
+                "output": plain_block(step.output),
+                "keterangan": plain_block(step.keterangan),
             }
         )
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sopgen.layout.geometry import FontName, Text
@@ -12,6 +13,14 @@ from sopgen.layout.style import Measure
 ASCENT = 0.8
 
 
+# A list item's marker at the start of a line ("1. ", "2) ", "a. ", "\u2022 ", "- "): its
+# continuation lines are indented to the item's text (a hanging indent).
+LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[\u2022*-])\s")
+# The hanging indent is written as no-break spaces: a line is one Text item (one string
+# at one x), and a no-break space is neither collapsed by SVG nor dropped by the PDF.
+INDENT = "\u00a0"
+
+
 def wrap(
     text: str | None, width: float, font: FontName, size: float, measure: Measure
 ) -> list[str]:
@@ -19,7 +28,9 @@ def wrap(
 
     Newlines are kept as line breaks; runs of other whitespace become one space. A word
     wider than ``width`` is broken between characters (every line keeps at least one
-    character, so a zero width still terminates). Empty text gives no lines.
+    character, so a zero width still terminates). Empty text gives no lines. A line
+    that starts with a list marker ("1. Surat permohonan ...") keeps the marker with its
+    first word, and its continuation lines are indented to the item's text.
     """
     if text is None or not text.strip():
         return []
@@ -29,21 +40,41 @@ def wrap(
         if not words:
             lines.append("")
             continue
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate, font, size) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            if measure(word, font, size) <= width:
-                line = word
-            else:
-                pieces = break_word(word, width, font, size, measure)
-                lines.extend(pieces[:-1])
-                line = pieces[-1]
-        lines.append(line)
+        indent = ""
+        marker = LIST_MARKER.match(paragraph.strip())
+        glued = f"{words[0]} {words[1]}" if marker and len(words) > 1 else ""
+        if glued and measure(glued, font, size) <= width:
+            words = [glued, *words[2:]]
+            hang = measure(marker.group(0), font, size)
+            indent = INDENT * round(hang / max(measure(INDENT, font, size), 1e-6))
+            if measure(indent, font, size) > width / 2:
+                indent = ""  # a narrow cell: the room is worth more than the indent
+        lines += _wrap_words(words, width, indent, font, size, measure)
+    return lines
+
+
+def _wrap_words(
+    words: list[str], width: float, indent: str, font: FontName, size: float, measure: Measure
+) -> list[str]:
+    """One paragraph's words as lines; lines after the first start with ``indent``."""
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        lead = indent if lines else ""
+        candidate = f"{line} {word}" if line else lead + word
+        if measure(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+            lead = indent
+        if measure(lead + word, font, size) <= width:
+            line = lead + word
+        else:
+            pieces = break_word(word, width - measure(lead, font, size), font, size, measure)
+            lines.extend(lead + piece for piece in pieces[:-1])
+            line = lead + pieces[-1]
+    lines.append(line)
     return lines
 
 

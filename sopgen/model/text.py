@@ -9,13 +9,20 @@ notes...) may use emphasis, lists, links and inline code. Nothing else survives:
    in HTML and XML.
 2. Markdown is read with raw HTML and images switched off: ``<script>`` typed in YAML is
    the text ``<script>``. A list right under a line of text is a list (officers write
-   'Diubah:' and the items below it without a blank line).
+   'Diubah:' and the items below it without a blank line). A line break typed in the
+   text is a line break (``nl2br``): real SOPs write 'Surat permohonan\\nKTP' in a cell
+   and mean two lines, and '1.Surat\\n2.KTP' (not a Markdown list) stays two lines.
+   Lists follow ``sane_lists``: a numbered list keeps the number it starts with ('3.
+   tiga' is printed '3.'), and a numbered line right under a bullet item is a line of
+   that item, printed as typed.
 3. The HTML is sanitised with ``nh3`` to a small tag set; links keep only http, https,
    mailto or relative URLs.
 
-The three outputs come from that one sanitised HTML, so the PDF and the handbook cannot
-read one text differently. Kept below the renderers so that the layout, which knows no
-backend, can measure the plain text.
+The outputs come from that one sanitised HTML, so the PDF and the handbook cannot read
+one text differently: ``to_html`` (the handbook), ``to_reportlab`` / ``to_reportlab_blocks``
+(the PDF's paragraphs), ``plain_block`` (the flowchart cells: lines, list items and line
+breaks kept) and ``plain_text`` (one folded line: search, links). Kept below the
+renderers so that the layout, which knows no backend, can measure the plain text.
 """
 
 from __future__ import annotations
@@ -92,7 +99,7 @@ def _lists_after_text(text: str) -> str:
 def markdown_to_html(text: str) -> str:
     """Markdown -> HTML, unsanitised (``to_html`` is the safe one)."""
     # A fresh converter per call: Markdown instances keep state between conversions.
-    md = markdown.Markdown(extensions=[_NoRawHtml()], output_format="html")
+    md = markdown.Markdown(extensions=[_NoRawHtml(), "nl2br", "sane_lists"], output_format="html")
     return md.convert(_lists_after_text(clean_text(text)))
 
 
@@ -152,8 +159,9 @@ def to_html_inline(text: str | None) -> str:
 
 @lru_cache(maxsize=4096)
 def plain_text(text: str | None) -> str:
-    """The visible text, without markup and with its white space folded: '**Surat**
-    masuk' -> 'Surat masuk'. Raw HTML is not Markdown here: '<b>' stays the text '<b>'."""
+    """The visible text on one line, without markup and with its white space folded
+    (search, link texts): '**Surat**\\nmasuk' -> 'Surat masuk'. Raw HTML is not Markdown
+    here: '<b>' stays the text '<b>'. ``plain_block`` keeps the lines."""
     if not text:
         return ""
     if not _MARKDOWN_SIGNS.search(text):
@@ -176,6 +184,8 @@ class Block:
 
 _INLINE_TAGS = {"strong": "b", "em": "i"}
 _SPACES = re.compile(r"\s+")
+_AROUND_BREAK = re.compile(r"\s*<br/>\s*")
+_INLINE_MARKUP = re.compile(r"</?[bi]>")
 
 
 class _Blocks(HTMLParser):
@@ -189,7 +199,7 @@ class _Blocks(HTMLParser):
         self.parts: list[str] = []
 
     def _flush(self) -> None:
-        markup = "".join(self.parts).strip()
+        markup = _AROUND_BREAK.sub("<br/>", "".join(self.parts)).strip()
         if markup:
             self.blocks.append(Block(self.bullet, markup))
         self.parts, self.bullet = [], None
@@ -231,9 +241,9 @@ def to_reportlab_blocks(text: str | None) -> tuple[Block, ...]:
     """Paragraphs and list items of ``text`` as ReportLab markup."""
     if not text:
         return ()
-    if not _MARKDOWN_SIGNS.search(text):
-        paragraphs = re.split(r"\n\s*\n", clean_text(text))
-        return tuple(Block(None, escape(" ".join(p.split()))) for p in paragraphs if p.strip())
+    if "\n" not in text and not _MARKDOWN_SIGNS.search(text):
+        line = " ".join(clean_text(text).split())
+        return (Block(None, escape(line)),) if line else ()
     parser = _Blocks()
     parser.feed(to_html(text))
     parser.close()
@@ -248,8 +258,33 @@ def to_reportlab(text: str | None) -> str:
     their own."""
     if not text:
         return ""
-    if not _MARKDOWN_SIGNS.search(text):
+    if "\n" not in text and not _MARKDOWN_SIGNS.search(text):
         return escape(clean_text(text))
     return "<br/>".join(
         (f"{b.bullet} " if b.bullet else "") + b.markup for b in to_reportlab_blocks(text)
     )
+
+
+@lru_cache(maxsize=4096)
+def plain_block(text: str | None) -> str:
+    """The visible text as a flowchart cell prints it: every paragraph, list item and
+    line break of the text on a line of its own (lines joined by '\\n'), list items with
+    their number or bullet ("1. Surat permohonan", "\u2022 KTP"), markup dropped, white
+    space within a line folded. Read from ``to_reportlab_blocks``: the same reading as the
+    PDF's paragraphs and the handbook."""
+    if not text:
+        return ""
+    if not _MARKDOWN_SIGNS.search(text):
+        lines = (" ".join(line.split()) for line in clean_text(text).splitlines())
+        return "\n".join(line for line in lines if line)
+    out = []
+    for block in to_reportlab_blocks(text):
+        lines = [
+            " ".join(html.unescape(_INLINE_MARKUP.sub("", part)).split())
+            for part in block.markup.split("<br/>")
+        ]
+        lines = [line for line in lines if line]
+        if block.bullet and lines:
+            lines[0] = f"{block.bullet} {lines[0]}"
+        out += lines
+    return "\n".join(out)

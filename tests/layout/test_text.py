@@ -65,3 +65,15 @@ def test_place_lines_baselines():
         (35, first, "middle"),
         (35, first + 9.6, "middle"),
     ]
+
+
+def test_list_items_keep_their_marker_and_hang_their_continuation_lines():
+    # fake glyphs 4 pt wide: "1. " is 12 pt, three no-break spaces of 4 pt
+    nb = "\u00a0" * 3
+    lines = wrap("1. Surat permohonan kepala\n2. KTP", 72, "regular", 8, fake_measure)
+    assert lines == ["1. Surat", f"{nb}permohonan", f"{nb}kepala", "2. KTP"]
+    assert all(fake_measure(line, "regular", 8) <= 72 for line in lines)
+    # a text that is no list keeps its lines as they are
+    assert wrap("1.Surat a\nb", 100, "regular", 8, fake_measure) == ["1.Surat a", "b"]
+    # in a cell too narrow to spare it, no indent
+    assert wrap("1. Surat xx", 20, "regular", 8, fake_measure) == ["1.", "Surat", "xx"]

@@ -213,15 +213,16 @@ def test_a_long_history_runs_over_pages_with_the_header_repeated(tmp_path):
 
 
 def test_perubahan_blocks_follow_markdown():
-    # the reading of the handbook (model.text): "2. y" right under a bullet item continues
-    # that list, as Markdown reads it
+    # the reading of the handbook (model.text): a line break typed in the text stays one,
+    # so "2. y" right under a bullet item is a line of that item, printed as written
     assert text_blocks("Satu\ndua\n\n- **x**\n  lanjut\n2. y\n\nakhir") == [
-        (None, "Satu dua"),
-        ("\u2022", "<b>x</b> lanjut"),
-        ("\u2022", "y"),
+        (None, "Satu<br/>dua"),
+        ("\u2022", "<b>x</b><br/>lanjut<br/>2. y"),
         (None, "akhir"),
     ]
     bullet = "\u2022"
-    assert text_blocks("Diubah:\n- a\n1. b") == [(None, "Diubah:"), (bullet, "a"), (bullet, "b")]
+    assert text_blocks("Diubah:\n- a\n1. b") == [(None, "Diubah:"), (bullet, "a<br/>1. b")]
     assert text_blocks("1. a\n2. b\n\n3. c") == [("1.", "a"), ("2.", "b"), ("3.", "c")]
-    assert text_blocks("2 * 3 = 6\n*miring* saja") == [(None, "2 * 3 = 6 <i>miring</i> saja")]
+    # a list keeps the number it starts with
+    assert text_blocks("3. tiga\n4. empat") == [("3.", "tiga"), ("4.", "empat")]
+    assert text_blocks("2 * 3 = 6\n*miring* saja") == [(None, "2 * 3 = 6<br/><i>miring</i> saja")]

@@ -12,11 +12,13 @@ from sopgen.layout.geometry import Page
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.model.identity import effective_identity
-from sopgen.render.pdf.front import STYLES, inline_markup
+from sopgen.model.text import to_reportlab_blocks
+from sopgen.render.pdf.front import STYLES
 from sopgen.render.pdf.identity import identity_story
 
 NOTES_GAP = 6.0  # between the table's last line and the notes
 NOTES_STYLE = ParagraphStyle("catatan", STYLES["base"], fontSize=8, leading=9.7)
+NOTES_ITEM = ParagraphStyle("catatan_item", NOTES_STYLE, leftIndent=11, bulletIndent=1)
 
 
 def identity_pages(project: Project, proc: Procedure, frame_w: float, mark) -> list:
@@ -32,10 +34,13 @@ def identity_pages(project: Project, proc: Procedure, frame_w: float, mark) -> l
 
 
 def note_paragraphs(proc: Procedure) -> list[Paragraph]:
-    """One paragraph per line of ``catatan`` (a little inline Markdown)."""
-    text = proc.data.catatan or ""
+    """The paragraphs and list items of ``catatan`` (its little Markdown read as the
+    handbook reads it, model.text; a line break stays a line break)."""
     return [
-        Paragraph(inline_markup(line), NOTES_STYLE) for line in text.splitlines() if line.strip()
+        Paragraph(b.markup, NOTES_ITEM, bulletText=b.bullet)
+        if b.bullet
+        else Paragraph(b.markup, NOTES_STYLE)
+        for b in to_reportlab_blocks(proc.data.catatan)
     ]
 
 

@@ -194,8 +194,11 @@ def find_grid(
     for group in _cluster([r for r in vr if left - 3 <= r.pos <= right + 3]):
         cov = coverage(group, top, bottom)
         reach = max(r.hi for r in group)
-        if cov >= 0.45 * height and reach >= bottom - 4 or cov >= 0.8 * height:
-            xs.append(sum(r.pos for r in group) / len(group))
+        x = sum(r.pos for r in group) / len(group)
+        if (cov >= 0.45 * height and reach >= bottom - 4 or cov >= 0.8 * height) and _hangs(
+            hr, x, min(r.lo for r in group)
+        ):
+            xs.append(x)
     xs = _merge_close(sorted(set(xs) | {left, right}))
     xs = [x for x in xs if left - 3 <= x <= right + 3]
     ys = []
@@ -208,6 +211,17 @@ def find_grid(
     ys = _merge_close(sorted(set(ys) | {top, bottom}))
     ys = [y for y in ys if top - 2 <= y <= bottom + 2]
     return Grid(left, right, top, bottom, xs, ys)
+
+
+def _hangs(hr: list[Run], x: float, start: float) -> bool:
+    """A column ruling starts at a horizontal ruling that runs on at both sides of it (the
+    table's top border or a header group's lower edge). A long arrow beside a lane (a loop
+    back down the column's edge) starts at a symbol or turns a corner: it is no column."""
+    near = [r for r in hr if abs(r.pos - start) <= 3 and r.lo <= x + 1.5 and r.hi >= x - 1.5]
+    if not near:
+        return False
+    r = min(near, key=lambda r: abs(r.pos - start))  # the line it is drawn from
+    return r.lo <= x - 3 and r.hi >= x + 3
 
 
 def _merge_close(vals: list[float], tol: float = 4.0) -> list[float]:

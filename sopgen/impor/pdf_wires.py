@@ -134,12 +134,34 @@ def _networks(segs: list[Segment], heads=(), at_symbol=lambda p: False) -> list[
         for i in range(n)
     ]
 
+    # a corner of a drawn path (where its own next piece starts) is no end: it meets
+    # another path only where that path runs through it (two arrows turning a point or
+    # two apart on one track are still two arrows)
+    by_group: dict[int, list[int]] = {}
+    for i in range(n):
+        if segs[i].group >= 0:
+            by_group.setdefault(segs[i].group, []).append(i)
+
+    def _corner(i: int, p: Point) -> bool:
+        return any(
+            k != i and min(math.dist(p, q) for q in ends[k]) < 0.5
+            for k in by_group.get(segs[i].group, ())
+        )
+
+    corner = [tuple(_corner(i, p) for p in ends[i]) for i in range(n)]
+
     def meets(i: int, j: int) -> bool:
         for k, p in enumerate(ends[i]):
+            if corner[i][k] and segs[j].group != segs[i].group:
+                if seg_dist(p, segs[j]) <= 0.8:
+                    return True
+                continue
             if headed[i][k]:
                 if any(math.dist(p, q) <= JOIN for q in ends[j]):
                     return True
-            elif seg_dist(p, segs[j]) <= JOIN:
+            elif seg_dist(p, segs[j]) <= JOIN and (
+                not _beside(segs[i], segs[j]) or any(math.dist(p, q) <= JOIN for q in ends[j])
+            ):
                 return True
         return False
 
@@ -153,6 +175,16 @@ def _networks(segs: list[Segment], heads=(), at_symbol=lambda p: False) -> list[
     for i in range(n):
         groups.setdefault(find(i), []).append(segs[i])
     return list(groups.values())
+
+
+def _beside(a: Segment, b: Segment) -> bool:
+    """Two parallel lines side by side, not in line: two arrows run close along one track
+    (a renderer keeps them a point or two apart). One meets the other only end to end."""
+    if a.horizontal and b.horizontal:
+        return abs(a.y0 - b.y0) > 0.8
+    if a.vertical and b.vertical:
+        return abs(a.x0 - b.x0) > 0.8
+    return False
 
 
 def _terminals(segs: list[Segment]) -> list[Point]:

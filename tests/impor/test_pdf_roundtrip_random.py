@@ -5,7 +5,8 @@ before the last row, enough rows for several pages) are written as YAML, built w
 own PDF renderer and read with ``read_pdf``: rows, executors, symbols and arrows must come
 back unchanged.
 A fixed seed keeps the test the same on every run; set SOPGEN_HYPOTHESIS_EXAMPLES (e.g. 200)
-to explore more procedures.
+to explore more procedures. A procedure an exploring run finds read wrong is kept as it was
+found in regressions/ (one YAML file each) and read on every run.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -24,6 +26,7 @@ from sopgen.render.pdf.binder import build_pdfs
 from tests.impor.test_pdf_roundtrip import _flow_of
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
+REGRESSIONS = Path(__file__).resolve().parent / "regressions"
 EXAMPLES = int(os.environ.get("SOPGEN_HYPOTHESIS_EXAMPLES", "6"))
 VERBS = ["Menerima", "Memeriksa", "Menyusun", "Mengirim", "Menandatangani", "Mengarsipkan"]
 NOUNS = ["surat masuk", "berkas permohonan", "laporan bulanan", "nota dinas", "data usulan"]
@@ -77,11 +80,22 @@ def procedures(draw):
 )
 @given(proc=procedures())
 def test_random_procedure_round_trip(tmp_path_factory, proc):
-    folder = tmp_path_factory.mktemp("acak") / "acak"
+    _round_trip(tmp_path_factory.mktemp("acak"), proc)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REGRESSIONS.glob("*.yaml")))
+def test_procedures_once_found_wrong(tmp_path, name):
+    """Examples an exploring run found read wrong, kept as they were found."""
+    proc = yaml.safe_load((REGRESSIONS / name).read_text("utf-8"))
+    _round_trip(tmp_path, proc)
+
+
+def _round_trip(tmp: Path, proc: dict) -> None:
+    folder = tmp / "acak"
     shutil.copytree(MINI, folder)
     (folder / "layanan.yaml").write_text(yaml.safe_dump(proc, allow_unicode=True), "utf-8")
     (project,) = load_data(folder)
-    out = folder.parent / "out"
+    out = tmp / "out"
     build_pdfs(project, out)
     sop = read_pdf(out / "pdf" / "layanan.pdf")
     data = project.procedures[0].data

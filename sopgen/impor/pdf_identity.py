@@ -82,6 +82,7 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
         if not words:
             continue
         vrules = [r for r in runs(geoms[i].rulings(), False) if r.hi - r.lo > 8]
+        hrules = [r for r in runs(geoms[i].rulings(), True) if r.hi - r.lo > 8]
         segs = _segments(words, vrules)
         labels = _labels(segs)
         # a lone label is a cover's or a Daftar Isi's title, not the identity grid
@@ -93,7 +94,7 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
             if key == "disahkan":
                 official = _official(seg, segs, labels)
             else:
-                value = _value(seg, segs)
+                value = _value(seg, segs, hrules)
                 if value and value.strip("-–: "):
                     found[key] = value
         if labels and not instansi:
@@ -153,19 +154,69 @@ def _offset(seg: _Line, w: Word) -> int:
     return pos
 
 
-def _value(label: _Line, segs: list[_Line]) -> str:
+def _value(label: _Line, segs: list[_Line], hrules=()) -> str:
+    """The value right of a label: the whole ruled cell beside it when the cell holds no
+    other label (a value printed over two or three lines, the label centred beside them),
+    else the lines level with the label and those printed right under them."""
     own = _strip_label(label)
-    right = [
-        s
-        for s in segs
-        if s is not label
-        and s.x0 > label.x1 - 1
-        and label.top - 1 <= (s.top + s.bottom) / 2 <= label.bottom + 1
-        and not any(p.match(s.text) for _, p in FIELDS)
-    ]
-    words = own + [w for s in sorted(right, key=lambda s: s.x0) for w in s.words]
+
+    def is_label(s: _Line) -> bool:
+        return any(p.match(s.text) for _, p in FIELDS)
+
+    right = [s for s in segs if s is not label and s.x0 > label.x1 - 1 and not is_label(s)]
+    cell = _cell(label, hrules)
+    others = [s for s in segs if s is not label and is_label(s)]
+    level = [s for s in right if label.top - 1 <= (s.top + s.bottom) / 2 <= label.bottom + 1]
+    if cell and not any(cell[0] < (s.top + s.bottom) / 2 < cell[1] for s in others):
+        # lines of the cell above or below the level ones; a line half over a level one
+        # (a signer's NIP pushed over the ruling) is not the value
+        picked = [
+            s
+            for s in right
+            if cell[0] < (s.top + s.bottom) / 2 < cell[1]
+            and not NIP.match(s.text)
+            and (
+                s in level
+                or not any(min(s.bottom, v.bottom) - max(s.top, v.top) > 0.5 for v in level)
+            )
+        ]
+    else:
+        picked = level
+        bands = [(o.top - 1, o.bottom + 1) for o in others]
+        # lines right under the value (a long name wrapping) down to the next label's line
+        while picked:
+            last = max(picked, key=lambda s: s.bottom)
+            h = max(last.bottom - last.top, 4.0)
+            x0 = min(s.x0 for s in picked)
+            nxt = [
+                s
+                for s in right
+                if s not in picked
+                and last.bottom - 1 <= s.top <= last.bottom + 0.8 * h
+                and abs(s.x0 - x0) <= 2 * h
+                and not any(a <= (s.top + s.bottom) / 2 <= b for a, b in bands)
+                and not _heading(s)
+            ]
+            if not nxt:
+                break
+            picked.extend(nxt)
+    words = own + [w for s in sorted(picked, key=lambda s: (s.top, s.x0)) for w in s.words]
     text = join_lines([line_text(line) for line in lines_of(words)])
     return text.lstrip(":").strip()
+
+
+def _cell(label: _Line, hrules) -> tuple[float, float] | None:
+    """The rulings right above and below a label, across the value beside it."""
+    x = label.x1 + 4
+    cy = (label.top + label.bottom) / 2
+    above = [r.pos for r in hrules if r.pos <= cy and r.lo <= x <= r.hi]
+    below = [r.pos for r in hrules if r.pos >= cy and r.lo <= x <= r.hi]
+    if not above or not below:
+        return None
+    top, bottom = max(above), min(below)
+    if bottom - top > 6 * max(label.bottom - label.top, 4.0):
+        return None  # a big box around the whole grid, not one field's cell
+    return top, bottom
 
 
 def _official(label: _Line, segs: list[_Line], labels) -> ir.Official | None:

@@ -6,9 +6,9 @@ BIN    := $(VENV)/bin
 DATA   ?= data
 OUT    ?= output
 
-.PHONY: all pdf html check test bench serve schema lint clean diff impor
+.PHONY: all build pdf html check test bench serve schema lint clean diff impor
 
-all: check pdf html
+all: check build
 
 # The installer's own chatter goes to $(VENV)/install.log and is shown only when it fails.
 $(BIN)/sopgen: pyproject.toml setup.py
@@ -19,6 +19,10 @@ $(BIN)/sopgen: pyproject.toml setup.py
 	 || { cat $(VENV)/install.log; echo "Pemasangan gagal; rincian di atas."; exit 1; }
 	@touch $@
 	@echo "Terpasang. Berikutnya cukup 'make' (atau make pdf, make html, make check)."
+
+JOBS ?=
+build: $(BIN)/sopgen        ## binder, per-procedure PDFs and handbook in one run (cached, parallel)
+	$(BIN)/sopgen build $(DATA) $(OUT) $(if $(JOBS),-j $(JOBS))
 
 pdf: $(BIN)/sopgen          ## the official binder: output/pdf/*.pdf
 	$(BIN)/sopgen pdf $(DATA) $(OUT)

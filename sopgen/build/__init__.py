@@ -1,8 +1,9 @@
-"""Build: the pipeline the commands run, load -> check (-> layout -> render).
+"""Build: the pipeline the commands run, load -> check -> layout -> render.
 
 Takes a data folder; gives checked ``model.Project`` objects and every diagnostic
-(load and check) in one list; and builds what needs both renderers (the handbook that
-carries the PDFs).
+(load and check) in one list (``read_data``); then ``build`` (``run.py``) lays every
+procedure out once, in parallel and through a cache, and renders the binder, the
+per-procedure PDFs and the handbook from the same layouts.
 """
 
 from __future__ import annotations
@@ -71,13 +72,23 @@ def load_project(folder: Path) -> Project:
     return projects[0]
 
 
-def build_handbook(projects: Project | Sequence[Project], output: Path) -> Path:
+def build(projects: Project | Sequence[Project], output: Path, options=None):
+    """Lay out and render (``run.build``; imported on use: 'sopgen check' stays light)."""
+    from sopgen.build.run import build as run
+
+    return run(projects, output, options)
+
+
+def build_handbook(
+    projects: Project | Sequence[Project], output: Path, *, jobs: int = 1, cache: bool = False
+) -> Path:
     """The handbook in ``output/html/`` carrying the binder and the procedures' PDFs in
-    ``html/pdf/``, which its pages link (``sopgen html``, ``sopgen serve``)."""
-    from sopgen.render.html.site import build_site
-    from sopgen.render.pdf.binder import build_pdfs
+    ``html/pdf/``, which its pages link. By default in this process and without a cache
+    (the commands pass theirs)."""
+    from sopgen.build.run import Options
 
-    return build_site(projects, output, pdfs=build_pdfs)
+    report = build(projects, output, Options(pdf=False, html=True, jobs=jobs, cache=cache))
+    return report.index
 
 
-__all__ = ["build_handbook", "load_data", "load_project", "read_data"]
+__all__ = ["build", "build_handbook", "load_data", "load_project", "read_data"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from sopgen.cli import check, diff, html, impor, new, pdf, schema, serve
+from sopgen.cli import build, check, diff, html, impor, new, pdf, schema, serve
 from sopgen.cli.common import CONTEXT
 
 
@@ -21,12 +21,13 @@ def main() -> None:
     \b
     Contoh:
       sopgen check data          periksa data dan tampilkan saran
+      sopgen build data output   buat binder PDF dan buku panduan HTML sekaligus
       sopgen pdf data output     buat binder PDF di output/pdf/
       sopgen html data output    buat buku panduan HTML di output/html/
     """
 
 
-for _module in (check, schema, pdf, html, new, diff, serve, impor):
+for _module in (check, schema, build, pdf, html, new, diff, serve, impor):
     main.add_command(_module.command)
 
 __all__ = ["main"]

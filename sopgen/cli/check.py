@@ -30,7 +30,8 @@ def check(data: Path, strict: bool, quiet: bool, verbose: bool) -> None:
 def _check_layout(projects) -> None:
     """Lay every procedure out as the PDF would, so 'check' also finds a row too tall
     for a page (raises InputError with its position)."""
-    from sopgen.render.common import layout_project, make_style
+    from sopgen.build.layouts import layout_project
+    from sopgen.render.common import make_style
     from sopgen.render.fonts import measure, register_fonts
 
     register_fonts()

@@ -70,3 +70,69 @@ def load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True):
     elif diagnostics:
         say.info(f"{len(diagnostics)} peringatan pada data (lihat dengan 'sopgen check {data}').")
     return projects, diagnostics
+
+
+def build_options(func):
+    """-j/--jobs and --tanpa-cache, for the commands that lay out and render."""
+    func = click.option(
+        "--tanpa-cache",
+        "no_cache",
+        is_flag=True,
+        help="Bangun semuanya dari awal tanpa memakai atau mengisi OUTPUT/.sopgen-cache/.",
+    )(func)
+    func = click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(1, None),
+        default=None,
+        help="Jumlah proses yang bekerja bersamaan (bawaan: jumlah inti prosesor).",
+    )(func)
+    return func
+
+
+def pdf_options(func):
+    """The PDF's overrides of dokumen.yaml 'pengaturan'."""
+    for option in reversed(
+        [
+            click.option(
+                "--kertas", type=click.Choice(["A4", "F4"]), help="Ukuran kertas (bawaan: data)."
+            ),
+            click.option(
+                "--jumlah-waktu/--tanpa-jumlah-waktu", default=None, help="Baris 'Jumlah waktu'."
+            ),
+            click.option(
+                "--riwayat/--tanpa-riwayat",
+                default=None,
+                help="Lampiran 'Riwayat Revisi' di akhir binder.",
+            ),
+            click.option(
+                "--arsip/--tanpa-arsip",
+                default=None,
+                help="Tulis PDF/A-2b untuk arsip (bawaan: data).",
+            ),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options):
+    """Load, check and build (``sopgen.build.run``); print what was written; return the
+    report. ``options``: the fields of ``build.run.Options``."""
+    from sopgen.build import build
+    from sopgen.build.run import Options
+
+    projects, _ = load(data, strict, say, show_lints=False)
+    report = build(projects, output, Options(**options))
+    for path in report.binders:
+        say.info(f"binder: {path}")
+    for path in report.pdfs:
+        say.debug(f"ditulis: {path}")
+    if report.index is not None:
+        say.info(f"buku panduan: {report.index}")
+    if options.get("cache", True):
+        say.debug(
+            f"{report.procedures} prosedur: {len(report.laid_out)} ditata letak ulang, "
+            f"{len(report.rendered)} PDF prosedur dibuat ulang, sisanya dari cache."
+        )
+    return report

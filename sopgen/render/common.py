@@ -1,19 +1,15 @@
-"""What both backends need before drawing: the style from a document's settings, and
-every procedure laid out, with a layout problem turned into a located message."""
+"""What both backends need before drawing: the style from a document's settings, the
+binder's file name, and (for callers without a build) every procedure laid out."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sopgen.errors import InputError
-from sopgen.layout import LayoutTooTall, layout_procedure
+from sopgen.errors import RenderError
+from sopgen.layout import layout_procedure
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
-from sopgen.load.paths import source_of
 from sopgen.model import Procedure, Project
-
-# the table column a too-tall row blames -> the YAML key holding its text
-FIELD_OF_COLUMN = {"kegiatan": "uraian"}
 
 
 def document_folder(project: Project) -> Path:
@@ -41,34 +37,26 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
     )
 
 
+def check_binder_name(project: Project) -> None:
+    """The binder and the procedures' PDFs share a folder: no procedure may be named
+    like the document's folder."""
+    name = binder_name(project)
+    if name in {p.id for p in project.procedures}:
+        raise RenderError(
+            f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
+            "akan saling menimpa. Ganti nama berkas prosedur itu."
+        )
+
+
 def layout_project(
     project: Project, style: Style, measure: Measure
 ) -> list[tuple[Procedure, ProcedureLayout]]:
-    """Every procedure of the document laid out; raises InputError naming each step that
-    cannot be laid out (all of them, with file:line:column), so nothing is written."""
-    laid_out, problems = [], []
-    for procedure in project.procedures:
-        try:
-            layout = layout_procedure(procedure, project.procedure_nomor(procedure), style, measure)
-        except LayoutTooTall as err:
-            source = source_of(procedure)
-            field = FIELD_OF_COLUMN.get(err.column, err.column)
-            path = ("judul",) if err.column == "judul" else ("kegiatan", err.step, field)
-            problems.append(source.diagnostic(path, _sentence(err), _hint(err)))
-            continue
-        laid_out.append((procedure, layout))
-    if problems:
-        raise InputError(problems)
-    return laid_out
+    """Every procedure of the document laid out, in order (raises LayoutTooTall; the
+    build turns it into a located message: ``sopgen.build.layouts``)."""
+    return [
+        (proc, layout_procedure(proc, project.procedure_nomor(proc), style, measure))
+        for proc in project.procedures
+    ]
 
 
-def _sentence(err: LayoutTooTall) -> str:
-    return str(err).split(";")[0]
-
-
-def _hint(err: LayoutTooTall) -> str:
-    text = str(err)
-    return text.split(";", 1)[1].strip() if ";" in text else ""
-
-
-__all__ = ["binder_name", "document_folder", "layout_project", "make_style"]
+__all__ = ["binder_name", "check_binder_name", "document_folder", "layout_project", "make_style"]

@@ -1,6 +1,8 @@
 """PDF backend: the official binder and one PDF per procedure (ReportLab).
 
-``build_pdfs(project, out_dir)`` writes
+``render_binder`` and ``render_procedure`` give the bytes of the two kinds of file
+(``sopgen.build`` lays out, renders and writes them for the commands);
+``build_pdfs(project, out_dir)`` writes them for one document in one go:
 
 - ``out_dir/pdf/<document>.pdf``: the binder: Halaman Judul and Daftar Isi (upright;
   each can be switched off in ``pengaturan``), the identity page(s), the Lembar
@@ -32,7 +34,7 @@ from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import in_force
-from sopgen.render.common import binder_name, layout_project, make_style
+from sopgen.render.common import binder_name, check_binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
 from sopgen.render.pdf.canvas import FlowchartPage, Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
@@ -301,30 +303,27 @@ def build_pdfs(
     riwayat: bool | None = None,
     arsip: bool | None = None,
     into: Path | None = None,
+    layouts: Sequence[tuple[Procedure, ProcedureLayout]] | None = None,
 ) -> list[Path]:
     """Write the binder and one PDF per procedure under ``out_dir/pdf`` (or ``into``, a
     folder being staged by ``files.staged_folder``); return the paths (binder first, then
-    procedures in binder order).
+    procedures in binder order). One document, one process, no cache: ``sopgen.build``
+    is the build the commands run; this serves scripts and tests.
 
     ``paper`` ("A4" | "F4"), ``show_total`` and ``riwayat`` (append the revision history
     to the binder) override ``dokumen.pengaturan`` (``kertas``, ``tampilkan_jumlah_waktu``,
     ``lampiran_riwayat_revisi``) and ``arsip`` (PDF/A-2b, ``pdf_arsip``); None takes the
-    setting.
+    setting. ``layouts``: the procedures already laid out with that style (else laid
+    out here; a row too tall raises ``layout.LayoutTooTall``).
     Everything is rendered in memory first, so a failure writes nothing.
     """
     style = make_style(project, paper, show_total)
-    layouts = layout_all(project, style)
-
-    name = binder_name(project)
-    ids = [p.id for p in project.procedures]
-    if name in ids:
-        raise RenderError(
-            f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
-            "akan saling menimpa. Ganti nama berkas prosedur itu."
-        )
+    check_binder_name(project)
+    if layouts is None:
+        layouts = layout_all(project, style)
     binder = render_binder(project, layouts, style, riwayat=riwayat, arsip=arsip)
     folder = Path(into) if into is not None else Path(out_dir) / "pdf"
-    outputs = [(folder / f"{name}.pdf", binder)]
+    outputs = [(folder / f"{binder_name(project)}.pdf", binder)]
     for proc, layout in layouts:
         outputs.append(
             (

@@ -1,0 +1,115 @@
+"""The build cache: each procedure's layouts and PDF, kept under the output folder.
+
+``OUTPUT/.sopgen-cache/<kind>/<key>`` where the key is a SHA-256 over everything that
+decides the entry (``keys.py``): the procedure's data, the document fields it prints,
+the style, and sopgen's own files (code and fonts), so a changed style or a new version
+misses every entry. An entry is one file: a header line
+``sopgen-cache 1 <sha256 of the body>`` then the body (a layout as JSON, ``codec.py``,
+or the PDF's bytes). A read checks the header and the body's hash and returns None for
+anything else (damaged, foreign, truncated): the caller rebuilds and overwrites it. The
+cache is never trusted to run code: no pickle.
+
+``Cache(None)`` is the disabled cache (``--tanpa-cache``): every read misses, nothing is
+written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+FOLDER = ".sopgen-cache"
+MAGIC = b"sopgen-cache 1 "
+KINDS = ("layout", "screen", "pdf")
+
+
+class Cache:
+    def __init__(self, folder: Path | None):
+        self.folder = Path(folder) if folder is not None else None
+        self.used: set[tuple[str, str]] = set()
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
+    def path(self, kind: str, key: str) -> Path:
+        assert self.folder is not None and kind in KINDS
+        return self.folder / kind / key
+
+    def keep(self, kind: str, key: str) -> None:
+        """Mark an entry as used by this build (``prune`` keeps it)."""
+        self.used.add((kind, key))
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry exists (it may still turn out damaged when read)."""
+        return self.enabled and self.path(kind, key).is_file()
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        if not self.enabled:
+            return None
+        self.used.add((kind, key))
+        try:
+            raw = self.path(kind, key).read_bytes()
+        except OSError:
+            return None
+        header, newline, body = raw.partition(b"\n")
+        if not newline or header != MAGIC + _digest(body):
+            return None
+        return body
+
+    def put(self, kind: str, key: str, body: bytes) -> None:
+        """Store an entry; a cache that cannot be written is only a slower next build."""
+        if not self.enabled:
+            return
+        self.used.add((kind, key))
+        try:
+            _write(self.path(kind, key), MAGIC + _digest(body) + b"\n" + body)
+        except OSError:
+            pass
+
+    def prune(self, kinds: tuple[str, ...]) -> int:
+        """Remove the entries of ``kinds`` this build did not use (a later edit's old
+        versions); return how many. Other kinds (another command's) are kept."""
+        if not self.enabled:
+            return 0
+        removed = 0
+        for kind in kinds:
+            folder = self.folder / kind  # type: ignore[operator]
+            if not folder.is_dir():
+                continue
+            for entry in folder.iterdir():
+                if (kind, entry.name) in self.used or entry.name.startswith("."):
+                    continue  # in use, or another build's entry being written
+                try:
+                    if entry.is_dir():
+                        shutil.rmtree(entry)
+                    else:
+                        os.unlink(entry)
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Temporary file + rename, so two builds never interleave one entry. No fsync: a
+    torn entry fails its hash and is rebuilt."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _digest(body: bytes) -> bytes:
+    return hashlib.sha256(body).hexdigest().encode()

@@ -1,0 +1,148 @@
+"""One procedure's share of a build, run in a worker process or in-process.
+
+A task names a procedure (document index, procedure index) and the cache keys of what
+it needs; the worker gets the procedure's paged layout (cache or layout engine), its
+screen layout (the handbook's), renders its own PDF into the build's staging folder
+(cache or ReportLab), and returns the layouts plus what it had to make. A layout
+problem comes back as a located Diagnostic, never as an exception.
+
+The pool is spawn-safe (Windows, macOS): the worker's state arrives through the
+initializer's arguments, and ``run`` is a module-level function. Results come back in
+task order, so the output does not depend on the number of processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from sopgen.build import codec
+from sopgen.build.cache import Cache
+from sopgen.build.layouts import located, paged, screen
+from sopgen.errors import Diagnostic
+from sopgen.layout import LayoutTooTall
+from sopgen.layout.geometry import ProcedureLayout
+from sopgen.layout.style import Style
+from sopgen.model import Project
+
+NO_SCREEN = b"null"  # a cached "no continuous drawing" answer
+
+
+@dataclass(frozen=True)
+class Task:
+    doc: int
+    proc: int
+    layout_key: str
+    screen_key: str | None  # None: no handbook in this build
+    pdf_key: str | None  # None: no per-procedure PDF
+    pdf_path: str | None  # where the PDF goes (the staging folder)
+
+
+@dataclass(frozen=True)
+class Result:
+    layout: ProcedureLayout | None
+    screen: ProcedureLayout | None
+    problem: Diagnostic | None = None
+    laid_out: bool = False  # the layout engine ran (no cache entry)
+    rendered: bool = False  # the PDF was rendered (no cache entry)
+
+
+@dataclass(frozen=True)
+class State:
+    projects: tuple[Project, ...]
+    styles: tuple[Style, ...]
+    arsip: bool | None
+    cache: Path | None
+
+
+_state: State | None = None
+
+
+def init(state: State) -> None:
+    global _state
+    _state = state
+
+
+def run(task: Task) -> Result:
+    from sopgen.render.fonts import measure, register_fonts
+
+    assert _state is not None, "jobs.init() first"
+    project = _state.projects[task.doc]
+    proc = project.procedures[task.proc]
+    style = _state.styles[task.doc]
+    cache = Cache(_state.cache)
+    laid_out = rendered = False
+    register_fonts()
+
+    layout = _layout(cache.get("layout", task.layout_key))
+    if layout is None:
+        try:
+            layout = paged(project, proc, style, measure)
+        except LayoutTooTall as err:
+            return Result(None, None, located(proc, err))
+        cache.put("layout", task.layout_key, codec.dumps(layout))
+        laid_out = True
+
+    shown = None
+    if task.screen_key is not None and len(layout.pages) == 1:
+        shown = layout  # already one drawing
+    elif task.screen_key is not None:
+        body = cache.get("screen", task.screen_key)
+        if body == NO_SCREEN:
+            shown = None
+        elif (shown := _layout(body)) is None:
+            shown = screen(project, proc, style, layout, measure)
+            dumped = NO_SCREEN if shown is None else codec.dumps(shown)
+            cache.put("screen", task.screen_key, dumped)
+            laid_out = True
+
+    if task.pdf_key is not None and task.pdf_path is not None:
+        data = cache.get("pdf", task.pdf_key)
+        if data is None:
+            from sopgen.render.pdf.binder import render_procedure
+
+            data = render_procedure(project, proc, layout, style, arsip=_state.arsip)
+            cache.put("pdf", task.pdf_key, data)
+            rendered = True
+        Path(task.pdf_path).write_bytes(data)  # written now: no PDF held to the end
+    return Result(layout, shown, None, laid_out, rendered)
+
+
+def _layout(body: bytes | None) -> ProcedureLayout | None:
+    if body is None or body == NO_SCREEN:
+        return None
+    try:
+        return codec.loads(body)
+    except (ValueError, TypeError, KeyError):  # damaged or foreign: rebuild it
+        return None
+
+
+def _context():
+    """fork where it is safe and fast (Linux, no other thread running); spawn elsewhere
+    (Windows and macOS have no safe fork; a threaded process such as the preview
+    server must not fork)."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def execute(tasks: Sequence[Task], state: State, jobs: int) -> list[Result]:
+    """Run ``tasks`` on ``jobs`` processes (in this one for 1 job or 1 task); results in
+    task order."""
+    workers = max(1, min(jobs, len(tasks)))
+    if workers == 1:
+        init(state)
+        try:
+            return [run(task) for task in tasks]
+        finally:
+            init(None)  # type: ignore[arg-type]
+    chunk = max(1, len(tasks) // (workers * 8))
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=init, initargs=(state,)
+    ) as pool:
+        return list(pool.map(run, tasks, chunksize=chunk))

@@ -1,0 +1,204 @@
+"""The build: checked projects -> every procedure laid out once -> the binder, the
+per-procedure PDFs and the handbook, all from the same layouts.
+
+``build(projects, output, options)`` writes
+
+- ``output/pdf/``: per document the binder ``<document>.pdf`` and one PDF per procedure
+  (``options.pdf``);
+- ``output/html/``: the handbook, carrying the same PDFs in ``html/pdf/``
+  (``options.html``);
+- ``output/.sopgen-cache/``: each procedure's layouts and PDF (``cache.py``), so the next
+  build redoes only the procedures whose inputs changed (``options.cache``).
+
+Procedures are laid out and their PDFs rendered on ``options.jobs`` processes
+(``jobs.py``); results are put together in document order, so the bytes are the same
+for any number of processes and with or without the cache. Each procedure's PDF is
+written as soon as it is made, into a folder staged beside ``output/pdf`` that replaces
+it only once everything succeeded (``files.staged_folder``): a failed build leaves the
+previous output as it was. Layout problems of every procedure come back together, located, as
+one InputError.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sopgen.build import jobs as pool
+from sopgen.build.cache import FOLDER, Cache
+from sopgen.build.jobs import State, Task
+from sopgen.build.keys import document_fingerprint, layout_key, pdf_key
+from sopgen.errors import InputError
+from sopgen.files import STAGED, staged_folder
+from sopgen.model import Project
+from sopgen.render.common import binder_name, check_binder_name, make_style
+
+
+@dataclass(frozen=True)
+class Options:
+    pdf: bool = True  # output/pdf/
+    html: bool = True  # output/html/
+    paper: str | None = None  # overrides of dokumen.pengaturan (None: the setting)
+    show_total: bool | None = None
+    riwayat: bool | None = None
+    arsip: bool | None = None
+    jobs: int | None = None  # processes; None: every core
+    cache: bool = True
+    cache_folder: Path | None = None  # None: output/.sopgen-cache
+
+
+@dataclass
+class Report:
+    """What a build wrote and what it had to make (the rest came from the cache)."""
+
+    binders: list[Path] = field(default_factory=list)  # output/pdf/<document>.pdf
+    pdfs: list[Path] = field(default_factory=list)  # output/pdf/<procedure>.pdf
+    index: Path | None = None  # output/html/index.html
+    procedures: int = 0
+    laid_out: list[str] = field(default_factory=list)  # "<document>/<procedure>"
+    rendered: list[str] = field(default_factory=list)  # per-procedure PDFs rendered
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def build(
+    projects: Project | Sequence[Project], output: Path, options: Options | None = None
+) -> Report:
+    options = options or Options()
+    projects = [projects] if isinstance(projects, Project) else list(projects)
+    output = Path(output)
+    for project in projects:
+        check_binder_name(project)
+    styles = tuple(make_style(p, options.paper, options.show_total) for p in projects)
+    folder = options.cache_folder or output / FOLDER
+    cache = Cache(folder if options.cache else None)
+    created = not output.exists()  # a failed first build leaves no folder behind
+    report = Report()
+    try:
+        with _pdf_folder(output, options.pdf) as staging:
+            tasks = _tasks(projects, styles, options, cache, staging)
+            state = State(tuple(projects), styles, options.arsip, cache.folder)
+            results = _execute(tasks, state, options.jobs or default_jobs(), cache)
+            problems = [r.problem for r in results if r.problem is not None]
+            if problems:
+                raise InputError(problems)
+            layouts, screens = _collect(projects, tasks, results, report)
+            _write_binders(projects, styles, layouts, options, staging)
+            if options.html:
+                report.index = _handbook(projects, output, layouts, screens, staging)
+        # the staged PDF folder is output/pdf now (or removed: no PDF asked for)
+    except BaseException:
+        if created:
+            shutil.rmtree(output, ignore_errors=True)
+        raise
+    if options.pdf:
+        for project in projects:
+            report.binders.append(output / "pdf" / f"{binder_name(project)}.pdf")
+            report.pdfs += [output / "pdf" / f"{p.id}.pdf" for p in project.procedures]
+    cache.prune(("layout", "pdf") + (("screen",) if options.html else ()))
+    return report
+
+
+@contextmanager
+def _pdf_folder(output: Path, keep: bool) -> Iterator[Path]:
+    """Where the PDFs are written as they are made: ``output/pdf`` staged beside it and
+    swapped in whole at the end (``keep``), else a scratch folder the handbook copies
+    them from, removed at the end (named as staged folders are, so that a killed build's
+    leftover is cleaned by ``files.clean_leftovers``)."""
+    if keep:
+        with staged_folder(output / "pdf", root=output) as folder:
+            yield folder
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    folder = output / f".pdf-buku{STAGED}{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _collect(projects, tasks, results, report: Report):
+    """The layouts by (document, procedure), and what had to be made, in task order."""
+    layouts, screens = {}, {}
+    for task, result in zip(tasks, results, strict=True):
+        project = projects[task.doc]
+        proc = project.procedures[task.proc]
+        layouts[(project.name, proc.id)] = result.layout
+        if result.screen is not None:
+            screens[(project.name, proc.id)] = result.screen
+        where = f"{project.name}/{proc.id}"
+        if result.laid_out:
+            report.laid_out.append(where)
+        if result.rendered:
+            report.rendered.append(where)
+    report.procedures = len(tasks)
+    return layouts, screens
+
+
+def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> list[Task]:
+    # a procedure id in two documents names one file: the later document's, as before
+    owner = {proc.id: d for d, project in enumerate(projects) for proc in project.procedures}
+    tasks = []
+    for d, project in enumerate(projects):
+        document = document_fingerprint(project)
+        for i, proc in enumerate(project.procedures):
+            key = layout_key(project, proc, styles[d])
+            screen_key = layout_key(project, proc, styles[d], "screen") if options.html else None
+            own_pdf = owner[proc.id] == d
+            pdf = pdf_key(key, document, options.arsip) if own_pdf else None
+            for kind, k in (("layout", key), ("screen", screen_key), ("pdf", pdf)):
+                if k is not None:
+                    cache.keep(kind, k)
+            path = str(staging / f"{proc.id}.pdf") if own_pdf else None
+            tasks.append(Task(d, i, key, screen_key, pdf, path))
+    return tasks
+
+
+def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache) -> list:
+    """Tasks whose every entry is cached run here (reading files); the others on the
+    pool. Results in task order either way."""
+
+    def cached(task: Task) -> bool:
+        return (
+            cache.has("layout", task.layout_key)
+            and (task.pdf_key is None or cache.has("pdf", task.pdf_key))
+            and (task.screen_key is None or cache.has("screen", task.screen_key))
+        )
+
+    todo = [i for i, task in enumerate(tasks) if not cached(task)]
+    done = [i for i, task in enumerate(tasks) if cached(task)]
+    results: list = [None] * len(tasks)
+    for i, result in zip(todo, pool.execute([tasks[i] for i in todo], state, jobs), strict=True):
+        results[i] = result
+    for i, result in zip(done, pool.execute([tasks[i] for i in done], state, 1), strict=True):
+        results[i] = result
+    return results
+
+
+def _write_binders(projects, styles, layouts, options: Options, staging: Path) -> None:
+    from sopgen.render.pdf.binder import render_binder
+
+    for project, style in zip(projects, styles, strict=True):
+        pairs = [(p, layouts[(project.name, p.id)]) for p in project.procedures]
+        data = render_binder(project, pairs, style, riwayat=options.riwayat, arsip=options.arsip)
+        (staging / f"{binder_name(project)}.pdf").write_bytes(data)
+
+
+def _handbook(projects, output: Path, layouts, screens, staging: Path) -> Path:
+    from sopgen.render.html.site import build_site
+
+    def pdfs(project: Project, folder: Path) -> None:
+        target = folder / "pdf"
+        target.mkdir(parents=True, exist_ok=True)
+        for name in [binder_name(project)] + [p.id for p in project.procedures]:
+            shutil.copyfile(staging / f"{name}.pdf", target / f"{name}.pdf")
+
+    return build_site(projects, output, layouts=layouts, screen_layouts=screens, pdfs=pdfs)

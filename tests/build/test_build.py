@@ -1,0 +1,97 @@
+"""The build orchestrator: the same bytes whatever the cache and the number of processes,
+an edit redoes exactly the procedure it touches, a damaged cache is rebuilt, an error in
+one procedure is located even when a worker process found it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build, load_data
+from sopgen.build.cache import FOLDER
+from sopgen.build.run import Options
+from sopgen.errors import InputError
+from tests.conftest import ROOT, edit
+
+FORMS = ROOT / "tests" / "fixtures" / "forms"  # two procedures: a pool of two has work
+
+
+def files(out: Path) -> dict[str, bytes]:
+    """Every output file but the cache, by path relative to ``out``."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and FOLDER not in p.parts
+    }
+
+
+@pytest.fixture
+def forms(tmp_path) -> Path:
+    shutil.copytree(FORMS, tmp_path / "data" / "forms")
+    return tmp_path / "data"
+
+
+def run(data: Path, out: Path, **options):
+    return build(load_data(data), out, Options(**options))
+
+
+def test_same_bytes_for_one_or_two_processes_and_with_or_without_the_cache(forms, tmp_path):
+    plain = run(forms, tmp_path / "plain", jobs=1, cache=False)
+    assert plain.laid_out == ["forms/layanan", "forms/pengadaan"]
+    cold = run(forms, tmp_path / "cached", jobs=2)
+    warm = run(forms, tmp_path / "cached", jobs=2)
+    assert cold.laid_out == plain.laid_out and warm.laid_out == [] and warm.rendered == []
+    expected = files(tmp_path / "plain")
+    assert {"pdf/forms.pdf", "pdf/layanan.pdf", "html/index.html", "html/pdf/forms.pdf"} <= set(
+        expected
+    )
+    assert files(tmp_path / "cached") == expected
+    assert not (tmp_path / "plain" / FOLDER).exists()  # --tanpa-cache writes no cache
+
+
+def test_an_edit_redoes_exactly_the_procedure_it_touches(forms, tmp_path):
+    out = tmp_path / "out"
+    run(forms, out, jobs=1)
+    edit(forms / "forms" / "layanan.yaml", "Menerima berkas permohonan", "Menerima berkas baru")
+    report = run(forms, out, jobs=1)
+    assert report.laid_out == ["forms/layanan"]
+    assert report.rendered == ["forms/layanan"]
+    run(forms, tmp_path / "fresh", jobs=1, cache=False)
+    assert files(out) == files(tmp_path / "fresh")
+
+
+def test_a_damaged_or_foreign_cache_entry_is_ignored_and_rebuilt(forms, tmp_path):
+    out = tmp_path / "out"
+    run(forms, out, jobs=1, html=False)
+    expected = files(out)
+    entries = sorted((out / FOLDER / "layout").iterdir())
+    assert len(entries) == 2
+    entries[0].write_bytes(entries[0].read_bytes()[:-10])  # torn
+    pdfs = sorted((out / FOLDER / "pdf").iterdir())
+    pdfs[1].write_bytes(b"sopgen-cache 1 " + b"0" * 64 + b"\n%PDF-1.4 foreign")  # bad hash
+    report = run(forms, out, jobs=1, html=False)
+    assert len(report.laid_out) == 1 and len(report.rendered) == 1
+    assert files(out) == expected
+    assert run(forms, out, jobs=1, html=False).laid_out == []  # rebuilt entries are good
+
+
+def test_an_error_found_by_a_worker_process_is_located(forms, tmp_path):
+    long_text = " ".join(["Menerima berkas permohonan dari pemohon layanan"] * 150)
+    edit(forms / "forms" / "pengadaan.yaml", "uraian: ", f"uraian: {long_text} ", count=1)
+    with pytest.raises(InputError) as caught:
+        run(forms, tmp_path / "out", jobs=2)
+    (problem,) = caught.value.diagnostics
+    assert problem.file.endswith("pengadaan.yaml") and problem.line > 1
+    assert "terlalu panjang untuk satu halaman" in problem.message
+    assert not (tmp_path / "out").exists()  # a failed first build leaves nothing
+
+
+def test_a_cache_entry_makes_only_layout_objects():
+    from sopgen.build import codec
+
+    with pytest.raises(ValueError):
+        codec.loads(b'{"@": "Popen", "args": ["true"]}')
+    with pytest.raises(ValueError):
+        codec.loads(b'{"@": "Box", "x": 1, "y": 2, "w": 3, "h": 4}')  # not a layout

@@ -109,8 +109,14 @@ def run(task: Task) -> Result:
             data = render_procedure(project, proc, layout, style, arsip=_state.arsip)
             cache.put("pdf", task.pdf_key, data)
             rendered = True
-        Path(task.pdf_path).write_bytes(data)  # written now: no PDF held to the end
+        write_pdf(Path(task.pdf_path), data)  # written now: no PDF held to the end
     return Result(layout, shown, None, laid_out, rendered)
+
+
+def write_pdf(path: Path, data: bytes) -> None:
+    """A procedure's PDF into the staging folder (swapped in whole at the end, so no
+    temporary name is needed here)."""
+    path.write_bytes(data)
 
 
 def _layout(body: bytes | None) -> ProcedureLayout | None:

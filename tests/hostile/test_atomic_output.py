@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sopgen.build.cache import FOLDER as CACHE
 from sopgen.files import OutsideError, clean_leftovers, staged_folder, write_atomic
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
@@ -21,12 +22,12 @@ MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini"
 # test can kill it for sure after the first file of the run is written.
 SLOW_PDF = """
 import sys, time
-import sopgen.render.pdf.binder as binder
-write = binder.write_atomic
+import sopgen.build.jobs as jobs
+write = jobs.write_pdf
 def slow(*args, **kwargs):
     write(*args, **kwargs)
     time.sleep(120)
-binder.write_atomic = slow
+jobs.write_pdf = slow
 from sopgen.cli import main
 sys.argv = ["sopgen", "pdf", "d", "out", "-q"]
 main()
@@ -37,7 +38,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and CACHE not in p.parts
     }
 
 
@@ -73,12 +74,14 @@ def test_kill_9_during_pdf_keeps_the_old_pdfs_and_the_next_run_cleans_up(
     assert _tree(tmp_path / "out" / "pdf") == {
         k.removeprefix("pdf/"): v for k, v in before.items()
     }  # the old PDFs, all of them, unchanged
-    leftovers = [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+    leftovers = [
+        p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".") and p.name != CACHE
+    ]
     assert leftovers == [f".pdf.sopgen-baru-{child.pid}"]
 
     result = cli("pdf", "d", "out", "-q")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pdf"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [CACHE, "pdf"]
     assert sorted(p.name for p in (tmp_path / "out" / "pdf").iterdir()) == [
         "d.pdf",
         "layanan.pdf",

@@ -13,6 +13,7 @@ aside but never replaced.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -35,9 +36,13 @@ class OutsideError(SopgenError):
     """A name that would read or write outside its folder, or a file that cannot be read
     (``message`` and ``hint`` in Indonesian, for a located diagnostic)."""
 
-    def __init__(self, message: str, hint: str):
+    def __init__(self, message: str, hint: str, outside: bool = False):
         super().__init__(f"{message}; {hint}")
         self.message, self.hint = message, hint
+        self.outside = outside  # the path leads out of its folder (else: a bad name or file)
+
+    def format_message(self) -> str:
+        return f"{self.message}\n    cara memperbaiki: {self.hint}"
 
 
 def _real(path: Path) -> Path:
@@ -57,7 +62,7 @@ def confined(root: Path, path: str | os.PathLike) -> Path:
     root, text = Path(root), os.fspath(path)
     if "\x00" in text:
         raise OutsideError(
-            "nama berkas memuat karakter NUL", "tulis nama berkas dengan huruf dan angka saja"
+            "nama berkas memuat karakter NUL (\\0)", "tulis nama berkas dengan huruf dan angka saja"
         )
     path = Path(text)
     where = f"folder {root.name or root}"
@@ -65,11 +70,13 @@ def confined(root: Path, path: str | os.PathLike) -> Path:
         raise OutsideError(
             f"'{_shown(path, root)}' berada di luar {where}",
             "letakkan berkasnya di dalam folder itu dan tulis jalurnya tanpa '..' atau '/' di awal",
+            outside=True,
         )
     if not _real(path).is_relative_to(_real(root)):
         raise OutsideError(
             f"'{_shown(path, root)}' adalah tautan simbolik ke luar {where}",
             "salin berkasnya ke dalam folder itu, jangan ditautkan",
+            outside=True,
         )
     return path
 
@@ -86,39 +93,52 @@ def read_bytes(path: Path, root: Path, limit: int = MAX_READ) -> bytes:
     raises OutsideError with an Indonesian message otherwise (missing files too)."""
     path = confined(root, path)
     try:
-        info = path.stat()
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise OutsideError(
             f"berkas '{path.name}' tidak ditemukan", "periksa nama berkasnya"
         ) from None
-    except (OSError, RuntimeError) as exc:
-        raise OutsideError(
-            f"berkas '{path.name}' tidak dapat dibuka ({_reason(exc)})",
-            "ganti tautan itu dengan berkas biasa",
-        ) from None
-    if stat.S_ISDIR(info.st_mode):
+    except IsADirectoryError:
         raise OutsideError(
             f"'{path.name}' adalah folder, bukan berkas", "ganti folder itu dengan berkasnya"
-        )
-    if not stat.S_ISREG(info.st_mode):
+        ) from None
+    except (OSError, RuntimeError) as exc:
         raise OutsideError(
-            f"'{path.name}' bukan berkas biasa (pipa, soket atau perangkat)",
-            "ganti dengan berkas teks atau gambar biasa",
-        )
-    if info.st_size > limit:
-        raise OutsideError(
-            f"berkas '{path.name}' berukuran {info.st_size / 1024 / 1024:.1f} MB, lebih dari "
-            f"{limit / 1024 / 1024:.0f} MB",
-            "periksa apakah berkas yang benar yang dipakai; berkas SOP biasanya hanya beberapa KB",
-        )
+            f"berkas '{path.name}' tidak dapat dibuka ({_reason(exc)})", _hint(exc)
+        ) from None
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(limit + 1)
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise OutsideError(
+                f"'{path.name}' adalah folder, bukan berkas", "ganti folder itu dengan berkasnya"
+            )
+        if not stat.S_ISREG(info.st_mode):
+            raise OutsideError(
+                f"'{path.name}' bukan berkas biasa (pipa, soket atau perangkat)",
+                "ganti dengan berkas teks atau gambar biasa",
+            )
+        if info.st_size > limit:
+            raise OutsideError(
+                f"berkas '{path.name}' berukuran {_mb(info.st_size)} MB, lebih dari "
+                f"{limit / 1024 / 1024:.0f} MB",
+                "periksa apakah berkas yang benar yang dipakai; berkas SOP biasanya hanya "
+                "beberapa KB",
+            )
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        data = b"".join(chunks)
     except OSError as exc:
         raise OutsideError(
-            f"berkas '{path.name}' tidak dapat dibaca ({_reason(exc)})",
-            "periksa izin baca berkas itu",
+            f"berkas '{path.name}' tidak dapat dibaca ({_reason(exc)})", _hint(exc)
         ) from None
+    finally:
+        os.close(fd)
     if len(data) > limit:  # grew while read
         raise OutsideError(
             f"berkas '{path.name}' lebih dari {limit / 1024 / 1024:.0f} MB",
@@ -127,8 +147,36 @@ def read_bytes(path: Path, root: Path, limit: int = MAX_READ) -> bytes:
     return data
 
 
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+
+
+def _hint(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return "ganti tautan simbolik itu dengan berkas biasa"
+    if getattr(exc, "errno", None) in (errno.EACCES, errno.EPERM):
+        return "periksa izin baca berkas itu"
+    return "periksa berkas itu, atau salin ulang dari cadangannya"
+
+
+_REASONS = {
+    errno.ELOOP: "tautan simbolik yang berputar",
+    errno.EACCES: "tidak ada izin baca",
+    errno.EPERM: "tidak ada izin",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+    errno.ENOTDIR: "bagian jalurnya bukan folder",
+    errno.EISDIR: "ini folder",
+    errno.EIO: "kesalahan baca pada perangkat",
+}
+
+
 def _reason(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or type(exc).__name__
+    """An OSError in Indonesian (the system's own words are often English)."""
+    if isinstance(exc, RuntimeError):  # pathlib's symlink loop before Python 3.13
+        return _REASONS[errno.ELOOP]
+    return _REASONS.get(
+        getattr(exc, "errno", None), getattr(exc, "strerror", None) or "kesalahan sistem berkas"
+    )
 
 
 def _umask() -> int:
@@ -144,12 +192,16 @@ def _within(root: Path | None, path: Path) -> Path:
     return confined(root, path)
 
 
-def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
+def write_atomic(
+    path: Path, data: bytes, root: Path | None = None, *, make_folders: bool = True
+) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder + os.replace,
     so a reader (or a crash) never sees half a file. With ``root``, refuse a ``path``
-    outside it (OutsideError). Creates the missing folders up to ``path``."""
+    outside it (OutsideError). Creates the missing folders up to ``path`` unless
+    ``make_folders`` is false (then a missing folder is an OSError)."""
     path = _within(root, Path(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}{TEMP}{os.getpid()}-", suffix=".tmp"
     )
@@ -166,6 +218,15 @@ def write_atomic(path: Path, data: bytes, root: Path | None = None) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_new(path: Path, data: bytes, root: Path) -> None:
+    """Write a file inside ``root``, a folder being staged (nobody reads it before the
+    swap, so no temporary name is needed); refuses a ``path`` outside it."""
+    path = confined(root, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as stream:
+        stream.write(data)
 
 
 def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:

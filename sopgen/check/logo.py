@@ -9,11 +9,13 @@ the handbook use the same file: same picture, same proportions.
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from sopgen import files
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.model import Project
@@ -71,6 +73,7 @@ def _svg_size(data: bytes) -> tuple[float, float]:
         raise LogoProblem(
             "berkas logo berisi XML tetapi bukan gambar SVG", "pakai berkas PNG, JPEG atau SVG"
         )
+    _refuse_active_svg(root)
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if len(box) == 4:
         try:
@@ -91,6 +94,43 @@ def _svg_size(data: bytes) -> tuple[float, float]:
     return sizes[0], sizes[1]
 
 
+_ACTIVE_TAGS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+
+
+def _refuse_active_svg(root: ET.Element) -> None:
+    """An SVG logo is published as it is in the handbook: no script, no event handler,
+    no reference to another file or site (only '#id' inside the file, or a data: image)."""
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1].lower()
+        if tag in _ACTIVE_TAGS:
+            raise LogoProblem(
+                f"SVG logo memuat elemen <{tag}>, yang tidak diterima demi keamanan",
+                "simpan ulang logo sebagai 'Plain SVG' tanpa skrip, atau pakai PNG",
+            )
+        for key, value in element.attrib.items():
+            name = key.rsplit("}", 1)[-1].lower()
+            if name.startswith("on"):
+                raise LogoProblem(
+                    f"SVG logo memuat atribut '{name}' (skrip), yang tidak diterima demi keamanan",
+                    "simpan ulang logo sebagai 'Plain SVG' tanpa skrip, atau pakai PNG",
+                )
+            if name == "href" and not value.strip().startswith(("#", "data:image/")):
+                raise LogoProblem(
+                    f"SVG logo merujuk ke berkas atau situs lain ('{value[:60]}')",
+                    "sertakan gambarnya di dalam SVG, atau pakai logo PNG",
+                )
+        if tag == "style" or "style" in element.attrib:
+            css = (element.text or "") + element.attrib.get("style", "")
+            if "@import" in css or _EXTERNAL_URL.search(css):
+                raise LogoProblem(
+                    "SVG logo memuat gaya yang merujuk ke berkas atau situs lain",
+                    "hapus @import/url(...) dari gaya SVG, atau pakai logo PNG",
+                )
+
+
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#|data:image/)", re.IGNORECASE)
+
+
 def _raster_size(data: bytes, kind: str) -> tuple[float, float]:
     from PIL import Image
 
@@ -107,9 +147,11 @@ def _raster_size(data: bytes, kind: str) -> tuple[float, float]:
         ) from None
 
 
-def inspect_logo(path: Path) -> LogoInfo:
-    """What the logo file is; raises LogoProblem when it cannot be printed."""
-    if not path.exists():
+def inspect_logo(path: Path, root: Path | None = None) -> LogoInfo:
+    """What the logo file is; raises LogoProblem when it cannot be printed. Read through
+    the file gate: inside ``root`` (the data folder; by default wherever the path leads,
+    as ``check_logo`` has confined it already), a regular file of at most MAX_BYTES."""
+    if not path.exists() and not path.is_symlink():
         images = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in SUFFIXES)
         hint = "letakkan berkas logo di folder dokumen, atau hapus baris 'logo'"
         if images:
@@ -117,24 +159,28 @@ def inspect_logo(path: Path) -> LogoInfo:
         raise LogoProblem(
             f"berkas logo '{path.name}' tidak ditemukan" + did_you_mean(path.name, images), hint
         )
-    if not path.is_file():
+    if path.is_dir():
         raise LogoProblem(
             f"'{path.name}' adalah folder, bukan berkas gambar", "tulis nama berkas logonya"
         )
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LogoProblem(
-                f"berkas logo {size / 1024 / 1024:.1f} MB, lebih dari "
-                f"{MAX_BYTES // 1024 // 1024} MB",
-                "perkecil gambar (lebar sekitar 600-1000 piksel sudah tajam saat dicetak)",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
+    except (OSError, RuntimeError):
+        size = 0  # the gate below says why
+    if size > MAX_BYTES:
         raise LogoProblem(
-            f"berkas logo tidak dapat dibaca ({exc.strerror or exc})",
-            "periksa izin baca berkas itu",
-        ) from None
+            f"berkas logo {size / 1024 / 1024:.1f} MB, lebih dari ".replace(".", ",")
+            + f"{MAX_BYTES // 1024 // 1024} MB",
+            "perkecil gambar (lebar sekitar 600-1000 piksel sudah tajam saat dicetak)",
+        )
+    read = path
+    if root is None:  # confined by check_logo already: only the gate's file checks here
+        read = Path(os.path.realpath(path))
+        root = read.parent
+    try:
+        data = files.read_bytes(read, root, limit=MAX_BYTES)
+    except files.OutsideError as problem:
+        raise LogoProblem(f"berkas logo: {problem.message}", problem.hint) from None
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         kind = "png"
     elif data.startswith(b"\xff\xd8\xff"):
@@ -167,18 +213,22 @@ def check_logo(project: Project) -> list[Diagnostic]:
             )
         ]
     where = ("instansi", "logo")
-    root = Path(project.root).resolve()
-    if not path.resolve().is_relative_to(root):
+    root = Path(project.root)
+    try:
+        files.confined(root, path)
+    except files.OutsideError as err:
+        if not err.outside:
+            return [src.diagnostic(where, f"berkas logo: {err.message}", err.hint)]
         return [
             src.diagnostic(
                 where,
                 f"berkas logo '{project.dokumen.instansi.logo}' berada di luar folder data "
-                f"({root.name})",
+                f"({root.resolve().name})",
                 "salin logo ke folder dokumen dan tulis namanya saja, mis. 'logo: logo.png'",
             )
         ]
     try:
-        info = inspect_logo(path)
+        info = inspect_logo(path, root)
     except LogoProblem as problem:
         return [src.diagnostic(where, problem.message, problem.hint)]
     if info.kind == "svg":

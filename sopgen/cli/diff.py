@@ -16,7 +16,7 @@ from sopgen.cli.common import Verbosity, data_option, verbosity_options
 @click.option(
     "--html",
     "html_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder is refused in Indonesian below
     help="Tulis juga halaman HTML mandiri untuk penanda tangan.",
 )
 @verbosity_options
@@ -38,6 +38,8 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
     from sopgen.edit.diff_text import render_text
 
     say = Verbosity(quiet, verbose)
+    if html_file is not None:
+        _check_html_target(html_file)
     with sources(old, new, data) as (before, after):
         old_projects, new_projects = load_both(before, after)
     for side, projects in ((before, old_projects), (after, new_projects)):
@@ -61,7 +63,8 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
             place=place,
         )
         try:
-            write_atomic(html_file, page.encode("utf-8"))
+            # only the file asked for: never a folder that was not there
+            write_atomic(html_file, page.encode("utf-8"), make_folders=False)
         except OSError as err:
             from sopgen.errors import RenderError
 
@@ -69,6 +72,25 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
                 f"tidak dapat menulis {html_file.as_posix()}: {err.strerror or err}"
             ) from err
         say.info(f"halaman HTML: {html_file.as_posix()}")
+
+
+def _check_html_target(html_file: Path) -> None:
+    """Before any work: the folder of --html must exist (it is never created) and the
+    name must not be a folder."""
+    from sopgen.errors import SopgenError
+
+    folder = html_file.parent
+    if not folder.exists():
+        raise SopgenError(
+            f"--html {html_file.as_posix()}: folder '{folder.as_posix()}' tidak ada; "
+            "buat foldernya dulu atau tulis halaman di folder yang ada (mis. --html "
+            f"{html_file.name})"
+        )
+    if html_file.is_dir():
+        raise SopgenError(
+            f"--html {html_file.as_posix()}: itu folder; tulis nama berkas, mis. "
+            f"--html {(html_file / 'perubahan.html').as_posix()}"
+        )
 
 
 command = diff

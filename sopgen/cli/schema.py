@@ -29,7 +29,7 @@ def schema(folder: Path, quiet: bool, verbose: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, model in (("dokumen", Dokumen), ("prosedur", Prosedur)):
         target = folder / f"{name}.schema.json"
-        write_atomic(target, json_schema(model, name).encode("utf-8"))
+        write_atomic(target, json_schema(model, name).encode("utf-8"), root=folder)
         say.info(f"ditulis: {target}")
 
 

@@ -118,7 +118,12 @@ def new_procedure(proc_id: str, folder: Path) -> Created:
     if target.exists():
         raise ScaffoldError(f"berkas {target.as_posix()} sudah ada; tidak ditimpa")
     document = folder / DOCUMENT_FILE
-    raw = document.read_bytes()
+    from sopgen import files
+
+    try:
+        raw = files.read_bytes(document, folder)
+    except files.OutsideError as err:
+        raise ScaffoldError(f"{document.as_posix()}: {err.message}") from None
     bom = raw.startswith(b"\xef\xbb\xbf")
     try:
         old_text = raw.decode("utf-8-sig")
@@ -127,9 +132,8 @@ def new_procedure(proc_id: str, folder: Path) -> Created:
     new_text = add_to_list(old_text, proc_id, document)
     write_new(target, procedure_text(proc_id, folder))
     if new_text != old_text:
-        from sopgen.files import write_atomic
-
-        write_atomic(document, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+        data = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
+        files.write_atomic(document, data, root=folder)
         return Created((target,), document)
     return Created((target,))
 
@@ -158,7 +162,14 @@ def new_document(name: str, data: Path, first_procedure: str = "contoh") -> Crea
 
 
 def write_new(target: Path, text: str) -> None:
-    """Create a file that must not exist yet (exclusive create: no race, no overwrite)."""
+    """Create a file that must not exist yet (exclusive create: no race, no overwrite),
+    in its own folder only (the file gate: not through a symlink pointing elsewhere)."""
+    from sopgen import files
+
+    try:
+        files.confined(target.parent, target)
+    except files.OutsideError as err:
+        raise ScaffoldError(f"{target.as_posix()}: {err.message}") from None
     try:
         with open(target, "x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)

@@ -126,9 +126,13 @@ EXCERPT_LINES = 2  # lines shown before the offending one (and one after)
 def yaml_excerpt(file: str, line: int, column: int) -> str:
     """The offending YAML line with the lines around it, numbered, a caret under the
     column; "" when the file cannot be read."""
-    try:
-        lines = Path(file).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+    from sopgen import files
+
+    path = Path(file)
+    try:  # through the file gate: a FIFO or a huge file named in a message is not read
+        raw = files.read_bytes(path, path.parent)
+        lines = raw.decode("utf-8-sig").splitlines()
+    except (files.OutsideError, OSError, ValueError):
         return ""
     if not 1 <= line <= len(lines):
         return ""

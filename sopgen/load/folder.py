@@ -6,13 +6,16 @@ per procedure) or a folder of such folders (``data/`` holding ``sekretariat/``..
 
 from __future__ import annotations
 
+import os
 import types
 import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from sopgen import files
 from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.load.encoding import decode_text
 from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problem
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
@@ -35,7 +38,7 @@ def read_folder(
     root = Path(root) if root is not None else folder.parent
     diagnostics: list[Diagnostic] = []
 
-    dokumen, doc_source, found = _read_model(folder / DOCUMENT_FILE, Dokumen)
+    dokumen, doc_source, found = _read_model(folder / DOCUMENT_FILE, Dokumen, root)
     diagnostics += found
 
     if dokumen is not None:
@@ -48,7 +51,7 @@ def read_folder(
         if procedure_id_problem(proc_id, ids[:index]):
             continue  # never opened; check reports it with its location
         path = folder / f"{proc_id}.yaml"
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             if doc_source is not None:
                 diagnostics.append(
                     doc_source.diagnostic(
@@ -60,7 +63,7 @@ def read_folder(
                     )
                 )
             continue
-        prosedur, source, found = _read_model(path, Prosedur)
+        prosedur, source, found = _read_model(path, Prosedur, root)
         diagnostics += found
         if prosedur is None:
             continue
@@ -100,16 +103,17 @@ def read_folder(
 
 def _display_path(path: Path) -> str:
     """Paths in messages as the user typed them (relative when under the cwd)."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # abspath, not resolve: a symlink is shown by its own name, never its target
+        return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())))
+    except (ValueError, OSError):
         return str(path)
 
 
-def _read_model(path: Path, model: type[BaseModel]):
-    """Read, parse and validate one file. Returns (model or None, source map, diagnostics)."""
+def _read_model(path: Path, model: type[BaseModel], root: Path):
+    """Read (through the file gate: inside ``root``, a regular file of sane size),
+    decode, parse and validate one file. Returns (model or None, source map, diagnostics)."""
     shown = _display_path(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return (
             None,
             None,
@@ -120,21 +124,12 @@ def _read_model(path: Path, model: type[BaseModel]):
             ],
         )
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        return (
-            None,
-            None,
-            [
-                Diagnostic(
-                    shown,
-                    1,
-                    1,
-                    f"berkas bukan teks UTF-8 (bita ke-{err.start + 1})",
-                    "simpan ulang berkas dengan pengodean UTF-8",
-                )
-            ],
-        )
+        raw = files.read_bytes(path, root)
+    except files.OutsideError as err:
+        return None, None, [Diagnostic(shown, 1, 1, err.message, err.hint)]
+    text, problem = decode_text(shown, raw)
+    if problem is not None:
+        return None, None, [problem]
     data, source, diagnostics = parse_yaml(shown, text)
     if data is None or diagnostics:
         return None, source, diagnostics

@@ -61,7 +61,8 @@ def _shown(name: str) -> str:
 def find_documents(folder: Path) -> list[Path]:
     """Document folders in ``folder``: itself, or its direct subfolders, sorted."""
     folder = Path(folder)
-    if (folder / DOCUMENT_FILE).is_file():
+    document = folder / DOCUMENT_FILE
+    if document.exists() or document.is_symlink():  # a folder or a bad link: said on reading
         return [folder]
     return sorted(p.parent for p in folder.glob(f"*/{DOCUMENT_FILE}"))
 

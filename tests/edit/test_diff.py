@@ -315,11 +315,25 @@ def test_html_page_shows_no_path_of_the_machine(pair, cli, tmp_path):
 
 
 def test_html_quiet_and_without_changes(pair, cli):
+    Path("out").mkdir()
     result = cli("diff", "lama", "baru", "--html", "out/p.html", "-q")
     assert result.exit_code == 0 and result.output == ""
     page = Path("out/p.html").read_text(encoding="utf-8")
     assert '<p class="kosong">Tidak ada perubahan.</p>' in page
     assert "0 perubahan" in page
+
+
+def test_html_into_a_missing_folder_creates_no_folder(pair, cli):
+    for target, said in (
+        ("no/such/dir/p.html", "folder 'no/such/dir' tidak ada"),
+        ("lama", "itu folder; tulis nama berkas"),
+    ):
+        before = sorted(Path().rglob("*"))
+        result = cli("diff", "lama", "baru", "--html", target, "-q")
+        assert result.exit_code == 1
+        assert f"kesalahan: --html {target}: {said}" in result.output
+        assert "Traceback" not in result.output
+        assert sorted(Path().rglob("*")) == before
 
 
 # --- git revisions ----------------------------------------------------------------------------

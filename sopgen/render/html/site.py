@@ -20,7 +20,6 @@ a failed build never leaves half a site.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,8 @@ import jinja2
 from markupsafe import Markup
 
 import sopgen
+from sopgen import files
+from sopgen.check.logo import inspect_logo
 from sopgen.errors import RenderError
 from sopgen.files import staged_folder
 from sopgen.layout.geometry import ProcedureLayout
@@ -236,10 +237,8 @@ def _pages(site: SiteContext):
         )
 
 
-def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(text)
+def _write_text(path: Path, text: str, target: Path) -> None:
+    files.write_new(path, text.encode("utf-8"), target)
 
 
 def write_site(site: SiteContext, target: Path, env: jinja2.Environment | None = None) -> None:
@@ -247,19 +246,18 @@ def write_site(site: SiteContext, target: Path, env: jinja2.Environment | None =
     env = env or make_environment()
     for page, template, extra in _pages(site):
         html = env.get_template(template).render(site=site, page=page, **extra)
-        _write_text(target / page.path, html)
-    _write_text(target / "search-index.js", search_index_js(site))
+        _write_text(target / page.path, html, target)
+    _write_text(target / "search-index.js", search_index_js(site), target)
 
     assets = target / "assets"
     source = Path(env.loader.searchpath[0]) / "assets"  # type: ignore[union-attr]
     for name in STATIC_FILES:
-        (assets).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / name, assets / name)
-    (assets / "fonts").mkdir(parents=True, exist_ok=True)
+        files.write_new(assets / name, (source / name).read_bytes(), target)
     for name in FONT_FILES:
-        shutil.copyfile(FONT_DIR / name, assets / "fonts" / name)
+        files.write_new(assets / "fonts" / name, (FONT_DIR / name).read_bytes(), target)
     for asset, logo in sorted(site.logos.items()):
-        shutil.copyfile(logo, assets / asset)
+        # read through the file gate and the logo's checks: what check accepted, no other
+        files.write_new(assets / asset, inspect_logo(Path(logo)).data, target)
 
 
 def build_site(

@@ -179,9 +179,11 @@ CASES = [
 
 
 def _outside(root: Path) -> list[tuple[str, int, bytes]]:
-    """Everything under ``root`` except the output folder (FIFOs by name only)."""
+    """Everything under ``root`` but the build cache (FIFOs and links by name only)."""
     found = []
     for path in sorted(root.rglob("*")):
+        if ".sopgen-cache" in path.parts:  # the build's cache, inside the output folder
+            continue
         if path.is_file() and not path.is_symlink():
             found.append((str(path.relative_to(root)), path.stat().st_mtime_ns, path.read_bytes()))
         else:

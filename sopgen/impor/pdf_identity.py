@@ -16,12 +16,13 @@ from sopgen.impor.pdf_source import RawPage
 from sopgen.impor.pdf_table import runs
 from sopgen.impor.pdf_text import Word, join_lines, line_text, lines_of
 
+_TGL = r"^(tanggal|tgl\.?)\s*"
 FIELDS = (
-    ("nomor", re.compile(r"^(nomor|no\.?)\s+sop\b", re.I)),
-    ("tanggal_pembuatan", re.compile(r"^tanggal\s+pembuatan\b", re.I)),
-    ("tanggal_revisi", re.compile(r"^tanggal\s+revisi\b", re.I)),
-    ("tanggal_efektif", re.compile(r"^tanggal\s+(efektif|berlaku|pengesahan)\b", re.I)),
-    ("disahkan", re.compile(r"^disahkan\s+oleh\b", re.I)),
+    ("nomor", re.compile(r"^(nomor|no\.?)\s*sop\b", re.I)),
+    ("tanggal_pembuatan", re.compile(_TGL + r"(pembuatan|dibuat)\b", re.I)),
+    ("tanggal_revisi", re.compile(_TGL + r"revisi\b", re.I)),
+    ("tanggal_efektif", re.compile(_TGL + r"(efektif|berlaku|pengesahan|ditetapkan)\b", re.I)),
+    ("disahkan", re.compile(r"^(disahkan|ditetapkan)\s+oleh\b", re.I)),
     ("nama", re.compile(r"^((nama|judul)\s+sop|standar\s+operasional)\b", re.I)),
 )
 _TAIL = r"\s*(\(lanjutan\))?\s*(:.*)?$"
@@ -83,7 +84,7 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
             continue
         vrules = [r for r in runs(geoms[i].rulings(), False) if r.hi - r.lo > 8]
         hrules = [r for r in runs(geoms[i].rulings(), True) if r.hi - r.lo > 8]
-        segs = _segments(words, vrules)
+        segs = _two_line_labels(_segments(words, vrules))
         labels = _labels(segs)
         # a lone label is a cover's or a Daftar Isi's title, not the identity grid
         if len({key for key, _ in labels}) < 2 and not any(_heading(s) for s in segs):
@@ -120,6 +121,40 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
         lists={k: tuple(v) for k, v in lists.items()},
     )
     return identity, tuple(uncertain)
+
+
+def _field(text: str) -> str | None:
+    for key, pat in FIELDS:
+        if pat.match(text):
+            return key
+    return None
+
+
+def _two_line_labels(segs: list[_Line]) -> list[_Line]:
+    """A label printed over two lines in a narrow column ("Tanggal" / "Pembuatan",
+    "No." / "SOP") is one label: the two lines are joined when neither is a label alone
+    and together they are one."""
+    out = list(segs)
+    for a in segs:
+        if a not in out or _field(a.text) or len(a.words) > 2:
+            continue
+        h = max(a.bottom - a.top, 4.0)
+        below = [
+            b
+            for b in out
+            if b is not a
+            and abs(b.x0 - a.x0) <= 3
+            and a.bottom - 1 <= b.top <= a.bottom + 0.8 * h
+            and len(b.words) <= 2
+            and not _field(b.text)
+        ]
+        if not below:
+            continue
+        b = min(below, key=lambda s: s.top)
+        if _field(f"{a.text} {b.text}"):
+            out[out.index(a)] = _Line(a.words + b.words)
+            out.remove(b)
+    return out
 
 
 def _labels(segs: list[_Line]) -> list[tuple[str, _Line]]:
@@ -163,10 +198,21 @@ def _value(label: _Line, segs: list[_Line], hrules=()) -> str:
     def is_label(s: _Line) -> bool:
         return any(p.match(s.text) for _, p in FIELDS)
 
-    right = [s for s in segs if s is not label and s.x0 > label.x1 - 1 and not is_label(s)]
+    right = [
+        s
+        for s in segs
+        if s is not label and s.x0 > label.x1 - 1 and not is_label(s) and s.text.strip(": ")
+    ]
     cell = _cell(label, hrules)
     others = [s for s in segs if s is not label and is_label(s)]
-    level = [s for s in right if label.top - 1 <= (s.top + s.bottom) / 2 <= label.bottom + 1]
+    # level with the label: overlapping its line(s) (a label centred beside a value of
+    # two lines overlaps both)
+    level = [
+        s
+        for s in right
+        if label.top - 1 <= (s.top + s.bottom) / 2 <= label.bottom + 1
+        or min(s.bottom, label.bottom) - max(s.top, label.top) > 0.5
+    ]
     if cell and not any(cell[0] < (s.top + s.bottom) / 2 < cell[1] for s in others):
         # lines of the cell above or below the level ones; a line half over a level one
         # (a signer's NIP pushed over the ruling) is not the value

@@ -289,6 +289,11 @@ def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, s
         and w.x0 <= grid.right
         # words inside another ruled table (an identity page above) are no title
         and not any(r.lo < w.cy < r.hi for r in vr)
+        # nor the letter of an off-page connector drawn above the table
+        and not any(
+            o.x0 <= w.cx <= o.x1 and o.y0 <= w.cy <= o.y1 and o.w < 60 and o.h < 60
+            for o in geom.outlines
+        )
     ]
     title_lines, nomor = [], None
     for line in lines_of(ws):

@@ -1,0 +1,234 @@
+"""SOP PDFs drawn unlike sopgen and unlike the corpus (pdf_draw.py) import whole.
+
+Each variant is a random procedure (fixed seed) drawn in one ``Style``: the imported data
+keeps its rows, executors, symbols and arrows, the identity page's fields, and the
+written folder passes ``sopgen check`` with the same flow. Set SOPGEN_VARIANT_EXAMPLES
+(e.g. 40) to draw that many further random combinations of styles and procedures, and
+SOPGEN_VARIANT_SEED to draw other ones.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import replace
+
+import pytest
+import yaml_flow
+from pdf_draw import Identity, Step, Style, draw
+
+from sopgen.build import read_data
+from sopgen.impor.pdf import read_pdf
+from sopgen.impor.to_yaml import write_document
+
+SEED = int(os.environ.get("SOPGEN_VARIANT_SEED", "35"))
+EXTRA = int(os.environ.get("SOPGEN_VARIANT_EXAMPLES", "0"))
+JOBS = ["Staf Umum", "Kasubbag TU", "Kepala Bagian", "Sekretaris", "Bendahara", "PPK", "Kepala"]
+VERBS = ["Menerima", "Memeriksa", "Mencatat", "Menyusun", "Mengirim", "Mengarsipkan"]
+NOUNS = ["surat masuk", "berkas usulan", "nota dinas", "laporan", "data kegiatan"]
+
+
+def procedure(rng: random.Random, n_exec: int, n_rows: int, per_page: int, numbering: str):
+    """Steps: a start and an end terminator, processes, decisions whose Ya goes on and
+    whose Tidak loops back or jumps ahead on the same page (one side track at a time)."""
+    steps: list[Step] = []
+    busy: list[tuple[int, int]] = []  # row ranges with a side track
+    counter, letter = 0, ""
+    for i in range(n_rows):
+        col = rng.randrange(n_exec)
+        kind, to = "process", (i + 1,)
+        page = i // per_page
+        if i == 0:
+            kind = "terminator"
+        elif i == n_rows - 1:
+            kind, to = "terminator", ()
+        elif rng.random() < 0.35 and i + 1 < n_rows:
+            back = rng.random() < 0.6 and i - 1 >= max(page * per_page, i - 3)
+            j = rng.randint(max(page * per_page, i - 3), i - 1) if back else min(i + 2, n_rows - 1)
+            lo, hi = min(i, j), max(i, j)
+            same_page = j // per_page == page and (i + 1) // per_page == page
+            if j != i + 1 and same_page and not any(a <= hi and lo <= b for a, b in busy):
+                kind, to = "decision", (i + 1, j)
+                busy.append((lo, hi))
+        if numbering == "plain":
+            nomor = str(i + 1)
+        elif numbering == "none":
+            nomor = ""
+        else:  # "1, 2, 2a, 2b, 3": a sub-step now and then
+            if i > 0 and rng.random() < 0.25:
+                letter = chr(ord(letter or "a") + (1 if letter else 0))
+                nomor = f"{counter}{letter}"
+            else:
+                counter, letter = counter + 1, ""
+                nomor = str(counter)
+        verb, noun = rng.choice(VERBS), rng.choice(NOUNS)
+        steps.append(
+            Step(
+                nomor=nomor,
+                uraian=f"{verb} {noun} tahap {i + 1}",
+                col=col,
+                kind=kind,
+                to=to,
+                kelengkapan=noun.capitalize(),
+                waktu=f"{rng.randint(1, 60)} menit",
+                output=f"{noun.capitalize()} {i + 1}",
+                keterangan="Lihat pedoman" if rng.random() < 0.2 else "",
+            )
+        )
+    return steps
+
+
+# A name for each variant, the style, executors, rows and numbering of its procedure.
+VARIANTS = {
+    "portrait-2-pelaksana-waktu-output": (
+        Style(page="A4-portrait", mutu=("Waktu", "Output"), keterangan=False),
+        2,
+        7,
+        "plain",
+    ),
+    "landscape-7-pelaksana-dua-halaman-header-diulang": (
+        Style(page="A4-landscape", rows_per_page=6, repeat_header=True),
+        7,
+        11,
+        "plain",
+    ),
+    "f4-portrait-5-pelaksana-tanpa-header-lanjutan-konektor-di-luar": (
+        Style(page="F4-portrait", rows_per_page=7, repeat_header=False, connectors="outside"),
+        5,
+        12,
+        "plain",
+    ),
+    "mutu-baku-di-kiri-nomor-2a": (
+        Style(
+            mutu=("Persyaratan", "Waktu", "Keluaran"),
+            mutu_first=True,
+            font="Times-Roman",
+            open_heads=True,
+            header_words={"no": "No.", "kegiatan": "Uraian Kegiatan", "pelaksana": "Pelaksana"},
+        ),
+        4,
+        9,
+        "sub",
+    ),
+    "tanpa-nomor-elips-letter": (
+        Style(page="Letter-landscape", ellipse_ends=True, keterangan=False),
+        3,
+        6,
+        "none",
+    ),
+    "identitas-singkatan-label-dua-baris": (
+        Style(
+            identity=Identity(
+                nomor_label="No. SOP",
+                tanggal_label="Tgl. Pembuatan",
+                revisi_label="Tgl. Revisi",
+                efektif_label="Tgl. Efektif",
+                two_line_labels=True,
+                ruled=False,
+                nama="Pengelolaan Surat Masuk dan Surat Keluar pada Bagian Umum Sekretariat "
+                "Daerah Kabupaten Contoh",
+            ),
+            rows_per_page=5,
+        ),
+        3,
+        8,
+        "plain",
+    ),
+    "identitas-nama-dua-baris-sel-bergaris": (
+        Style(
+            identity=Identity(
+                nama="Penyusunan Laporan Keuangan Semesteran dan Tahunan Satuan Kerja "
+                "Perangkat Daerah",
+                colon=False,
+            ),
+            page="F4-landscape",
+        ),
+        6,
+        7,
+        "plain",
+    ),
+}
+
+
+def _random_variants(n: int) -> dict:
+    rng = random.Random(SEED)
+    out = {}
+    for k in range(n):
+        style = Style(
+            page=rng.choice(["A4-landscape", "A4-portrait", "F4-portrait", "Letter-landscape"]),
+            mutu=rng.choice([("Kelengkapan", "Waktu", "Output"), ("Waktu", "Output")]),
+            keterangan=rng.random() < 0.5,
+            mutu_first=rng.random() < 0.3,
+            rows_per_page=rng.randint(4, 9),
+            repeat_header=rng.random() < 0.6,
+            connectors=rng.choice(["band", "outside"]),
+            open_heads=rng.random() < 0.3,
+            ellipse_ends=rng.random() < 0.3,
+        )
+        numbering = rng.choice(["plain", "sub", "none"])
+        out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)
+    return out
+
+
+ALL = {**VARIANTS, **_random_variants(EXTRA)}
+
+
+def _expected_links(steps: list[Step]) -> set[tuple[int, int, str | None]]:
+    out = set()
+    for i, s in enumerate(steps):
+        for k, t in enumerate(s.to):
+            label = ("Ya" if k == 0 else "Tidak") if s.kind == "decision" else None
+            out.add((i, t, label))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_variant_imports_whole(tmp_path, name):
+    style, n_exec, n_rows, numbering = ALL[name]
+    rng = random.Random(f"{SEED}-{name}")
+    style = replace(style, executors=tuple(JOBS[:n_exec]))
+    steps = procedure(rng, n_exec, n_rows, style.rows_per_page, numbering)
+    path = tmp_path / f"{name}.pdf"
+    draw(path, steps, style)
+    sop = read_pdf(path)
+
+    assert sop.header.executors == style.executors
+    assert [(r.nomor, r.uraian) for r in sop.rows] == [(s.nomor, s.uraian) for s in steps]
+    for key in ("kelengkapan", "waktu", "output"):
+        printed = any(t.lower().startswith(key[:5]) for t in style.mutu) or (
+            key == "kelengkapan" and "Persyaratan" in style.mutu
+        )
+        if key == "output" and "Keluaran" in style.mutu:
+            printed = True
+        want = [getattr(s, key) if printed else "" for s in steps]
+        assert [getattr(r, key) for r in sop.rows] == want, key
+    if style.keterangan:
+        assert [r.keterangan for r in sop.rows] == [s.keterangan for s in steps]
+    shapes = [s for s in sop.shapes if s.kind != "connector"]
+    assert sorted((s.row, s.columns, s.kind) for s in shapes) == [
+        (i, (s.col,), s.kind) for i, s in enumerate(steps)
+    ]
+    row_of = {s.id: s.row for s in shapes}
+    links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
+    assert links == _expected_links(steps)
+    if style.identity is not None:
+        _identity_matches(sop.identity, style.identity)
+
+    written = write_document([sop], tmp_path / "hasil")
+    _, diagnostics = read_data(written.folder)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    (proc,) = [p for p in written.files if p.name != "dokumen.yaml"]
+    edges = yaml_flow.edges(proc.read_text("utf-8"))
+    assert {(a[0], b[0], lab) for a, b, lab in edges} == _expected_links(steps)
+
+
+def _identity_matches(got, want: Identity) -> None:
+    assert got.nomor == want.nomor
+    assert got.tanggal_pembuatan == want.tanggal
+    assert got.tanggal_efektif == want.tanggal
+    assert got.nama == want.nama
+    assert got.disahkan is not None
+    assert got.disahkan.nama == want.pejabat[1]
+    assert got.disahkan.nip == want.pejabat[2]
+    assert got.lists.get("dasar_hukum") == want.lists["Dasar Hukum"]
+    assert got.lists.get("peralatan") == want.lists["Peralatan/Perlengkapan"]

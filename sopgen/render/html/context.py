@@ -46,7 +46,7 @@ from sopgen.render.markup import clean_text, markdown_block, markdown_inline, pl
 
 Measure = Callable[[str, str, float], float]
 
-KIND_LABELS = {"terminator": "Mulai/Selesai", "process": "Proses", "decision": "Keputusan"}
+KIND_LABELS = {"process": "Proses", "decision": "Keputusan"}
 
 
 SLUG_MAX = 60  # file names stay short (Windows paths, zip archives)
@@ -75,17 +75,20 @@ def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
     return taken
 
 
-def _flow_notes(index: int, proc: Procedure) -> tuple[FlowNote, ...]:
-    """The row's explicit jumps (decision exits, lanjut) as text, by printed number."""
-    numbers, syms = proc.numbers, proc.symbols
-    notes = []
-    for edge in proc.edges:
+def _flow_notes(index: int, proc: Procedure, syms, edges) -> tuple[FlowNote, ...]:
+    """The row's explicit jumps (decision exits, lanjut) as text, by printed number; an
+    arrow that two symbols of the row share ("Lanjut: ke langkah 5" twice) once."""
+    numbers = proc.numbers
+    notes: list[FlowNote] = []
+    for edge in edges:
         source, target = syms[edge.source], syms[edge.target]
         if source.row != index or not _explicit(proc, source):
             continue
         label = {"ya": "Ya", "tidak": "Tidak"}.get(edge.branch or "", "Lanjut")
         number = numbers[target.row] or f"baris ke-{target.row + 1}"
-        notes.append(FlowNote(label, number, f"langkah-{target.row + 1}"))
+        note = FlowNote(label, number, f"langkah-{target.row + 1}")
+        if note not in notes:
+            notes.append(note)
     return tuple(notes)
 
 
@@ -95,15 +98,22 @@ def _explicit(proc: Procedure, sym) -> bool:
     return item.keputusan is not None or item.lanjut is not None
 
 
-def _kinds(layout: ProcedureLayout | None, proc: Procedure) -> dict[int, str]:
-    kinds: dict[int, str] = {}
-    if layout is not None:
-        for page in layout.pages:
-            for sym in page.symbols:
-                kinds[sym.step] = sym.kind
-    for sym in proc.symbols:  # the model's kind of each row's first symbol
-        kinds.setdefault(sym.row, sym.kind)
-    return kinds
+def row_kinds(proc: Procedure, syms, edges) -> list[tuple[str, str]]:
+    """Per row: the kind of its first symbol (a CSS class) and the names of every kind
+    of symbol it holds, in order ("Mulai, Proses"; a terminator with an arrow out is
+    Mulai, one without is Selesai)."""
+    has_out = {e.source for e in edges}
+    names: list[list[str]] = [[] for _ in proc.data.kegiatan]
+    first: dict[int, str] = {}
+    for sym in syms:
+        first.setdefault(sym.row, sym.kind)
+        if sym.kind == "terminator":
+            name = "Mulai" if sym.node in has_out else "Selesai"
+        else:
+            name = KIND_LABELS.get(sym.kind, sym.kind)
+        if name not in names[sym.row]:
+            names[sym.row].append(name)
+    return [(first.get(i, "process"), ", ".join(n)) for i, n in enumerate(names)]
 
 
 def _percent(part: float, whole: float) -> int:
@@ -125,7 +135,8 @@ def _procedure_view(
     data = proc.data
     steps = data.kegiatan
     mpd = project.dokumen.pengaturan.menit_per_hari
-    kinds = _kinds(layout, proc)
+    syms, edges = proc.symbols, proc.edges
+    kinds = row_kinds(proc, syms, edges)
     numbers = proc.numbers
     durations = list(proc.durations) + [None] * (len(steps) - len(proc.durations))
 
@@ -136,8 +147,8 @@ def _procedure_view(
             StepView(
                 number=numbers[i],
                 anchor=f"langkah-{i + 1}",
-                kind=kinds[i],
-                kind_label=KIND_LABELS.get(kinds[i], kinds[i]),
+                kind=kinds[i][0],
+                kind_label=kinds[i][1],
                 uraian=markdown_inline(s.uraian),
                 uraian_text=plain_text(s.uraian),
                 executors=tuple(Link(e, executor_urls.get(e)) for e in s.executors),
@@ -147,7 +158,7 @@ def _procedure_view(
                 output=markdown_inline(s.output),
                 keterangan=markdown_inline(s.keterangan),
                 plain=(plain_text(s.kelengkapan), plain_text(s.output), plain_text(s.keterangan)),
-                flow=_flow_notes(i, proc),
+                flow=_flow_notes(i, proc, syms, edges),
             )
         )
 

@@ -1,0 +1,45 @@
+"""The handbook's step table: each row names every kind of symbol it holds, and a jump
+two symbols of a row share is written once."""
+
+from __future__ import annotations
+
+from sopgen.model.steps import Keputusan, Langkah, Simbol
+from sopgen.render.html.context import _flow_notes, row_kinds
+from tests.layout.builders import procedure
+
+
+def _proc():
+    return procedure(
+        [
+            # a start and a process in one row (real SOPs: "Mulai" beside the first box)
+            Langkah(
+                uraian="Menerima berkas",
+                simbol=[Simbol(pelaksana="A", jenis="terminator"), Simbol(pelaksana="B")],
+            ),
+            Langkah(
+                uraian="Memeriksa berkas",
+                simbol=[
+                    Simbol(pelaksana="A", lanjut=3),
+                    Simbol(pelaksana="B", keputusan=Keputusan(ya=3, tidak=1)),
+                ],
+            ),
+            Langkah(uraian="Mengarsipkan", pelaksana="C"),
+        ],
+        pelaksana=("A", "B", "C"),
+    )
+
+
+def test_a_row_names_every_kind_of_symbol_it_holds():
+    proc = _proc()
+    kinds = row_kinds(proc, proc.symbols, proc.edges)
+    assert kinds == [
+        ("terminator", "Mulai, Proses"),
+        ("process", "Proses, Keputusan"),
+        ("terminator", "Selesai"),
+    ]
+
+
+def test_a_jump_two_symbols_share_is_written_once():
+    proc = _proc()
+    notes = _flow_notes(1, proc, proc.symbols, proc.edges)
+    assert [(n.label, n.number) for n in notes] == [("Lanjut", "3"), ("Ya", "3"), ("Tidak", "1")]

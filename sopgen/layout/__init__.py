@@ -27,9 +27,9 @@ from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.header import build_header
 from sopgen.layout.paginate import PageContext, build_pages, make_page
-from sopgen.layout.rows import TEXT_ROLES, measure_rows, measure_total, row_texts
+from sopgen.layout.rows import TEXT_ROLES, measure_rows, measure_total, notes_height, row_texts
 from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
-from sopgen.layout.symbols import plan_symbols
+from sopgen.layout.symbols import plan_symbols, teks_lane_need
 from sopgen.layout.text import wrap
 from sopgen.model import Procedure
 from sopgen.model.flow import BadRef, Edge, resolve_flow, unresolved_refs
@@ -64,7 +64,14 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     cells = row_texts(procedure)
     texts = {role: [row[role] for row in cells] for role in TEXT_ROLES}
     columns = column_layout(
-        texts, titles(style), data.pelaksana, style, style.margin_left, content_w, measure
+        texts,
+        titles(style),
+        data.pelaksana,
+        style,
+        style.margin_left,
+        content_w,
+        measure,
+        teks_lane_need(data, style, measure),
     )
     header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
     symbols = plan_symbols(data, columns, style, measure)
@@ -74,8 +81,12 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     total = measure_total(procedure, columns, style, measure) if with_total else None
     # node to node (a row may hold several symbols); a repeated edge drawn once
     edges = list(dict.fromkeys(resolve_flow(data)))
+    # the notes go under the last page's table, unless they would take half the page
+    tail = notes_height(procedure, content_w, style, measure)
+    room = style.page_size[1] - style.margin_bottom - header.body_top
+    tail = tail if tail <= style.notes_share_max * room else 0.0
     return PageContext(
-        style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total
+        style, measure, columns, header, tuple(rows), tuple(symbols), tuple(edges), total, tail
     )
 
 

@@ -2,15 +2,18 @@
 Keterangan, with widths from what they hold.
 
 - Executor lanes are all as wide as the widest need: a symbol with room for arrows beside
-  it (``Style.lane_min``), or the longest word of an executor's name in bold at the
-  header's smallest size (7 pt; a name wraps between words), up to ``Style.lane_max``
+  it (``Style.lane_min``), the longest word of an executor's name in bold at the
+  header's smallest size (7 pt; a name wraps between words), or the text inside a
+  symbol (two lines in a diamond), up to ``Style.lane_max``
   (a longer word is hyphenated); together at most ``Style.lanes_max`` of the table.
 - No is as wide as its header or its widest number.
 - Kegiatan, Kelengkapan, Waktu, Output and Keterangan share the rest in proportion to
-  how much text each holds (so every column wraps to about as many lines and rows stay
-  short), each at least as wide as its longest word and its header's longest word, and a
-  column of short values (every cell at most ``Style.one_line_max`` on one line, like
-  "5 Menit" under Waktu) as wide as its widest value: those stay on one line.
+  how much text each holds (so every column wraps to about as many lines), then width
+  moves from column to column while that makes the rows shorter (one long Keterangan
+  should not make its row three times as tall as the others); each at least as wide as
+  its longest word and its header's longest word, and a column of short values (every
+  cell at most ``Style.one_line_max`` on one line, like "5 Menit" under Waktu) as wide
+  as its widest value: those stay on one line.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass
 
 from sopgen.layout.geometry import Span
 from sopgen.layout.style import Measure, Style
+from sopgen.layout.text import block_height, wrap
 
 TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 MIN_HEADER_SIZE = 7.0  # header text never gets smaller; it wraps instead
@@ -94,17 +98,18 @@ def column_layout(
     x0: float,
     width: float,
     measure: Measure,
+    symbol_need: float = 0.0,
 ) -> Columns:
     """Columns filling ``width`` from ``x0``. ``texts``: each text column's cell texts
     (role -> one text per row, "no" included); ``titles``: the header text of each
-    column; ``names``: the executors (one lane each)."""
+    column; ``names``: the executors (one lane each); ``symbol_need``: the lane width
+    the texts inside symbols ask for (symbols.teks_lane_need)."""
     pad = 2 * style.cell_pad
     size, head = style.font_size, MIN_HEADER_SIZE
     roles = ("kegiatan", *(r for r in style.columns if r in TEXT_COLUMNS))
     n = max(1, len(names))
-    lane = max(
-        style.lane_min, min(longest_word(names, "bold", head, measure) + pad, style.lane_max)
-    )
+    named = max(longest_word(names, "bold", head, measure) + pad, symbol_need)
+    lane = max(style.lane_min, min(named, style.lane_max))
     lane = min(lane, style.lanes_max * width / n)
     no = max(
         longest_word(texts.get("no", ()), "regular", size, measure),
@@ -124,6 +129,8 @@ def column_layout(
         for role in roles
     }
     widths = share(width - no - n * lane, need, amount)
+    floor = single_width(lane, style) * style.box_ratio + 2 * style.row_min_pad
+    widths = shorten_rows(widths, need, texts, floor, style, measure)
     cols: list[Column] = [Column("no", x0, no)]
     x = x0 + no
     cols.append(Column("kegiatan", x, widths["kegiatan"]))
@@ -154,3 +161,73 @@ def share(room: float, need: Mapping[str, float], amount: Mapping[str, float]) -
             return {**fixed, **{r: left * amount[r] / total for r in free}}
         for r in short:
             fixed[r] = need[r]
+
+
+def single_width(lane_w: float, style: Style) -> float:
+    """A one-lane symbol's width: min(symbol_w, lane_w * symbol_fill_of_lane,
+    lane_w - 2 * lane_gutter_min)."""
+    return max(
+        1.0,
+        min(style.symbol_w, lane_w * style.symbol_fill_of_lane, lane_w - 2 * style.lane_gutter_min),
+    )
+
+
+MOVES = (24.0, 12.0, 6.0, 3.0)  # widths moved between text columns, coarse to fine
+MOST_MOVES = 40  # bounded time: at most this many moves in all
+
+
+def shorten_rows(
+    widths: Mapping[str, float],
+    need: Mapping[str, float],
+    texts: Mapping[str, Sequence[str]],
+    floor: float,
+    style: Style,
+    measure: Measure,
+) -> dict[str, float]:
+    """Move width from one text column to another while the rows' heights (each row:
+    its tallest cell, at least ``floor``, a symbol's row) add up to less: from any
+    column that keeps its ``need`` to a column that decides some row's height."""
+    cache: dict[tuple[str, int], tuple[float, ...]] = {}
+
+    def heights(role: str, w: float) -> tuple[float, ...]:
+        key = (role, round(w * 4))
+        if key not in cache:
+            inner = w - 2 * style.cell_pad
+            cache[key] = tuple(
+                block_height(
+                    len(wrap(t, inner, "regular", style.font_size, measure)),
+                    style.leading,
+                    style.cell_pad,
+                )
+                for t in texts.get(role, ())
+            )
+        return cache[key]
+
+    def total(ws: Mapping[str, float]) -> tuple[float, set[str]]:
+        cols = {r: heights(r, w) for r, w in ws.items()}
+        n = max((len(h) for h in cols.values()), default=0)
+        out, deciding = 0.0, set()
+        for row in range(n):
+            tallest = max(((h[row] if row < len(h) else 0.0), r) for r, h in cols.items())
+            out += max(floor, tallest[0])
+            if tallest[0] > floor:
+                deciding.add(tallest[1])
+        return out, deciding
+
+    best = dict(widths)
+    score, deciding = total(best)
+    moves = 0
+    for step in MOVES:
+        while moves < MOST_MOVES:
+            options = []
+            for to in sorted(deciding):
+                for frm in best:
+                    if frm != to and best[frm] - step >= need[frm] - 1e-9:
+                        trial = {**best, frm: best[frm] - step, to: best[to] + step}
+                        options.append((*total(trial), trial))
+            found = min(options, key=lambda o: o[0], default=None)
+            if found is None or found[0] > score - 0.5:
+                break
+            score, deciding, best = found
+            moves += 1
+    return best

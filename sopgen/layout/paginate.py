@@ -36,6 +36,7 @@ class PageContext:
     symbols: tuple[SymbolPlan, ...]
     edges: tuple[Edge, ...]
     total: TotalRow | None
+    tail: float = 0.0  # room kept under the last page's table (the notes, rows.notes_height)
 
     @property
     def row_of(self) -> tuple[int, ...]:
@@ -68,9 +69,26 @@ def needed_height(ctx: PageContext, start: int, end: int) -> float:
     top, bottom = crossings(ctx.edges, start, end, ctx.row_of)
     h = sum(r.height for r in ctx.rows[start:end])
     h += ctx.band_h * (bool(top) + bool(bottom))
-    if end == ctx.count and ctx.total is not None:
-        h += ctx.total.height
+    if end == ctx.count:
+        h += ctx.tail + (ctx.total.height if ctx.total is not None else 0.0)
     return h
+
+
+def balanced(ctx: PageContext, start: int, ends: list[int]) -> list[int]:
+    """The fitting ends in the order to try them. When the rows after the fullest page
+    fit on one last page, the break that evens out the two pages' heights comes first:
+    no short last page when moving rows back balances them."""
+    fullest = ends[0]
+    if fullest == ctx.count:
+        return ends
+    rest = [e for e in ends if needed_height(ctx, e, ctx.count) <= ctx.available + EPS]
+    if not rest:
+        return ends
+    best = min(
+        rest,
+        key=lambda e: (max(needed_height(ctx, start, e), needed_height(ctx, e, ctx.count)), -e),
+    )
+    return [best, *(e for e in ends if e != best)]
 
 
 def fitting_ends(ctx: PageContext, start: int) -> list[int]:
@@ -96,11 +114,12 @@ def fitting_ends(ctx: PageContext, start: int) -> list[int]:
 def make_page(ctx: PageContext, start: int, index: int = 0) -> tuple[Page, int | None]:
     """The page starting at row ``start`` and the next page's start (None: last page).
 
-    Takes as many rows as fit; if the arrows cannot all be routed, tries fewer rows (at
+    Takes as many rows as fit (or, before a last page, as many as even out the two
+    pages); if the arrows cannot all be routed, tries fewer rows (at
     most ``TRIES`` pages in all: the fullest, about half of it, a single row), then
     gives up with a located LayoutUnroutable.
     """
-    for end in _shrinking(fitting_ends(ctx, start)):
+    for end in _shrinking(balanced(ctx, start, fitting_ends(ctx, start))):
         page = build_page(ctx, start, end, index)
         if page is not None:
             return page, (end if end < ctx.count else None)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
@@ -14,7 +16,7 @@ from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
 from sopgen.model.durations import not_added_text
 from sopgen.model.durations import total_text as waktu_total_text
-from sopgen.model.text import plain_block
+from sopgen.model.text import Block, plain_block, to_reportlab_blocks
 
 TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 CENTRED = ("no", "waktu")
@@ -45,9 +47,10 @@ class RowContent:
 
 def label_room(style: Style) -> float:
     """Extra height of a decision's row so that a Ya/Tidak label fits under its bottom
-    vertex, in the row: the label's text, its distance from the line and 1 pt from the
-    row line, beyond the row's padding. Doubled: the symbol stays centred in its row."""
-    need = style.label_size + LABEL_OFFSET + 1.0  # text height (ascent + descent) + gaps
+    vertex, in the row: the label's text, its distance from the line and a track below
+    it (an exit that forks turns there, under the label, not through it), beyond the
+    row's padding. Doubled: the symbol stays centred in its row."""
+    need = style.label_size + LABEL_OFFSET + 1.0 + style.track_gap
     return 2 * max(0.0, need - style.row_min_pad)
 
 
@@ -134,6 +137,58 @@ def emit_row(
 def band_cells(top: float, height: float, columns: Columns) -> list[Cell]:
     """An empty row (one cell per column) holding off-page connectors."""
     return [Cell(Box(c.x, top, c.w, height), role="band") for c in columns.cols]
+
+
+NOTES_COLUMNS = (3, 2)  # a list of short items under the table is set in columns
+NOTES_COLUMN_GAP = 12.0
+
+
+@dataclass(frozen=True)
+class NotesPlan:
+    """How the notes are set: their list items in ``columns`` columns (down the first
+    column first), their other paragraphs across the width; ``height`` is the room they
+    take, gap included."""
+
+    columns: int
+    height: float
+
+
+def notes_plan(
+    text: str | None, width: float, style: Style, measure: Measure, slack: float = 14.0
+) -> NotesPlan:
+    """The notes (catatan) under the table, read as the PDF reads them (paragraphs and
+    list items, model.text), measured in plain text a little narrower (``slack``) than
+    they are set: the PDF sets bold a little wider and indents list items."""
+    blocks = to_reportlab_blocks(text)
+    if not blocks:
+        return NotesPlan(1, 0.0)
+
+    def count(block: Block, w: float) -> int:
+        parts = [_plain(part) for part in block.markup.split("<br/>")]
+        return sum(
+            max(1, len(wrap(part, w - slack, "regular", style.notes_size, measure)))
+            for part in parts
+        )
+
+    items = [b for b in blocks if b.bullet]
+    others = sum(count(b, width) for b in blocks if not b.bullet)
+    columns = 1
+    for k in NOTES_COLUMNS:
+        column_w = (width - (k - 1) * NOTES_COLUMN_GAP) / k
+        if len(items) >= 2 * k and all(count(b, column_w) == 1 for b in items):
+            columns = k
+            break
+    rows = sum(count(b, width) for b in items) if columns == 1 else -(-len(items) // columns)
+    return NotesPlan(columns, style.notes_gap + (others + rows) * style.notes_leading)
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", markup)).split())
+
+
+def notes_height(procedure: Procedure, width: float, style: Style, measure: Measure) -> float:
+    """Room the procedure's notes take under the table, gap included; 0.0 without notes."""
+    return notes_plan(procedure.data.catatan, width, style, measure).height
 
 
 # --- "Jumlah waktu" ------------------------------------------------------------------

@@ -55,10 +55,12 @@ class Style:
     # Symbols (docs/format.md §1.4: 25x13 mm boxes, 18 mm diamond).
     symbol_w: float = 25 * MM
     symbol_h: float = 13 * MM
-    decision: float = 18 * MM
+    box_ratio: float = 0.4  # a box's height : width (signed SOPs draw them flat: 25 x 10 mm)
+    decision: float = 18 * MM  # the diamond's width
+    decision_ratio: float = 0.7  # its height : width (signed SOPs draw it flat, not square)
     symbol_fill_of_lane: float = 0.70  # at most this share of a lane's width
     lane_gutter_min: float = 5.0  # free room kept on each side of a symbol for arrows
-    row_min_pad: float = 8.0  # free room above and below a symbol for arrows
+    row_min_pad: float = 6.0  # free room above and below a symbol for arrows
     offpage_w: float = 11 * MM * 0.8
     offpage_h: float = 13 * MM * 0.8
     band_h: float = 13 * MM  # connector band at the top/bottom of continuation pages
@@ -70,6 +72,12 @@ class Style:
     label_size: float = 7.0
 
     show_total: bool = False
+
+    # The procedure's notes (catatan, "Ket: *) ...") under the table of its last page.
+    notes_size: float = 7.5
+    notes_leading: float = 9.0
+    notes_gap: float = 4.0  # between the table (or its connectors) and the notes
+    notes_share_max: float = 0.5  # longer notes take a page of their own
 
     # The table's column headings (dokumen.yaml judul_kolom), in COLUMN_TITLE_KEYS order.
     column_titles: tuple[str, ...] = (

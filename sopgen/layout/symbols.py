@@ -8,15 +8,12 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
-from sopgen.layout.columns import Columns
+from sopgen.layout.columns import Columns, single_width
 from sopgen.layout.geometry import Box, Point, Symbol, SymbolKind, Text
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import ASCENT, wrap
 from sopgen.model import Prosedur
 from sopgen.model.flow import SymbolRef, symbols
-
-BOX_RATIO = 13 / 25  # process/terminator height : width (docs/format.md §1.4: 25 x 13 mm)
-
 
 TEKS_SIZE = 6.0  # the short text inside a symbol (SymbolRef.teks)
 TEKS_LEADING = 6.8
@@ -81,14 +78,6 @@ def executor_columns(executors: tuple[str, ...], pelaksana: list[str]) -> tuple[
     return tuple(found) or (0,)
 
 
-def single_width(lane_w: float, style: Style) -> float:
-    """min(symbol_w, lane_w * symbol_fill_of_lane, lane_w - 2 * lane_gutter_min)."""
-    return max(
-        1.0,
-        min(style.symbol_w, lane_w * style.symbol_fill_of_lane, lane_w - 2 * style.lane_gutter_min),
-    )
-
-
 def stack_gap(style: Style) -> float:
     """Room between two symbols stacked in one lane of one row: an arrow between them."""
     return 2 * style.row_min_pad
@@ -122,9 +111,9 @@ def _plan(
         cx = (left + right) / 2 if (last - first) % 2 == 0 else lanes[(first + last) // 2].cx
         if parts:
             parts = tuple((lanes[c].cx - size / 2, c) for c in cols[1:])
-        x, w, h = cx - size / 2, size, size
+        x, w, h = cx - size / 2, size, size * style.decision_ratio
     else:
-        x, w, h = left, right - left, min(bw * BOX_RATIO, style.symbol_h)
+        x, w, h = left, right - left, min(bw * style.box_ratio, style.symbol_h)
     lines: tuple[str, ...] = ()
     if ref.teks and measure is not None:
         if kind == "decision" and not parts:  # a diamond with text takes its lane's room
@@ -133,6 +122,20 @@ def _plan(
             x = cx - w / 2
         lines, h = fit_teks(kind, ref.teks, w, h, measure)
     return SymbolPlan(ref.node, ref.row, kind, x, w, h, cols, 0.0, lines, parts)
+
+
+def teks_lane_need(prosedur: Prosedur, style: Style, measure: Measure) -> float:
+    """The lane width the symbols' texts ask for (0.0 without texts): a box's longest
+    word with its padding; a diamond's twice that (a text block half as wide as the
+    diamond leaves it half its height: two lines in a flat diamond), beside the gutters."""
+    need = 0.0
+    for ref in symbols(prosedur):
+        if not ref.teks:
+            continue
+        word = max(measure(w, "regular", TEKS_SIZE) for w in ref.teks.split()) + 2 * TEKS_PAD
+        inner = 2 * word if ref.kind == "decision" else word
+        need = max(need, inner + 2 * style.lane_gutter_min)
+    return need
 
 
 def fit_teks(

@@ -104,8 +104,8 @@ def test_header_and_first_row_positions():
     # Row 1: one line of text (15.6 pt) is lower than the symbol's room:
     lane_w = cols.lane_w
     symbol_w = min(25 * MM, lane_w * 0.70, lane_w - 2 * 5)  # = lane_w * 0.7
-    symbol_h = min(symbol_w * 13 / 25, 13 * MM)
-    row_h = max(1 * LINE + 2 * PAD, symbol_h + 2 * 8)
+    symbol_h = min(symbol_w * 0.4, 13 * MM)  # Style.box_ratio: 25 x 10 mm
+    row_h = max(1 * LINE + 2 * PAD, symbol_h + 2 * 6)  # Style.row_min_pad
     kegiatan = next(c for c in page.cells if c.role == "kegiatan" and c.step == 0)
     assert kegiatan.box.y == pytest.approx(BODY_TOP)
     assert kegiatan.box.h == pytest.approx(row_h)

@@ -23,10 +23,12 @@ def row_box(page, index):
 
 
 def test_rows_fill_each_page_and_are_never_split():
-    p = procedure([step(LONG, pelaksana="ABCD"[i % 4]) for i in range(20)])
+    p = procedure([step(LONG, pelaksana="ABCD"[i % 4]) for i in range(40)])
     layout = lay_out(p)
-    assert len(layout.pages) > 1
-    for page, following in zip(layout.pages, layout.pages[1:], strict=False):
+    assert len(layout.pages) > 2
+    # every page but the one before the last is as full as it can be (that one gives
+    # rows to the last page: test_a_short_last_page_is_balanced)
+    for page, following in zip(layout.pages[:-2], layout.pages[1:-1], strict=True):
         next_row = row_box(following, following.steps[0]).h
         # the next row would not have fitted above this page's bottom band
         band = [
@@ -38,6 +40,21 @@ def test_rows_fill_each_page_and_are_never_split():
         assert band and last_row_bottom + next_row + band[0].h > BOTTOM
     for page in layout.pages:
         assert page.table.bottom <= BOTTOM
+
+
+def table_height(page):
+    return page.table.bottom - page.table.y
+
+
+def test_a_short_last_page_is_balanced():
+    # 16 rows fill a page, and 4 would be left for the last: the pages share the rows
+    # so that neither is short (their heights differ by less than a row)
+    p = procedure([step(LONG, pelaksana="ABCD"[i % 4]) for i in range(20)])
+    layout = lay_out(p)
+    first, last = layout.pages
+    row = row_box(first, 0).h
+    assert len(last.steps) >= len(first.steps) - 1
+    assert abs(table_height(first) - table_height(last)) < row + STYLE.band_h
 
 
 def test_the_title_number_and_table_header_repeat_on_every_page():
@@ -87,14 +104,14 @@ def test_a_forward_arrow_across_a_break_becomes_connector_a():
 
 
 def test_a_backward_arrow_leaves_from_the_top_band_and_arrives_in_the_bottom_band():
-    steps = [step(LONG, pelaksana="A") for _ in range(14)]
-    steps[12] = step(LONG, pelaksana="C", keputusan=(14, 2))  # Tidak goes back to step 2
+    steps = [step(LONG, pelaksana="A") for _ in range(24)]
+    steps[20] = step(LONG, pelaksana="C", keputusan=(22, 2))  # Tidak goes back to step 2
     p = procedure(steps)
     layout = lay_out(p)
     page_of = {s: pg for pg in layout.pages for s in pg.steps}
-    src, dst = page_of[12], page_of[1]
+    src, dst = page_of[20], page_of[1]
     assert src.index > dst.index
-    back = next(a for a in src.arrows if a.source == "step:12" and a.label == "Tidak")
+    back = next(a for a in src.arrows if a.source == "step:20" and a.label == "Tidak")
     letter = back.target.split(":")[1]
     out = next(c for c in src.offpage if c.label == letter)
     assert out.direction == "out" and out.box.bottom < row_box(src, src.steps[0]).y  # top band
@@ -174,13 +191,13 @@ def test_arrows_into_one_step_from_an_earlier_page_share_one_pair_of_connectors(
 
 
 def test_a_pair_stands_in_its_target_column_and_a_back_pair_points_up():
-    steps = [step(LONG, pelaksana="A") for _ in range(14)]
-    steps[12] = step(LONG, pelaksana="C", keputusan=(14, 2))  # Tidak goes back to step 2
+    steps = [step(LONG, pelaksana="A") for _ in range(24)]
+    steps[20] = step(LONG, pelaksana="C", keputusan=(22, 2))  # Tidak goes back to step 2
     steps[1] = step(LONG, pelaksana="D")
     layout = lay_out(procedure(steps))
     back = {c.direction: c for pg in layout.pages for c in pg.offpage if c.back}
     assert back["in"].column == 3  # under step 2's column (D), on step 2's page
-    assert back["out"].column == 2  # over step 13 (C): its arrow climbs straight up
+    assert back["out"].column == 2  # over step 21 (C): its arrow climbs straight up
     forward = [c for pg in layout.pages for c in pg.offpage if not c.back]
     assert forward and all(c.label != back["in"].label for c in forward)
     for label in {c.label for c in forward}:

@@ -57,16 +57,17 @@ def test_a_joint_step_spans_its_columns_minus_the_gutters():
     assert apart_d.link == ((apart.box.right, apart.box.cy), (apart_d.box.x, apart_d.box.cy))
 
 
-def test_decision_is_a_square_diamond_within_the_width_rule():
+def test_decision_is_a_flat_diamond_within_the_width_rule():
     p = procedure([step(), step(keputusan=(3, 1)), step()])
     decision = symbols(p)[1]
     _, lane_w = lanes(p)
-    assert decision.box.w == decision.box.h == pytest.approx(min(18 * MM, lane_w * 0.7))
+    assert decision.box.w == pytest.approx(min(18 * MM, lane_w * 0.7))
+    assert decision.box.h == pytest.approx(decision.box.w * 0.7)  # Style.decision_ratio
     wide = Style(lane_min=60 * MM, lane_max=60 * MM)  # very wide lanes: the style sizes cap it
     decision = symbols(p, wide)[1]
     assert decision.box.w == pytest.approx(18 * MM)
     box = symbols(p, wide)[0]
-    assert (box.box.w, box.box.h) == (pytest.approx(25 * MM), pytest.approx(13 * MM))
+    assert (box.box.w, box.box.h) == (pytest.approx(25 * MM), pytest.approx(10 * MM))
 
 
 def test_narrow_lanes_keep_the_minimum_gutter():

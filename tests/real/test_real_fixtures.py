@@ -373,17 +373,7 @@ CASE_IDS = [f"{name}/{proc}" for name, proc, _, _ in CASES]
 # What sopgen does not do yet on these fixtures (issue 8 §2): expected failures, strict, so
 # each one shows up as soon as it is fixed and its entry must then be removed here.
 KNOWN_LAYOUT_FAILURE: dict[str, str] = {}
-_NOTES_OWN_PAGE = "the 'Ket:' notes go to a page of their own (the original: under the table)"
-KNOWN_TOO_MANY_PAGES: dict[tuple[str, str], str] = {
-    ("bps-pengajuan-pembayaran", "akun-524111"): _NOTES_OWN_PAGE,
-    ("bps-pengajuan-pembayaran", "akun-524113"): _NOTES_OWN_PAGE,
-    ("bps-pengajuan-pembayaran", "akun-524114-perjalanan"): _NOTES_OWN_PAGE,
-    ("bps-pengajuan-pembayaran", "akun-524114-paket-meeting"): _NOTES_OWN_PAGE,
-    ("bps-surat-masuk", "surat-masuk"): (
-        "the diamonds' texts ('Perlu disposisi?', 'Tujuan Disposisi') in 45-pt lanes make"
-        " their rows taller than the original's"
-    ),
-}
+KNOWN_TOO_MANY_PAGES: dict[tuple[str, str], str] = {}
 KNOWN_AUDIT_FAULTS: dict[tuple[str, str], str] = {}
 
 

@@ -14,6 +14,8 @@ import math
 from sopgen.impor import ir
 from sopgen.impor.pdf_body import PagePart, Part
 from sopgen.impor.pdf_geom import Segment
+from sopgen.impor.pdf_guess import guess_links, picture_note, picture_rows
+from sopgen.impor.pdf_guess import nomor_of as _nomor
 from sopgen.impor.pdf_shapes import Sym, page_symbols
 from sopgen.impor.pdf_text import Word, lines_of
 from sopgen.impor.pdf_wires import Net, exit_path, page_nets, pairs, seg_dist
@@ -64,9 +66,15 @@ def read_flow(part: Part):
         syms.extend(page_symbols(pp, pos))
     uncertain: list[ir.Uncertainty] = []
     nets: list[Net] = []
+    pictured: set[int] = set()  # rows with arrows pasted as pictures
+    phrases: dict[int, list] = {}
     for pos, pp in enumerate(part.pages):
         idx = [i for i, s in enumerate(syms) if s.page == pos]
-        _pictures(part, pp, uncertain)
+        rows = picture_rows(pp)
+        if rows:
+            uncertain.append(picture_note(part, pp, rows))
+            pictured |= rows
+            phrases[pos] = _phrases(pp, syms, idx)
         here = page_nets(pp, syms, idx)
         _label(pp, syms, idx, here)
         nets.extend(here)
@@ -117,6 +125,7 @@ def read_flow(part: Part):
                     if links.get((s, t)) is None:
                         links[(s, t)] = lab
     links = _join_connectors(part, syms, rep, links, uncertain)
+    links = guess_links(part, syms, rep, links, pictured, phrases, uncertain)
     return _finish(part, syms, rep, links, uncertain)
 
 
@@ -146,32 +155,6 @@ def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> No
         used_n.add(n)
         net, d, _p, _own = units[n]
         net.labels.setdefault(d, text)
-
-
-def _pictures(part: Part, pp: PagePart, uncertain: list[ir.Uncertainty]) -> None:
-    """Pictures inside the executor columns (arrows pasted as images) cannot be read."""
-    g = pp.grid
-    cols = [c for c, k in enumerate(pp.executor) if k is not None]
-    if not cols:
-        return
-    ex0, ex1 = g.xs[cols[0]], g.xs[cols[-1] + 1]
-    rows = set()
-    for x0, y0, x1, y1 in pp.page.images:
-        if x1 > ex0 and x0 < ex1 and y1 > pp.body_top and y0 < g.bottom:
-            for b in pp.bands:
-                if b.row is not None and y1 > b.y0 and y0 < b.y1:
-                    rows.add(b.row)
-    if rows:
-        nomor = [_nomor(part, r) for r in sorted(rows)]
-        uncertain.append(
-            ir.Uncertainty(
-                f"halaman {pp.page.number}: ada gambar (bukan garis) di kolom pelaksana, "
-                f"mungkin panah, di baris {', '.join(nomor)}; alurnya tidak terbaca dari gambar, "
-                "periksa lanjut/keputusan baris-baris itu",
-                min(rows),
-                "lanjut",
-            )
-        )
 
 
 def _merge_joint(syms: list[Sym], nets: list[Net]) -> dict[int, int]:
@@ -270,12 +253,6 @@ def _row_near(pp: PagePart, y: float) -> int | None:
     if not rows:
         return None
     return min(rows, key=lambda b: 0 if b.y0 <= y < b.y1 else min(abs(y - b.y0), abs(y - b.y1))).row
-
-
-def _nomor(part: Part, row: int | None) -> str:
-    if row is None or row >= len(part.rows):
-        return "?"
-    return part.rows[row].nomor or f"ke-{row + 1}"
 
 
 def _finish(part, syms, rep, links, uncertain):

@@ -14,10 +14,7 @@ from dataclasses import dataclass, field
 
 from sopgen.impor import ir
 from sopgen.impor.to_yaml_repair import repair
-
-_NEGATIVE = re.compile(
-    r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal|t\b|n\b)", re.I
-)
+from sopgen.impor.values import is_negative
 
 
 @dataclass
@@ -58,10 +55,6 @@ def _nomor_plan(rows: tuple[ir.Row, ...]) -> list[str | int | None]:
         else:
             out.append(text)
     return out
-
-
-def is_negative(label: str | None) -> bool:
-    return bool(label) and bool(_NEGATIVE.match(label.strip()))
 
 
 def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:

@@ -64,3 +64,13 @@ def parse_date(text: str | None) -> dt.date | None:
         return dt.date(*parts)
     except ValueError:
         return None
+
+
+# The exit of a decision printed as the negative one ('Tidak', 'Belum lengkap', 'Ditolak').
+_NEGATIVE = re.compile(
+    r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal|t\b|n\b)", re.I
+)
+
+
+def is_negative(label: str | None) -> bool:
+    return bool(label) and bool(_NEGATIVE.match(label.strip()))

@@ -91,6 +91,7 @@ class Style:
     )
     identity: Identity | None = field(default_factory=Identity)
     title: str = "SOP PENGELOLAAN SURAT MASUK"
+    pictures: bool = False  # arrows pasted as pictures (their labels still printed as text)
     row_height: float = 52.0
 
 
@@ -346,7 +347,9 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
             label = None
             if s.kind == "decision":
                 label = "Ya" if k == 0 else "Tidak"
-            if t in centre:
+            if t in centre and style.pictures:
+                _picture(cv, s, centre[r], centre[t], label, style)
+            elif t in centre:
                 _arrow(cv, s, steps[t], centre[r], centre[t], r, t, label, execs, style)
     for n, (i, t) in enumerate(sorted(outs)):
         letter = cross[(i, t)]
@@ -497,3 +500,29 @@ def _arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
     _line_to(cv, pts, style)
     if label:
         cv.text(start[0] - 22 if up else start[0] + 3, ay - 3, label, font, 6)
+
+
+def _picture(cv, s, a, b, label, style) -> None:
+    """An arrow pasted as a picture: a bitmap of a line between the two symbols."""
+    import io
+
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    (ax, ay), (bx, by) = a, b
+    x0, x1 = min(ax, bx) - 4, max(ax, bx) + 4
+    y0, y1 = min(ay, by) + SYM_H / 2, max(ay, by) - SYM_H / 2
+    if y1 - y0 < 4:
+        y0, y1 = min(ay, by) - 4, max(ay, by) + 4
+    img = Image.new("RGBA", (max(int(x1 - x0), 2) * 2, max(int(y1 - y0), 2) * 2), (0, 0, 0, 0))
+    ImageDraw.Draw(img).line([(0, 0), img.size], fill=(0, 0, 0, 255), width=2)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    buf.seek(0)
+    cv.c.drawImage(ImageReader(buf), x0, cv.h - y1, x1 - x0, y1 - y0, mask="auto")
+    if label:
+        h = (DEC_H if s.kind == "decision" else SYM_H) / 2
+        if label == "Tidak":
+            cv.text(ax - cv.sw / 2 - 22, ay - 3, label, style.font, 6)
+        else:
+            cv.text(ax + 3, ay + h + 6, label, style.font, 6)

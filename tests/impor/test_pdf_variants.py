@@ -232,3 +232,28 @@ def _identity_matches(got, want: Identity) -> None:
     assert got.disahkan.nip == want.pejabat[2]
     assert got.lists.get("dasar_hukum") == want.lists["Dasar Hukum"]
     assert got.lists.get("peralatan") == want.lists["Peralatan/Perlengkapan"]
+
+
+def test_arrows_pasted_as_pictures_give_a_marked_guess(tmp_path):
+    """Arrows that are pictures cannot be read: each symbol goes on to the next, a
+    decision's Tidak back to the symbol before it, with its printed labels; every guessed
+    arrow is marked for the officer."""
+    steps = [
+        Step("1", "Menerima laporan", 0, "terminator", (1,)),
+        Step("2", "Memeriksa laporan", 1, "process", (2,)),
+        Step("3", "Laporan sudah benar?", 1, "decision", (3, 1)),
+        Step("4", "Mengarsipkan laporan", 0, "terminator", ()),
+    ]
+    style = Style(executors=("Staf", "Kepala"), pictures=True, identity=None)
+    draw(tmp_path / "gambar.pdf", steps, style)
+    sop = read_pdf(tmp_path / "gambar.pdf")
+    row_of = {s.id: s.row for s in sop.shapes}
+    links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
+    assert links == _expected_links(steps)
+    guessed = [u for u in sop.uncertain if "alurnya ditebak" in u.message]
+    assert sorted(u.row for u in guessed) == [0, 1, 2, 2]  # one mark per guessed arrow
+    written = write_document([sop], tmp_path / "hasil")
+    _, diagnostics = read_data(written.folder)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    text = next(p for p in written.files if p.name != "dokumen.yaml").read_text("utf-8")
+    assert text.count("alurnya ditebak") == 4

@@ -80,15 +80,27 @@ def build(projects: Project | Sequence[Project], output: Path, options=None):
 
 
 def build_handbook(
-    projects: Project | Sequence[Project], output: Path, *, jobs: int = 1, cache: bool = False
+    projects: Project | Sequence[Project],
+    output: Path,
+    *,
+    jobs: int | None = 1,
+    cache: bool = False,
+    cache_folder: Path | None = None,
 ) -> Path:
     """The handbook in ``output/html/`` carrying the binder and the procedures' PDFs in
-    ``html/pdf/``, which its pages link. By default in this process and without a cache
-    (the commands pass theirs)."""
+    ``html/pdf/``, which its pages link. By default in this process and without a cache;
+    ``cache_folder`` (implies a cache) keeps the entries elsewhere than under ``output``
+    (the preview builds into a fresh folder each time)."""
     from sopgen.build.run import Options
 
-    report = build(projects, output, Options(pdf=False, html=True, jobs=jobs, cache=cache))
-    return report.index
+    options = Options(
+        pdf=False,
+        html=True,
+        jobs=jobs,
+        cache=cache or cache_folder is not None,
+        cache_folder=cache_folder,
+    )
+    return build(projects, output, options).index
 
 
 __all__ = ["build", "build_handbook", "load_data", "load_project", "read_data"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
+import traceback
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from pathlib import Path
 from sopgen.build import codec
 from sopgen.build.cache import Cache
 from sopgen.build.layouts import located, paged, screen
-from sopgen.errors import Diagnostic
+from sopgen.errors import Diagnostic, RenderError, SopgenError
 from sopgen.layout import LayoutTooTall
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import Style
@@ -152,3 +153,61 @@ def execute(tasks: Sequence[Task], state: State, jobs: int) -> list[Result]:
         max_workers=workers, mp_context=_context(), initializer=init, initargs=(state,)
     ) as pool:
         return list(pool.map(run, tasks, chunksize=chunk))
+
+
+class Beside:
+    """``work()`` run beside the caller: in a forked child process when that is safe
+    (``_context`` would fork and ``parallel``), else right here at once. ``wait()``
+    returns when it is done and raises what it raised (a SopgenError as a RenderError
+    with its message, anything else as RuntimeError with the child's traceback).
+
+    The build renders the binders this way while it writes the handbook: the child
+    inherits the layouts (no copying between processes) and writes its file itself."""
+
+    def __init__(self, work, parallel: bool):
+        self._child = None
+        if not (parallel and _context().get_start_method() == "fork"):
+            work()
+            return
+        ctx = multiprocessing.get_context("fork")
+        self._reader, writer = ctx.Pipe(duplex=False)
+        self._child = ctx.Process(target=_beside, args=(work, writer), daemon=True)
+        self._child.start()
+        writer.close()
+
+    def wait(self) -> None:
+        child, self._child = self._child, None
+        if child is None:
+            return
+        try:
+            outcome = self._reader.recv() if self._reader.poll(None) else ("bug", "no answer")
+        except EOFError:  # the child died without a word (killed, out of memory)
+            outcome = ("bug", f"proses anak berhenti (kode {child.exitcode})")
+        finally:
+            child.join()
+            self._reader.close()
+        if outcome is None:
+            return
+        kind, text = outcome
+        if kind == "sopgen":
+            raise RenderError(text)
+        raise RuntimeError(text)
+
+    def cancel(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+            self._child.join()
+            self._reader.close()
+            self._child = None
+
+
+def _beside(work, writer) -> None:
+    try:
+        work()
+        writer.send(None)
+    except SopgenError as err:
+        writer.send(("sopgen", err.format_message()))
+    except BaseException:
+        writer.send(("bug", traceback.format_exc()))
+    finally:
+        writer.close()

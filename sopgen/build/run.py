@@ -89,9 +89,17 @@ def build(
             if problems:
                 raise InputError(problems)
             layouts, screens = _collect(projects, tasks, results, report)
-            _write_binders(projects, styles, layouts, options, staging)
-            if options.html:
-                report.index = _handbook(projects, output, layouts, screens, staging)
+            # the binders are rendered beside the handbook (another core), then copied
+            binders = pool.Beside(
+                lambda: _write_binders(projects, styles, layouts, options, staging),
+                parallel=options.html and (options.jobs or default_jobs()) > 1,
+            )
+            try:
+                if options.html:
+                    report.index = _handbook(projects, output, layouts, screens, staging, binders)
+                binders.wait()
+            finally:
+                binders.cancel()
         # the staged PDF folder is output/pdf now (or removed: no PDF asked for)
     except BaseException:
         if created:
@@ -192,10 +200,11 @@ def _write_binders(projects, styles, layouts, options: Options, staging: Path) -
         (staging / f"{binder_name(project)}.pdf").write_bytes(data)
 
 
-def _handbook(projects, output: Path, layouts, screens, staging: Path) -> Path:
+def _handbook(projects, output: Path, layouts, screens, staging: Path, binders) -> Path:
     from sopgen.render.html.site import build_site
 
     def pdfs(project: Project, folder: Path) -> None:
+        binders.wait()
         target = folder / "pdf"
         target.mkdir(parents=True, exist_ok=True)
         for name in [binder_name(project)] + [p.id for p in project.procedures]:

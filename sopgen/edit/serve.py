@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
+from sopgen.build.cache import FOLDER as CACHE_FOLDER
 from sopgen.edit.preview_pages import (
     RELOAD_JS,
     RELOAD_PATH,
@@ -59,10 +60,12 @@ class ServeError(SopgenError):
     """The preview cannot start (port in use, missing folder): exit 1 with a message."""
 
 
-def default_builder(projects, output: Path):
+def default_builder(projects, output: Path, cache: Path | None = None):
+    """The handbook through the build's cache (``cache``: its folder, kept under the
+    preview's OUTPUT across rebuilds): a save redoes only the procedures it changed."""
     from sopgen.build import build_handbook
 
-    return build_handbook(list(projects), output)
+    return build_handbook(list(projects), output, jobs=None, cache_folder=cache)
 
 
 class PreviewServer:
@@ -84,7 +87,9 @@ class PreviewServer:
     ):
         self.data, self.output = Path(data), Path(output)
         self.host, self.port = host, port
-        self.builder = builder or default_builder
+        self.builder = builder or functools.partial(
+            default_builder, cache=self.output / CACHE_FOLDER
+        )
         self.interval, self.settle = interval, settle
         self.echo = echo or (lambda message: None)
         self.echo_error = echo_error or (lambda message: click.echo(message, err=True))

@@ -95,3 +95,22 @@ def test_a_cache_entry_makes_only_layout_objects():
         codec.loads(b'{"@": "Popen", "args": ["true"]}')
     with pytest.raises(ValueError):
         codec.loads(b'{"@": "Box", "x": 1, "y": 2, "w": 3, "h": 4}')  # not a layout
+
+
+def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_path):
+    from sopgen.edit.serve import PreviewServer
+
+    preview = PreviewServer(forms, tmp_path / "out")
+    cache = tmp_path / "out" / FOLDER
+
+    def entries() -> set[str]:
+        return {p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file()}
+
+    assert preview.build()
+    before = entries()
+    edit(forms / "forms" / "layanan.yaml", "Menerima berkas permohonan", "Menerima berkas baru")
+    assert preview.build()
+    after = entries()
+    changed = {name.split("/")[0] for name in before ^ after}
+    assert changed == {"layout", "pdf"} and len(before ^ after) == 4  # one old, one new each
+    assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()

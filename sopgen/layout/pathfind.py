@@ -33,7 +33,20 @@ from sopgen.layout.tracks import (
 
 INF = float("inf")
 MAX_EXPANSIONS = 60000  # a search that has not arrived by then gives up (bounded time)
+FLOOD_AFTER = 3000  # a search this long first checks that its goals can be reached at all
 JOIN = Box(0.0, 0.0, 0.0, 0.0)  # the owner of a join goal (a point on another arrow)
+
+
+def _beside(x: float, g0: float, g1: float, left: float, right: float, dx: float) -> float:
+    """Shortest horizontal way from ``x`` to [g0, g1] that passes x <= left or x >= right
+    on the way (``dx``: the way without that condition)."""
+
+    def via(p: float) -> float:
+        return abs(x - p) + max(g0 - p, 0.0, p - g1)
+
+    near = min(max(x, g0), g1)  # the goal point nearest x; [x, near] are the shortest
+    lo, hi = min(x, near), max(x, near)
+    return min(dx if lo <= left else via(left), dx if hi >= right else via(right))
 
 
 class Found(NamedTuple):
@@ -123,12 +136,18 @@ class PathFinder(TrackGrid):
         bend = costs.bend
         greed = costs.greed
 
+        walls = self.walls
+
         def h(n: int) -> float:
             # Manhattan distance to the goals' bounding box, plus a bend when the node
-            # lines up with none of them: never more than the true cost.
+            # lines up with none of them: never more than the true cost. A wall between
+            # the node and the goals is passed beside it: the way across it counts.
             x, y = xs[n // ny], ys[n % ny]
             dx = max(gx0 - x, 0.0, x - gx1)
             dy = max(gy0 - y, 0.0, y - gy1)
+            for y0, y1, left, right in walls:
+                if (y < y0 and y1 < gy0) or (gy1 < y0 and y1 < y):
+                    dx = max(dx, _beside(x, gx0, gx1, left, right, dx))
             return (dx + dy + (bend if dx > 0 and dy > 0 else 0.0)) * greed
 
         best = [INF] * (nx * ny * 4)
@@ -153,8 +172,13 @@ class PathFinder(TrackGrid):
         turns = ((0, 1, 3), (1, 2, 0), (2, 3, 1), (3, 0, 2))
         push, pop = heapq.heappush, heapq.heappop
         budget = MAX_EXPANSIONS
+        bounds = (i_lo, i_hi, j_lo, j_hi)
         while heap:
             budget -= 1
+            if budget == MAX_EXPANSIONS - FLOOD_AFTER and not self._reachable(
+                starts, goals, bounds
+            ):
+                return None
             if budget < 0:
                 return None  # bounded time: the caller treats this as no route
             f, _, _, g, s, finish = pop(heap)
@@ -232,6 +256,48 @@ class PathFinder(TrackGrid):
                     push(heap, (cost + h(m), -cost, seq, cost, t, None))
                     seq += 1
         return None
+
+    def _reachable(self, starts, goals, bounds: tuple[int, int, int, int]) -> bool:
+        """Can any goal be reached at all, bends and costs aside? A breadth-first flood
+        over free edges (a node another arrow passes is crossed straight only), once per
+        long search: a search that cannot arrive would otherwise spend its whole budget
+        (a box over every lane whose outer channels are taken walls a page in two)."""
+        i_lo, i_hi, j_lo, j_hi = bounds
+        ny = self.ny
+        state, blocked, hedge, vedge, mask = (
+            self.state,
+            self.blocked,
+            self.hedge,
+            self.vedge,
+            self.mask,
+        )
+        seen = bytearray(self.nx * ny)
+        todo = [nodes[-1] for nodes, _ in starts]
+        for n in todo:
+            seen[n] = 1
+        while todo:
+            n = todo.pop()
+            if n in goals:
+                return True
+            i, j = divmod(n, ny)
+            sn = state[n]
+            steps = []
+            if not sn & H_BIT:  # free, or crossed vertically: may go sideways
+                if i < i_hi and not hedge[n] & mask:
+                    steps.append((n + ny, H_BIT))
+                if i > i_lo and not hedge[n - ny] & mask:
+                    steps.append((n - ny, H_BIT))
+            if not sn & V_BIT:
+                if j < j_hi and not vedge[n] & mask:
+                    steps.append((n + 1, V_BIT))
+                if j > j_lo and not vedge[n - 1] & mask:
+                    steps.append((n - 1, V_BIT))
+            for m, axis in steps:
+                if seen[m] or blocked[m] or state[m] & (axis | X_BIT) and m not in goals:
+                    continue
+                seen[m] = 1
+                todo.append(m)
+        return False
 
     def _direct(self, sources: list[Port], targets: list[Port]) -> Found | None:
         """A straight segment from a source to a target facing it, if one is free."""

@@ -11,6 +11,7 @@ only straight across another arrow; and it is priced like the search prices a pa
 
 from __future__ import annotations
 
+import bisect
 import heapq
 
 from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, X_BIT, TrackGrid, axis_bit
@@ -19,10 +20,15 @@ NEAR = 3  # free lines tried next to each end for the first / last bend
 TRACKS = 6  # gutter or channel tracks tried for the middle of a shape
 PAIRS = 3  # (start, goal) pairs tried, cheapest first
 CHECKS = 24  # shapes checked at most per arrow
+LEG_TRACKS = 1  # channel tracks tried besides the NEAR lines for an outer detour's legs
+OUTER_CHECKS = 3  # shapes per channel and pair of ends checked besides the CHECKS cheapest
+OUTER = 2  # outermost tracks on each side tried as the channel past full-width boxes
 GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
 
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
 Goal = tuple[list[int], object]  # grid nodes of the walk into a port, the port
+Corners = list[tuple[int, int]]  # grid (i, j) of a shape's ends and bends
+Candidate = tuple[Corners, int | None]  # a shape, and the outer channel it runs through
 
 
 def _vertical(d: int) -> bool:
@@ -34,6 +40,17 @@ def _ahead(k: int, d: int, n: int, most: int) -> list[int]:
     step = 1 if d in (DOWN, RIGHT) else -1
     stop = n if step == 1 else -1
     return list(range(k, stop, step))[:most]
+
+
+def _legs(k: int, d: int, n: int, tracks: list[int]) -> list[int]:
+    """Where a detour may turn off after leaving index ``k`` in direction ``d``: the
+    next ``NEAR`` grid lines, then the next ``LEG_TRACKS`` tracks (``tracks`` sorted)."""
+    near = _ahead(k, d, n, NEAR)
+    if d in (DOWN, RIGHT):
+        further = tracks[bisect.bisect_right(tracks, near[-1]) :][:LEG_TRACKS]
+    else:
+        further = tracks[: bisect.bisect_left(tracks, near[-1])][::-1][:LEG_TRACKS]
+    return near + further
 
 
 def _side_ok(k: int, k0: int, d0: int) -> bool:
@@ -56,58 +73,108 @@ class Shapes:
         self.starts = starts
         self.goals = goals
         self.lengths = lengths  # nodes -> straight length of a walk
+        # The outer channels: the tracks that pass beside every wall (a box over every
+        # lane), the only way past it, tried for every detour besides the tracks
+        # nearest the ends. No wall, no outer channel.
+        xs = sorted(grid.track_i, key=lambda i: grid.xs[i])
+        self.outer: list[int] = []
+        if grid.walls:
+            left = min(w[2] for w in grid.walls)
+            right = max(w[3] for w in grid.walls)
+            self.outer = [i for i in xs if grid.xs[i] <= left][-OUTER:]
+            self.outer += [i for i in xs if grid.xs[i] >= right][:OUTER]
+        self.sorted_j = sorted(grid.track_j)
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _corners(self, a: int, da: int, b: int, db: int) -> list[list[tuple[int, int]]]:
-        """Shapes (corners as (i, j)) from node ``a`` leaving in ``da`` to node ``b``
-        arriving in ``db``, with at most four bends."""
+    def _corners(self, a: int, da: int, b: int, db: int) -> list[Candidate]:
+        """Shapes from node ``a`` leaving in ``da`` to node ``b`` arriving in ``db``:
+        at most four bends, or through an outer channel."""
+        va, vb = _vertical(da), _vertical(db)
+        if va == vb:
+            plain = self._parallel(a, da, b, db, swap=not va)
+        elif va:
+            plain = self._crosswise(a, da, b, db)
+        else:  # horizontal out, vertical in: the same shapes walked backwards
+            plain = [c[::-1] for c in self._crosswise(b, (db + 2) % 4, a, (da + 2) % 4)]
+        wide = self._outer(a, da, b, db) if self.outer else []
+        return [(c, None) for c in plain] + wide
+
+    def _parallel(self, a: int, da: int, b: int, db: int, swap: bool) -> list[Corners]:
+        """Both ends vertical (or both horizontal: ``swap``, the same shapes with x and
+        y exchanged): straight, a Z through a channel between the ends, or a detour
+        over a track across (four bends)."""
+        g = self.g
+        if swap:  # u: the index across the ends' direction, v: along it
+            across, along, n_along = g.track_j, g.track_i, g.nx
+            (va, ua), (vb, ub) = divmod(a, g.ny), divmod(b, g.ny)
+        else:
+            across, along, n_along = g.track_i, g.track_j, g.ny
+            (ua, va), (ub, vb) = divmod(a, g.ny), divmod(b, g.ny)
+
+        def ij(*uvs: tuple[int, int]) -> Corners:
+            return [(v, u) for u, v in uvs] if swap else list(uvs)
+
+        back = (db + 2) % 4  # the side of b the arrow comes from
+        out: list[Corners] = []
+        if ua == ub:
+            out.append(ij((ua, va), (ub, vb)))
+        for v in _nearest(
+            along,
+            min(va, vb),
+            max(va, vb),
+            2 * TRACKS,
+            lambda k: _side_ok(k, va, da) and _side_ok(k, vb, back),
+        ):
+            out.append(ij((ua, va), (ua, v), (ub, v), (ub, vb)))
+        near_a, near_b = _ahead(va, da, n_along, NEAR), _ahead(vb, back, n_along, NEAR)
+        for u in _nearest(across, min(ua, ub), max(ua, ub), TRACKS, lambda k: True):
+            for v1 in near_a:
+                for v2 in near_b:
+                    out.append(ij((ua, va), (ua, v1), (u, v1), (u, v2), (ub, v2), (ub, vb)))
+        return out
+
+    def _crosswise(self, a: int, da: int, b: int, db: int) -> list[Corners]:
+        """Vertical out, horizontal in: an L, or a detour over a gutter track beside
+        the target (three bends)."""
         g = self.g
         ia, ja = divmod(a, g.ny)
         ib, jb = divmod(b, g.ny)
-        back = (db + 2) % 4  # the side of b the arrow comes from
-        out: list[list[tuple[int, int]]] = []
-        va, vb = _vertical(da), _vertical(db)
-        if va and vb:
-            if ia == ib:
-                out.append([(ia, ja), (ib, jb)])
-            for j in _nearest(
-                g.track_j,
-                min(ja, jb),
-                max(ja, jb),
-                2 * TRACKS,
-                lambda k: _side_ok(k, ja, da) and _side_ok(k, jb, back),
-            ):
-                out.append([(ia, ja), (ia, j), (ib, j), (ib, jb)])
-            for i in _nearest(g.track_i, min(ia, ib), max(ia, ib), TRACKS, lambda k: True):
-                for j1 in _ahead(ja, da, g.ny, NEAR):
-                    for j2 in _ahead(jb, back, g.ny, NEAR):
-                        out.append([(ia, ja), (ia, j1), (i, j1), (i, j2), (ib, j2), (ib, jb)])
-        elif not va and not vb:
-            if ja == jb:
-                out.append([(ia, ja), (ib, jb)])
-            for i in _nearest(
-                g.track_i,
-                min(ia, ib),
-                max(ia, ib),
-                2 * TRACKS,
-                lambda k: _side_ok(k, ia, da) and _side_ok(k, ib, back),
-            ):
-                out.append([(ia, ja), (i, ja), (i, jb), (ib, jb)])
-            for j in _nearest(g.track_j, min(ja, jb), max(ja, jb), TRACKS, lambda k: True):
-                for i1 in _ahead(ia, da, g.nx, NEAR):
-                    for i2 in _ahead(ib, back, g.nx, NEAR):
-                        out.append([(ia, ja), (i1, ja), (i1, j), (i2, j), (i2, jb), (ib, jb)])
-        elif va:  # vertical out, horizontal in
-            out.append([(ia, ja), (ia, jb), (ib, jb)])
-            for i in _nearest(g.track_i, ib, ib, TRACKS, lambda k: _side_ok(k, ib, back)):
-                for j1 in _ahead(ja, da, g.ny, NEAR):
-                    out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
-        else:  # horizontal out, vertical in
-            out.append([(ia, ja), (ib, ja), (ib, jb)])
-            for i1 in _nearest(g.track_i, ia, ia, TRACKS, lambda k: _side_ok(k, ia, da)):
-                for j in _ahead(jb, back, g.ny, NEAR):
-                    out.append([(ia, ja), (i1, ja), (i1, j), (ib, j), (ib, jb)])
+        back = (db + 2) % 4
+        out = [[(ia, ja), (ia, jb), (ib, jb)]]
+        for i in _nearest(g.track_i, ib, ib, TRACKS, lambda k: _side_ok(k, ib, back)):
+            for j1 in _ahead(ja, da, g.ny, NEAR):
+                out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
+        return out
+
+    def _outer(self, a: int, da: int, b: int, db: int) -> list[Candidate]:
+        """Detours through an outer channel (the way past a box over every lane): out
+        of ``a`` to the channel, along it, and from it into ``b``."""
+        g = self.g
+        ya, yb = a % g.ny, b % g.ny
+        out = []
+        for u in self.outer:
+            heads = self._reach(a, da, u, yb)
+            tails = self._reach(b, (db + 2) % 4, u, ya)
+            for head in heads:
+                for tail in tails:
+                    if head[-1] != tail[-1]:
+                        out.append((head + tail[::-1], u))
+        return out
+
+    def _reach(self, a: int, d: int, u: int, toward: int) -> list[Corners]:
+        """Ways from node ``a`` leaving in ``d`` to the channel ``u`` (reached across
+        it), their last corner on the channel; ``toward``: the row index of the other
+        end (where a sideways start turns)."""
+        g = self.g
+        ia, ja = divmod(a, g.ny)
+        if _vertical(d):
+            return [[(ia, ja), (ia, v), (u, v)] for v in _legs(ja, d, g.ny, self.sorted_j)]
+        out = [[(ia, ja), (u, ja)]] if _side_ok(u, ia, d) and u != ia else []
+        turn = DOWN if toward > ja else UP
+        for i in _nearest(g.track_i, ia, ia, 1, lambda k: _side_ok(k, ia, d) and k != ia):
+            for v in _legs(ja, turn, g.ny, self.sorted_j)[1:]:
+                out.append([(ia, ja), (i, ja), (i, v), (u, v)])
         return out
 
     def _estimate(self, corners, da: int, db: int) -> float:
@@ -202,16 +269,31 @@ class Shapes:
                 low = abs(xb - xa) + abs(yb - ya) + sp.cost + tp.cost
                 pairs.append((low, len(pairs), s_nodes, sp, t_nodes, tp))
         shapes = []
-        for _, _, s_nodes, sp, t_nodes, tp in heapq.nsmallest(PAIRS, pairs):
+        wides: dict[tuple, list] = {}  # (pair, channel) -> its shapes
+        chosen = heapq.nsmallest(PAIRS, pairs)
+        if self.outer:  # a detour through a channel ends in the target, not on an arrow
+            ports = [p for p in pairs if p[4][0] not in joined]
+            chosen += [p for p in heapq.nsmallest(PAIRS, ports) if p not in chosen]
+        for _, pair, s_nodes, sp, t_nodes, tp in chosen:
             base = self.lengths(s_nodes) + sp.cost + self.lengths(t_nodes) + tp.cost
             if t_nodes[0] in joined:
                 base -= g.costs.cross  # arriving on the joined arrow is no crossing
-            for corners in self._corners(s_nodes[-1], sp.dir, t_nodes[0], tp.dir):
+            for corners, channel in self._corners(s_nodes[-1], sp.dir, t_nodes[0], tp.dir):
                 est = self._estimate(corners, sp.dir, tp.dir) + base
-                shapes.append((est, len(shapes), corners, base, s_nodes, sp, t_nodes, tp))
+                shape = (est, len(shapes), corners, base, s_nodes, sp, t_nodes, tp)
+                shapes.append(shape)
+                if channel is not None:
+                    wides.setdefault((pair, channel), []).append(shape)
+        # The cheapest shapes, and the cheapest few through each outer channel for each
+        # pair of ends (the only way past a box over every lane, and a long one: it
+        # would rarely be among the first).
+        picked = {s[1]: s for s in heapq.nsmallest(CHECKS, shapes)}
+        for group in wides.values():
+            picked.update((s[1], s) for s in heapq.nsmallest(OUTER_CHECKS, group))
+        checks = sorted(picked.values(), key=lambda s: s[:2])
         found = None
         free = 0
-        for est, _, corners, base, s_nodes, sp, t_nodes, tp in heapq.nsmallest(CHECKS, shapes):
+        for est, _, corners, base, s_nodes, sp, t_nodes, tp in checks:
             if found is not None and est >= found[1]:
                 break
             traced = self.trace(corners, sp.dir, tp.dir)

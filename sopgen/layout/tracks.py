@@ -23,6 +23,7 @@ from sopgen.layout.geometry import Box, Point
 UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
 H_BIT, V_BIT, X_BIT = 1, 2, 4
 USED, CLOSE = 1, 2
+WALL_SHARE = 0.5  # an obstacle at least this share of the grid's width is a wall
 
 
 def axis_bit(d: int) -> int:
@@ -98,6 +99,18 @@ class TrackGrid:
         self.hedge = bytearray(size)  # edge node -> node + ny (to the right)
         self.vedge = bytearray(size)  # edge node -> node + 1 (downwards)
         c = costs.clearance
+        # Obstacles over most of the page's width (a box over every lane): every path
+        # from above one to below it passes beside it, which the search's estimate knows.
+        span = self.xs[-1] - self.xs[0] if self.xs else 0.0
+        self.walls = [
+            (b.y - c, b.bottom + c, b.x - c, b.right + c)
+            for b in obstacles
+            if b.w >= WALL_SHARE * span
+        ]
+        for _, _, left, right in self.walls:  # the way past a wall is no detour to avoid
+            for i, x in enumerate(self.xs):
+                if x <= left or x >= right:
+                    self.vmul[i] = 1.0
         for b in obstacles:
             x0, x1, y0, y1 = b.x - c, b.right + c, b.y - c, b.bottom + c
             xi = [i for i, x in enumerate(self.xs) if x0 < x < x1]

@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 import click
 
+from sopgen import files
 from sopgen.build.cache import FOLDER as CACHE_FOLDER
 from sopgen.edit.preview_pages import (
     RELOAD_JS,
@@ -50,6 +51,7 @@ from sopgen.edit.preview_pages import (
 from sopgen.errors import SopgenError
 from sopgen.files import STAGED, clean_leftovers, replace_folder
 
+PAGE_LIMIT = 256 * 1024 * 1024  # a handbook page read to add the reload script
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 
 
@@ -206,9 +208,9 @@ class PreviewServer:
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """(modification time, size) of every data file, editors' temporary files aside."""
         found: dict[str, tuple[int, int]] = {}
-        for root, folders, files in os.walk(self.data):
+        for root, folders, names in os.walk(self.data):
             folders[:] = sorted(f for f in folders if not f.startswith("."))
-            for name in sorted(files):
+            for name in sorted(names):
                 if name.startswith((".", "~")) or name.endswith(IGNORED_SUFFIXES):
                     continue
                 path = os.path.join(root, name)
@@ -380,8 +382,8 @@ class _Handler(SimpleHTTPRequestHandler):
         if is_page and local.is_file():
             # the last good handbook, with the data error on top while there is one
             try:
-                body = local.read_bytes()
-            except OSError:  # swapped away while reading: the browser retries on reload
+                body = files.read_bytes(local, self.preview.site, limit=PAGE_LIMIT)
+            except files.OutsideError:  # swapped away while reading: retried on reload
                 self.send_error(HTTPStatus.NOT_FOUND, "halaman tidak ditemukan")
                 return
             self._send(inject(body, version, banner), "text/html; charset=utf-8")
@@ -390,7 +392,7 @@ class _Handler(SimpleHTTPRequestHandler):
         page_like = is_page or "." not in path.rsplit("/", 1)[-1]
         if not local.exists() and page_like and missing.is_file():
             # the handbook's own 404 page (its links from the root), the error on top
-            body = re.sub(rb"(<head[^>]*>)", rb'\1<base href="/">', missing.read_bytes(), count=1)
+            body = re.sub(rb"(<head[^>]*>)", rb'\1<base href="/">', _page(missing), count=1)
             self._send(
                 inject(body, version, banner), "text/html; charset=utf-8", HTTPStatus.NOT_FOUND
             )
@@ -406,10 +408,24 @@ class _Handler(SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
+    def translate_path(self, path: str) -> str:
+        """The file for an address, only inside the handbook (the file gate): a link in
+        the output pointing elsewhere is no page."""
+        local = super().translate_path(path)
+        try:
+            files.confined(self.preview.site, local)
+        except files.OutsideError:
+            return str(self.preview.site / ".sopgen-tidak-ada")
+        return local
+
     def send_error(self, code, message=None, explain=None) -> None:
         if code == HTTPStatus.NOT_FOUND:
             message, explain = "Halaman tidak ditemukan", "Periksa alamatnya."
         super().send_error(code, message, explain)
+
+
+def _page(path: Path) -> bytes:
+    return files.read_bytes(path, path.parent, limit=PAGE_LIMIT)
 
 
 def _url_path(raw: str) -> str | None:

@@ -13,6 +13,7 @@ from sopgen.check.names import check_procedure_ids
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
+from sopgen.check.texts import check_texts
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
@@ -23,7 +24,7 @@ ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI
 
 def check_project(project: Project) -> list[Diagnostic]:
     """All cross-checks and lints of one loaded document."""
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = check_texts(project.dokumen, source_of(project))
     found += check_officials(project)
     found += check_dates(project)
     found += check_related(project)

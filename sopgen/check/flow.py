@@ -237,6 +237,36 @@ def _override(data, sym: SymbolRef) -> str | None:
     return step.simbol if isinstance(step.simbol, str) else None
 
 
+MAX_STEP_NUMBER = 9999  # the No column holds four digits
+MAX_NUMBER_TEXT = 6  # '12a', '2.1.3': more does not fit the No column
+
+
+def check_numbers(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
+    """A number written in 'nomor' fits the No column: 0 to 9999, or a short text."""
+    found = []
+    for row, step in enumerate(procedure.data.kegiatan):
+        nomor = step.nomor
+        if isinstance(nomor, int) and not 0 <= nomor <= MAX_STEP_NUMBER:
+            shown = str(nomor) if len(str(nomor)) <= 12 else str(nomor)[:9] + "..."
+            found.append(
+                src.diagnostic(
+                    ("kegiatan", row, "nomor"),
+                    f"nomor langkah {shown} di luar batas 0 sampai {MAX_STEP_NUMBER}",
+                    "tulis nomor seperti tercetak di kolom No, mis. 10",
+                )
+            )
+        elif isinstance(nomor, str) and len(nomor.strip()) > MAX_NUMBER_TEXT:
+            found.append(
+                src.diagnostic(
+                    ("kegiatan", row, "nomor"),
+                    f"nomor langkah '{nomor[:20]}' terlalu panjang untuk kolom No "
+                    f"(lebih dari {MAX_NUMBER_TEXT} karakter)",
+                    "tulis nomor pendek seperti tercetak, mis. '2a'",
+                )
+            )
+    return found
+
+
 def lint_numbers(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     """A printed number used by two rows (a reference goes to the first)."""
     numbers = printed_numbers(procedure.data.kegiatan)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from sopgen.check.flow import check_forms, check_reachability, check_references, lint_numbers
+from sopgen.check.flow import (
+    check_forms,
+    check_numbers,
+    check_reachability,
+    check_references,
+    lint_numbers,
+)
+from sopgen.check.texts import check_texts
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
@@ -30,7 +37,9 @@ def repeated_items(src: SourceMap, key: str, items: list[str], what: str) -> lis
 
 def check_procedure(procedure: Procedure) -> list[Diagnostic]:
     steps, columns, src = procedure.data.kegiatan, procedure.data.pelaksana, _psrc(procedure)
-    found = repeated_items(src, "pelaksana", columns, "kolom pelaksana")
+    found = check_texts(procedure.data, src)
+    found += check_numbers(procedure, src)
+    found += repeated_items(src, "pelaksana", columns, "kolom pelaksana")
     found += check_forms(procedure, src)
     for sym in symbols(procedure.data):
         step = steps[sym.row]

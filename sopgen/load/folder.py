@@ -155,7 +155,7 @@ def _durations(prosedur: Prosedur, source: SourceMap, dokumen: Dokumen | None):
     for step in prosedur.kegiatan:
         try:
             durations.append(parse_duration(step.waktu, per_day, per_week) if step.waktu else None)
-        except DurationError:
+        except (DurationError, OverflowError, ValueError):  # check says it is not added up
             durations.append(None)
     return tuple(durations), []
 
@@ -317,6 +317,13 @@ def translate_validation_error(
             limit = item.get("ctx", {}).get("gt", item.get("ctx", {}).get("ge"))
             message = f"{where}harus lebih dari {limit}".strip()
             hint = "perbaiki angkanya"
+        elif kind in ("less_than", "less_than_equal"):
+            limit = item.get("ctx", {}).get("lt", item.get("ctx", {}).get("le"))
+            message = f"{where}tidak boleh lebih dari {limit}".strip()
+            hint = "perbaiki angkanya"
+        elif kind == "string_unicode":
+            message = f"{where}memuat karakter yang tidak sah (surrogate Unicode)".strip()
+            hint = "hapus escape \\ud800-\\udfff dari teks bertanda kutip; tulis hurufnya langsung"
         elif kind.startswith("date") or kind.startswith("datetime"):
             message = f"tanggal {item['input']!r} untuk {where}tidak valid"
             hint = "tulis YYYY-MM-DD, mis. 2017-12-08, atau '08 Desember 2017'"
@@ -329,9 +336,10 @@ def translate_validation_error(
                 if got is None
                 else f"sekarang berisi {_describe(type(got))} {got!r}"
             )
-        else:
-            message = f"{where}tidak valid: {item['msg']}".strip()
-            hint = ""
+        else:  # pydantic words the rest in English: say where, and what is expected
+            expected = _describe(field_annotation) if field_annotation is not None else "nilai"
+            message = f"{where}tidak valid".strip()
+            hint = f"isi dengan {expected}"
         key = (path, message)
         if key in seen:
             continue

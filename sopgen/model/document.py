@@ -165,13 +165,14 @@ class Pengaturan(Strict):
     menit_per_hari: int = Field(
         450,
         gt=0,
+        le=1440,  # a day has 1440 minutes; more overflows the totals
         description=(
             "Berapa menit '1 hari' (hari kerja). Bawaan 450 = 7,5 jam: 37,5 jam kerja per "
             "minggu dibagi 5 hari."
         ),
     )
     hari_per_minggu: int = Field(
-        5, gt=0, description="Hari kerja per minggu untuk satuan 'minggu'."
+        5, gt=0, le=7, description="Hari kerja per minggu untuk satuan 'minggu'."
     )
     tampilkan_jumlah_waktu: bool = Field(
         False, description="Tambahkan baris 'Jumlah waktu' di kaki tiap tabel flowchart."
@@ -194,7 +195,7 @@ class Pengaturan(Strict):
 
 
 class Revisi(Strict):
-    nomor: int = Field(ge=0, description="Nomor revisi (0 = terbitan pertama).")
+    nomor: int = Field(ge=0, le=999, description="Nomor revisi (0 = terbitan pertama).")
     tanggal: Tanggal
     perubahan: str = Field(description="Apa yang diubah.")
     disetujui_oleh: str | None = Field(None, description="Kunci pejabat yang menyetujui.")

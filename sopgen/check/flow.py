@@ -127,7 +127,8 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
             hint = (
                 f"pakai nomor langkah 1 sampai {len(numbers)}"
                 if plain
-                else "pakai nomor langkah yang tercetak: " + ", ".join(n for n in numbers if n)
+                else "pakai nomor langkah yang tercetak: "
+                + ", ".join(n if len(n) <= 12 else n[:9] + "..." for n in numbers if n)
             )
         else:
             hint = "pakai nomor langkah atau id yang ada" + did_you_mean(

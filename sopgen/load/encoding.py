@@ -13,6 +13,8 @@ _RESAVE = "buka berkas di penyunting teks lalu simpan ulang dengan pengodean UTF
 
 def decode_text(shown: str, raw: bytes) -> tuple[str, Diagnostic | None]:
     """(text, None), or ("", a located diagnostic) when ``raw`` is not UTF-8 text."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "", Diagnostic(shown, 1, 1, "berkas tersimpan sebagai UTF-32, bukan UTF-8", _RESAVE)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(raw):
         return "", Diagnostic(
             shown,
@@ -29,8 +31,11 @@ def decode_text(shown: str, raw: bytes) -> tuple[str, Diagnostic | None]:
         column = len(raw[start : err.start].decode("utf-8", errors="replace")) + 1
         byte = raw[err.start]
         guess = ""
-        if byte >= 0xA0:
-            shown_char = bytes([byte]).decode("cp1252", errors="replace")
+        try:
+            shown_char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            shown_char = ""
+        if shown_char.isprintable() and shown_char.strip():
             guess = f", mungkin '{shown_char}' dari pengodean Latin-1/Windows-1252"
         return "", Diagnostic(
             shown,

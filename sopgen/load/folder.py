@@ -331,11 +331,15 @@ def translate_validation_error(
             expected = _describe(field_annotation) if field_annotation is not None else "nilai lain"
             message = f"{where}harus berupa {expected}".strip()
             got = item.get("input")
-            hint = (
-                "isi nilainya; kosong tidak diizinkan di sini"
-                if got is None
-                else f"sekarang berisi {_describe(type(got))} {got!r}"
-            )
+            if got is None:
+                hint = "isi nilainya; kosong tidak diizinkan di sini"
+            elif isinstance(got, bool) and "teks" in expected:
+                hint = (
+                    "YAML membaca yes/no/on/off/true/false tanpa tanda kutip sebagai benar/salah; "
+                    "apit teksnya dengan tanda kutip, mis. 'ya'"
+                )
+            else:
+                hint = f"sekarang berisi {_describe(type(got))} {got!r}"
         else:  # pydantic words the rest in English: say where, and what is expected
             expected = _describe(field_annotation) if field_annotation is not None else "nilai"
             message = f"{where}tidak valid".strip()

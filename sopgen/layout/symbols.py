@@ -18,6 +18,10 @@ from sopgen.model.flow import SymbolRef, symbols
 TEKS_SIZE = 6.0  # the short text inside a symbol (SymbolRef.teks)
 TEKS_LEADING = 6.8
 TEKS_PAD = 2.0  # room between the text and the outline
+# A single line in a terminator reaches into its round ends: at the line's half height
+# (about 3 pt of a 6 pt text) the ends leave all but ~0.35 h of the width (a chord of a
+# circle of diameter h); several lines keep the wider margin (0.6 h).
+ONE_LINE_INSET = 0.35
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,13 @@ def fit_teks(
     """The symbol's text wrapped to fit inside it, and its height, grown when the text
     needs it. A diamond holds a w' x h' block when w'/w + h'/h <= 1: the width that
     needs the least height wins."""
+    one = " ".join(teks.split())
+    if (
+        kind == "terminator"
+        and "\n" not in teks.strip()
+        and measure(one, "regular", TEKS_SIZE) <= w - h * ONE_LINE_INSET
+    ):
+        return (one,), max(h, TEKS_LEADING + 2 * TEKS_PAD)  # 'Mulai' whole, not 'Mu-lai'
     if kind != "decision":
         room = w - h * 0.6 if kind == "terminator" else w - 2 * TEKS_PAD
         lines = tuple(wrap(teks, max(room, 1.0), "regular", TEKS_SIZE, measure))

@@ -27,10 +27,12 @@ def wrap(
     """Greedy word wrap of ``text`` into lines no wider than ``width``.
 
     Newlines are kept as line breaks; runs of other whitespace become one space. A word
-    wider than ``width`` is broken between characters (every line keeps at least one
-    character, so a zero width still terminates). Empty text gives no lines. A line
-    that starts with a list marker ("1. Surat permohonan ...") keeps the marker with its
-    first word, and its continuation lines are indented to the item's text.
+    goes to the next line whole when that line holds it; only a word wider than a whole
+    line is split (``break_word``: after its own slash or hyphen, at a syllable, and as a
+    last resort between characters; every line keeps at least one character, so a zero
+    width still terminates). Empty text gives no lines. A line that starts with a list
+    marker ("1. Surat permohonan ...") keeps the marker with its first word, and its
+    continuation lines are indented to the item's text.
     """
     if text is None or not text.strip():
         return []
@@ -80,20 +82,33 @@ def _wrap_words(
 
 VOWELS = set("aeiouAEIOU")
 DIGRAPHS = {"ng", "ny", "kh", "sy"}  # one consonant sound in Indonesian spelling
+# A word of fewer letters is hyphenated only when nothing else fits (a line too narrow
+# for it whole); a longer one keeps at least HYPHEN_MIN_PART letters on each side of the
+# hyphen (Sele-sai, Komu-nikasi; not Se-lesai, Ko-munikasi).
+HYPHEN_MIN_WORD = 7
+HYPHEN_MIN_PART = 3
+# Inside a word a line may end after these, with no hyphen added: 'Media/' 'Pelapor',
+# 'masing-' 'masing'. Tried before any syllable.
+SOFT_BREAKS = "/-"
 
 
-def syllable_breaks(word: str) -> list[int]:
+def syllable_breaks(word: str, min_part: int = 2) -> list[int]:
     """Indices where an Indonesian word may be hyphenated: before a consonant (or ng, ny,
     kh, sy) that starts a syllable, i.e. is followed by a vowel: se-kre-ta-ris,
-    pen-daf-tar, pe-nyu-su-nan. Never inside a digraph, never leaving one letter alone.
+    pen-daf-tar, pe-nyu-su-nan. Never inside a digraph, never leaving fewer than
+    ``min_part`` characters on either side.
 
-    Written here rather than taken from pyphen: pyphen's code may be used under the
-    LGPL or MPL, but its Indonesian patterns (hyph_id_ID, from LibreOffice's
-    dictionaries) ship without a licence statement of their own, so their fit with
-    this project's MIT licence cannot be shown."""
+    Rules written here rather than pyphen's Indonesian dictionary: pyphen's own code is
+    GPL/LGPL/MPL tri-licensed, but the dictionaries it ships keep their own licences,
+    and both Indonesian pattern sets in circulation are GPL only (hyph_id_ID of
+    LibreOffice's Indonesian dictionary, by Benitius Brevoort, 2004, shipped by pyphen
+    without a licence header; and TeX's inhyph.tex by Jörg Knappen and Terry Mart,
+    1996-1997, "GNU General Public licence version 2"). A GPL-only file inside an MIT
+    tool handed to government offices would bind every copy to the GPL; these few rules
+    carry the same syllable knowledge (docs/architecture.md, "Text")."""
     letters = word.lower()
     breaks = []
-    for i in range(2, len(word) - 1):
+    for i in range(max(2, min_part), len(word) - min_part + 1):
         onset = letters[i : i + 2] if letters[i : i + 2] in DIGRAPHS else letters[i]
         after = letters[i + len(onset) : i + len(onset) + 1]
         if not (onset.isalpha() and onset[0] not in VOWELS and after in VOWELS and after):
@@ -108,22 +123,32 @@ def syllable_breaks(word: str) -> list[int]:
 
 
 def break_word(word: str, width: float, font: FontName, size: float, measure: Measure) -> list[str]:
-    """Split one over-long word into pieces no wider than ``width`` (>= 1 char each):
-    at a syllable with a hyphen where one fits, else between characters."""
+    """Split one word too wide for a line of its own into pieces no wider than ``width``
+    (>= 1 char each), trying in turn: after a slash or hyphen already in the word; at a
+    syllable with a hyphen, in a word of HYPHEN_MIN_WORD letters or more, HYPHEN_MIN_PART
+    letters kept on each side; at any syllable (a short word in a line too narrow for
+    it); between characters. Each piece is as long as fits."""
+    natural = [i + 1 for i, ch in enumerate(word[:-1]) if ch in SOFT_BREAKS]
+    letters = sum(ch.isalpha() for ch in word)
+    good = syllable_breaks(word, HYPHEN_MIN_PART) if letters >= HYPHEN_MIN_WORD else []
+    rules = ((natural, ""), (good, "-"), (syllable_breaks(word), "-"))
     pieces = []
-    rest = word
-    while measure(rest, font, size) > width and len(rest) > 1:
-        fitting = [b for b in syllable_breaks(rest) if measure(rest[:b] + "-", font, size) <= width]
-        if fitting:
-            cut = fitting[-1]
-            pieces.append(rest[:cut] + "-")
+    start = 0
+    while measure(word[start:], font, size) > width and len(word) - start > 1:
+        for breaks, mark in rules:
+            piece = [b for b in breaks if b > start]
+            fitting = [b for b in piece if measure(word[start:b] + mark, font, size) <= width]
+            if fitting:
+                cut = fitting[-1]
+                pieces.append(word[start:cut] + mark)
+                break
         else:
-            cut = 1
-            while cut < len(rest) and measure(rest[: cut + 1], font, size) <= width:
+            cut = start + 1
+            while cut < len(word) and measure(word[start : cut + 1], font, size) <= width:
                 cut += 1
-            pieces.append(rest[:cut])
-        rest = rest[cut:]
-    pieces.append(rest)
+            pieces.append(word[start:cut])
+        start = cut
+    pieces.append(word[start:])
     return pieces
 
 

@@ -77,3 +77,37 @@ def test_list_items_keep_their_marker_and_hang_their_continuation_lines():
     assert wrap("1.Surat a\nb", 100, "regular", 8, fake_measure) == ["1.Surat a", "b"]
     # in a cell too narrow to spare it, no indent
     assert wrap("1. Surat xx", 20, "regular", 8, fake_measure) == ["1.", "Surat", "xx"]
+
+
+def test_short_words_are_not_hyphenated_while_a_line_holds_them_whole():
+    from sopgen.layout.text import break_word
+
+    # fake glyphs 4 pt wide at 8 pt. "Selesai" (7 letters) keeps 3 letters each side of
+    # its hyphen: Sele-sai, never Se-lesai
+    assert break_word("Selesai", 20, "regular", 8, fake_measure) == ["Sele-", "sai"]
+    # a word of fewer than 7 letters is hyphenated only in a line too narrow for it
+    assert wrap("Mulai", 20, "regular", 8, fake_measure) == ["Mulai"]
+    assert wrap("Humas dan", 16, "regular", 8, fake_measure) == ["Hu-", "mas", "dan"]
+    # a line ends after a slash or a hyphen of the word before any syllable is cut
+    assert wrap("Media/Pelapor", 32, "regular", 8, fake_measure) == ["Media/", "Pelapor"]
+    assert wrap("masing-masing", 28, "regular", 8, fake_measure) == ["masing-", "masing"]
+
+
+def test_komunikasi_keeps_three_letters_each_side_when_the_line_allows():
+    from sopgen.layout.text import syllable_breaks
+
+    assert syllable_breaks("Komunikasi") == [2, 4, 6, 8]
+    assert syllable_breaks("Komunikasi", 3) == [4, 6]
+    assert wrap("Komunikasi", 24, "regular", 8, fake_measure) == ["Komu-", "nikasi"]
+
+
+def test_a_narrow_terminator_holds_a_short_word_on_one_line():
+    from sopgen.layout.symbols import TEKS_SIZE, fit_teks
+    from sopgen.render.fonts import measure
+
+    # a 17.8 pt terminator of a lane among fifteen (a real Basarnas SOP): 'Mulai' reaches
+    # into the round ends instead of being hyphenated
+    lines, h = fit_teks("terminator", "Mulai", 17.8, 9.3, measure)
+    assert lines == ("Mulai",)
+    assert measure("Mulai", "regular", TEKS_SIZE) <= 17.8 - 2 * 1.0  # still inside
+    assert fit_teks("terminator", "Selesai", 26.5, 13.8, measure)[0] == ("Selesai",)

@@ -18,6 +18,7 @@ from sopgen.layout.geometry import Page
 from sopgen.layout.style import Style
 from sopgen.render.fonts import REGULAR, register_fonts
 from sopgen.render.pdf.draw import draw_page
+from sopgen.render.pdf.frames import frame_rects
 from sopgen.render.pdf.pdfa import eol_before_endstream, make_archival
 from sopgen.render.pdf.procedure_pages import draw_notes
 
@@ -169,22 +170,16 @@ def _frame(x: float, y: float, w: float, h: float, id: str) -> Frame:
     return Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=id)
 
 
+FRAME_IDS = {"front": "f", "flow": "w", "portrait": "p"}
+
+
 def templates(style: Style) -> dict[str, PageTemplate]:
     """``front`` (framed, the paper's landscape), ``flow`` (full page), ``portrait``
-    (framed, the same paper upright: cover, Daftar Isi, a portrait Lembar Pengesahan)."""
-    w, h = style.page_size
-    ml, mr, mt, mb = style.margin_left, style.margin_right, style.margin_top, style.margin_bottom
-    pw, ph = min(w, h), max(w, h)
+    (framed, the same paper upright: cover, Daftar Isi, a portrait Lembar Pengesahan);
+    their frames: frames.frame_rects."""
     return {
-        "front": PageTemplate(
-            id="front", frames=[_frame(ml, mb, w - ml - mr, h - mt - mb, "f")], pagesize=(w, h)
-        ),
-        "flow": PageTemplate(id="flow", frames=[_frame(0, 0, w, h, "w")], pagesize=(w, h)),
-        "portrait": PageTemplate(
-            id="portrait",
-            frames=[_frame(ml, mb, pw - ml - mr, ph - mt - mb, "p")],
-            pagesize=(pw, ph),
-        ),
+        name: PageTemplate(id=name, frames=[_frame(*rect, FRAME_IDS[name])], pagesize=size)
+        for name, (rect, size) in frame_rects(style).items()
     }
 
 

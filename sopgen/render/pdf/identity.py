@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -17,8 +18,10 @@ from sopgen.model import Procedure, Project
 from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import effective_revision_date, in_force
+from sopgen.render.common import make_style
 from sopgen.render.fonts import REGULAR
 from sopgen.render.pdf.columns import SpreadSection
+from sopgen.render.pdf.frames import frame_rects
 from sopgen.render.pdf.front import (
     LINE,
     STYLES,
@@ -90,7 +93,8 @@ class TwoColumnSection(Flowable):
         conts = []
         for i, rest in enumerate(rests):
             if rest:
-                conts.append([_heading(self.columns[i][0]._sop_heading, continued=True), *rest])
+                first = self.columns[i][0]
+                conts.append([_heading(first._sop_heading, True, first._sop_styles), *rest])
             else:
                 conts.append([])
         return [
@@ -134,36 +138,84 @@ class TwoColumnSection(Flowable):
         c.restoreState()
 
 
-def _heading(heading: str, continued: bool = False) -> Paragraph:
+def _heading(heading: str, continued: bool = False, styles=STYLES) -> Paragraph:
     text = f"{heading} (lanjutan) :" if continued else f"{heading} :"
-    p = Paragraph(plain(text), STYLES["heading"])
+    p = Paragraph(plain(text), styles["heading"])
     p._sop_heading = heading
+    p._sop_styles = styles
     return p
 
 
-def _column(heading: str, items: list[str]) -> list:
-    out = [_heading(heading)]
+def _column(heading: str, items: list[str], styles=STYLES) -> list:
+    out = [_heading(heading, styles=styles)]
     if not items:
-        p = Paragraph("-", STYLES["item"])
+        p = Paragraph("-", styles["item"])
         p._sop_item = True
         out.append(p)
     for n, text in enumerate(items, 1):
-        p = Paragraph(inline_markup(text), STYLES["item"], bulletText=f"{n}.")
+        p = Paragraph(inline_markup(text), styles["item"], bulletText=f"{n}.")
         p._sop_item = True
         out.append(p)
     return out
 
 
-def identity_story(project: Project, width: float, procedure: Procedure | None = None) -> list:
+def _compact(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"{style.name}-{scale}",
+        style,
+        fontSize=style.fontSize * scale,
+        leading=style.leading * scale,
+        bulletFontSize=style.bulletFontSize * scale,
+        spaceAfter=style.spaceAfter * scale,
+    )
+
+
+# type and signature space of an identity page that would spill onto a second page
+# (the signed originals set a long identity in type as small as 6 pt to keep it whole)
+COMPACT = (0.9, 0.8)
+COMPACT_STYLES = {
+    scale: {key: _compact(style, scale) for key, style in STYLES.items()} for scale in COMPACT
+}
+
+
+def identity_story(
+    project: Project,
+    width: float,
+    procedure: Procedure | None = None,
+    room: float | None = None,
+) -> list:
     """Flowables of the identity page for a frame ``width`` points wide: the document's,
     or (``procedure``) that procedure's effective identity (its own fields over the
-    document's; without any, the document's with the procedure's Nomor and title)."""
+    document's; without any, the document's with the procedure's Nomor and title).
+
+    An identity that would run a little past one page (``room``: the frame's height,
+    by default the document's paper) is set a tenth (or a fifth) smaller when that keeps
+    it on one page, rather than spill a strip onto a second."""
+    story = _story(project, width, procedure, STYLES, SIGN_SPACE_IDENTITY)
+    if room is None:
+        room = frame_rects(make_style(project))["front"][0][3]
+    if _height(story, width) <= room:
+        return story
+    for scale in COMPACT:
+        styles = COMPACT_STYLES[scale]
+        compact = _story(project, width, procedure, styles, SIGN_SPACE_IDENTITY * scale)
+        if _height(compact, width) <= room:
+            return compact
+    return story
+
+
+def _height(story: list, width: float) -> float:
+    return sum(f.wrap(width, 1e9)[1] + f.getSpaceAfter() for f in story)
+
+
+def _story(
+    project: Project, width: float, procedure: Procedure | None, S, sign_space: float
+) -> list:
     d = project.dokumen
     ins = d.instansi
     ident = effective_identity(project, procedure)
     if procedure is not None and not ident.own:
         ident = replace(ident, nama=procedure.data.judul)
-    S = STYLES
     left_w = round(width * LEFT_SHARE, 2)
     right_w = width - left_w
 
@@ -185,7 +237,7 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
     value_w = right_w - label_w - colon_w
     sign = [
         Paragraph(balanced(signer.jabatan, S["center"], value_w - 2 * PAD), S["center"]),
-        Spacer(1, SIGN_SPACE_IDENTITY),
+        Spacer(1, sign_space),
         Paragraph(f"<b>{plain(signer.nama)}</b>", S["center"]),
     ]
     if signer.pangkat:
@@ -277,5 +329,5 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
     ]
     story: list = [top]
     for (lh, li), (rh, ri) in sections:
-        story.append(TwoColumnSection(_column(lh, li), _column(rh, ri), widths))
+        story.append(TwoColumnSection(_column(lh, li, S), _column(rh, ri, S), widths))
     return story

@@ -181,6 +181,14 @@ class Block:
     bullet: str | None
     markup: str
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """Its visible text line by line (a line per ``<br/>``), markup dropped, white
+        space folded; without the bullet."""
+        parts = (_INLINE_MARKUP.sub("", part) for part in self.markup.split("<br/>"))
+        lines = (" ".join(html.unescape(part).split()) for part in parts)
+        return tuple(line for line in lines if line)
+
 
 _INLINE_TAGS = {"strong": "b", "em": "i"}
 _SPACES = re.compile(r"\s+")
@@ -279,11 +287,7 @@ def plain_block(text: str | None) -> str:
         return "\n".join(line for line in lines if line)
     out = []
     for block in to_reportlab_blocks(text):
-        lines = [
-            " ".join(html.unescape(_INLINE_MARKUP.sub("", part)).split())
-            for part in block.markup.split("<br/>")
-        ]
-        lines = [line for line in lines if line]
+        lines = list(block.lines)
         if block.bullet and lines:
             lines[0] = f"{block.bullet} {lines[0]}"
         out += lines

@@ -81,3 +81,11 @@ def _pdf_lines(text: str) -> list[str]:
 )
 def test_pdf_handbook_and_cells_read_one_text_the_same_way(text):
     assert plain_block(text).split("\n") == _pdf_lines(text) == _html_lines(to_html(text))
+
+
+def test_a_block_gives_its_visible_lines():
+    blocks = to_reportlab_blocks("Ket: **x** &amp; <y>\ndua\n\n- *satu*")
+    assert [(b.bullet, b.lines) for b in blocks] == [
+        (None, ("Ket: x & <y>", "dua")),
+        ("\u2022", ("satu",)),
+    ]

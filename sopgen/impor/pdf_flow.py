@@ -16,7 +16,7 @@ from sopgen.impor.pdf_body import PagePart, Part
 from sopgen.impor.pdf_geom import Segment
 from sopgen.impor.pdf_guess import guess_links, picture_note, picture_rows
 from sopgen.impor.pdf_guess import nomor_of as _nomor
-from sopgen.impor.pdf_shapes import Sym, page_symbols
+from sopgen.impor.pdf_shapes import Sym, covers, page_symbols
 from sopgen.impor.pdf_text import Word, lines_of
 from sopgen.impor.pdf_wires import Net, exit_path, page_nets, pairs, seg_dist
 
@@ -32,11 +32,7 @@ def _phrases(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[tuple[str, l
         cs = [c for c in (g.col_of(w.x0 + 1), g.col_of(w.x1 - 1)) if c is not None]
         if not any(pp.executor[c] is not None for c in cs) or not pp.body_top <= w.cy <= g.bottom:
             continue
-        if any(
-            syms[i].outline.x0 - 1 <= w.cx <= syms[i].outline.x1 + 1
-            and syms[i].outline.y0 - 1 <= w.cy <= syms[i].outline.y1 + 1
-            for i in idx
-        ):
+        if any(covers(syms[i].outline, syms[i].kind, w.cx, w.cy) for i in idx):
             continue
         ws.append(w)
     out = []

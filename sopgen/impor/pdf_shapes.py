@@ -134,11 +134,7 @@ def page_symbols(pp: PagePart, page_pos: int) -> list[Sym]:
         row = _row_at(pp, o.cy)
         if row is None:
             continue
-        words = [
-            w
-            for w in pp.page.words
-            if o.x0 - 1 <= w.cx <= o.x1 + 1 and o.y0 - 1 <= w.cy <= o.y1 + 1
-        ]
+        words = [w for w in pp.page.words if covers(o, kind, w.cx, w.cy)]
         out.append(Sym(kind, page_pos, row, cols, o, text_of(words)))
     # one symbol per place: an outline drawn again inside another (a thick border
     # painted twice) is the same symbol
@@ -148,6 +144,18 @@ def page_symbols(pp: PagePart, page_pos: int) -> list[Sym]:
             continue
         kept.append(s)
     return kept
+
+
+def covers(o: Outline, kind: str, x: float, y: float) -> bool:
+    """A point inside a symbol (1 pt of slack). A diamond's corners are outside it: an exit
+    label printed there belongs to an arrow, not to the decision's text."""
+    if not (o.x0 - 1 <= x <= o.x1 + 1 and o.y0 - 1 <= y <= o.y1 + 1):
+        return False
+    if kind != "decision" or o.curved:
+        return True
+    # |dx| / half-width + |dy| / half-height <= 1 inside a diamond
+    hw, hh = max(o.w / 2, 0.5), max(o.h / 2, 0.5)
+    return abs(x - o.cx) / (hw + 1) + abs(y - o.cy) / (hh + 1) <= 1.0
 
 
 def _overlap(a: Outline, b: Outline) -> float:

@@ -95,7 +95,6 @@ class Style:
     row_height: float = 52.0
 
 
-SYM_H, DEC_H = 20.0, 30.0
 MARGIN = 36.0
 
 
@@ -105,7 +104,9 @@ class _Canvas:
     def __init__(self, path, size):
         self.c = canvas.Canvas(str(path), pagesize=size, invariant=1)
         self.w, self.h = size
-        self.sw, self.gap = 50.0, 8.0
+        self.sw, self.gap = 50.0, 8.0  # symbol width, room beside it for an arrow's track
+        self.sh, self.dh = 20.0, 30.0  # height of a box, of a diamond
+        self.lanes = (0.0, 0.0)  # left and right edge of the executor columns
 
     def line(self, x0, y0, x1, y1, width=0.6):
         self.c.setLineWidth(width)
@@ -256,6 +257,8 @@ def draw(path, steps: list[Step], style: Style) -> None:
     lane = execs[0].x1 - execs[0].x0
     cv.sw = min(50.0, 0.6 * lane)  # symbol width
     cv.gap = min(8.0, 0.1 * lane)  # from a symbol to the track of an arrow beside it
+    cv.sh, cv.dh = min(20.0, 0.6 * cv.sw), min(30.0, 0.9 * cv.sw)  # never taller than wide
+    cv.lanes = (execs[0].x0, execs[-1].x1)
     chunks = [
         list(range(i, min(i + style.rows_per_page, len(steps))))
         for i in range(0, len(steps), style.rows_per_page)
@@ -357,7 +360,7 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
         cy = bands[-1][0] + 13 if band_out else bottom + 16
         _connector(cv, cx, cy, letter, style)
         sx, sy = centre[i]
-        h = (DEC_H if steps[i].kind == "decision" else SYM_H) / 2
+        h = (cv.dh if steps[i].kind == "decision" else cv.sh) / 2
         label = (
             ("Ya" if steps[i].to.index(t) == 0 else "Tidak")
             if steps[i].kind == "decision"
@@ -387,7 +390,7 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
         cx = tx + 14 * n
         cy = bands[0][0] + 13 if band_in else top - 16
         _connector(cv, cx, cy, letter, style)
-        h = (DEC_H if steps[t].kind == "decision" else SYM_H) / 2
+        h = (cv.dh if steps[t].kind == "decision" else cv.sh) / 2
         if abs(cx - tx) < 1:
             _line_to(cv, [(cx, cy + 7), (tx, ty - h)], style)
         else:
@@ -421,9 +424,9 @@ def _header(cv, style, cols, top, h1, h2) -> None:
 
 
 def _symbol(cv, kind, cx, cy, style) -> None:
-    w, h = cv.sw, SYM_H
+    w, h = cv.sw, cv.sh
     if kind == "decision":
-        d = DEC_H / 2
+        d = cv.dh / 2
         cv.poly([(cx, cy - d), (cx + w / 2, cy), (cx, cy + d), (cx - w / 2, cy)], close=True)
     elif kind == "terminator":
         if style.ellipse_ends:
@@ -471,8 +474,8 @@ def _line_to(cv, pts, style) -> None:
 def _arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
     """From the symbol at ``a`` (row r) to the one at ``b`` (row k)."""
     (ax, ay), (bx, by) = a, b
-    ha = (DEC_H if s.kind == "decision" else SYM_H) / 2
-    hb = (DEC_H if t.kind == "decision" else SYM_H) / 2
+    ha = (cv.dh if s.kind == "decision" else cv.sh) / 2
+    hb = (cv.dh if t.kind == "decision" else cv.sh) / 2
     font = style.font
     if k > r and (label != "Tidak" or k == r + 1):
         # down: straight, or down, across below the symbol, down into the target
@@ -499,7 +502,9 @@ def _arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
     pts.append(end)
     _line_to(cv, pts, style)
     if label:
-        cv.text(start[0] - 22 if up else start[0] + 3, ay - 3, label, font, 6)
+        # printed inside the executor columns, never over another column's text
+        x = max(start[0] - 22, cv.lanes[0] + 1) if up else start[0] + 3
+        cv.text(x, ay - 3, label, font, 6)
 
 
 def _picture(cv, s, a, b, label, style) -> None:
@@ -511,7 +516,7 @@ def _picture(cv, s, a, b, label, style) -> None:
 
     (ax, ay), (bx, by) = a, b
     x0, x1 = min(ax, bx) - 4, max(ax, bx) + 4
-    y0, y1 = min(ay, by) + SYM_H / 2, max(ay, by) - SYM_H / 2
+    y0, y1 = min(ay, by) + cv.sh / 2, max(ay, by) - cv.sh / 2
     if y1 - y0 < 4:
         y0, y1 = min(ay, by) - 4, max(ay, by) + 4
     img = Image.new("RGBA", (max(int(x1 - x0), 2) * 2, max(int(y1 - y0), 2) * 2), (0, 0, 0, 0))
@@ -521,8 +526,8 @@ def _picture(cv, s, a, b, label, style) -> None:
     buf.seek(0)
     cv.c.drawImage(ImageReader(buf), x0, cv.h - y1, x1 - x0, y1 - y0, mask="auto")
     if label:
-        h = (DEC_H if s.kind == "decision" else SYM_H) / 2
+        h = (cv.dh if s.kind == "decision" else cv.sh) / 2
         if label == "Tidak":
-            cv.text(ax - cv.sw / 2 - 22, ay - 3, label, style.font, 6)
+            cv.text(max(ax - cv.sw / 2 - 22, cv.lanes[0] + 1), ay - 3, label, style.font, 6)
         else:
             cv.text(ax + 3, ay + h + 6, label, style.font, 6)

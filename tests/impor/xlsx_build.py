@@ -66,6 +66,7 @@ class Arrow:
     prst: str = "straightConnector1"
     two_lines: bool = False  # drawn as two plain lines meeting at a corner (no glue)
     freeform: bool = False  # drawn with the pen: an open custom path, arrowhead at its end
+    side: bool = False  # from the source's right side to the target's right side (a loop)
 
 
 @dataclass
@@ -142,6 +143,9 @@ def _line_xml(sid: int, start, end, glue: str, mark: str, prst: str) -> str:
 
 def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
     start, end = _ends(boxes[a.source], boxes[a.target])
+    if a.side:
+        s, d = boxes[a.source].rect(), boxes[a.target].rect()
+        start, end = (s[2], (s[1] + s[3]) / 2), (d[2], (d[1] + d[3]) / 2)
     if a.freeform:  # an open path: down, then across, in its own box's coordinates
         x0, x1 = sorted((start[0], end[0]))
         y0, y1 = sorted((start[1], end[1]))
@@ -288,11 +292,17 @@ def flowchart_sheet(
     executors=("Pengadministrasi", "Kasubbag", "Kabag"),
     header_row: int = 4,
     group_title: bool = True,
+    mutu: tuple[str, ...] = ("Persyaratan", "Waktu", "Output"),
+    ket: bool = True,
+    span: int = 1,
 ) -> None:
-    """Header: No | Uraian Kegiatan | Pelaksana (executors) | Mutu Baku (Persyaratan,
-    Waktu, Output) | Ket. ``rows``: (nomor, uraian, persyaratan, waktu, output, ket)."""
+    """Header: No | Uraian Kegiatan | Pelaksana (executors) | Mutu Baku (``mutu``) | Ket.
+    ``rows``: (nomor, uraian, persyaratan, waktu, output, ket); ``span``: sheet rows each
+    step takes (its No, Uraian and Mutu Baku cells merged over them)."""
     n = len(executors)
     last_exec = 3 + n - 1
+    nm = len(mutu)
+    ket_col = last_exec + nm + 1
     ws.cell(header_row - 2, 1, "SOP PENGELOLAAN SURAT MASUK")
     h, h2 = header_row, header_row + 1
     ws.cell(h, 1, "No.")
@@ -301,9 +311,10 @@ def flowchart_sheet(
         ws.cell(h, 3, "Pelaksana")
         ws.merge_cells(start_row=h, start_column=3, end_row=h, end_column=last_exec)
     ws.cell(h, last_exec + 1, "Mutu Baku")
-    ws.merge_cells(start_row=h, start_column=last_exec + 1, end_row=h, end_column=last_exec + 3)
-    ws.cell(h, last_exec + 4, "Ket.")
-    ws.merge_cells(start_row=h, start_column=last_exec + 4, end_row=h2, end_column=last_exec + 4)
+    ws.merge_cells(start_row=h, start_column=last_exec + 1, end_row=h, end_column=last_exec + nm)
+    if ket:
+        ws.cell(h, ket_col, "Ket.")
+        ws.merge_cells(start_row=h, start_column=ket_col, end_row=h2, end_column=ket_col)
     ws.merge_cells(start_row=h, start_column=1, end_row=h2, end_column=1)
     ws.merge_cells(start_row=h, start_column=2, end_row=h2, end_column=2)
     for i, name in enumerate(executors):
@@ -312,38 +323,57 @@ def flowchart_sheet(
         else:  # the executor titles fill both header rows
             ws.cell(h, 3 + i, name)
             ws.merge_cells(start_row=h, start_column=3 + i, end_row=h2, end_column=3 + i)
-    for i, name in enumerate(("Persyaratan", "Waktu", "Output")):
+    for i, name in enumerate(mutu):
         ws.cell(h2, last_exec + 1 + i, name)
-    for k, values in enumerate(rows):
-        r = h2 + 1 + k
+    keys = {"persyaratan": 2, "kelengkapan": 2, "waktu": 3, "output": 4, "keluaran": 4}
+    r = h2 + 1
+    for values in rows:
         if values == "HEADER":  # the header again, as on a printed continuation page
             ws.cell(r, 1, "No.")
             ws.cell(r, 2, "Uraian Kegiatan")
             ws.cell(r, 3, "Pelaksana")
             ws.cell(r, last_exec + 1, "Mutu Baku")
-            ws.cell(r, last_exec + 4, "Ket.")
+            if ket:
+                ws.cell(r, ket_col, "Ket.")
+            r += 1
             continue
         if values == "NAMES":
             for i, name in enumerate(executors):
                 ws.cell(r, 3 + i, name)
-            for i, name in enumerate(("Persyaratan", "Waktu", "Output")):
+            for i, name in enumerate(mutu):
                 ws.cell(r, last_exec + 1 + i, name)
+            r += 1
             continue
-        nomor, uraian, syarat, waktu, output, ket = values
-        ws.cell(r, 1, nomor)
-        ws.cell(r, 2, uraian)
-        for i, v in enumerate((syarat, waktu, output, ket)):
+        ws.cell(r, 1, values[0])
+        ws.cell(r, 2, values[1])
+        texts = [(last_exec + 1 + i, values[keys[m.lower()]]) for i, m in enumerate(mutu)]
+        if ket:
+            texts.append((ket_col, values[5]))
+        for c, v in texts:
             if v:
-                ws.cell(r, last_exec + 1 + i, v)
-    for c in range(1, last_exec + 6):
+                ws.cell(r, c, v)
+        if span > 1:
+            for c in [1, 2] + [c for c, _ in texts]:
+                ws.merge_cells(start_row=r, start_column=c, end_row=r + span - 1, end_column=c)
+        r += span
+    for c in range(1, ket_col + 2):
         ws.column_dimensions[get_column_letter(c)].width = COL_CHARS
-    for r in range(1, h2 + len(rows) + 3):
-        ws.row_dimensions[r].height = ROW_PT
+    for k in range(1, r + 3):
+        ws.row_dimensions[k].height = ROW_PT
 
 
-def build(path: Path, rows, drawing: Drawing, identity: bool | str = True, **kw) -> Path:
-    """``identity``: True = an identity sheet first; "above" = the identity grid above the
-    flowchart table on the same sheet (pass header_row=22); False = none."""
+def build(
+    path: Path,
+    rows,
+    drawing: Drawing,
+    identity: bool | str = True,
+    names: tuple[str, str] = ("Identitas", "Flowchart"),
+    flow_first: bool = False,
+    **kw,
+) -> Path:
+    """``identity``: True = an identity sheet (first, or second with ``flow_first``);
+    "above" = the identity grid above the flowchart table on the same sheet (pass
+    header_row=22); False = none. ``names``: the identity and flowchart sheets' names."""
     wb = openpyxl.Workbook()
     first = wb.active
     if identity == "above":
@@ -351,13 +381,18 @@ def build(path: Path, rows, drawing: Drawing, identity: bool | str = True, **kw)
         identity_sheet(first)
         flow = first
         sheet_number = 1
+    elif identity and flow_first:
+        first.title = names[1]
+        flow = first
+        identity_sheet(wb.create_sheet(names[0]))
+        sheet_number = 1
     elif identity:
-        first.title = "Identitas"
+        first.title = names[0]
         identity_sheet(first)
-        flow = wb.create_sheet("Flowchart")
+        flow = wb.create_sheet(names[1])
         sheet_number = 2
     else:
-        first.title = "Flowchart"
+        first.title = names[1]
         flow = first
         sheet_number = 1
     extra = kw.pop("cells", {})

@@ -1,0 +1,165 @@
+"""SOP workbooks made other ways than the corpus's import whole.
+
+A random procedure (fixed seed; the same generator as the PDF variants) is written as a
+workbook (xlsx_build.py) in one of several ways offices make them: the identity sheet
+first, second or absent, sheets named otherwise; symbols as flowChart* presets or as
+plain rect/ellipse/diamond/roundRect shapes; arrows as straight or bent connectors, glued
+to their symbols (stCxn/endCxn) or only placed on them; each step over one sheet row or
+over two merged ones; Mutu Baku of two or three columns, with or without Keterangan; 2-7
+executors. The imported data keeps rows, executors, symbols and arrows, and the written
+folder passes ``sopgen check`` with the same flow. SOPGEN_VARIANT_EXAMPLES (e.g. 40)
+draws that many further random combinations; SOPGEN_VARIANT_SEED other ones.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import yaml_flow
+from test_pdf_variants import EXTRA, JOBS, SEED, _expected_links, procedure
+from xlsx_build import Arrow, Box, Drawing, build, row_emu
+
+from sopgen.build import read_data
+from sopgen.impor.to_yaml import write_document
+from sopgen.impor.xlsx import read_xlsx_all
+
+PRESETS = {
+    "flowchart": {
+        "terminator": "flowChartTerminator",
+        "process": "flowChartProcess",
+        "decision": "flowChartDecision",
+    },
+    "polos": {"terminator": "ellipse", "process": "rect", "decision": "diamond"},
+    "bulat": {"terminator": "roundRect", "process": "rect", "decision": "diamond"},
+}
+
+
+# name: (executors, rows, presets, connector, glued, span, mutu, ket, sheets)
+VARIANTS = {
+    "flowchart-lurus-terlekat": (3, 7, "flowchart", "straightConnector1", True, 1, 3, True, "id"),
+    "polos-siku-lepas-alur-dulu": (5, 9, "polos", "bentConnector3", False, 1, 2, False, "flow"),
+    "bulat-siku-terlekat-sel-gabung": (2, 6, "bulat", "bentConnector3", True, 2, 3, True, "id"),
+    "tujuh-pelaksana-tanpa-identitas": (
+        7,
+        8,
+        "flowchart",
+        "straightConnector1",
+        False,
+        1,
+        3,
+        True,
+        "none",
+    ),
+}
+
+
+def _random(n: int) -> dict:
+    rng = random.Random(SEED)
+    out = {}
+    for k in range(n):
+        out[f"acak-{k}"] = (
+            rng.randint(2, 7),
+            rng.randint(3, 14),
+            rng.choice(sorted(PRESETS)),
+            rng.choice(["straightConnector1", "bentConnector3", "bentConnector2"]),
+            rng.random() < 0.5,
+            rng.choice([1, 1, 2]),
+            rng.choice([2, 3]),
+            rng.random() < 0.5,
+            rng.choice(["id", "flow", "none"]),
+        )
+    return out
+
+
+ALL = {**VARIANTS, **_random(EXTRA)}
+FIRST_ROW = 6  # the header takes rows 4 and 5
+
+
+def _workbook(path, steps, n_exec, presets, prst, glued, span, mutu, ket, sheets):
+    half = (span - 1) * row_emu() // 2  # a symbol in the middle of its merged rows
+    boxes, arrows = [], []
+    for i, s in enumerate(steps):
+        kind = PRESETS[presets][s.kind]
+        text = ""
+        if s.kind == "terminator" and presets == "bulat":
+            text = "Mulai" if i == 0 else "Selesai"
+        boxes.append(Box(10 + i, kind, 3 + s.col, FIRST_ROW + i * span, text, dy=half))
+    n = 0
+    for i, s in enumerate(steps):
+        for k, t in enumerate(s.to):
+            back = s.kind == "decision" and k == 1
+            arrows.append(
+                Arrow(100 + n, 10 + i, 10 + t, glued=glued, prst=prst, side=back and t < i)
+            )
+            n += 1
+            if s.kind == "decision":  # the exit's label, a text box beside where it leaves
+                label, dx, dy = ("Ya", 150_000, 230_000) if k == 0 else ("Tidak", 420_000, -90_000)
+                boxes.append(
+                    Box(
+                        300 + n,
+                        "rect",
+                        3 + s.col,
+                        FIRST_ROW + i * span,
+                        label,
+                        width=260_000,
+                        height=140_000,
+                        textbox=True,
+                        dx=dx,
+                        dy=dy + half,
+                    )
+                )
+    rows = [(s.nomor, s.uraian, s.kelengkapan, s.waktu, s.output, s.keterangan) for s in steps]
+    names = ("Identitas SOP", "Alur") if sheets == "flow" else ("Identitas", "Flowchart")
+    return build(
+        path,
+        rows,
+        Drawing(boxes=boxes, arrows=arrows),
+        identity=sheets != "none",
+        names=names,
+        flow_first=sheets == "flow",
+        executors=tuple(JOBS[:n_exec]),
+        mutu=("Persyaratan", "Waktu", "Output") if mutu == 3 else ("Waktu", "Output"),
+        ket=ket,
+        span=span,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(ALL))
+def test_workbook_variant_imports_whole(tmp_path, name):
+    n_exec, n_rows, presets, prst, glued, span, mutu, ket, sheets = ALL[name]
+    rng = random.Random(f"{SEED}-xlsx-{name}")
+    # loops back only: a jump ahead would leave a decision by its bottom twice
+    steps = [
+        s
+        if s.kind != "decision" or s.to[1] < s.to[0]
+        else s.__class__(**{**s.__dict__, "kind": "process", "to": (s.to[0],)})
+        for s in procedure(rng, n_exec, n_rows, n_rows, "plain")
+    ]
+    path = _workbook(
+        tmp_path / f"{name}.xlsx", steps, n_exec, presets, prst, glued, span, mutu, ket, sheets
+    )
+    (sop,) = read_xlsx_all(path)
+
+    assert sop.header.executors == tuple(JOBS[:n_exec])
+    assert [(r.nomor, r.uraian) for r in sop.rows] == [(s.nomor, s.uraian) for s in steps]
+    assert [r.waktu for r in sop.rows] == [s.waktu for s in steps]
+    assert [r.kelengkapan for r in sop.rows] == [s.kelengkapan if mutu == 3 else "" for s in steps]
+    if ket:
+        assert [r.keterangan for r in sop.rows] == [s.keterangan for s in steps]
+    shapes = [s for s in sop.shapes if s.kind != "connector"]
+    assert sorted((s.row, s.columns, s.kind) for s in shapes) == [
+        (i, (s.col,), s.kind) for i, s in enumerate(steps)
+    ]
+    row_of = {s.id: s.row for s in shapes}
+    links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
+    assert links == _expected_links(steps)
+    if sheets != "none":
+        assert sop.identity.nomor == "001/SOP/BU/2025"
+
+    written = write_document([sop], tmp_path / "hasil")
+    _, diagnostics = read_data(written.folder)
+    assert [d.format() for d in diagnostics if d.is_error] == []
+    (proc,) = [p for p in written.files if p.name != "dokumen.yaml"]
+    edges = yaml_flow.edges(proc.read_text("utf-8"))
+    assert {(a[0], b[0], lab) for a, b, lab in edges} == _expected_links(steps)

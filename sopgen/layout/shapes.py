@@ -14,21 +14,21 @@ from __future__ import annotations
 import bisect
 import heapq
 
-from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, X_BIT, TrackGrid, axis_bit
+from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, V_BIT, X_BIT, TrackGrid, axis_bit
 
 NEAR = 3  # free lines tried next to each end for the first / last bend
 TRACKS = 6  # gutter or channel tracks tried for the middle of a shape
 PAIRS = 3  # (start, goal) pairs tried, cheapest first
 CHECKS = 24  # shapes checked at most per arrow
-LEG_TRACKS = 1  # channel tracks tried besides the NEAR lines for an outer detour's legs
-OUTER_CHECKS = 3  # shapes per channel and pair of ends checked besides the CHECKS cheapest
+LEG_TRACKS = 3  # channel tracks tried besides the NEAR lines for an outer detour's legs
+SWITCH_ROWS = 4  # rows tried for crossing from one outer channel to the other
+LEG_SPACING = 8.0  # points between two of those tracks
 OUTER = 2  # outermost tracks on each side tried as the channel past full-width boxes
 GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
 
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
 Goal = tuple[list[int], object]  # grid nodes of the walk into a port, the port
 Corners = list[tuple[int, int]]  # grid (i, j) of a shape's ends and bends
-Candidate = tuple[Corners, int | None]  # a shape, and the outer channel it runs through
 
 
 def _vertical(d: int) -> bool:
@@ -42,15 +42,24 @@ def _ahead(k: int, d: int, n: int, most: int) -> list[int]:
     return list(range(k, stop, step))[:most]
 
 
-def _legs(k: int, d: int, n: int, tracks: list[int]) -> list[int]:
+def _legs(k: int, d: int, n: int, ys: list[float], tracks: list[int]) -> list[int]:
     """Where a detour may turn off after leaving index ``k`` in direction ``d``: the
-    next ``NEAR`` grid lines, then the next ``LEG_TRACKS`` tracks (``tracks`` sorted)."""
+    next ``NEAR`` grid lines, then the next ``LEG_TRACKS`` tracks (``tracks`` sorted)
+    at least ``LEG_SPACING`` apart (about one per row boundary)."""
     near = _ahead(k, d, n, NEAR)
     if d in (DOWN, RIGHT):
-        further = tracks[bisect.bisect_right(tracks, near[-1]) :][:LEG_TRACKS]
+        further = tracks[bisect.bisect_right(tracks, near[-1]) :]
     else:
-        further = tracks[: bisect.bisect_left(tracks, near[-1])][::-1][:LEG_TRACKS]
-    return near + further
+        further = tracks[: bisect.bisect_left(tracks, near[-1])][::-1]
+    out = list(near)
+    last = ys[near[-1]]
+    for t in further:
+        if len(out) >= NEAR + LEG_TRACKS:
+            break
+        if abs(ys[t] - last) >= LEG_SPACING:
+            out.append(t)
+            last = ys[t]
+    return out
 
 
 def _side_ok(k: int, k0: int, d0: int) -> bool:
@@ -87,9 +96,9 @@ class Shapes:
 
     # -- candidates ---------------------------------------------------------------------
 
-    def _corners(self, a: int, da: int, b: int, db: int) -> list[Candidate]:
-        """Shapes from node ``a`` leaving in ``da`` to node ``b`` arriving in ``db``:
-        at most four bends, or through an outer channel."""
+    def _corners(self, a: int, da: int, b: int, db: int) -> list[Corners]:
+        """Shapes from node ``a`` leaving in ``da`` to node ``b`` arriving in ``db``, with
+        at most four bends."""
         va, vb = _vertical(da), _vertical(db)
         if va == vb:
             plain = self._parallel(a, da, b, db, swap=not va)
@@ -97,8 +106,7 @@ class Shapes:
             plain = self._crosswise(a, da, b, db)
         else:  # horizontal out, vertical in: the same shapes walked backwards
             plain = [c[::-1] for c in self._crosswise(b, (db + 2) % 4, a, (da + 2) % 4)]
-        wide = self._outer(a, da, b, db) if self.outer else []
-        return [(c, None) for c in plain] + wide
+        return plain
 
     def _parallel(self, a: int, da: int, b: int, db: int, swap: bool) -> list[Corners]:
         """Both ends vertical (or both horizontal: ``swap``, the same shapes with x and
@@ -147,21 +155,6 @@ class Shapes:
                 out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
         return out
 
-    def _outer(self, a: int, da: int, b: int, db: int) -> list[Candidate]:
-        """Detours through an outer channel (the way past a box over every lane): out
-        of ``a`` to the channel, along it, and from it into ``b``."""
-        g = self.g
-        ya, yb = a % g.ny, b % g.ny
-        out = []
-        for u in self.outer:
-            heads = self._reach(a, da, u, yb)
-            tails = self._reach(b, (db + 2) % 4, u, ya)
-            for head in heads:
-                for tail in tails:
-                    if head[-1] != tail[-1]:
-                        out.append((head + tail[::-1], u))
-        return out
-
     def _reach(self, a: int, d: int, u: int, toward: int) -> list[Corners]:
         """Ways from node ``a`` leaving in ``d`` to the channel ``u`` (reached across
         it), their last corner on the channel; ``toward``: the row index of the other
@@ -169,11 +162,11 @@ class Shapes:
         g = self.g
         ia, ja = divmod(a, g.ny)
         if _vertical(d):
-            return [[(ia, ja), (ia, v), (u, v)] for v in _legs(ja, d, g.ny, self.sorted_j)]
+            return [[(ia, ja), (ia, v), (u, v)] for v in _legs(ja, d, g.ny, g.ys, self.sorted_j)]
         out = [[(ia, ja), (u, ja)]] if _side_ok(u, ia, d) and u != ia else []
         turn = DOWN if toward > ja else UP
         for i in _nearest(g.track_i, ia, ia, 1, lambda k: _side_ok(k, ia, d) and k != ia):
-            for v in _legs(ja, turn, g.ny, self.sorted_j)[1:]:
+            for v in _legs(ja, turn, g.ny, g.ys, self.sorted_j)[1:]:
                 out.append([(ia, ja), (i, ja), (i, v), (u, v)])
         return out
 
@@ -259,7 +252,9 @@ class Shapes:
         return nodes, cost
 
     def best(self, joined: set[int]):
-        """(nodes from outline to outline, cost) of the cheapest free shape, or None."""
+        """(nodes from outline to outline, cost) of the cheapest free shape, or None.
+        First the shapes of few bends; when none is free and the page has walls, the
+        detours through the outer channels."""
         g = self.g
         pairs = []
         for s_nodes, sp in self.starts:
@@ -268,32 +263,130 @@ class Shapes:
                 xb, yb = g.coords(t_nodes[0])
                 low = abs(xb - xa) + abs(yb - ya) + sp.cost + tp.cost
                 pairs.append((low, len(pairs), s_nodes, sp, t_nodes, tp))
-        shapes = []
-        wides: dict[tuple, list] = {}  # (pair, channel) -> its shapes
         chosen = heapq.nsmallest(PAIRS, pairs)
-        if self.outer:  # a detour through a channel ends in the target, not on an arrow
-            ports = [p for p in pairs if p[4][0] not in joined]
-            chosen += [p for p in heapq.nsmallest(PAIRS, ports) if p not in chosen]
-        for _, pair, s_nodes, sp, t_nodes, tp in chosen:
+        shapes = self._priced(chosen, joined)
+        found = self._check(heapq.nsmallest(CHECKS, shapes))
+        if found is not None or not self.outer:
+            return found
+        # A detour through a channel ends in the target, not on another arrow: the
+        # cheapest pairs of ports too.
+        ports = heapq.nsmallest(PAIRS, [p for p in pairs if p[4][0] not in joined])
+        chosen += [p for p in ports if p[1] not in {c[1] for c in chosen}]
+        ends = []  # per pair: its base cost, walks, and ways to and from each channel
+        for _, _, s_nodes, sp, t_nodes, tp in chosen:
+            base = self.lengths(s_nodes) + sp.cost + self.lengths(t_nodes) + tp.cost
+            if t_nodes[0] in joined:
+                base -= g.costs.cross
+            a, b = s_nodes[-1], t_nodes[0]
+            heads = {u: self._heads(a, sp.dir, u, b % g.ny) for u in self.outer}
+            tails = {u: self._tails(b, tp.dir, u, a % g.ny) for u in self.outer}
+            ends.append((base, s_nodes, t_nodes, heads, tails))
+        # One channel all the way; failing that, one channel and then the other (each
+        # wall passed on the side still free).
+        for switch in (False, True):
+            found = None
+            for base, s_nodes, t_nodes, heads, tails in ends:
+                for u1 in self.outer:
+                    for u2 in self.outer:
+                        if (u1 != u2) != switch or (switch and self._side(u1) == self._side(u2)):
+                            continue
+                        way = self._through(heads[u1], tails[u2], u1, u2)
+                        if way is None:
+                            continue
+                        nodes = s_nodes[:-1] + way[0] + t_nodes[1:]
+                        cost = way[1] + base
+                        if len(set(nodes)) == len(nodes) and (found is None or cost < found[1]):
+                            found = (nodes, cost)
+            if found is not None:
+                return found
+        return None
+
+    def _side(self, u: int) -> bool:
+        """Is channel ``u`` the left one?"""
+        g = self.g
+        return g.xs[u] < (g.xs[0] + g.xs[-1]) / 2
+
+    def _heads(self, a: int, da: int, u: int, toward: int) -> list[tuple]:
+        """Free ways out of ``a`` to channel ``u``: (row, direction across, nodes, cost)."""
+        out = []
+        for corners in self._reach(a, da, u, toward):
+            across = RIGHT if u > corners[-2][0] else LEFT
+            traced = self.trace(corners, da, across)
+            if traced is not None:
+                out.append((corners[-1][1], across, *traced))
+        return out
+
+    def _tails(self, b: int, db: int, u: int, toward: int) -> list[tuple]:
+        """Free ways from channel ``u`` into ``b``: (row, nodes, cost)."""
+        out = []
+        for corners in self._reach(b, (db + 2) % 4, u, toward):
+            traced = self.trace(corners[::-1], UP, db)  # a bend off the channel first
+            if traced is not None:
+                out.append((corners[-1][1], *traced))
+        return out
+
+    def _through(self, heads, tails, u1: int, u2: int):
+        """The cheapest free way (nodes, cost) from a head on channel ``u1`` to a tail on
+        ``u2`` (the same channel, or across the page on a row between them), cheapest
+        head and tail first."""
+        g = self.g
+        combos = sorted(
+            (h[3] + t[2] + abs(g.ys[t[0]] - g.ys[h[0]]) + abs(g.xs[u2] - g.xs[u1]), k, h, t)
+            for k, (h, t) in enumerate((h, t) for h in heads for t in tails)
+            if h[0] != t[0]
+        )
+        for _, _, (v1, across, h_nodes, h_cost), (v2, t_nodes, t_cost) in combos:
+            down = DOWN if v2 > v1 else UP
+            if u1 == u2:
+                middles = [[(u1, v1), (u1, v2)]]
+            else:
+                lo = self._run(u1, v1, down)
+                hi = self._run(u2, v2, (down + 2) % 4)
+                rows = [j for j in self.g.track_j if min(lo, hi) <= j <= max(lo, hi)]
+                rows = [j for j in rows if min(v1, v2) < j < max(v1, v2)][:SWITCH_ROWS]
+                middles = [[(u1, v1), (u1, j), (u2, j), (u2, v2)] for j in rows]
+            for corners in middles:
+                run = self.trace(corners, across, down)
+                if run is not None:
+                    return h_nodes + run[0][1:] + t_nodes[1:], h_cost + run[1] + t_cost
+        return None
+
+    def _run(self, u: int, v: int, d: int) -> int:
+        """How far (grid index) an arrow may run from (u, v) straight along channel
+        ``u`` in direction ``d`` (UP or DOWN)."""
+        g = self.g
+        ny, mask, passing = g.ny, g.mask, V_BIT | X_BIT
+        n = u * ny + v
+        j = v
+        while True:
+            m = n + 1 if d == DOWN else n - 1
+            if not 0 <= j + (1 if d == DOWN else -1) < ny:
+                return j
+            edge = g.vedge[n] if d == DOWN else g.vedge[m]
+            if edge & mask or g.blocked[m] or g.state[m] & passing:
+                return j
+            n = m
+            j += 1 if d == DOWN else -1
+
+    def _priced(self, pairs, joined: set[int]) -> list[tuple]:
+        """(estimate, index, corners, base, walks and ports) of every shape of few bends
+        for each pair of ends."""
+        g = self.g
+        shapes: list[tuple] = []
+        for _, _, s_nodes, sp, t_nodes, tp in pairs:
             base = self.lengths(s_nodes) + sp.cost + self.lengths(t_nodes) + tp.cost
             if t_nodes[0] in joined:
                 base -= g.costs.cross  # arriving on the joined arrow is no crossing
-            for corners, channel in self._corners(s_nodes[-1], sp.dir, t_nodes[0], tp.dir):
+            for corners in self._corners(s_nodes[-1], sp.dir, t_nodes[0], tp.dir):
                 est = self._estimate(corners, sp.dir, tp.dir) + base
-                shape = (est, len(shapes), corners, base, s_nodes, sp, t_nodes, tp)
-                shapes.append(shape)
-                if channel is not None:
-                    wides.setdefault((pair, channel), []).append(shape)
-        # The cheapest shapes, and the cheapest few through each outer channel for each
-        # pair of ends (the only way past a box over every lane, and a long one: it
-        # would rarely be among the first).
-        picked = {s[1]: s for s in heapq.nsmallest(CHECKS, shapes)}
-        for group in wides.values():
-            picked.update((s[1], s) for s in heapq.nsmallest(OUTER_CHECKS, group))
-        checks = sorted(picked.values(), key=lambda s: s[:2])
+                shapes.append((est, len(shapes), corners, base, s_nodes, sp, t_nodes, tp))
+        return shapes
+
+    def _check(self, shapes: list[tuple]):
+        """The cheapest free one of ``shapes`` (in order of estimate), or None."""
         found = None
         free = 0
-        for est, _, corners, base, s_nodes, sp, t_nodes, tp in checks:
+        for est, _, corners, base, s_nodes, sp, t_nodes, tp in shapes:
             if found is not None and est >= found[1]:
                 break
             traced = self.trace(corners, sp.dir, tp.dir)

@@ -1,195 +1,160 @@
-"""Speed figures for the PDF backend (not a test: `make bench`).
+"""Speed figures for the build (not a test: `make bench`).
 
-1. The seed binder (data/sekretariat): wall time, best of 5, for layout + render of the
-   binder alone and for build_pdfs (binder + one PDF per procedure, written to disk).
-2. A generated catalog of 200 procedures (the six seed procedures cycled, retitled):
-   pages per second and peak memory of the binder, beside a bare ReportLab platypus
-   Table of the same text (same fonts, same columns, header repeated on every page).
+For generated catalogs (`bench/catalog.py`: the seed's six procedures varied with
+decisions looping back, joint steps and long texts) of 50 and 200 procedures (and 1000
+with BENCH_SIZES=50,200,1000), side by side:
 
-Aims: seed binder < 0.5 s; catalog >= half the pages/s of the bare table.
+- full build: `sopgen build KATALOG OUT` from nothing (binder, per-procedure PDFs,
+  handbook), wall clock and CPU of the command and its worker processes;
+- after a one-step edit: the same command again, once one step of one procedure changed
+  (the cache redoes that procedure; load, binder and handbook are redone whole);
+- peak memory: the largest resident set of the command and its workers (``os.wait4``);
+- output size: output/pdf + output/html, and the cache beside them;
+- the binder alone against a bare ReportLab platypus Table of the same text (same fonts,
+  columns, header repeated): CPU of each and their ratio.
+
+Each command runs in a fresh process, so every figure is that run's own. The machine
+is shared: read the CPU figures before the wall clock.
+
+    BENCH_SIZES=50,200,1000 BENCH_JOBS=2 python bench/bench.py
 """
 
 from __future__ import annotations
 
-import gc
+import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from catalog import DOCUMENT, make_catalog  # noqa: E402  (bench/ is on the path as a script)
 
-from sopgen.build import load_project  # noqa: E402
-from sopgen.layout.style import Style  # noqa: E402
-from sopgen.render.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
-from sopgen.render.pdf import binder as pdf  # noqa: E402
-
-CATALOG = 200
-REPEAT = 5
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "50,200").split(",")]
+JOBS = os.environ.get("BENCH_JOBS", str(os.cpu_count() or 1))
 
 
-def best(fn, n=REPEAT) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(n):
-        gc.collect()
-        t = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), result
+def run(args: list[str]) -> dict:
+    """Run a command; its wall clock, CPU (user + system, with its children) and peak
+    resident memory (largest of it and its children, MiB)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    out = child.stdout.read().decode()  # type: ignore[union-attr]
+    err = child.stderr.read().decode()  # type: ignore[union-attr]
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out}\n{err}")
+    peak = usage.ru_maxrss / 1024  # KiB on Linux
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "mib": peak, "out": out}
 
 
-def peak_memory(fn) -> float:
-    """Peak Python heap (MiB) while fn runs (tracemalloc: a separate, slower run)."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        fn()
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    return peak / 2**20
+def sopgen(*args: str) -> list[str]:
+    return [sys.executable, "-c", "from sopgen.cli import main; main()", *args]
 
 
-def catalog(project, n: int):
-    procs = []
-    for i in range(n):
-        src = project.procedures[i % len(project.procedures)]
-        data = src.data.model_copy(update={"judul": f"{src.data.judul} ({i + 1:03d})"})
-        procs.append(src.model_copy(update={"id": f"p{i + 1:03d}", "data": data}))
-    dok = project.dokumen.model_copy(update={"prosedur": [p.id for p in procs]})
-    return project.model_copy(update={"procedures": tuple(procs), "dokumen": dok})
-
-
-def binder(project):
-    style = pdf.make_style(project)
-    return pdf.render_binder(project, pdf.layout_all(project, style), style)
-
-
-def count_pages(data: bytes) -> int:
-    import re
-
-    return len(re.findall(rb"/Type /Page(?![s\w])", data))
-
-
-def bare_table(project) -> bytes:
-    """The same steps as plain platypus Tables: what ReportLab alone costs."""
-    import io
-
-    register_fonts()
-    style = Style()
-    body = ParagraphStyle("b", fontName=REGULAR, fontSize=8, leading=9.6)
-    head = ParagraphStyle("h", body, fontName=BOLD)
-    title = ParagraphStyle("t", body, fontName=BOLD, fontSize=11, leading=14)
-    story = []
-    w = style.page_size[0] - style.margin_left - style.margin_right
-    for proc in project.procedures:
-        d = proc.data
-        lanes = list(d.pelaksana)
-        header = ["No", "Kegiatan"] + lanes + ["Kelengkapan", "Waktu", "Output", "Keterangan"]
-        rows = [[Paragraph(h, head) for h in header]]
-        for n, s in enumerate(d.kegiatan, 1):
-            rows.append(
-                [Paragraph(str(n), body), Paragraph(s.uraian, body)]
-                + ["" for _ in lanes]
-                + [Paragraph(s.kelengkapan or "", body), Paragraph(s.waktu or "", body)]
-                + [Paragraph(s.output or "", body), Paragraph(s.keterangan or "", body)]
-            )
-        fixed = [0.035, 0.22, 0.12, 0.065, 0.12, 0.09]
-        lane_w = (1 - sum(fixed)) / len(lanes)
-        widths = [fixed[0], fixed[1]] + [lane_w] * len(lanes) + fixed[2:]
-        story.append(Paragraph(d.judul, title))
-        story.append(
-            Table(
-                rows,
-                colWidths=[x * w for x in widths],
-                repeatRows=1,
-                style=TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
-                        ("BACKGROUND", (0, 0), (-1, 0), (0.85, 0.85, 0.85)),
-                        ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ]
-                ),
-            )
-        )
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=style.page_size,
-        leftMargin=style.margin_left,
-        rightMargin=style.margin_right,
-        topMargin=style.margin_top,
-        bottomMargin=style.margin_bottom,
-        invariant=1,
-        initialFontName=REGULAR,
+def size(folder: Path, skip: str | None = None) -> int:
+    return sum(
+        p.stat().st_size
+        for p in folder.rglob("*")
+        if p.is_file() and (skip is None or skip not in p.parts)
     )
-    doc.build(story)
-    return buf.getvalue()
+
+
+def edit_one_step(data: Path) -> None:
+    path = data / DOCUMENT / "p0002.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("uraian: ") + len("uraian: ")
+    path.write_text(text[:at] + "Segera " + text[at:], encoding="utf-8")
+
+
+def count_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type /Page(?![s\w])", pdf))
+
+
+def binder_vs_bare(data: Path) -> dict:
+    """(in a child process) CPU of the binder from ready layouts and of the bare table."""
+    from bare import bare_table
+
+    from sopgen.build import load_project
+    from sopgen.render.pdf import binder
+
+    project = load_project(data / DOCUMENT)
+    style = binder.make_style(project)
+    layouts = binder.layout_all(project, style)
+    t = time.process_time()
+    pages = count_pages(binder.render_binder(project, layouts, style))
+    t_binder = time.process_time() - t
+    t = time.process_time()
+    bare = count_pages(bare_table(project))
+    t_bare = time.process_time() - t
+    return {"binder": t_binder, "bare": t_bare, "pages": pages, "bare_pages": bare}
+
+
+def measure(n: int, work: Path) -> dict:
+    data, out = work / f"katalog-{n}", work / f"out-{n}"
+    make_catalog(n, data)
+    full = run(sopgen("build", str(data), str(out), "-q", "-j", JOBS))
+    edit_one_step(data)
+    again = run(sopgen("build", str(data), str(out), "-j", JOBS, "-v"))
+    one = run(
+        [sys.executable, __file__, "--binder-vs-bare", str(data)],
+    )
+    ratio = json.loads(one["out"])
+    return {
+        "n": n,
+        "full": full,
+        "again": again,
+        "redone": [line for line in again["out"].splitlines() if "ditata letak ulang" in line],
+        "output": size(out, ".sopgen-cache"),
+        "cache": size(out / ".sopgen-cache"),
+        "pdfs": len(list((out / "pdf").glob("*.pdf"))),
+        **ratio,
+    }
+
+
+def report(rows: list[dict]) -> None:
+    print(f"python {sys.version.split()[0]}; {os.cpu_count()} cores; -j {JOBS}")
+    head = ["", *(f"{r['n']} procedures" for r in rows)]
+    lines = [
+        ("full build: wall", [f"{r['full']['wall']:.1f} s" for r in rows]),
+        ("full build: CPU", [f"{r['full']['cpu']:.1f} s" for r in rows]),
+        ("full build: peak memory", [f"{r['full']['mib']:.0f} MiB" for r in rows]),
+        ("one-step edit: wall", [f"{r['again']['wall']:.1f} s" for r in rows]),
+        ("one-step edit: CPU", [f"{r['again']['cpu']:.1f} s" for r in rows]),
+        (
+            "one-step edit / full (CPU)",
+            [f"{r['again']['cpu'] / r['full']['cpu']:.2f}" for r in rows],
+        ),  # noqa: E501
+        ("output (pdf + html)", [f"{r['output'] / 2**20:.1f} MiB" for r in rows]),
+        ("cache", [f"{r['cache'] / 2**20:.1f} MiB" for r in rows]),
+        ("binder: CPU, pages", [f"{r['binder']:.1f} s, {r['pages']} p" for r in rows]),
+        ("bare table: CPU, pages", [f"{r['bare']:.1f} s, {r['bare_pages']} p" for r in rows]),
+        ("binder / bare table (CPU)", [f"{r['binder'] / r['bare']:.2f}" for r in rows]),
+    ]
+    width = max(len(what) for what, _ in lines)
+    print(f"{head[0]:{width}}  " + "  ".join(f"{h:>16}" for h in head[1:]))
+    for what, values in lines:
+        print(f"{what:{width}}  " + "  ".join(f"{v:>16}" for v in values))
+    for r in rows:
+        print(f"{r['n']}: after the edit: {' '.join(r['redone']) or '?'}")
 
 
 def main() -> None:
-    register_fonts()
-    seed = load_project(ROOT / "data" / "sekretariat")
-    t_load, _ = best(lambda: load_project(ROOT / "data" / "sekretariat"))
-    t_binder, data = best(lambda: binder(seed))
-    seed_pages = count_pages(data)
-    with tempfile.TemporaryDirectory() as tmp:
-        t_all, paths = best(lambda: pdf.build_pdfs(seed, Path(tmp)))
-
-    cat = catalog(seed, CATALOG)
-    style = pdf.make_style(cat)
-    t_lay, layouts = best(lambda: pdf.layout_all(cat, style), n=3)
-    t_render, _ = best(lambda: pdf.render_binder(cat, layouts, style), n=3)
-    t_cat, cat_data = best(lambda: binder(cat), n=3)
-    cat_pages = count_pages(cat_data)
-    t_bare, bare_data = best(lambda: bare_table(cat), n=3)
-    bare_pages = count_pages(bare_data)
-    mem_cat = peak_memory(lambda: binder(cat))
-    mem_bare = peak_memory(lambda: bare_table(cat))
-
-    rows = [
-        ("seed: load_project", f"{t_load * 1000:8.1f} ms", "", ""),
-        ("seed: binder (layout+render)", f"{t_binder * 1000:8.1f} ms", f"{seed_pages} pages", ""),
-        (f"seed: build_pdfs ({len(paths)} files)", f"{t_all * 1000:8.1f} ms", "", ""),
-        (
-            f"catalog {CATALOG}: sopgen binder",
-            f"{t_cat:8.2f} s",
-            f"{cat_pages} pages, {cat_pages / t_cat:5.0f} p/s, {CATALOG / t_cat:4.0f} SOP/s",
-            f"{mem_cat:6.1f} MiB",
-        ),
-        (f"catalog {CATALOG}:   of which layout", f"{t_lay:8.2f} s", "", ""),
-        (
-            f"catalog {CATALOG}:   of which render (PDF)",
-            f"{t_render:8.2f} s",
-            f"{cat_pages / t_render:5.0f} p/s",
-            "",
-        ),
-        (
-            f"catalog {CATALOG}: bare platypus Table",
-            f"{t_bare:8.2f} s",
-            f"{bare_pages} pages, {bare_pages / t_bare:5.0f} p/s, {CATALOG / t_bare:4.0f} SOP/s",
-            f"{mem_bare:6.1f} MiB",
-        ),
-    ]
-    print(f"python {sys.version.split()[0]}; best of {REPEAT} (catalog: best of 3)")
-    print(f"{'what':40} {'time':>11}  {'output':38} {'peak heap':>10}")
-    print("-" * 105)
-    for what, t, out, mem in rows:
-        print(f"{what:40} {t:>11}  {out:38} {mem:>10}")
-    ratio = (cat_pages / t_cat) / (bare_pages / t_bare)
-    ratio_sop = t_bare / t_cat
-    print("-" * 105)
-    print(
-        f"seed binder {'<' if t_binder < 0.5 else '>='} 0.5 s; "
-        f"catalog speed = {ratio:.2f} x bare table in pages/s, {ratio_sop:.2f} x in SOP/s "
-        "(aim >= 0.5)"
-    )
+    if sys.argv[1:2] == ["--binder-vs-bare"]:
+        print(json.dumps(binder_vs_bare(Path(sys.argv[2]))))
+        return
+    work = Path(tempfile.mkdtemp(prefix="sopgen-bench-"))
+    try:
+        report([measure(n, work) for n in SIZES])
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -114,3 +114,18 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     changed = {name.split("/")[0] for name in before ^ after}
     assert changed == {"layout", "pdf"} and len(before ^ after) == 4  # one old, one new each
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
+
+
+def test_a_new_logo_renders_the_pdfs_again_without_laying_out(tmp_path):
+    from PIL import Image
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", data / "mini")
+    edit(
+        data / "mini" / "dokumen.yaml", "  tempat: Contoh\n", "  tempat: Contoh\n  logo: logo.png\n"
+    )
+    Image.new("RGB", (40, 40), "red").save(data / "mini" / "logo.png")
+    run(data, tmp_path / "out", jobs=1, html=False)
+    Image.new("RGB", (40, 40), "blue").save(data / "mini" / "logo.png")
+    report = run(data, tmp_path / "out", jobs=1, html=False)
+    assert report.laid_out == [] and report.rendered == ["mini/layanan"]

@@ -215,10 +215,18 @@ def test_a_column_that_runs_on_alone_uses_both_columns(project, tmp_path):
     import re
 
     words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)
-    starts = {text: (float(x), float(y)) for x, y, text in words if re.fullmatch(r"\d+\.", text)}
+    below = next(float(y) for _, y, t in words if t == "KETERKAITAN")  # the next row
+    starts = {
+        text: (float(x), float(y))
+        for x, y, text in words
+        if re.fullmatch(r"\d+\.", text) and float(y) < below
+    }
     heading = next((float(x), float(y)) for x, y, t in words if t == "(lanjutan)")
-    left = [n for n in range(10, 22) if starts[f"{n}."][0] < 842 * 0.45]
-    right = [n for n in range(10, 22) if starts[f"{n}."][0] > 842 * 0.45]
+    rest = sorted(int(k[:-1]) for k in starts)  # the DASAR HUKUM items continued on page 2
+    assert rest == list(range(rest[0], 22)) and rest[0] > 1
+    divider = 842 * 0.4  # the columns split at 40..55 % of the frame, after the margin
+    left = [n for n in rest if starts[f"{n}."][0] < divider]
+    right = [n for n in rest if starts[f"{n}."][0] > divider]
     assert left and right and max(left) < min(right)  # down the left, then down the right
     assert starts[f"{min(right)}."][1] < starts[f"{max(left)}."][1]  # the right starts on top
     assert all(y > heading[1] for _, y in starts.values())  # under the heading across

@@ -11,7 +11,8 @@ on one page when it can be (``identity_fit``) and otherwise breaks between items
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -22,16 +23,16 @@ from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import effective_revision_date, in_force
 from sopgen.render.fonts import REGULAR
+from sopgen.render.pdf import front
 from sopgen.render.pdf.front import (
     LINE,
-    balanced,
     inline_markup,
     nip_line,
     official,
     plain,
 )
 from sopgen.render.pdf.identity_fit import FittedIdentity, Tier, total_height
-from sopgen.render.pdf.identity_rows import TwoColumnSection, column
+from sopgen.render.pdf.identity_rows import TwoColumnSection, column, numbered
 from sopgen.render.pdf.logo import Logo
 from sopgen.render.pdf.logo import logo as project_logo
 
@@ -40,6 +41,8 @@ from sopgen.render.pdf.logo import logo as project_logo
 SHARES = (0.45, 0.5, 0.55, 0.4)
 SAVES = 6.0
 LOGO_MAX = 2.4 * cm
+# the same centred lines are balanced for every split and tier tried (a binary search)
+balanced = lru_cache(maxsize=512)(front.balanced)
 GRID_PAD = 4.0  # left and right inside the LABEL : value grid
 LABELS = ("NOMOR SOP", "TANGGAL PEMBUATAN", "TANGGAL REVISI", "TANGGAL EFEKTIF", "DISAHKAN OLEH")
 
@@ -54,6 +57,7 @@ class _Content:
     logo: Logo | None
     dates: tuple[str, str, str]  # Tanggal Pembuatan, Revisi, Efektif as printed
     rows: tuple  # ((heading, items), (heading, items)) per bottom row
+    paragraphs: dict = field(default_factory=dict)  # (item style, row, column) -> items
 
 
 def identity_story(project: Project, width: float, procedure: Procedure | None = None) -> list:
@@ -87,6 +91,8 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
     content = _Content(project, ident, signer, logo, dates, rows)
 
     def build(tier: Tier) -> list[Flowable]:
+        # of the splits, the one that makes the page shortest in this tier; another than
+        # the usual one only when it saves SAVES points
         best, best_h = None, 0.0
         for share in SHARES:
             story = _story(content, width, share, tier)
@@ -102,12 +108,18 @@ def _story(c: _Content, width: float, share: float, tier: Tier) -> list[Flowable
     """The page set in ``tier`` with the logo column ``share`` of ``width``."""
     left_w = round(width * share, 2)
     widths = (left_w, width - left_w)
+    style = tier.styles["item"]
     story: list[Flowable] = [_top(c, widths, tier)]
-    for (lh, li), (rh, ri) in c.rows:
+    for n, ((lh, li), (rh, ri)) in enumerate(c.rows):
+        # the item paragraphs of one style serve every split tried (wrapped before drawn)
+        for side, items in enumerate((li, ri)):
+            if (style.name, n, side) not in c.paragraphs:
+                c.paragraphs[style.name, n, side] = numbered(items, style)
+        left, right = c.paragraphs[style.name, n, 0], c.paragraphs[style.name, n, 1]
         story.append(
             TwoColumnSection(
-                column(lh, li, tier.styles, widths[0] - 2 * tier.pad),
-                column(rh, ri, tier.styles, widths[1] - 2 * tier.pad),
+                column(lh, left, tier.styles, widths[0] - 2 * tier.pad),
+                column(rh, right, tier.styles, widths[1] - 2 * tier.pad),
                 widths,
                 tier.pad,
                 tier.styles["heading"],

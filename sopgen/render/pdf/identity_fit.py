@@ -99,6 +99,7 @@ class FittedIdentity(Flowable):
         super().__init__()
         self.build = build
         self._stories: dict[int, list[Flowable]] = {}
+        self._heights: dict[tuple[int, float], float] = {}
         self.chosen: list[Flowable] | None = None
 
     def _story(self, n: int) -> list[Flowable]:
@@ -106,15 +107,26 @@ class FittedIdentity(Flowable):
             self._stories[n] = self.build(TIERS[n])
         return self._stories[n]
 
+    def _height(self, n: int, width: float) -> float:
+        if (n, width) not in self._heights:
+            self._heights[n, width] = total_height(self._story(n), width)
+        return self._heights[n, width]
+
+    def _first_fit(self, width: float, height: float) -> int | None:
+        """The first tier that fits ``height``; the tightest is tried second, so that a
+        page that cannot fit at all costs two settings, not all of them."""
+        last = len(TIERS) - 1
+        if self._height(0, width) <= height + 1e-6:
+            return 0
+        if self._height(last, width) > height + 1e-6:
+            return None
+        return next(n for n in range(1, last + 1) if self._height(n, width) <= height + 1e-6)
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        for n in range(len(TIERS)):
-            height = total_height(self._story(n), availWidth)
-            if height <= availHeight + 1e-6:
-                self.chosen, self.height = self._story(n), height
-                return self.width, self.height
-        self.chosen = None
-        self.height = total_height(self._story(0), availWidth)
+        n = self._first_fit(availWidth, availHeight)
+        self.chosen = None if n is None else self._story(n)
+        self.height = self._height(0 if n is None else n, availWidth)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):

@@ -93,20 +93,25 @@ def heading(text: str, style, continued: bool = False) -> Paragraph:
     return p
 
 
-def column(title: str, items: list[str], styles: dict, width: float) -> list:
-    """A column ``width`` points wide inside its padding: its heading and numbered items
-    ("-" when there is none); SHORT_MIN..SHORT_MAX items that each fit on one line at
-    half that width become one ShortList (two columns)."""
-    out = [heading(title, styles["heading"])]
+def numbered(items: list[str], style) -> list[Paragraph]:
+    """The items as numbered paragraphs ("-" alone when there is none)."""
     if not items:
-        p = Paragraph("-", styles["item"])
+        p = Paragraph("-", style)
         p._sop_item = True
-        return [*out, p]
-    paragraphs = []
+        return [p]
+    out = []
     for n, text in enumerate(items, 1):
-        p = Paragraph(inline_markup(text), styles["item"], bulletText=f"{n}.")
+        p = Paragraph(inline_markup(text), style, bulletText=f"{n}.")
         p._sop_item = True
-        paragraphs.append(p)
+        out.append(p)
+    return out
+
+
+def column(title: str, paragraphs: list[Paragraph], styles: dict, width: float) -> list:
+    """A column ``width`` points wide inside its padding: its heading and numbered items
+    (``numbered``); SHORT_MIN..SHORT_MAX items that each fit on one line at half that
+    width become one ShortList (two columns)."""
+    out = [heading(title, styles["heading"])]
     if SHORT_MIN <= len(paragraphs) <= SHORT_MAX:
         short = ShortList(paragraphs)
         short.wrap(width, 1e9)

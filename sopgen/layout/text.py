@@ -81,7 +81,10 @@ def _wrap_words(
 
 
 VOWELS = set("aeiouAEIOU")
+VOWELS_LOWER = set("aeiou")
 DIGRAPHS = {"ng", "ny", "kh", "sy"}  # one consonant sound in Indonesian spelling
+LIQUID_ONSETS = {"tr", "pr", "kr", "br", "gr", "dr", "fr", "bl", "pl", "kl", "gl", "fl"}
+S_ONSETS = {"st", "sk", "sp"}
 # A word of fewer letters is hyphenated only when nothing else fits (a line too narrow
 # for it whole); a longer one keeps at least HYPHEN_MIN_PART letters on each side of the
 # hyphen (Sele-sai, Komu-nikasi; not Se-lesai, Ko-munikasi).
@@ -93,10 +96,13 @@ SOFT_BREAKS = "/-"
 
 
 def syllable_breaks(word: str, min_part: int = 2) -> list[int]:
-    """Indices where an Indonesian word may be hyphenated: before a consonant (or ng, ny,
-    kh, sy) that starts a syllable, i.e. is followed by a vowel: se-kre-ta-ris,
-    pen-daf-tar, pe-nyu-su-nan. Never inside a digraph, never leaving fewer than
-    ``min_part`` characters on either side.
+    """Indices where an Indonesian word may be hyphenated, between its syllables, never
+    leaving fewer than ``min_part`` characters on either side. Between two vowels, the
+    last consonant (ng, ny, kh, sy count as one) starts the next syllable, as KBBI splits
+    words (se-ba-gai, pen-daf-tar, bang-kit), except that a stop or f before l or r starts
+    it together (pu-tra, se-kre-ta-ris, sas-tra, e-lek-tro-nik; with an s before them after
+    another consonant: kon-struk-si), and so do st, sk, sp after another consonant
+    (in-stan-si; but pas-ti).
 
     Rules written here rather than pyphen's Indonesian dictionary: pyphen's own code is
     GPL/LGPL/MPL tri-licensed, but the dictionaries it ships keep their own licences,
@@ -107,19 +113,39 @@ def syllable_breaks(word: str, min_part: int = 2) -> list[int]:
     tool handed to government offices would bind every copy to the GPL; these few rules
     carry the same syllable knowledge (docs/architecture.md, "Text")."""
     letters = word.lower()
+    units: list[tuple[int, str]] = []  # (index, letters): a letter or a digraph
+    i = 0
+    while i < len(letters):
+        step = 2 if letters[i : i + 2] in DIGRAPHS else 1
+        units.append((i, letters[i : i + step]))
+        i += step
     breaks = []
-    for i in range(max(2, min_part), len(word) - min_part + 1):
-        onset = letters[i : i + 2] if letters[i : i + 2] in DIGRAPHS else letters[i]
-        after = letters[i + len(onset) : i + len(onset) + 1]
-        if not (onset.isalpha() and onset[0] not in VOWELS and after in VOWELS and after):
-            continue
-        if not letters[i - 1].isalpha() or letters[i - 1 : i + 1] in DIGRAPHS:
-            continue
-        coda = 2 if letters[max(i - 2, 0) : i] in DIGRAPHS else 1
-        if letters[i - 1] not in VOWELS and letters[max(i - 1 - coda, 0)] not in VOWELS:
-            continue  # a cluster such as 'str' is not split inside
-        breaks.append(i)
+    k = 0
+    while k < len(units):
+        j = k
+        while j < len(units) and units[j][1].isalpha() and units[j][1][0] not in VOWELS:
+            j += 1
+        run = [u for _, u in units[k:j]]
+        if run and 0 < k and j < len(units) and _vowel(units[k - 1][1]) and _vowel(units[j][1]):
+            b = units[j - _onset(run)][0]
+            if min_part <= b <= len(word) - min_part:
+                breaks.append(b)
+        k = max(j, k + 1)
     return breaks
+
+
+def _vowel(unit: str) -> bool:
+    return unit in VOWELS_LOWER
+
+
+def _onset(run: list[str]) -> int:
+    """How many of the consonants between two vowels start the next syllable."""
+    last_two = "".join(run[-2:])
+    if len(run) >= 2 and last_two in LIQUID_ONSETS:
+        return 3 if len(run) >= 4 and run[-3] == "s" else 2
+    if len(run) >= 3 and last_two in S_ONSETS:
+        return 2
+    return 1
 
 
 def break_word(word: str, width: float, font: FontName, size: float, measure: Measure) -> list[str]:

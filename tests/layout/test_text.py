@@ -40,6 +40,14 @@ def test_indonesian_syllable_breaks():
     assert hyphenated("Pengangkatan") == "Pe-ngang-ka-tan"  # ng stays together
     assert hyphenated("Penyusunan") == "Pe-nyu-su-nan"  # ny stays together
     assert hyphenated("Kependudukan") == "Ke-pen-du-du-kan"
+    # consonant clusters as KBBI splits them
+    assert hyphenated("Instansi") == "In-stan-si"  # before 'nst' the hand rules cut 'Instan|si'
+    assert hyphenated("Administrasi") == "Ad-mi-nis-tra-si"
+    assert hyphenated("konstruksi") == "kon-struk-si"
+    assert hyphenated("sekretaris") == "se-kre-ta-ris"
+    assert hyphenated("putra") == "pu-tra"
+    assert hyphenated("pasti") == "pas-ti"
+    assert hyphenated("R/T") == "R/T"
 
 
 def test_newlines_are_kept_and_spaces_collapse():

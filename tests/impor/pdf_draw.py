@@ -6,9 +6,12 @@ steps, who does them, the arrows) and a ``Style`` saying how the table is laid o
 size and orientation, 2-7 executor columns, Mutu Baku with two or three columns before or
 after the executors, a Keterangan column or not, the header repeated on each page or not,
 off-page connectors in a band of their own or outside the table, numbering "1, 2, 2a" or
-none, capsule or ellipse terminators, filled or open arrowheads, and an identity page
-with other label words ("No. SOP", "Tgl. Pembuatan"), labels over two lines, ruled or
-unruled cells. A test reads the PDF back and compares it with the description.
+none, rows with or without rulings between them, executor titles with or without a
+"Pelaksana" group title, a band of column numbers, texts inside symbols, capsule or
+ellipse terminators, filled or open arrowheads, arrows pasted as pictures, a landscape
+page stored turned (/Rotate 90), and an identity page with other label words ("No. SOP",
+"Tgl. Pembuatan"), labels over two lines, ruled or unruled cells. A test reads the PDF
+back and compares it with the description.
 """
 
 from __future__ import annotations
@@ -92,6 +95,11 @@ class Style:
     identity: Identity | None = field(default_factory=Identity)
     title: str = "SOP PENGELOLAAN SURAT MASUK"
     pictures: bool = False  # arrows pasted as pictures (their labels still printed as text)
+    group_title: bool = True  # "Pelaksana" over the executor titles, else titles only
+    column_numbers: bool = False  # a band "(1) (2) (3) ..." under the header
+    symbol_text: bool = False  # "Mulai"/"Selesai" in the terminators, "OK?" in diamonds
+    row_rules: bool = True  # a ruling between rows (else rows told apart by their numbers)
+    rotated: bool = False  # landscape stored as a portrait page with /Rotate 90
     row_height: float = 52.0
 
 
@@ -101,12 +109,26 @@ MARGIN = 36.0
 class _Canvas:
     """A canvas with y growing downwards, as the importer reads pages."""
 
-    def __init__(self, path, size):
+    def __init__(self, path, size, rotated=False):
+        # rotated: a landscape page stored as a portrait one turned by /Rotate 90 (as some
+        # printers-to-PDF do); everything is drawn in the landscape page's coordinates
+        self.rotated = rotated
+        # (ReportLab stores a page turned by 90 degrees with its sides swapped)
         self.c = canvas.Canvas(str(path), pagesize=size, invariant=1)
         self.w, self.h = size
+        self._start()
         self.sw, self.gap = 50.0, 8.0  # symbol width, room beside it for an arrow's track
         self.sh, self.dh = 20.0, 30.0  # height of a box, of a diamond
         self.lanes = (0.0, 0.0)  # left and right edge of the executor columns
+
+    def _start(self) -> None:
+        if self.rotated:
+            self.c.setPageRotation(90)
+            self.c.transform(0, 1, -1, 0, self.h, 0)
+
+    def next_page(self) -> None:
+        self.c.showPage()
+        self._start()
 
     def line(self, x0, y0, x1, y1, width=0.6):
         self.c.setLineWidth(width)
@@ -210,7 +232,7 @@ def _identity(cv: _Canvas, ident: Identity, font: str) -> None:
         cv.line(right, y, right, y + h)
         cv.line(mid, y, mid, y + h)
         y += h
-    cv.c.showPage()
+    cv.next_page()
 
 
 # ---------------------------------------------------------------------------------------
@@ -246,10 +268,16 @@ def _columns(style: Style, width: float) -> list[_Col]:
     return cols
 
 
+def rows_per_page(style: Style) -> int:
+    """The style's rows per page, as many as fit when it asks for more."""
+    room = PAGES[style.page][1] - (MARGIN + 70) - 80 - 2 * 26 - 40
+    return max(1, min(style.rows_per_page, int(room // style.row_height)))
+
+
 def draw(path, steps: list[Step], style: Style) -> None:
     """Draw the SOP; ``steps[i].to`` are row indices, a decision's (ya, tidak)."""
     size = PAGES[style.page]
-    cv = _Canvas(path, size)
+    cv = _Canvas(path, size, style.rotated)
     if style.identity is not None:
         _identity(cv, style.identity, style.font)
     cols = _columns(style, cv.w - 2 * MARGIN)
@@ -259,10 +287,8 @@ def draw(path, steps: list[Step], style: Style) -> None:
     cv.gap = min(8.0, 0.1 * lane)  # from a symbol to the track of an arrow beside it
     cv.sh, cv.dh = min(20.0, 0.6 * cv.sw), min(30.0, 0.9 * cv.sw)  # never taller than wide
     cv.lanes = (execs[0].x0, execs[-1].x1)
-    chunks = [
-        list(range(i, min(i + style.rows_per_page, len(steps))))
-        for i in range(0, len(steps), style.rows_per_page)
-    ]
+    per = rows_per_page(style)
+    chunks = [list(range(i, min(i + per, len(steps)))) for i in range(0, len(steps), per)]
     page_of = {r: p for p, rows in enumerate(chunks) for r in rows}
     letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     # arrows leaving a page: (row, target) -> letter; drawn on both pages
@@ -271,7 +297,7 @@ def draw(path, steps: list[Step], style: Style) -> None:
     }
     for p, rows in enumerate(chunks):
         _page(cv, style, cols, execs, steps, rows, p, page_of, cross)
-        cv.c.showPage()
+        cv.next_page()
     cv.c.save()
 
 
@@ -288,9 +314,18 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
     y = top
     left, right = cols[0].x0, cols[-1].x1
     if header:
-        h1, h2 = top + 16, top + 34
+        bold = font + "-Bold" if font == "Helvetica" else font
+        lines = max(
+            len(_wrap(c.title, c.x1 - c.x0 - 4, bold, 7)) for c in cols if c.role != "kegiatan"
+        )
+        h1, h2 = top + 16, top + 16 + max(18, 8 * lines + 6)
         _header(cv, style, cols, top, h1, h2)
         y = h2
+        if style.column_numbers:
+            for k, c in enumerate(cols):
+                cv.text(c.cx, y + 9, f"({k + 1})", font, 6.5, centre=True)
+            y += 12
+            cv.line(cols[0].x0, y, cols[-1].x1, y)
     ins = [(i, t) for (i, t) in cross if t in rows]
     outs = [(i, t) for (i, t) in cross if i in rows]
     band_in = style.connectors == "band" and bool(ins)
@@ -306,19 +341,21 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
         bands.append((y, y + 26, None))
         y += 26
     bottom = y
+    h1 = top + 16
     # rulings: the frame, the column lines down to the bottom, the row lines
     cv.line(left, top, right, top)
     cv.line(left, bottom, right, bottom)
-    h1 = top + 16
     for k, c in enumerate(cols):
         # inside a header group (Pelaksana, Mutu Baku) a column line starts under its title
-        inner = header and k > 0 and c.role in ("executor", "mutu") and cols[k - 1].role == c.role
+        grouped = ("executor", "mutu") if style.group_title else ("mutu",)
+        inner = header and k > 0 and c.role in grouped and cols[k - 1].role == c.role
         cv.line(c.x0, h1 if inner else top, c.x0, bottom)
     cv.line(right, top, right, bottom)
-    for y0, _y1, _r in bands[1:]:
-        cv.line(left, y0, right, y0)
+    for y0, _y1, r in bands[1:]:
+        if style.row_rules or r is None or bands[0][2] is None and y0 == bands[1][0]:
+            cv.line(left, y0, right, y0)
     if header:
-        cv.line(left, top + 34, right, top + 34)
+        cv.line(left, h2, right, h2)
     # texts of the rows
     size = 7.0
     centre: dict[int, tuple[float, float]] = {}
@@ -343,6 +380,10 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
         col = execs[s.col]
         centre[r] = (col.cx, (y0 + y1) / 2)
         _symbol(cv, s.kind, col.cx, (y0 + y1) / 2, style)
+        if style.symbol_text:
+            word = {"terminator": "Mulai" if r == 0 else "Selesai", "decision": "OK?"}
+            if s.kind in word:
+                cv.text(col.cx, (y0 + y1) / 2 + 2, word[s.kind], font, 5.5, centre=True)
     # arrows within the page, then through connectors
     for r in rows:
         s = steps[r]
@@ -413,6 +454,13 @@ def _header(cv, style, cols, top, h1, h2) -> None:
     for role, title in groups:
         members = [c for c in cols if c.role == role]
         x0, x1 = members[0].x0, members[-1].x1
+        if role == "executor" and not style.group_title:
+            for c in members:  # titles over both header rows
+                lines = _wrap(c.title, c.x1 - c.x0 - 4, font, 7)
+                for k, line in enumerate(lines):
+                    y = (top + h2) / 2 + 3 - 4 * (len(lines) - 1) + 8 * k
+                    cv.text(c.cx, y, line, font, 7, centre=True)
+            continue
         cv.text((x0 + x1) / 2, h1 - 5, title, font, 7.5, centre=True)
         cv.line(x0, h1, x1, h1)
         for c in members:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pytest
 import yaml_flow
-from pdf_draw import Identity, Step, Style, draw
+from pdf_draw import Identity, Step, Style, draw, rows_per_page
 
 from sopgen.build import read_data
 from sopgen.impor.pdf import read_pdf
@@ -23,7 +23,15 @@ from sopgen.impor.to_yaml import write_document
 
 SEED = int(os.environ.get("SOPGEN_VARIANT_SEED", "35"))
 EXTRA = int(os.environ.get("SOPGEN_VARIANT_EXAMPLES", "0"))
-JOBS = ["Staf Umum", "Kasubbag TU", "Kepala Bagian", "Sekretaris", "Bendahara", "PPK", "Kepala"]
+JOBS = [
+    "Staf Umum",
+    "Kepala Sub Bagian Tata Usaha",
+    "Kepala Bagian",
+    "Sekretaris",
+    "Bendahara Pengeluaran",
+    "PPK",
+    "Kepala",
+]
 VERBS = ["Menerima", "Memeriksa", "Mencatat", "Menyusun", "Mengirim", "Mengarsipkan"]
 NOUNS = ["surat masuk", "berkas usulan", "nota dinas", "laporan", "data kegiatan"]
 
@@ -147,6 +155,24 @@ VARIANTS = {
         7,
         "plain",
     ),
+    "tanpa-judul-pelaksana-nomor-kolom-aktivitas": (
+        Style(
+            group_title=False,
+            column_numbers=True,
+            header_words={"no": "NO", "kegiatan": "AKTIVITAS", "pelaksana": "PELAKSANA"},
+            rows_per_page=6,
+        ),
+        4,
+        9,
+        "plain",
+    ),
+    "lanskap-disimpan-potret-diputar": (Style(rotated=True, rows_per_page=5), 4, 8, "plain"),
+    "baris-tanpa-garis-teks-dalam-simbol": (
+        Style(row_rules=False, symbol_text=True, page="A4-portrait", keterangan=False),
+        3,
+        7,
+        "sub",
+    ),
 }
 
 
@@ -164,6 +190,10 @@ def _random_variants(n: int) -> dict:
             connectors=rng.choice(["band", "outside"]),
             open_heads=rng.random() < 0.3,
             ellipse_ends=rng.random() < 0.3,
+            group_title=rng.random() < 0.7,
+            column_numbers=rng.random() < 0.3,
+            symbol_text=rng.random() < 0.3,
+            rotated=rng.random() < 0.15,
         )
         numbering = rng.choice(["plain", "sub", "none"])
         out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)
@@ -187,7 +217,7 @@ def test_variant_imports_whole(tmp_path, name):
     style, n_exec, n_rows, numbering = ALL[name]
     rng = random.Random(f"{SEED}-{name}")
     style = replace(style, executors=tuple(JOBS[:n_exec]))
-    steps = procedure(rng, n_exec, n_rows, style.rows_per_page, numbering)
+    steps = procedure(rng, n_exec, n_rows, rows_per_page(style), numbering)
     path = tmp_path / f"{name}.pdf"
     draw(path, steps, style)
     sop = read_pdf(path)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
@@ -150,6 +151,15 @@ def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:
     bold = S["label"]
     widest = max(stringWidth(t, bold.fontName, bold.fontSize) for t in LABELS)
     label_w = max(min(right_w * 0.36, 5.2 * cm), widest + 2 * GRID_PAD + 1)
+    # and the Nama SOP label ("STANDAR OPERASIONAL PROSEDUR (SOP)") on at most two lines
+    name, label_nama = S["label_name"], ident.label_nama.upper()
+    most = max(label_w, right_w * 0.45)
+
+    def lines(w: float) -> int:
+        return len(simpleSplit(label_nama, name.fontName, name.fontSize, w - 2 * GRID_PAD))
+
+    while label_w < most and lines(label_w) > 2:
+        label_w = min(label_w + 4, most)
     colon_w = 0.45 * cm
     value_w = right_w - label_w - colon_w
     sign = [

@@ -43,3 +43,31 @@ def test_a_jump_two_symbols_share_is_written_once():
     proc = _proc()
     notes = _flow_notes(1, proc, proc.symbols, proc.edges)
     assert [(n.label, n.number) for n in notes] == [("Lanjut", "3"), ("Ya", "3"), ("Tidak", "1")]
+
+
+def test_a_decision_exit_is_named_as_printed_and_by_its_symbol_in_a_busy_row():
+    proc = procedure(
+        [
+            Langkah(uraian="Menerima berkas", pelaksana="A"),
+            Langkah(
+                uraian="Memeriksa dan memilah berkas",
+                simbol=[
+                    Simbol(
+                        pelaksana="A",
+                        teks="Lengkap?",
+                        keputusan=Keputusan(ya=3, tidak=1, label_ya="Lengkap", label_tidak=""),
+                    ),
+                    Simbol(pelaksana="B", teks="Rahasia?", keputusan=Keputusan(ya=3, tidak=3)),
+                ],
+            ),
+            Langkah(uraian="Mengarsipkan", pelaksana="C"),
+        ],
+        pelaksana=("A", "B", "C"),
+    )
+    notes = _flow_notes(1, proc, proc.symbols, proc.edges)
+    assert [(n.label, n.number, n.kind) for n in notes] == [
+        ("Lengkap? Lengkap", "3", "ya"),
+        ("Lengkap? Tidak", "1", "tidak"),  # no label printed: the reader still needs one
+        ("Rahasia? Ya", "3", "ya"),
+        ("Rahasia? Tidak", "3", "tidak"),
+    ]

@@ -76,17 +76,23 @@ def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
 
 
 def _flow_notes(index: int, proc: Procedure, syms, edges) -> tuple[FlowNote, ...]:
-    """The row's explicit jumps (decision exits, lanjut) as text, by printed number; an
-    arrow that two symbols of the row share ("Lanjut: ke langkah 5" twice) once."""
+    """The row's explicit jumps (decision exits, lanjut) as text, by printed number: a
+    decision's exit by its printed label ("Lengkap"; Ya / Tidak when none is printed),
+    named by the symbol's text when the row has several symbols that jump ("Perlu
+    disposisi? Ya"); an arrow that two symbols of the row share is written once."""
     numbers = proc.numbers
+    jumping = [s for s in syms if s.row == index and _explicit(proc, s)]
     notes: list[FlowNote] = []
     for edge in edges:
         source, target = syms[edge.source], syms[edge.target]
-        if source.row != index or not _explicit(proc, source):
+        if source not in jumping:
             continue
-        label = {"ya": "Ya", "tidak": "Tidak"}.get(edge.branch or "", "Lanjut")
+        kind = edge.branch or "lanjut"
+        label = edge.label or {"ya": "Ya", "tidak": "Tidak"}.get(kind, "Lanjut")
+        if len(jumping) > 1 and source.teks:
+            label = f"{' '.join(source.teks.split())} {label}"
         number = numbers[target.row] or f"baris ke-{target.row + 1}"
-        note = FlowNote(label, number, f"langkah-{target.row + 1}")
+        note = FlowNote(label, number, f"langkah-{target.row + 1}", kind)
         if note not in notes:
             notes.append(note)
     return tuple(notes)

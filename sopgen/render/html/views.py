@@ -31,9 +31,10 @@ class OfficialView:
 
 @dataclass(frozen=True)
 class FlowNote:
-    label: str  # "Ya", "Tidak", "Lanjut"
+    label: str  # "Ya", "Tidak", "Lanjut", or the decision's printed label ("Lengkap")
     number: str  # the target's printed number
     anchor: str
+    kind: str = "lanjut"  # "ya", "tidak" (a decision's exit) or "lanjut"
 
 
 @dataclass(frozen=True)

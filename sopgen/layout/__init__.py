@@ -51,8 +51,19 @@ __all__ = [
 def layout_procedure(
     procedure: Procedure, nomor: str, style: Style, measure: Measure
 ) -> ProcedureLayout:
-    """Pages of the procedure's flowchart table, in points from the top-left corner."""
-    ctx = page_context(procedure, nomor, style, measure)
+    """Pages of the procedure's flowchart table, in points from the top-left corner.
+
+    Rows are laid out tight (``Style.row_min_pad``); a procedure whose arrows find no
+    way through that little room is laid out once more with the roomier padding
+    (``Style.roomier``), and only fails when that fails too."""
+    try:
+        ctx = page_context(procedure, nomor, style, measure)
+        return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
+    except LayoutUnroutable:
+        roomy = style.roomier()
+        if roomy == style:
+            raise
+    ctx = page_context(procedure, nomor, roomy, measure)
     return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
 
 

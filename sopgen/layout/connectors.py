@@ -2,8 +2,8 @@
 and their letters.
 
 An arrow whose ends fall on different pages goes through a pair of connectors:
-- forward (down the table): "out" in a band at the bottom of the source page, "in" in a
-  band right under the table header of the target page; the pentagon points down;
+- forward (down the table): "out" in the bottom band of the source page, "in" in the
+  top band of the target page; the pentagon points down;
 - backward (up, a loop to an earlier page): "out" in the top band of the source page,
   "in" in the bottom band of the target page; the pentagon points up (``OffPage.back``),
   so a reader sees the flow go back up, and the arrows meet its flat side and leave its
@@ -16,6 +16,10 @@ pair, the "in" half stands under its target's column and the "out" half over its
 below it. Connectors of one band spread sideways only where they would overlap.
 Letters (A, B, ...) are given last, in order of appearance, one per pair
 (``assign_letters``).
+
+The bottom band lies below the table, outside it, as the signed originals draw their
+connectors (no empty row); the top band is an empty row right under the repeated table
+header, the only place above the first row (paginate.build_page).
 """
 
 from __future__ import annotations

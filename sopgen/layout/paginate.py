@@ -176,8 +176,9 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
             drawn += placed
         y += row.height
         boundaries.append(y)
+    table_bottom = y
     if bottom_links:
-        cells += band_cells(y, ctx.band_h, columns)
+        # below the table, as the signed originals draw them: no empty row
         connectors += _place(ctx, bottom_links, y)
         y += ctx.band_h
         boundaries.append(y)
@@ -187,6 +188,7 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
         cells += total_cells
         texts += total_texts
         y += ctx.total.height
+        table_bottom = y
 
     by_key = {(c.label, c.direction): c for c in connectors}
     requests = page_requests(ctx, start, end, by_key)
@@ -214,7 +216,9 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
         symbols=tuple(drawn),
         arrows=tuple(arrows),
         offpage=tuple(connectors),
-        table=Box(columns.x0, header.table_top, columns.x1 - columns.x0, y - header.table_top),
+        table=Box(
+            columns.x0, header.table_top, columns.x1 - columns.x0, table_bottom - header.table_top
+        ),
     )
 
 

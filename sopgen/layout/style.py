@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sopgen.layout.geometry import FontName
 
@@ -61,6 +61,7 @@ class Style:
     symbol_fill_of_lane: float = 0.70  # at most this share of a lane's width
     lane_gutter_min: float = 5.0  # free room kept on each side of a symbol for arrows
     row_min_pad: float = 6.0  # free room above and below a symbol for arrows
+    row_pad_roomy: float = 8.0  # the same when the arrows find no way (layout_procedure)
     offpage_w: float = 11 * MM * 0.8
     offpage_h: float = 13 * MM * 0.8
     band_h: float = 13 * MM  # connector band at the top/bottom of continuation pages
@@ -87,6 +88,10 @@ class Style:
     # The columns printed after the executors, in order (dokumen.yaml kolom); a real SOP
     # may leave one out (a Mutu Baku of Waktu and Output only).
     columns: tuple[str, ...] = ("kelengkapan", "waktu", "output", "keterangan")
+
+    def roomier(self) -> Style:
+        """This style with the roomier row padding (a second try for crowded arrows)."""
+        return replace(self, row_min_pad=max(self.row_min_pad, self.row_pad_roomy))
 
     def column_title(self, key: str) -> str:
         return self.column_titles[COLUMN_TITLE_KEYS.index(key)]

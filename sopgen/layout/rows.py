@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
@@ -164,7 +162,7 @@ def notes_plan(
         return NotesPlan(1, 0.0)
 
     def count(block: Block, w: float) -> int:
-        parts = [_plain(part) for part in block.markup.split("<br/>")]
+        parts = list(block.lines) or [""]
         return sum(
             max(1, len(wrap(part, w - slack, "regular", style.notes_size, measure)))
             for part in parts
@@ -180,10 +178,6 @@ def notes_plan(
             break
     rows = sum(count(b, width) for b in items) if columns == 1 else -(-len(items) // columns)
     return NotesPlan(columns, style.notes_gap + (others + rows) * style.notes_leading)
-
-
-def _plain(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", markup)).split())
 
 
 def notes_height(procedure: Procedure, width: float, style: Style, measure: Measure) -> float:

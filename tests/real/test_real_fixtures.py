@@ -518,15 +518,7 @@ def test_identity_page_names_the_sop_and_its_signer(built, name):
     assert nomor in text
     assert signer in text
     # every original prints its identity on one page: no strip spills onto a second
-    if name not in KNOWN_IDENTITY_SPILL:
-        assert len(identity) == 1, f"{len(identity)} halaman identitas, asli 1"
-
-
-# Identity pages that still take two pages where the original takes one (listed, so that
-# a fix shows up here).
-KNOWN_IDENTITY_SPILL = {
-    "bps-pelaksanaan-kontrak": "33 items of Peralatan: the original sets them in 6 pt type",
-}
+    assert len(identity) == 1, f"{len(identity)} halaman identitas, asli 1"
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ draws that many further random combinations; SOPGEN_VARIANT_SEED other ones.
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -21,6 +22,7 @@ from test_pdf_variants import EXTRA, JOBS, SEED, _expected_links, procedure
 from xlsx_build import Arrow, Box, Drawing, build, row_emu
 
 from sopgen.build import read_data
+from sopgen.impor.run import import_one
 from sopgen.impor.to_yaml import write_document
 from sopgen.impor.xlsx import read_xlsx_all
 
@@ -76,7 +78,9 @@ ALL = {**VARIANTS, **_random(EXTRA)}
 FIRST_ROW = 6  # the header takes rows 4 and 5
 
 
-def _workbook(path, steps, n_exec, presets, prst, glued, span, mutu, ket, sheets):
+def _workbook(
+    path, steps, n_exec, presets, prst, glued, span, mutu, ket, sheets, lose=0.0, rng=None
+):
     half = (span - 1) * row_emu() // 2  # a symbol in the middle of its merged rows
     boxes, arrows = [], []
     for i, s in enumerate(steps):
@@ -109,6 +113,12 @@ def _workbook(path, steps, n_exec, presets, prst, glued, span, mutu, ket, sheets
                         dy=dy + half,
                     )
                 )
+    if lose:  # a share of the shapes lost
+        boxes = [b for b in boxes if rng.random() > lose]
+        kept = {b.id for b in boxes}
+        arrows = [
+            a for a in arrows if a.source in kept and a.target in kept and rng.random() > lose
+        ]
     rows = [(s.nomor, s.uraian, s.kelengkapan, s.waktu, s.output, s.keterangan) for s in steps]
     names = ("Identitas SOP", "Alur") if sheets == "flow" else ("Identitas", "Flowchart")
     return build(
@@ -163,3 +173,37 @@ def test_workbook_variant_imports_whole(tmp_path, name):
     (proc,) = [p for p in written.files if p.name != "dokumen.yaml"]
     edges = yaml_flow.edges(proc.read_text("utf-8"))
     assert {(a[0], b[0], lab) for a, b, lab in edges} == _expected_links(steps)
+
+
+DAMAGE = int(os.environ.get("SOPGEN_DAMAGE_EXAMPLES", "6"))
+
+
+@pytest.mark.parametrize("seed", range(DAMAGE))
+def test_workbook_with_shapes_lost_is_reported_or_imported_whole(tmp_path, seed):
+    """Symbols, arrows and labels deleted at random (a shape lost when a sheet was copied):
+    the import either says why it cannot read the workbook or writes a folder that passes
+    ``sopgen check``. SOPGEN_DAMAGE_EXAMPLES explores more."""
+    rng = random.Random(seed)
+    n_exec = rng.randint(2, 6)
+    steps = procedure(rng, n_exec, rng.randint(3, 10), 99, "plain")
+    path = _workbook(
+        tmp_path / "rusak.xlsx",
+        steps,
+        n_exec,
+        rng.choice(sorted(PRESETS)),
+        rng.choice(["straightConnector1", "bentConnector3"]),
+        rng.random() < 0.5,
+        1,
+        3,
+        True,
+        "id",
+        lose=rng.choice([0.1, 0.3, 0.6]),
+        rng=rng,
+    )
+    outcome = import_one(path, tmp_path / "hasil", overwrite=False)
+    if outcome.error is not None:
+        assert "laporkan" not in outcome.error, outcome.error
+        assert not (tmp_path / "hasil").exists()
+        return
+    _, diagnostics = read_data(outcome.written.folder)
+    assert [d.format() for d in diagnostics if d.is_error] == []

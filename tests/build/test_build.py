@@ -129,3 +129,16 @@ def test_a_new_logo_renders_the_pdfs_again_without_laying_out(tmp_path):
     Image.new("RGB", (40, 40), "blue").save(data / "mini" / "logo.png")
     report = run(data, tmp_path / "out", jobs=1, html=False)
     assert report.laid_out == [] and report.rendered == ["mini/layanan"]
+
+
+def test_spawned_workers_give_the_same_bytes(forms, tmp_path, monkeypatch):
+    """Windows and macOS start workers with spawn (state pickled, modules imported anew)."""
+    import multiprocessing
+
+    from sopgen.build import jobs
+
+    run(forms, tmp_path / "forked", jobs=2, cache=False)
+    monkeypatch.setattr(jobs, "_context", lambda: multiprocessing.get_context("spawn"))
+    report = run(forms, tmp_path / "spawned", jobs=2, cache=False)
+    assert report.laid_out == ["forms/layanan", "forms/pengadaan"]
+    assert files(tmp_path / "spawned") == files(tmp_path / "forked")

@@ -5,7 +5,8 @@ Keterangan, with widths from what they hold.
   it (``Style.lane_min``), the longest word of an executor's name in bold at the
   header's smallest size (7 pt; a name wraps between words), or the text inside a
   symbol (two lines in a diamond), up to ``Style.lane_max``
-  (a longer word is hyphenated); together at most ``Style.lanes_max`` of the table.
+  (a longer word is hyphenated); together at most ``Style.lanes_max`` of the table,
+  except that a word too short to hyphenate is never broken (up to ``lanes_hard_max``).
 - No is as wide as its header or its widest number.
 - Kegiatan, Kelengkapan, Waktu, Output and Keterangan share the rest in proportion to
   how much text each holds (so every column wraps to about as many lines), then width
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 from sopgen.layout.geometry import Span
 from sopgen.layout.style import Measure, Style
-from sopgen.layout.text import block_height, wrap
+from sopgen.layout.text import HYPHEN_MIN_WORD, block_height, wrap
 
 TEXT_COLUMNS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 MIN_HEADER_SIZE = 7.0  # header text never gets smaller; it wraps instead
@@ -111,6 +112,11 @@ def column_layout(
     named = max(longest_word(names, "bold", head, measure) + pad, symbol_need)
     lane = max(style.lane_min, min(named, style.lane_max))
     lane = min(lane, style.lanes_max * width / n)
+    # a word too short to hyphenate ('Humas', 'Kepala') is never broken: past lanes_max
+    # if it must, up to lanes_hard_max
+    short = [w for name in names for w in name.split() if len(w) < HYPHEN_MIN_WORD]
+    unbroken = longest_word(short, "bold", head, measure) + pad
+    lane = max(lane, min(unbroken, style.lanes_hard_max * width / n))
     no = max(
         longest_word(texts.get("no", ()), "regular", size, measure),
         longest_word([titles["no"]], "bold", style.header_font_size, measure),

@@ -49,6 +49,7 @@ class Style:
     lane_min: float = 16 * MM
     lane_max: float = 30 * MM
     lanes_max: float = 0.55
+    lanes_hard_max: float = 0.65  # even for names' short words (columns.py)
     col_floor: float = 40.0  # text-free share of a text column (points of "text")
     one_line_max: float = 20 * MM  # a column whose values are all this short keeps them whole
 

@@ -202,3 +202,12 @@ def test_a_long_value_is_broken_between_words():
     cols = columns_for({"waktu": waktu, "kegiatan": ["kata " * 200] * 10})
     assert cols.role("waktu").w < 20 * MM
     assert cols.role("waktu").w >= 8 * 4 + 2 * PAD - 1e-9  # "berjalan": 8 characters
+
+
+def test_a_name_word_too_short_to_hyphenate_widens_the_lanes_past_lanes_max():
+    # 20 executors: lanes_max gives 0.55 * width / 20 = 20.8 pt each; "Humas" (5 letters,
+    # too short to hyphenate) needs 5 x 3.5 pt of 7 pt bold + 6 pt padding = 23.5 pt
+    names = [f"P{i}" for i in range(19)] + ["Humas"]
+    cols = columns_for({}, names)
+    assert 0.55 * CONTENT_W / 20 < 23.5
+    assert cols.lane_w == pytest.approx(23.5)

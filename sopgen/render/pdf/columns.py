@@ -37,15 +37,29 @@ class SpreadSection(Flowable):
         _, h = self.heading.wrap(sum(self.widths) - 2 * PAD, 1e9)
         return h + self.heading.getSpaceAfter()
 
-    def _columns_h(self, cut: int) -> float:
-        left = sum(self._h(f, 0) for f in self.items[:cut])
-        right = sum(self._h(f, 1) for f in self.items[cut:])
-        return max(left, right)
+    def _columns_h(self, cut: int, heights: tuple[list, list] | None = None) -> float:
+        """The taller column's height with items[:cut] on the left; ``heights``: every
+        item's height in each column, when already measured (each item wrapped once
+        per column, not once per cut tried)."""
+        if heights is None:
+            heights = self._heights(cut)
+        left, right = heights
+        return max(sum(left[:cut]), sum(right[cut:]))
+
+    def _heights(self, cut: int | None = None) -> tuple[list, list]:
+        if cut is None:  # every item in both columns
+            return [self._h(f, 0) for f in self.items], [self._h(f, 1) for f in self.items]
+        left = [self._h(f, 0) for f in self.items[:cut]]
+        right = [0.0] * cut + [self._h(f, 1) for f in self.items[cut:]]
+        return left, right
 
     def wrap(self, availWidth, availHeight):
         self.width = sum(self.widths)
         if self.balance:
-            self.cut = min(range(len(self.items) + 1), key=lambda c: (self._columns_h(c), -c))
+            heights = self._heights()
+            self.cut = min(
+                range(len(self.items) + 1), key=lambda c: (self._columns_h(c, heights), -c)
+            )
         self.height = 2 * PAD + self._heading_h() + self._columns_h(self.cut)
         return self.width, self.height
 

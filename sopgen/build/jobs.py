@@ -17,7 +17,7 @@ import multiprocessing
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,21 +138,23 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def execute(tasks: Sequence[Task], state: State, jobs: int) -> list[Result]:
-    """Run ``tasks`` on ``jobs`` processes (in this one for 1 job or 1 task); results in
-    task order."""
+def execute(tasks: Sequence[Task], state: State, jobs: int) -> Iterator[Result]:
+    """Run ``tasks`` on ``jobs`` processes (in this one for 1 job or 1 task); yields the
+    results in task order, each as soon as it and those before it are done."""
     workers = max(1, min(jobs, len(tasks)))
     if workers == 1:
         init(state)
         try:
-            return [run(task) for task in tasks]
+            for task in tasks:
+                yield run(task)
         finally:
             init(None)  # type: ignore[arg-type]
-    chunk = max(1, len(tasks) // (workers * 8))
+        return
+    chunk = max(1, min(8, len(tasks) // (workers * 8)))
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=_context(), initializer=init, initargs=(state,)
     ) as pool:
-        return list(pool.map(run, tasks, chunksize=chunk))
+        yield from pool.map(run, tasks, chunksize=chunk)
 
 
 class Beside:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +49,7 @@ class Options:
     jobs: int | None = None  # processes; None: every core
     cache: bool = True
     cache_folder: Path | None = None  # None: output/.sopgen-cache
+    progress: Callable[[str], None] | None = None  # told "<document>/<procedure>" when done
 
 
 @dataclass
@@ -84,7 +85,11 @@ def build(
         with _pdf_folder(output, options.pdf) as staging:
             tasks = _tasks(projects, styles, options, cache, staging)
             state = State(tuple(projects), styles, options.arsip, cache.folder)
-            results = _execute(tasks, state, options.jobs or default_jobs(), cache)
+            names = [
+                f"{projects[t.doc].name}/{projects[t.doc].procedures[t.proc].id}" for t in tasks
+            ]
+            jobs = options.jobs or default_jobs()
+            results = _execute(tasks, state, jobs, cache, names, options.progress)
             problems = [r.problem for r in results if r.problem is not None]
             if problems:
                 raise InputError(problems)
@@ -92,7 +97,7 @@ def build(
             # the binders are rendered beside the handbook (another core), then copied
             binders = pool.Beside(
                 lambda: _write_binders(projects, styles, layouts, options, staging),
-                parallel=options.html and (options.jobs or default_jobs()) > 1,
+                parallel=options.html and jobs > 1,
             )
             try:
                 if options.html:
@@ -170,9 +175,9 @@ def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> l
     return tasks
 
 
-def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache) -> list:
+def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache, names, progress) -> list:
     """Tasks whose every entry is cached run here (reading files); the others on the
-    pool. Results in task order either way."""
+    pool. Results in task order either way; ``progress(name)`` after each."""
 
     def cached(task: Task) -> bool:
         return (
@@ -184,10 +189,12 @@ def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache) -> list:
     todo = [i for i, task in enumerate(tasks) if not cached(task)]
     done = [i for i, task in enumerate(tasks) if cached(task)]
     results: list = [None] * len(tasks)
-    for i, result in zip(todo, pool.execute([tasks[i] for i in todo], state, jobs), strict=True):
-        results[i] = result
-    for i, result in zip(done, pool.execute([tasks[i] for i in done], state, 1), strict=True):
-        results[i] = result
+    for group, n in ((todo, jobs), (done, 1)):
+        found = pool.execute([tasks[i] for i in group], state, n)
+        for i, result in zip(group, found, strict=True):
+            results[i] = result
+            if progress is not None:
+                progress(names[i])
     return results
 
 

@@ -119,11 +119,24 @@ def pdf_options(func):
 def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options):
     """Load, check and build (``sopgen.build.run``); print what was written; return the
     report. ``options``: the fields of ``build.run.Options``."""
+    import sys
+
     from sopgen.build import build
     from sopgen.build.run import Options
 
     projects, _ = load(data, strict, say, show_lints=False)
-    report = build(projects, output, Options(**options))
+    total = sum(len(project.procedures) for project in projects)
+    if say.quiet or not sys.stderr.isatty() or total < 2:
+        report = build(projects, output, Options(**options))
+    else:  # a bar on a terminal: a thousand procedures take a while
+        with click.progressbar(
+            length=total, label="Membangun", file=sys.stderr, item_show_func=lambda n: n
+        ) as bar:
+
+            def done(name: str) -> None:
+                bar.update(1, name)
+
+            report = build(projects, output, Options(**options, progress=done))
     for path in report.binders:
         say.info(f"binder: {path}")
     for path in report.pdfs:

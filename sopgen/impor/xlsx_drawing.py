@@ -39,11 +39,25 @@ KINDS = {
     "flowChartManualOperation": "process",
     "flowChartPreparation": "process",
     "snipRect": "process",
+    # other flowchart boxes offices use for a step (data, document, storage, display)
+    "flowChartInputOutput": "process",
+    "parallelogram": "process",
+    "flowChartManualInput": "process",
+    "flowChartPunchedCard": "process",
+    "flowChartMagneticDisk": "process",
+    "flowChartOnlineStorage": "process",
+    "flowChartInternalStorage": "process",
+    "flowChartDisplay": "process",
+    "flowChartDelay": "process",
+    "hexagon": "process",
+    "octagon": "process",
+    "plaque": "process",
     "flowChartDecision": "decision",
     "diamond": "decision",
     "flowChartOffpageConnector": "connector",
     "flowChartConnector": "connector",
     "homePlate": "connector",
+    "pentagon": "connector",
 }
 LINES = {"line", "straightConnector1"} | {
     f"{kind}Connector{n}" for kind in ("bent", "curved") for n in range(2, 6)

@@ -9,9 +9,9 @@ off-page connectors in a band of their own or outside the table, numbering "1, 2
 none, rows with or without rulings between them, executor titles with or without a
 "Pelaksana" group title, a band of column numbers, texts inside symbols, capsule or
 ellipse terminators, filled or open arrowheads, arrows pasted as pictures, a landscape
-page stored turned (/Rotate 90), and an identity page with other label words ("No. SOP",
-"Tgl. Pembuatan"), labels over two lines, ruled or unruled cells. A test reads the PDF
-back and compares it with the description.
+page stored turned (/Rotate 90), and an identity page (or block above the table) with
+other label words ("No. SOP", "Tgl. Pembuatan"), labels over two lines, ruled or unruled
+cells. A test reads the PDF back and compares it with the description.
 """
 
 from __future__ import annotations
@@ -100,6 +100,7 @@ class Style:
     symbol_text: bool = False  # "Mulai"/"Selesai" in the terminators, "OK?" in diamonds
     row_rules: bool = True  # a ruling between rows (else rows told apart by their numbers)
     rotated: bool = False  # landscape stored as a portrait page with /Rotate 90
+    identity_above: bool = False  # the identity block above the table on its first page
     row_height: float = 52.0
 
 
@@ -168,7 +169,8 @@ def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
 # identity page
 
 
-def _identity(cv: _Canvas, ident: Identity, font: str) -> None:
+def _identity(cv: _Canvas, ident: Identity, font: str, own_page: bool = True) -> float:
+    """Draw the identity page (or block, ``own_page=False``); its bottom."""
     w = cv.w
     left, right, top = MARGIN, w - MARGIN, MARGIN + 10
     mid = left + 0.45 * (right - left)
@@ -232,7 +234,9 @@ def _identity(cv: _Canvas, ident: Identity, font: str) -> None:
         cv.line(right, y, right, y + h)
         cv.line(mid, y, mid, y + h)
         y += h
-    cv.next_page()
+    if own_page:
+        cv.next_page()
+    return y
 
 
 # ---------------------------------------------------------------------------------------
@@ -271,6 +275,8 @@ def _columns(style: Style, width: float) -> list[_Col]:
 def rows_per_page(style: Style) -> int:
     """The style's rows per page, as many as fit when it asks for more."""
     room = PAGES[style.page][1] - (MARGIN + 70) - 80 - 2 * 26 - 40
+    if style.identity_above:
+        room -= 260  # the identity block on the first page
     return max(1, min(style.rows_per_page, int(room // style.row_height)))
 
 
@@ -278,8 +284,11 @@ def draw(path, steps: list[Step], style: Style) -> None:
     """Draw the SOP; ``steps[i].to`` are row indices, a decision's (ya, tidak)."""
     size = PAGES[style.page]
     cv = _Canvas(path, size, style.rotated)
+    first_top = MARGIN + 40
     if style.identity is not None:
-        _identity(cv, style.identity, style.font)
+        bottom = _identity(cv, style.identity, style.font, own_page=not style.identity_above)
+        if style.identity_above:
+            first_top = bottom + 44
     cols = _columns(style, cv.w - 2 * MARGIN)
     execs = [c for c in cols if c.role == "executor"]
     lane = execs[0].x1 - execs[0].x0
@@ -296,18 +305,16 @@ def draw(path, steps: list[Step], style: Style) -> None:
         (i, t): next(letters) for i, s in enumerate(steps) for t in s.to if page_of[t] != page_of[i]
     }
     for p, rows in enumerate(chunks):
-        _page(cv, style, cols, execs, steps, rows, p, page_of, cross)
+        top = first_top if p == 0 else MARGIN + 40
+        _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top)
         cv.next_page()
     cv.c.save()
 
 
-def _page(cv, style, cols, execs, steps, rows, p, page_of, cross) -> None:
+def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
     font = style.font
-    top = MARGIN + 40
     if p == 0:
-        cv.text(
-            MARGIN, MARGIN + 14, style.title, font + "-Bold" if font == "Helvetica" else font, 11
-        )
+        cv.text(MARGIN, top - 26, style.title, font + "-Bold" if font == "Helvetica" else font, 11)
     header = p == 0 or style.repeat_header
     if style.connectors == "outside" and p > 0 and not header:
         top += 30  # room above the table for the incoming connectors

@@ -166,6 +166,12 @@ VARIANTS = {
         9,
         "plain",
     ),
+    "identitas-di-atas-tabel-potret": (
+        Style(page="F4-portrait", identity_above=True, repeat_header=False),
+        3,
+        7,
+        "plain",
+    ),
     "lanskap-disimpan-potret-diputar": (Style(rotated=True, rows_per_page=5), 4, 8, "plain"),
     "baris-tanpa-garis-teks-dalam-simbol": (
         Style(row_rules=False, symbol_text=True, page="A4-portrait", keterangan=False),
@@ -194,6 +200,7 @@ def _random_variants(n: int) -> dict:
             column_numbers=rng.random() < 0.3,
             symbol_text=rng.random() < 0.3,
             rotated=rng.random() < 0.15,
+            identity_above=rng.random() < 0.15,
         )
         numbering = rng.choice(["plain", "sub", "none"])
         out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)

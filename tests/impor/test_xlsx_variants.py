@@ -34,6 +34,12 @@ PRESETS = {
     },
     "polos": {"terminator": "ellipse", "process": "rect", "decision": "diamond"},
     "bulat": {"terminator": "roundRect", "process": "rect", "decision": "diamond"},
+    "data": {"terminator": "ellipse", "process": "parallelogram", "decision": "diamond"},
+    "dokumen": {
+        "terminator": "flowChartTerminator",
+        "process": "flowChartDocument",
+        "decision": "flowChartDecision",
+    },
 }
 
 
@@ -42,6 +48,18 @@ VARIANTS = {
     "flowchart-lurus-terlekat": (3, 7, "flowchart", "straightConnector1", True, 1, 3, True, "id"),
     "polos-siku-lepas-alur-dulu": (5, 9, "polos", "bentConnector3", False, 1, 2, False, "flow"),
     "bulat-siku-terlekat-sel-gabung": (2, 6, "bulat", "bentConnector3", True, 2, 3, True, "id"),
+    "jajar-genjang-siku2-alur-dulu": (4, 7, "data", "bentConnector2", False, 1, 3, True, "flow"),
+    "dokumen-lurus-sel-gabung-tanpa-ket": (
+        3,
+        8,
+        "dokumen",
+        "straightConnector1",
+        True,
+        2,
+        2,
+        False,
+        "id",
+    ),
     "tujuh-pelaksana-tanpa-identitas": (
         7,
         8,

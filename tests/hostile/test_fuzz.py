@@ -25,9 +25,10 @@ RUNS = int(os.environ.get("SOPGEN_FUZZ_RUNS", "200"))
 SEED = int(os.environ.get("SOPGEN_FUZZ_SEED", "13"))
 LOCATED = re.compile(r"^\S+:\d+:\d+: kesalahan: .+$")
 CHARACTERS = list(":-[]{}'\"&*!#%@`|>?,\t\n ") + ["\x00", "\u200b", "\u202e", "é", "\ufeff", "\r"]
-VALUES = ["", "''", "~", "yes", "no", "-1", "0", "9" * 400, "[]", "{}", "&a x", "*a", "!!str x",
-          "'", '"\\0"', '"\\ud800"', "[[[[", "2016-02-30", "*a **b* c**", "<script>x</script>",
-          "- a", "a: b: c", "|\n  x", ">-", "|-", "1e400", ".inf", ".nan", "0x10", "0o7"]  # fmt: skip
+VALUES = ["", "''", "~", "yes", "no", "-1", "0", "9" * 400, "[]", "{}", "&a x", "*a",
+          "!!str x", "'", '"\\0"', '"\\ud800"', "[[[[", "2016-02-30", "*a **b* c**",
+          "<script>x</script>", "- a", "a: b: c", "|\n  x", ">-", "|-", "1e400", ".inf", ".nan",
+          "0x10", "0o7"]  # fmt: skip
 
 
 def mutate(text: str, rng: random.Random) -> str:

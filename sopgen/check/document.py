@@ -13,7 +13,7 @@ from sopgen.check.names import check_procedure_ids
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
-from sopgen.check.texts import check_texts
+from sopgen.check.texts import check_identity_size, check_texts
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
@@ -25,6 +25,8 @@ ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI
 def check_project(project: Project) -> list[Diagnostic]:
     """All cross-checks and lints of one loaded document."""
     found: list[Diagnostic] = check_texts(project.dokumen, source_of(project))
+    oversized = check_identity_size(project)
+    found += oversized
     found += check_officials(project)
     found += check_dates(project)
     found += check_related(project)
@@ -36,6 +38,8 @@ def check_project(project: Project) -> list[Diagnostic]:
         found += check_procedure(procedure)
         found += lint_procedure(procedure, project)
         found += check_procedure_identity(project, procedure)
+        if not oversized:  # one message for one cause
+            found += check_identity_size(project, procedure)
     return found
 
 

@@ -15,7 +15,10 @@ import unicodedata
 from pydantic import BaseModel
 
 from sopgen.errors import Diagnostic
+from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
+from sopgen.model import Procedure, Project
+from sopgen.model.identity import effective_identity
 
 # categories that draw nothing by themselves: control, format (zero-width, direction
 # marks, BOM), separators, combining marks with no base, unassigned
@@ -69,10 +72,48 @@ def _walk(value: object, path: tuple, src: SourceMap, found: list[Diagnostic]) -
                 _walk(item, (*path, index), src, found)
 
 
+# The front pages (identity page, approval page, revision history) lay these texts out
+# in table cells that cannot be split across pages: bounded so that the page can always
+# be laid out (measured: every field at its limit still fits an A4 landscape page).
+FIELD_LIMIT = 200
+ITEM_LIMIT = 1000
+_LIST_SECTIONS = {"dasar_hukum", "kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan"}
+_FIELD_SECTIONS = {"instansi", "identitas", "pejabat", "keterkaitan", "pengesahan", "revisi"}
+_LONG_FIELDS = {"isi", "perubahan"}
+
+
+def _limit(path: tuple) -> int | None:
+    names = [p for p in path if isinstance(p, str)]
+    if not names:
+        return None
+    if names[0] in _LIST_SECTIONS:
+        return ITEM_LIMIT
+    if names[0] in _FIELD_SECTIONS:
+        return ITEM_LIMIT if names[-1] in _LONG_FIELDS else FIELD_LIMIT
+    if names == ["nomor"]:  # a procedure's own number, printed in its identity
+        return FIELD_LIMIT
+    return None
+
+
 def _text(text: str, path: tuple, required: bool, src: SourceMap, found: list) -> None:
     shown = _name(path)
     bad = _bad_character(text)
-    if bad is not None:
+    limit = _limit(path)
+    if limit is not None and len(text) > limit:
+        found.append(
+            src.diagnostic(
+                path,
+                f"{shown} terlalu panjang ({len(text)} karakter; paling banyak {limit}): "
+                "tidak muat di halaman identitas",
+                "persingkat teksnya"
+                + (
+                    ", atau pecah menjadi beberapa butir"
+                    if path and isinstance(path[-1], int)
+                    else ""
+                ),
+            )
+        )
+    elif bad is not None:
         found.append(
             src.diagnostic(
                 path,
@@ -99,3 +140,48 @@ def _name(path: tuple) -> str:
         head, path = f"langkah {path[1] + 1}: ", path[2:]
     item = f" (butir ke-{path[-1] + 1})" if path and isinstance(path[-1], int) else ""
     return head + (".".join(str(p) for p in path if not isinstance(p, int)) or "teks") + item
+
+
+# The identity page's top block (the LABEL : value grid beside the agency) is one table
+# row that cannot split across pages: its texts together must fit one page. Measured
+# with the widest letters (W, M) on A4 landscape: 700 characters take at most 430 of
+# the page's 510 points; a 'tambahan' row costs 50 more for its label and rules.
+IDENTITY_BUDGET = 700
+ROW_COST = 50
+
+
+def check_identity_size(project: Project, procedure: Procedure | None = None) -> list[Diagnostic]:
+    """The document's identity page (or a procedure's own one) fits its page."""
+    ident = effective_identity(project, procedure)
+    nama = ident.nama if procedure is None or ident.own else procedure.data.judul
+    signer = ident.signer or ident.pejabat.get(ident.disahkan_oleh)
+    texts = [ident.nomor or "", nama, ident.label_nama]
+    if signer is not None:
+        texts += [signer.jabatan, signer.nama, signer.pangkat or ""]
+    size = sum(len(t) for t in texts) + sum(
+        len(extra.label) + len(extra.isi) + ROW_COST for extra in ident.tambahan
+    )
+    if size <= IDENTITY_BUDGET:
+        return []
+    src = source_of(procedure if procedure is not None else project)
+    if procedure is not None and procedure.data.identitas is None:
+        # the document's identity with this procedure's title as Nama SOP: the title did it
+        return [
+            src.diagnostic(
+                ("judul",),
+                f"judul SOP terlalu panjang untuk halaman identitasnya ({size} karakter "
+                f"bersama nomor dan pejabat pengesah; paling banyak {IDENTITY_BUDGET})",
+                "persingkat judul",
+            )
+        ]
+    where = ("identitas",)
+    return [
+        src.diagnostic(
+            where,
+            f"identitas SOP terlalu panjang untuk satu halaman identitas ({size} karakter "
+            f"pada nomor, nama SOP, pejabat pengesah dan baris tambahan; paling banyak "
+            f"{IDENTITY_BUDGET})",
+            "persingkat nama SOP, jabatan atau nama pejabat, atau isi baris 'tambahan'",
+            prefer_key=True,
+        )
+    ]

@@ -52,6 +52,7 @@ def test_a_title_filling_the_page_is_blamed_on_the_title(workdir, cli):
     result = cli("check", "data")
     assert result.exit_code == 1
     assert (
-        "data/sekretariat/lakip.yaml:14:8: kesalahan: judul SOP terlalu panjang: judul dan "
-        "nomornya saja hampir memenuhi halaman\n    cara memperbaiki: persingkat judul"
+        "data/sekretariat/lakip.yaml:14:8: kesalahan: judul SOP terlalu panjang untuk halaman "
+        "identitasnya (4667 karakter bersama nomor dan pejabat pengesah; paling banyak 700)\n"
+        "    cara memperbaiki: persingkat judul"
     ) in result.output

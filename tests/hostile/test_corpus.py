@@ -170,6 +170,15 @@ CASES = [
      None),
     ('tab inside a value (accepted)', L, b'output: Notula', b"output: 'Not\tula'",
      None),
+    ('identity too long for its page', D, b'  nama: BIDANG CONTOH\n', b'  nama: BIDANG CONTOH\n  tambahan:\n    - {label: Maksud, isi: ' + b'Menjamin pelayanan ' * 40 + b'}\n',
+     "d/dokumen.yaml:6:1: kesalahan: identitas SOP terlalu panjang untuk satu halaman identitas (899 karakter pada nomor, nama SOP, pejabat pengesah dan baris tambahan; paling banyak 700)\n    cara memperbaiki: persingkat nama SOP, jabatan atau nama pejabat, atau isi baris 'tambahan'"),
+    ('agency name too long', D, b'  dinas: DINAS CONTOH', b'  dinas: ' + b'DINAS ' * 40,
+     'd/dokumen.yaml:4:10: kesalahan: instansi.dinas terlalu panjang (239 karakter; paling banyak 200): tidak muat di halaman identitas\n    cara memperbaiki: persingkat teksnya'),
+    ('legal basis item too long', D, b'  - Undang-Undang Nomor 23 Tahun 2006', b'  - ' + b'Undang-Undang ' * 80,
+     'd/dokumen.yaml:13:5: kesalahan: dasar_hukum (butir ke-1) terlalu panjang (1119 karakter; paling banyak 1000): tidak muat di halaman identitas\n    cara memperbaiki: persingkat teksnya, atau pecah menjadi beberapa butir'),
+    ('official name too long', D, b'    nama: Ir. CONTOH, MM', b'    nama: ' + b'CONTOH ' * 35,
+     'd/dokumen.yaml:24:11: kesalahan: pejabat.kepala.nama terlalu panjang (244 karakter; paling banyak 200): tidak muat di halaman identitas\n    cara memperbaiki: persingkat teksnya'),
+
 ]
 # fmt: on
 

@@ -68,7 +68,10 @@ def parse_date(text: str | None) -> dt.date | None:
 
 # The exit of a decision printed as the negative one ('Tidak', 'Belum lengkap', 'Ditolak').
 _NEGATIVE = re.compile(
-    r"^(tidak|tdk|belum|tolak|ditolak|no\b|salah|gagal|kurang|batal|t\b|n\b)", re.I
+    r"^(tidak|tdk|belum|blm|tolak|ditolak|no\b|salah|gagal|kurang|batal|t\b|n\b|x\b|"
+    r"revisi|direvisi|perbai|diperbaiki|koreksi|dikoreksi|kembali|dikembalikan|ulang|"
+    r"invalid|tidak\s*valid|reject|false)",
+    re.I,
 )
 
 

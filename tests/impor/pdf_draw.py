@@ -101,6 +101,7 @@ class Style:
     row_rules: bool = True  # a ruling between rows (else rows told apart by their numbers)
     rotated: bool = False  # landscape stored as a portrait page with /Rotate 90
     identity_above: bool = False  # the identity block above the table on its first page
+    filled: bool = False  # symbols filled with a light colour
     row_height: float = 52.0
 
 
@@ -480,19 +481,26 @@ def _header(cv, style, cols, top, h1, h2) -> None:
 
 def _symbol(cv, kind, cx, cy, style) -> None:
     w, h = cv.sw, cv.sh
+    fill = 1 if style.filled else 0
+    if fill:  # a light colour under the outline, as e-SOP applications print them
+        cv.c.setFillColorRGB(0.85, 0.92, 1.0)
+    cv.c.setLineWidth(0.9)
     if kind == "decision":
         d = cv.dh / 2
-        cv.poly([(cx, cy - d), (cx + w / 2, cy), (cx, cy + d), (cx - w / 2, cy)], close=True)
+        cv.poly(
+            [(cx, cy - d), (cx + w / 2, cy), (cx, cy + d), (cx - w / 2, cy)],
+            close=True,
+            fill=bool(fill),
+        )
+    elif kind == "terminator" and style.ellipse_ends:
+        cv.c.ellipse(
+            cx - w / 2, cv.h - (cy + h / 2), cx + w / 2, cv.h - (cy - h / 2), stroke=1, fill=fill
+        )
     elif kind == "terminator":
-        if style.ellipse_ends:
-            cv.c.setLineWidth(0.9)
-            cv.c.ellipse(cx - w / 2, cv.h - (cy + h / 2), cx + w / 2, cv.h - (cy - h / 2))
-        else:
-            cv.c.setLineWidth(0.9)
-            cv.c.roundRect(cx - w / 2, cv.h - (cy + h / 2), w, h, h / 2, stroke=1, fill=0)
+        cv.c.roundRect(cx - w / 2, cv.h - (cy + h / 2), w, h, h / 2, stroke=1, fill=fill)
     else:
-        cv.c.setLineWidth(0.9)
-        cv.c.rect(cx - w / 2, cv.h - (cy + h / 2), w, h, stroke=1, fill=0)
+        cv.c.rect(cx - w / 2, cv.h - (cy + h / 2), w, h, stroke=1, fill=fill)
+    cv.c.setFillColorRGB(0, 0, 0)
 
 
 def _connector(cv, cx, cy, letter, style) -> None:

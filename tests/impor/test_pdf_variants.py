@@ -118,8 +118,8 @@ VARIANTS = {
         9,
         "sub",
     ),
-    "tanpa-nomor-elips-letter": (
-        Style(page="Letter-landscape", ellipse_ends=True, keterangan=False),
+    "tanpa-nomor-elips-berwarna-letter": (
+        Style(page="Letter-landscape", ellipse_ends=True, keterangan=False, filled=True),
         3,
         6,
         "none",
@@ -201,6 +201,7 @@ def _random_variants(n: int) -> dict:
             symbol_text=rng.random() < 0.3,
             rotated=rng.random() < 0.15,
             identity_above=rng.random() < 0.15,
+            filled=rng.random() < 0.3,
         )
         numbering = rng.choice(["plain", "sub", "none"])
         out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)

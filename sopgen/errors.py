@@ -41,10 +41,23 @@ class Diagnostic:
         return WORDS.get(self.severity, self.severity)
 
     def format(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.word}: {self.message}"
+        text = f"{_safe(self.file)}:{self.line}:{self.column}: {self.word}: {_safe(self.message)}"
         if self.hint:
-            text += f"\n    cara memperbaiki: {self.hint}"
+            text += f"\n    cara memperbaiki: {_safe(self.hint)}"
         return text
+
+
+# Control characters and direction overrides from a file name or a quoted value would
+# drive the terminal (colours, a cleared screen) or reorder the line: shown as '?'.
+_UNSAFE = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F),
+     *range(0x2066, 0x206A)],
+    "?",
+)  # fmt: skip
+
+
+def _safe(text: str) -> str:
+    return text.translate(_UNSAFE)
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
@@ -68,7 +81,7 @@ class SopgenError(click.ClickException):
     exit_code = 1
 
     def show(self, file=None) -> None:  # Indonesian label instead of click's "Error:"
-        click.echo(f"{ERROR_WORD}: {self.format_message()}", err=True)
+        click.echo(f"{ERROR_WORD}: {_safe(self.format_message())}", err=True)
 
 
 class InputError(SopgenError):

@@ -266,11 +266,11 @@ def staged_folder(target: Path, root: Path | None = None) -> Iterator[Path]:
     """Build a folder beside ``target`` and swap it in whole when the block ends without
     an exception; on an exception (or Ctrl+C) it is removed and ``target`` stays as it
     was. Yields the folder to write into (``.<name>.sopgen-baru-<pid>``, empty). With
-    ``root``, ``target`` must lie inside it. Leftovers of earlier interrupted builds of
-    the same target are cleaned first."""
+    ``root``, ``target`` must lie inside it. Leftovers of earlier interrupted builds in
+    the same folder are cleaned first."""
     target = _within(root, Path(target))
     created = _make_parents(target.parent)
-    clean_leftovers(target.parent, only=target.name)
+    clean_leftovers(target.parent)  # of any target: every build of this output cleans up
     staged = target.with_name(f".{target.name}{STAGED}{os.getpid()}")
     if staged.exists():
         shutil.rmtree(staged)

@@ -149,3 +149,13 @@ def _dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
     return child.pid
+
+
+def test_a_build_cleans_what_other_killed_builds_left_beside_it(tmp_path):
+    dead = _dead_pid()
+    out = tmp_path / "out"
+    (out / f".pdf-buku.sopgen-baru-{dead}").mkdir(parents=True)  # a killed `sopgen html`
+    (out / f".index.html.sopgen-{dead}-x1.tmp").write_bytes(b"half")
+    with staged_folder(out / "html", root=out) as folder:
+        (folder / "index.html").write_text("baru")
+    assert sorted(p.name for p in out.iterdir()) == ["html"]

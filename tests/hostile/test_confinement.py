@@ -245,3 +245,15 @@ def test_a_good_logo_linked_inside_the_data_folder_is_published(place, cli):
     assert result.exit_code == 0, result.output
     published = place / "out" / "html" / "assets" / "logo-d.svg"
     assert published.read_bytes() == (place / "d" / "gambar" / "logo.svg").read_bytes()
+
+
+def test_a_folder_name_cannot_drive_the_terminal(tmp_path, monkeypatch, cli):
+    """Control characters and direction overrides in a name are shown as '?'."""
+    name = "a\x1b[2J\u202eb"
+    shutil.copytree(MINI, tmp_path / "data" / name)
+    (tmp_path / "data" / name / "layanan.yaml").write_text("judul: [\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "data")
+    assert result.exit_code == 1
+    assert "data/a?[2J?b/layanan.yaml:2:1: kesalahan: " in result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output

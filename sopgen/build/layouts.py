@@ -15,7 +15,6 @@ from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import Measure, Style
 from sopgen.load.paths import source_of
 from sopgen.model import Procedure, Project
-from sopgen.render.html.site import screen_style
 
 # the table column a too-tall row blames -> the YAML key holding its text
 FIELD_OF_COLUMN = {"kegiatan": "uraian"}
@@ -41,6 +40,8 @@ def screen(
 ) -> ProcedureLayout | None:
     """One continuous layout for the screen: the paged one when it is one page, None
     when the rows do not make one drawing (the handbook then shows the paged one)."""
+    from sopgen.render.html.site import screen_style  # the handbook's: not for 'check'
+
     if len(pages.pages) == 1:
         return pages
     tall = screen_style(style, len(pages.pages))

@@ -19,6 +19,7 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,13 @@ def init(state: State) -> None:
 
 
 def run(task: Task) -> Result:
+    try:
+        return _run(task)
+    except SopgenError as err:  # crosses the process boundary as a plain RenderError
+        raise RenderError(err.format_message()) from None
+
+
+def _run(task: Task) -> Result:
     from sopgen.render.fonts import measure, register_fonts
 
     assert _state is not None, "jobs.init() first"
@@ -151,10 +159,16 @@ def execute(tasks: Sequence[Task], state: State, jobs: int) -> Iterator[Result]:
             init(None)  # type: ignore[arg-type]
         return
     chunk = max(1, min(8, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=init, initargs=(state,)
-    ) as pool:
-        yield from pool.map(run, tasks, chunksize=chunk)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=_context(), initializer=init, initargs=(state,)
+        ) as pool:
+            yield from pool.map(run, tasks, chunksize=chunk)
+    except BrokenProcessPool:
+        raise RenderError(
+            "salah satu proses pembangun berhenti tiba-tiba (mungkin kehabisan memori); "
+            "ulangi dengan lebih sedikit proses, mis. -j 1"
+        ) from None
 
 
 class Beside:

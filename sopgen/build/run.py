@@ -65,7 +65,11 @@ class Report:
 
 
 def default_jobs() -> int:
-    return os.cpu_count() or 1
+    """The cores this process may use (a container's or ``taskset``'s limit included)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # Windows, macOS
+        return os.cpu_count() or 1
 
 
 def build(

@@ -142,3 +142,31 @@ def test_spawned_workers_give_the_same_bytes(forms, tmp_path, monkeypatch):
     report = run(forms, tmp_path / "spawned", jobs=2, cache=False)
     assert report.laid_out == ["forms/layanan", "forms/pengadaan"]
     assert files(tmp_path / "spawned") == files(tmp_path / "forked")
+
+
+def _refuse(task):
+    from sopgen.files import OutsideError
+
+    raise OutsideError("berkas 'x' berada di luar folder data", "letakkan di dalamnya")
+
+
+def _die(task):
+    import os
+
+    os._exit(3)
+
+
+@pytest.mark.parametrize(
+    ("work", "said"),
+    [(_refuse, "cara memperbaiki: letakkan di dalamnya"), (_die, "berhenti tiba-tiba")],
+)
+def test_a_worker_failure_is_a_message_and_writes_nothing(forms, tmp_path, monkeypatch, work, said):
+    from sopgen.build import jobs
+    from sopgen.errors import SopgenError
+
+    monkeypatch.setattr(jobs, "_run", work)  # the forked workers inherit it
+    monkeypatch.setattr(jobs, "_context", lambda: __import__("multiprocessing").get_context("fork"))
+    with pytest.raises(SopgenError) as caught:
+        run(forms, tmp_path / "out", jobs=2, cache=False)
+    assert said in caught.value.format_message()
+    assert not (tmp_path / "out").exists()

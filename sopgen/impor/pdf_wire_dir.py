@@ -27,7 +27,11 @@ def seg_dist(p: Point, s: Segment) -> float:
     return math.hypot(p[0] - (ax + t * dx), p[1] - (ay + t * dy))
 
 
-def graph(segs: list[Segment], with_edges: bool = False):
+def graph(segs: list[Segment], with_edges: bool = False, ends_at: tuple[Point, ...] = ()):
+    """The lines as a graph: nodes where lines meet, edges along them. ``ends_at``: points
+    where an arrow ends at a symbol (its head, or its tail on the outline); such an end
+    meets only another line's end, never the middle of a line passing close by (an arrow
+    into a diamond's top vertex right under another arrow's horizontal stretch)."""
     nodes: list[Point] = []
 
     def nid(p: Point) -> int:
@@ -47,7 +51,11 @@ def graph(segs: list[Segment], with_edges: bool = False):
         for p in ends:
             if seg_dist(p, s) <= JOIN:
                 t = ((p[0] - s.x0) * (s.x1 - s.x0) + (p[1] - s.y0) * (s.y1 - s.y0)) / (L * L)
-                ts.add(max(0.0, min(1.0, t)))
+                t = max(0.0, min(1.0, t))
+                if 0.0 < t < 1.0 and any(math.dist(p, q) <= 1.5 for q in ends_at):
+                    if (t * L > JOIN and (1 - t) * L > JOIN) and seg_dist(p, s) > 0.3:
+                        continue  # an end at a symbol beside this line, not on it
+                ts.add(t)
         order = sorted(ts)
         pts = [(a[0] + t * (s.x1 - s.x0), a[1] + t * (s.y1 - s.y0)) for t in order]
         ids = [nid(p) for p in pts]
@@ -61,6 +69,10 @@ def graph(segs: list[Segment], with_edges: bool = False):
     if with_edges:
         return nodes, adj, edges
     return nodes, adj
+
+
+def _at_symbols(net: Net) -> tuple[Point, ...]:
+    return tuple(p for _i, p, _is_t in net.ends)
 
 
 def _path_ends(segs: list[Segment]) -> list[Point]:
@@ -135,7 +147,7 @@ def follow(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]
     way = orient(net)
     if way is None:
         return None
-    nodes, _adj, edges = graph(net.segs, with_edges=True)
+    nodes, _adj, edges = graph(net.segs, with_edges=True, ends_at=_at_symbols(net))
     path = [sg.group if sg.group >= 0 else -1 - k for k, sg in enumerate(net.segs)]
     nxt: dict[int, list[tuple[int, int]]] = {}
     into: dict[int, set[int]] = {}  # node -> lines running into it

@@ -239,7 +239,7 @@ def pairs(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]]
     directed = follow(net, srcs, tgts, rep)
     if directed is not None:
         return directed
-    nodes, adj = graph(net.segs)
+    nodes, adj = graph(net.segs, ends_at=tuple(p for _i, p, _t in net.ends))
 
     def node(p):
         return min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
@@ -268,7 +268,7 @@ def pairs(net: Net, srcs: set[int], tgts: set[int], rep) -> set[tuple[int, int]]
 def exit_path(net: Net, p: Point) -> list[Segment]:
     """The stretch of line an exit runs along before it meets another line: where its
     label is printed when several exits share a network."""
-    nodes, adj = graph(net.segs)
+    nodes, adj = graph(net.segs, ends_at=tuple(p for _i, p, _t in net.ends))
     start = min(range(len(nodes)), key=lambda i: math.dist(nodes[i], p))
     out: list[Segment] = []
     prev, cur = None, start

@@ -11,10 +11,10 @@ from sopgen.impor.xlsx_cells import Cells, clean, norm
 
 SCALARS = {
     "nomor": re.compile(r"^(nomor|no) sop\b|^nomor$"),
-    "tanggal_pembuatan": re.compile(r"^(tanggal|tgl) pembuatan"),
+    "tanggal_pembuatan": re.compile(r"^(tanggal|tgl) (pembuatan|dibuat)"),
     "tanggal_revisi": re.compile(r"^(tanggal|tgl) revisi"),
-    "tanggal_efektif": re.compile(r"^(tanggal|tgl) (efektif|pengesahan|berlaku)"),
-    "disahkan": re.compile(r"^disahkan( oleh)?"),
+    "tanggal_efektif": re.compile(r"^(tanggal|tgl) (efektif|pengesahan|berlaku|ditetapkan)"),
+    "disahkan": re.compile(r"^(disahkan|ditetapkan)( oleh)?"),
     "nama": re.compile(r"^nama (sop|prosedur)|^judul sop"),
 }
 LISTS = {

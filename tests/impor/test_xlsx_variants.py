@@ -225,3 +225,32 @@ def test_workbook_with_shapes_lost_is_reported_or_imported_whole(tmp_path, seed)
         return
     _, diagnostics = read_data(outcome.written.folder)
     assert [d.format() for d in diagnostics if d.is_error] == []
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("No. SOP", "Tgl. Pembuatan", "Tgl. Revisi", "Tgl. Efektif", "Ditetapkan oleh", "Nama SOP"),
+        (
+            "Nomor",
+            "Tanggal\nDibuat",
+            "Tanggal\nRevisi",
+            "Tanggal\nDitetapkan",
+            "Disahkan",
+            "Judul SOP",
+        ),
+    ],
+)
+def test_identity_labels_in_other_words(tmp_path, labels):
+    """An identity sheet whose labels are abbreviated, other words, or over two lines."""
+    steps = procedure(random.Random(3), 2, 3, 99, "plain")
+    path = tmp_path / "label.xlsx"
+    rows = [(s.nomor, s.uraian, s.kelengkapan, s.waktu, s.output, s.keterangan) for s in steps]
+    build(path, rows, Drawing(), labels=labels, executors=tuple(JOBS[:2]))
+    (sop,) = read_xlsx_all(path)
+    ident = sop.identity
+    assert ident.nomor == "001/SOP/BU/2025"
+    assert ident.tanggal_pembuatan == "2 Juni 2025"
+    assert ident.tanggal_efektif and "2025" in ident.tanggal_efektif
+    assert ident.nama == "Pengelolaan Surat Masuk"
+    assert ident.disahkan is not None and ident.disahkan.nama == "BUDI SANTOSO, S.H."

@@ -260,17 +260,22 @@ def inject(data: bytes, drawings: dict[int, str]) -> bytes:
     return out.getvalue()
 
 
-def identity_sheet(ws) -> None:
+LABELS = ("Nomor SOP", "Tanggal Pembuatan", "Tanggal Revisi", "Tanggal Efektif")
+LABELS += ("Disahkan Oleh", "Nama SOP")
+
+
+def identity_sheet(ws, labels: tuple[str, ...] = LABELS) -> None:
     """An identity page: agency lines on the left, the label/value grid, the lists."""
     ws["A1"], ws["A2"], ws["A3"] = "KEMENTERIAN CONTOH", "SEKRETARIAT JENDERAL", "BIRO UMUM"
-    grid = [
-        ("Nomor SOP", "001/SOP/BU/2025"),
-        ("Tanggal Pembuatan", "2 Juni 2025"),
-        ("Tanggal Revisi", "-"),
-        ("Tanggal Efektif", dt.datetime(2025, 6, 10)),
-        ("Disahkan Oleh", "Kepala Biro Umum\n\n\nBUDI SANTOSO, S.H.\nNIP. 19700101 199501 1 001"),
-        ("Nama SOP", "Pengelolaan Surat Masuk"),
-    ]
+    values = (
+        "001/SOP/BU/2025",
+        "2 Juni 2025",
+        "-",
+        dt.datetime(2025, 6, 10),
+        "Kepala Biro Umum\n\n\nBUDI SANTOSO, S.H.\nNIP. 19700101 199501 1 001",
+        "Pengelolaan Surat Masuk",
+    )
+    grid = list(zip(labels, values, strict=True))
     for i, (label, value) in enumerate(grid, start=1):
         ws.cell(i, 3, label)
         ws.cell(i, 4, ":")
@@ -369,6 +374,7 @@ def build(
     identity: bool | str = True,
     names: tuple[str, str] = ("Identitas", "Flowchart"),
     flow_first: bool = False,
+    labels: tuple[str, ...] = LABELS,
     **kw,
 ) -> Path:
     """``identity``: True = an identity sheet (first, or second with ``flow_first``);
@@ -378,17 +384,17 @@ def build(
     first = wb.active
     if identity == "above":
         first.title = "SOP"
-        identity_sheet(first)
+        identity_sheet(first, labels)
         flow = first
         sheet_number = 1
     elif identity and flow_first:
         first.title = names[1]
         flow = first
-        identity_sheet(wb.create_sheet(names[0]))
+        identity_sheet(wb.create_sheet(names[0]), labels)
         sheet_number = 1
     elif identity:
         first.title = names[0]
-        identity_sheet(first)
+        identity_sheet(first, labels)
         flow = wb.create_sheet(names[1])
         sheet_number = 2
     else:

@@ -98,6 +98,54 @@ def _words(chars: list[tuple[str, float, float, float, float, float]]) -> list[W
     return words
 
 
+def _turned_words(chars: list[tuple[str, float, float, float, float, bool]]) -> list[Word]:
+    """Text turned by 90 degrees (an executor title written upwards in a narrow column):
+    characters in one column of print, in reading order, as one word per printed line
+    (spaces kept), so the line reads as it is printed."""
+    columns: list[list] = []
+    for c in sorted(chars, key=lambda c: ((c[1] + c[3]) / 2, c[2])):
+        cx, size = (c[1] + c[3]) / 2, max(c[3] - c[1], 1.0)
+        for col in columns:
+            ref = col[0]
+            if ref[5] == c[5] and abs((ref[1] + ref[3]) / 2 - cx) <= 0.3 * size:
+                col.append(c)
+                break
+        else:
+            columns.append([c])
+    out: list[Word] = []
+    for col in columns:
+        up = col[0][5]
+        col.sort(key=lambda c: -c[4] if up else c[2])  # reading order along the column
+        size = max(c[3] - c[1] for c in col)
+        run: list = []
+        text = ""
+        for c in col:
+            if run:
+                last = run[-1]
+                gap = (last[2] - c[4]) if up else (c[2] - last[4])
+                if gap > 2.0 * size:  # another text further along the same column
+                    out.append(_turned_word(text, run, size))
+                    run, text = [], ""
+                elif gap > 0.22 * size and not text.endswith(" "):
+                    text += " "
+            run.append(c)
+            text += c[0]
+        if run:
+            out.append(_turned_word(text, run, size))
+    return [w for w in out if w.text]
+
+
+def _turned_word(text: str, cs, size: float) -> Word:
+    return Word(
+        " ".join(text.replace("\u00a0", " ").split()),
+        min(c[1] for c in cs),
+        min(c[2] for c in cs),
+        max(c[3] for c in cs),
+        max(c[4] for c in cs),
+        size,
+    )
+
+
 def _word(cs) -> Word:
     return Word(
         "".join(c[0] for c in cs).replace("\u00a0", " ").strip(),
@@ -168,14 +216,29 @@ def _parse(data: bytes) -> list[RawPage]:
         if lt is None:
             continue
         h = lt.y1
-        chars, lines, rects, curves, images = [], [], [], [], []
+        chars, lines, rects, curves, images, turned = [], [], [], [], [], []
 
-        def walk(obj, chars=chars, lines=lines, rects=rects, curves=curves, h=h, images=images):
+        def walk(
+            obj,
+            chars=chars,
+            lines=lines,
+            rects=rects,
+            curves=curves,
+            h=h,
+            images=images,
+            turned=turned,
+        ):
             for o in obj:
                 if isinstance(o, LTImage):
                     images.append((o.x0, h - o.y1, o.x1, h - o.y0))
                 elif isinstance(o, LTChar):
-                    chars.append((o.get_text(), o.x0, h - o.y1, o.x1, h - o.y0, o.size))
+                    # turned, not just skewed or rounded off (pdfminer's 'upright' is
+                    # False for a matrix with 1e-8 of noise)
+                    if abs(o.matrix[1]) <= abs(o.matrix[0]):
+                        chars.append((o.get_text(), o.x0, h - o.y1, o.x1, h - o.y0, o.size))
+                    else:  # turned text (a title written upwards); which way it reads
+                        up = o.matrix[1] > 0
+                        turned.append((o.get_text(), o.x0, h - o.y1, o.x1, h - o.y0, up))
                 elif isinstance(o, LTFigure):
                     walk(o)
                 elif isinstance(o, LTCurve):
@@ -197,7 +260,15 @@ def _parse(data: bytes) -> list[RawPage]:
         walk(lt)
         pages.append(
             RawPage(
-                n, lt.x1 - lt.x0, h - lt.y0, _words(chars), lines, rects, curves, len(chars), images
+                n,
+                lt.x1 - lt.x0,
+                h - lt.y0,
+                _words(chars) + _turned_words(turned),
+                lines,
+                rects,
+                curves,
+                len(chars) + len(turned),
+                images,
             )
         )
     if not pages:

@@ -7,11 +7,12 @@ size and orientation, 2-7 executor columns, Mutu Baku with two or three columns 
 after the executors, a Keterangan column or not, the header repeated on each page or not,
 off-page connectors in a band of their own or outside the table, numbering "1, 2, 2a" or
 none, rows with or without rulings between them, executor titles with or without a
-"Pelaksana" group title, a band of column numbers, texts inside symbols, capsule or
-ellipse terminators, filled or open arrowheads, arrows pasted as pictures, a landscape
-page stored turned (/Rotate 90), and an identity page (or block above the table) with
-other label words ("No. SOP", "Tgl. Pembuatan"), labels over two lines, ruled or unruled
-cells. A test reads the PDF back and compares it with the description.
+"Pelaksana" group title, written across or upwards, a band of column numbers, texts inside
+symbols, capsule or ellipse terminators, symbols filled or not, filled or open arrowheads,
+arrows pasted as pictures, a landscape page stored turned (/Rotate 90), and an identity
+page (or block above the table) with other label words ("No. SOP", "Tgl. Pembuatan"),
+labels over two lines, ruled or unruled cells. A test reads the PDF back and compares it
+with the description.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class Style:
     rotated: bool = False  # landscape stored as a portrait page with /Rotate 90
     identity_above: bool = False  # the identity block above the table on its first page
     filled: bool = False  # symbols filled with a light colour
+    vertical_titles: bool = False  # executor titles written upwards in a tall header
     row_height: float = 52.0
 
 
@@ -327,6 +329,8 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
             len(_wrap(c.title, c.x1 - c.x0 - 4, bold, 7)) for c in cols if c.role != "kegiatan"
         )
         h1, h2 = top + 16, top + 16 + max(18, 8 * lines + 6)
+        if style.vertical_titles:
+            h2 = top + 16 + 70
         _header(cv, style, cols, top, h1, h2)
         y = h2
         if style.column_numbers:
@@ -472,11 +476,27 @@ def _header(cv, style, cols, top, h1, h2) -> None:
         cv.text((x0 + x1) / 2, h1 - 5, title, font, 7.5, centre=True)
         cv.line(x0, h1, x1, h1)
         for c in members:
+            if role == "executor" and style.vertical_titles:
+                _vertical(cv, c, h1, h2, font)
+                continue
             for k, line in enumerate(_wrap(c.title, c.x1 - c.x0 - 4, font, 7)):
                 cv.text(c.cx, h1 + 8 + 8 * k, line, font, 7, centre=True)
     for c in cols:
         if c.role in ("no", "kegiatan", "keterangan"):
             cv.text(c.cx, (top + h2) / 2 + 3, c.title, font, 7.5, centre=True)
+
+
+def _vertical(cv, c, h1, h2, font) -> None:
+    """An executor title written upwards (Word's text direction), lines side by side."""
+    lines = _wrap(c.title, h2 - h1 - 6, font, 7)
+    for k, line in enumerate(lines):
+        x = c.cx + 3 - 4 * (len(lines) - 1) + 8 * k
+        cv.c.saveState()
+        cv.c.translate(x, cv.h - (h2 - 3))
+        cv.c.rotate(90)
+        cv.c.setFont(font, 7)
+        cv.c.drawString(0, 0, line)
+        cv.c.restoreState()
 
 
 def _symbol(cv, kind, cx, cy, style) -> None:

@@ -172,6 +172,12 @@ VARIANTS = {
         7,
         "plain",
     ),
+    "judul-pelaksana-tegak": (
+        Style(page="A4-portrait", vertical_titles=True, rows_per_page=7),
+        7,
+        8,
+        "plain",
+    ),
     "lanskap-disimpan-potret-diputar": (Style(rotated=True, rows_per_page=5), 4, 8, "plain"),
     "baris-tanpa-garis-teks-dalam-simbol": (
         Style(row_rules=False, symbol_text=True, page="A4-portrait", keterangan=False),
@@ -202,6 +208,7 @@ def _random_variants(n: int) -> dict:
             rotated=rng.random() < 0.15,
             identity_above=rng.random() < 0.15,
             filled=rng.random() < 0.3,
+            vertical_titles=rng.random() < 0.15,
         )
         numbering = rng.choice(["plain", "sub", "none"])
         out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)

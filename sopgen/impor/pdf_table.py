@@ -195,8 +195,9 @@ def find_grid(
         cov = coverage(group, top, bottom)
         reach = max(r.hi for r in group)
         x = sum(r.pos for r in group) / len(group)
+        longest = max(group, key=lambda r: r.hi - r.lo)  # not a short arrow piece on it
         if (cov >= 0.45 * height and reach >= bottom - 4 or cov >= 0.8 * height) and _hangs(
-            hr, x, min(r.lo for r in group)
+            hr, x, longest.lo
         ):
             xs.append(x)
     xs = _merge_close(sorted(set(xs) | {left, right}))

@@ -269,6 +269,7 @@ def staged_folder(target: Path, root: Path | None = None) -> Iterator[Path]:
     ``root``, ``target`` must lie inside it. Leftovers of earlier interrupted builds in
     the same folder are cleaned first."""
     target = _within(root, Path(target))
+    refuse_data_folder(target)
     created = _make_parents(target.parent)
     clean_leftovers(target.parent)  # of any target: every build of this output cleans up
     staged = target.with_name(f".{target.name}{STAGED}{os.getpid()}")
@@ -286,6 +287,21 @@ def staged_folder(target: Path, root: Path | None = None) -> Iterator[Path]:
             except OSError:
                 break
         raise
+
+
+def refuse_data_folder(target: Path) -> None:
+    """Raise OutsideError when the folder an output would replace holds YAML files: an
+    output folder never does, so it is data (``sopgen pdf pdf .`` names the data folder
+    'pdf' as the output's pdf/) and must not be swapped away."""
+    if not target.is_dir() or target.is_symlink():
+        return
+    for path in target.rglob("*"):
+        if path.suffix.lower() in (".yaml", ".yml"):
+            raise OutsideError(
+                f"folder '{target.as_posix()}' berisi berkas data "
+                f"'{path.relative_to(target).as_posix()}'; keluaran tidak akan menimpanya",
+                "pilih folder keluaran lain (mis. 'output') yang tidak memuat data SOP",
+            )
 
 
 def _make_parents(folder: Path) -> list[Path]:

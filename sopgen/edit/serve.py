@@ -199,6 +199,7 @@ class PreviewServer:
             built = staging / "html"
             if not (built / "index.html").is_file():
                 raise SopgenError("pembangun buku panduan tidak menghasilkan html/index.html")
+            files.refuse_data_folder(self.site)
             replace_folder(built, self.site)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -208,8 +209,13 @@ class PreviewServer:
     def snapshot(self) -> dict[str, tuple[int, int]]:
         """(modification time, size) of every data file, editors' temporary files aside."""
         found: dict[str, tuple[int, int]] = {}
+        output = os.path.realpath(self.output)  # an OUTPUT inside DATA: its writes are no save
         for root, folders, names in os.walk(self.data):
-            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            folders[:] = sorted(
+                f
+                for f in folders
+                if not f.startswith(".") and os.path.realpath(os.path.join(root, f)) != output
+            )
             for name in sorted(names):
                 if name.startswith((".", "~")) or name.endswith(IGNORED_SUFFIXES):
                     continue

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from sopgen.cli import main
@@ -46,10 +46,8 @@ FRAGMENTS = [
     "100% & 50 < 60 > 40",
     "\\ \\\\ '",
     "-",
-    "Menyusun " + "laporan " * 60,
-    "Penandatanganan" * 12,
-    "x" * 300,
 ]
+LONG = ["Menyusun " + "laporan " * 60, "Penandatanganan" * 12, "x" * 300]
 WAKTU = ["5 menit", "1 jam", "2 hari", "1-2 hari", "Semesteran", "", "9" * 40 + " menit",
          "0 menit", "-1 jam", "1,5 jam", "3 minggu", "setiap saat"]  # fmt: skip
 words = st.text(
@@ -57,13 +55,16 @@ words = st.text(
     min_size=1,
     max_size=40,
 )
-texts = st.one_of(st.sampled_from(FRAGMENTS), words)
+short = st.one_of(st.sampled_from(FRAGMENTS), words)
+texts = st.one_of(short, short, short, st.sampled_from(LONG))  # a long text one time in 4
 
 
 @st.composite
 def procedures(draw):
-    columns = draw(st.lists(words, min_size=1, max_size=5, unique_by=lambda s: s.strip()))
-    count = draw(st.integers(1, 6))
+    columns = draw(
+        st.lists(texts, min_size=1, max_size=7, unique_by=lambda s: s.strip().casefold())
+    )
+    count = draw(st.integers(1, 8))
     steps = []
     for row in range(count):
         step = {"uraian": draw(texts)}
@@ -78,28 +79,42 @@ def procedures(draw):
                 step[key] = draw(texts)
         if draw(st.booleans()):
             step["waktu"] = draw(st.sampled_from(WAKTU))
+        if draw(st.integers(0, 5)) == 0:
+            step["keterangan"] = draw(texts)
+        if draw(st.integers(0, 5)) == 0:
+            step["teks"] = draw(texts)
+        if draw(st.integers(0, 6)) == 0:
+            step["nomor"] = draw(st.sampled_from([str(row + 1) + "a", "", 99, "-"]))
         if 0 < row < count - 1 and draw(st.integers(0, 3)) == 0:
+            # on to the next step, or back to an earlier one: every step stays reachable;
+            # now and then anywhere (check must then refuse or the build succeed)
+            anywhere = draw(st.integers(0, 5)) == 0
             step["keputusan"] = {
-                "ya": draw(st.integers(1, count + 1)),
-                "tidak": draw(st.integers(1, count + 1)),
+                "ya": draw(st.integers(1, count + 1)) if anywhere else row + 2,
+                "tidak": draw(st.integers(1, row)),
             }
         steps.append(step)
-    return {
+    procedure = {
         "judul": draw(texts),
         "nomor": draw(st.sampled_from(["01/SOP/2024", "", "x" * 80])),
         "pelaksana": columns,
         "kegiatan": steps,
     }
+    if draw(st.integers(0, 3)) == 0:
+        procedure["catatan"] = draw(texts)
+    if draw(st.integers(0, 4)) == 0:
+        procedure["dasar_hukum"] = draw(st.lists(texts, min_size=1, max_size=6))
+    return procedure
 
 
 @st.composite
 def documents(draw):
     doc = yaml.safe_load((MINI / "dokumen.yaml").read_text(encoding="utf-8"))
-    doc["identitas"]["nama"] = draw(texts)
-    doc["instansi"]["dinas"] = draw(texts)
+    doc["identitas"]["nama"] = draw(short)
+    doc["instansi"]["dinas"] = draw(short)
     doc["dasar_hukum"] = draw(st.lists(texts, min_size=1, max_size=8))
     doc["peringatan"] = draw(st.lists(texts, min_size=1, max_size=4))
-    doc["pejabat"]["kepala"]["nama"] = draw(texts)
+    doc["pejabat"]["kepala"]["nama"] = draw(short)
     doc["keterkaitan"] = []
     return doc
 
@@ -130,9 +145,11 @@ def test_what_passes_check_builds(tmp_path_factory, document, procedure):
     assert "Traceback" not in checked.output
     if checked.exit_code != 0:
         errors = [line for line in checked.output.splitlines() if ": kesalahan: " in line]
+        event("check refuses: " + (errors[0].split(": kesalahan: ", 1)[1][:40] if errors else "?"))
         assert errors, checked.output
         assert all(LOCATED.match(line) for line in errors), checked.output
         return
+    event("check passes: built")
     built = runner.invoke(
         main,
         ["build", str(place / "d"), str(place / "out"), "-j", "1", "--tanpa-cache", "-q"],

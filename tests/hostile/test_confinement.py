@@ -257,3 +257,22 @@ def test_a_folder_name_cannot_drive_the_terminal(tmp_path, monkeypatch, cli):
     assert result.exit_code == 1
     assert "data/a?[2J?b/layanan.yaml:2:1: kesalahan: " in result.output
     assert "\x1b" not in result.output and "\u202e" not in result.output
+
+
+@pytest.mark.parametrize("command", ["pdf", "html", "build"])
+def test_an_output_that_would_replace_the_data_is_refused(tmp_path, monkeypatch, cli, command):
+    """`sopgen pdf pdf .`: the data folder is the output's pdf/; swapping it in would
+    delete the data. Any folder holding YAML is data: never replaced."""
+    name = "html" if command == "html" else "pdf"
+    shutil.copytree(MINI, tmp_path / name / "d")
+    monkeypatch.chdir(tmp_path)
+    before = _outside(tmp_path)
+    result = cli(command, name, ".", "-q")
+    assert result.exit_code == 1
+    assert (
+        f"kesalahan: folder '{name}' berisi berkas data 'd/dokumen.yaml'; keluaran tidak akan "
+        "menimpanya\n"
+        "    cara memperbaiki: pilih folder keluaran lain (mis. 'output') yang tidak memuat "
+        "data SOP\n"
+    ) in result.output
+    assert _outside(tmp_path) == before

@@ -119,3 +119,14 @@ def test_a_hundred_connections_wait_in_line_while_the_server_is_busy(start):
             client.sendall(b"GET /__sopgen/version HTTP/1.0\r\n\r\n")
             answers.append(client.makefile("rb").readline())
     assert answers == [b"HTTP/1.0 200 OK\r\n"] * 100
+
+
+def test_an_output_inside_the_data_is_not_watched(workdir):
+    """Else each build would be seen as a save and rebuild forever."""
+    from sopgen.edit.serve import PreviewServer
+
+    preview = PreviewServer(Path("data"), Path("data/keluaran"), port=0)
+    preview.build()
+    assert (Path("data/keluaran/html/index.html")).is_file()
+    watched = preview.snapshot()
+    assert watched and not [p for p in watched if "keluaran" in Path(p).parts]

@@ -38,6 +38,8 @@ def kind_of(path: Path) -> str:
         raise ir.UnreadableSource("ini sebuah folder, bukan berkas") from None
     except OSError as exc:
         raise ir.UnreadableSource(f"berkas tidak dapat dibuka ({exc.strerror})") from None
+    if not head:
+        raise ir.UnreadableSource("berkas kosong (0 bita)")
     if head.startswith(b"%PDF-") or b"%PDF-" in _first_kb(path):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -86,6 +88,14 @@ def _hint(message: str) -> str:
         return "sebut berkas-berkasnya, mis. 'sopgen impor folder/*.pdf folder/*.xlsx'"
     if "OCR" in message:
         return "jalankan OCR pada PDF itu (mis. 'ocrmypdf asli.pdf hasil.pdf'), lalu impor hasilnya"
+    if "tabel flowchart" in message:
+        return (
+            "pastikan berkas ini SOP dengan tabel flowchart (kolom No, Kegiatan, Pelaksana, "
+            "Mutu Baku); di PDF tabel itu harus bergaris. Bila tidak, ketik SOP itu dengan "
+            "'sopgen new'"
+        )
+    if message.startswith("berkas kosong"):
+        return "berkasnya kosong; ambil lagi salinan yang utuh dari sumbernya"
     if "laporkan" in message:
         return "kirim berkasnya kepada pengembang sopgen; sementara itu ketik ulang SOP-nya"
     return HINT_FORMAT

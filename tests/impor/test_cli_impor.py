@@ -107,3 +107,18 @@ def test_missing_file_and_folder_are_messages(run, tmp_path):
     assert "tidak-ada.pdf: kesalahan: berkas tidak ditemukan" in result.output
     assert "map: kesalahan: ini sebuah folder" in result.output
     assert "Traceback" not in result.output
+
+
+def test_empty_file_and_file_without_sop_table_say_what_to_do(run, tmp_path):
+    (tmp_path / "kosong.pdf").write_bytes(b"")
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(tmp_path / "surat.pdf"))
+    c.drawString(72, 700, "Surat undangan rapat, bukan SOP")
+    c.save()
+    result = run("kosong.pdf", "surat.pdf", "--ke", "hasil")
+    assert result.exit_code == 1
+    assert "kosong.pdf: kesalahan: berkas kosong" in result.output
+    assert "surat.pdf: kesalahan: tabel flowchart SOP tidak ditemukan" in result.output
+    assert "'sopgen new'" in result.output
+    assert "Traceback" not in result.output

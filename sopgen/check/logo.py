@@ -23,6 +23,7 @@ from sopgen.model import Project
 MAX_BYTES = 5 * 1024 * 1024  # larger: refused (the binder would carry it on every page)
 SMALL_PX = 150  # longest side below this prints blurred at the logo's 2.4 cm
 LARGE_PX = 6000
+MAX_PIXELS = 40_000_000  # decoded at 4 bytes a pixel: 160 MB; a pixel bomb is refused unread
 SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px|pt|mm|cm|in)?\s*$")
@@ -136,13 +137,27 @@ def _raster_size(data: bytes, kind: str) -> tuple[float, float]:
 
     try:
         with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size  # from the header: nothing decoded yet
+            if width * height > MAX_PIXELS:
+                raise LogoProblem(
+                    f"logo {width}x{height} piksel terlalu besar untuk dibuka "
+                    f"(lebih dari {MAX_PIXELS // 1_000_000} juta piksel)",
+                    "perkecil gambar menjadi sekitar 1000 piksel pada sisi terpanjang",
+                )
             image.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()  # verify() does not decode the pixels; a truncated file fails here
             return float(image.width), float(image.height)
-    except Exception as exc:  # Pillow raises many kinds for a broken file
+    except LogoProblem:
+        raise
+    except Image.DecompressionBombError:  # Pillow's own guard, at open
         raise LogoProblem(
-            f"berkas logo tampak {kind.upper()} tetapi rusak atau terpotong ({exc})",
+            f"logo terlalu besar untuk dibuka (lebih dari {MAX_PIXELS // 1_000_000} juta piksel)",
+            "perkecil gambar menjadi sekitar 1000 piksel pada sisi terpanjang",
+        ) from None
+    except Exception as exc:  # Pillow raises many kinds for a broken file (English text)
+        raise LogoProblem(
+            f"berkas logo tampak {kind.upper()} tetapi rusak atau terpotong ({type(exc).__name__})",
             "ekspor ulang logo dari berkas aslinya",
         ) from None
 

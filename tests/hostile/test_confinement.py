@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,23 @@ def _svg(d: Path, body: str, attributes: str = "") -> None:
         SVG.format(body).replace("<svg ", f"<svg {attributes} "), encoding="utf-8"
     )
     _logo(d, "logo.svg")
+
+
+def _png(d: Path, width: int, height: int) -> None:
+    """A PNG whose header claims ``width`` x ``height`` pixels over a few bytes of data."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    (d / "logo.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 100))
+        + chunk(b"IEND", b"")
+    )
+    _logo(d, "logo.png")
 
 
 def _replace(d: Path, name: str, make) -> None:
@@ -134,6 +153,29 @@ CASES = [
             _logo(d, "logo.svg"),
         ),
         "d/dokumen.yaml:6:9: kesalahan: berkas SVG logo memuat DOCTYPE/ENTITY, yang tidak diterima demi keamanan",
+    ),
+    (
+        "logo pixel bomb",
+        lambda d: _png(d, 8000, 8000),
+        "d/dokumen.yaml:6:9: kesalahan: logo 8000x8000 piksel terlalu besar untuk dibuka (lebih dari 40 juta piksel)\n    cara memperbaiki: perkecil gambar menjadi sekitar 1000 piksel pada sisi terpanjang",
+    ),
+    (
+        "logo decompression bomb",
+        lambda d: _png(d, 100000, 100000),
+        "d/dokumen.yaml:6:9: kesalahan: logo terlalu besar untuk dibuka (lebih dari 40 juta piksel)\n    cara memperbaiki: perkecil gambar menjadi sekitar 1000 piksel pada sisi terpanjang",
+    ),
+    (
+        "logo truncated PNG",
+        lambda d: _png(d, 300, 300),
+        "d/dokumen.yaml:6:9: kesalahan: berkas logo tampak PNG tetapi rusak atau terpotong (",
+    ),
+    (
+        "logo that is text",
+        lambda d: (
+            (d / "logo.png").write_text("bukan gambar", encoding="utf-8"),
+            _logo(d, "logo.png"),
+        ),
+        "d/dokumen.yaml:6:9: kesalahan: berkas logo bukan gambar PNG, JPEG atau SVG",
     ),
     (
         "procedure file symlink out",

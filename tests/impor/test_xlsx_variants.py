@@ -2,13 +2,14 @@
 
 A random procedure (fixed seed; the same generator as the PDF variants) is written as a
 workbook (xlsx_build.py) in one of several ways offices make them: the identity sheet
-first, second or absent, sheets named otherwise; symbols as flowChart* presets or as
-plain rect/ellipse/diamond/roundRect shapes; arrows as straight or bent connectors, glued
-to their symbols (stCxn/endCxn) or only placed on them; each step over one sheet row or
-over two merged ones; Mutu Baku of two or three columns, with or without Keterangan; 2-7
-executors. The imported data keeps rows, executors, symbols and arrows, and the written
-folder passes ``sopgen check`` with the same flow. SOPGEN_VARIANT_EXAMPLES (e.g. 40)
-draws that many further random combinations; SOPGEN_VARIANT_SEED other ones.
+first, second or absent, sheets named otherwise; symbols as flowChart* presets or as plain
+rect/ellipse/diamond/roundRect/parallelogram shapes; arrows as straight or bent
+connectors, glued to their symbols (stCxn/endCxn), glued at one end only, or only placed
+on them; each step over one sheet row or over two merged ones; Mutu Baku of two or three
+columns, with or without Keterangan; 2-7 executors. The imported data keeps rows,
+executors, symbols and arrows, and the written folder passes ``sopgen check`` with the same
+flow. SOPGEN_VARIANT_EXAMPLES (e.g. 40) draws that many further random combinations;
+SOPGEN_VARIANT_SEED other ones.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ VARIANTS = {
         False,
         "id",
     ),
+    "separuh-terlekat-awal": (4, 8, "polos", "bentConnector3", "start", 1, 3, True, "id"),
+    "separuh-terlekat-akhir": (3, 7, "flowchart", "straightConnector1", "end", 1, 2, True, "flow"),
     "tujuh-pelaksana-tanpa-identitas": (
         7,
         8,
@@ -83,7 +86,7 @@ def _random(n: int) -> dict:
             rng.randint(3, 14),
             rng.choice(sorted(PRESETS)),
             rng.choice(["straightConnector1", "bentConnector3", "bentConnector2"]),
-            rng.random() < 0.5,
+            rng.choice([True, False, "start", "end"]),
             rng.choice([1, 1, 2]),
             rng.choice([2, 3]),
             rng.random() < 0.5,

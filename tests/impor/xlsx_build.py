@@ -61,7 +61,7 @@ class Arrow:
     id: int
     source: int
     target: int
-    glued: bool = True
+    glued: bool | str = True  # True, False, or only one end: "start" / "end"
     arrow: str = "tail"  # "tail": drawn source -> target; "head": drawn the other way
     prst: str = "straightConnector1"
     two_lines: bool = False  # drawn as two plain lines meeting at a corner (no glue)
@@ -177,7 +177,11 @@ def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
             glue = f'<a:stCxn id="{a.target}" idx="0"/><a:endCxn id="{a.source}" idx="2"/>'
         mark = '<a:headEnd type="triangle"/>'
     else:
-        if a.glued:
+        if a.glued == "start":  # only the start glued: the end merely placed on the box
+            glue = f'<a:stCxn id="{a.source}" idx="2"/>'
+        elif a.glued == "end":
+            glue = f'<a:endCxn id="{a.target}" idx="0"/>'
+        elif a.glued:
             glue = f'<a:stCxn id="{a.source}" idx="2"/><a:endCxn id="{a.target}" idx="0"/>'
         mark = '<a:tailEnd type="triangle"/>' if a.arrow == "tail" else ""
     return _line_xml(a.id, start, end, glue, mark, a.prst)

@@ -6,10 +6,10 @@ first, second or absent, sheets named otherwise; symbols as flowChart* presets o
 rect/ellipse/diamond/roundRect/parallelogram shapes; arrows as straight or bent
 connectors, glued to their symbols (stCxn/endCxn), glued at one end only, or only placed
 on them; each step over one sheet row or over two merged ones; Mutu Baku of two or three
-columns, with or without Keterangan; 2-7 executors. The imported data keeps rows,
-executors, symbols and arrows, and the written folder passes ``sopgen check`` with the same
-flow. SOPGEN_VARIANT_EXAMPLES (e.g. 40) draws that many further random combinations;
-SOPGEN_VARIANT_SEED other ones.
+columns, with or without Keterangan; 2-7 executors, each over one sheet column or several
+merged ones. The imported data keeps rows, executors, symbols and arrows, and the written
+folder passes ``sopgen check`` with the same flow. SOPGEN_VARIANT_EXAMPLES (e.g. 40) draws
+that many further random combinations; SOPGEN_VARIANT_SEED other ones.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import random
 import pytest
 import yaml_flow
 from test_pdf_variants import EXTRA, JOBS, SEED, _expected_links, procedure
-from xlsx_build import Arrow, Box, Drawing, build, row_emu
+from xlsx_build import Arrow, Box, Drawing, build, col_emu, row_emu
 
 from sopgen.build import read_data
 from sopgen.impor.run import import_one
@@ -63,6 +63,8 @@ VARIANTS = {
     ),
     "separuh-terlekat-awal": (4, 8, "polos", "bentConnector3", "start", 1, 3, True, "id"),
     "separuh-terlekat-akhir": (3, 7, "flowchart", "straightConnector1", "end", 1, 2, True, "flow"),
+    "lajur-dua-kolom-digabung": (4, 7, "flowchart", "bentConnector3", True, 1, 3, True, "id"),
+    "lajur-tiga-kolom-digabung": (3, 6, "polos", "straightConnector1", False, 2, 2, False, "id"),
     "tujuh-pelaksana-tanpa-identitas": (
         7,
         8,
@@ -96,20 +98,25 @@ def _random(n: int) -> dict:
 
 
 ALL = {**VARIANTS, **_random(EXTRA)}
+# executors whose lane is several sheet columns merged under their title
+LANES = {"lajur-dua-kolom-digabung": 2, "lajur-tiga-kolom-digabung": 3}
+LANES.update({k: random.Random(f"{SEED}-{k}").choice([1, 1, 2]) for k in ALL if "acak" in k})
 FIRST_ROW = 6  # the header takes rows 4 and 5
 
 
 def _workbook(
-    path, steps, n_exec, presets, prst, glued, span, mutu, ket, sheets, lose=0.0, rng=None
+    path, steps, n_exec, presets, prst, glued, span, mutu, ket, sheets, lose=0.0, rng=None, lane=1
 ):
     half = (span - 1) * row_emu() // 2  # a symbol in the middle of its merged rows
+    mid = (lane - 1) * col_emu() // 2  # ... and of its merged columns
     boxes, arrows = [], []
     for i, s in enumerate(steps):
         kind = PRESETS[presets][s.kind]
         text = ""
         if s.kind == "terminator" and presets == "bulat":
             text = "Mulai" if i == 0 else "Selesai"
-        boxes.append(Box(10 + i, kind, 3 + s.col, FIRST_ROW + i * span, text, dy=half))
+        col = 3 + s.col * lane
+        boxes.append(Box(10 + i, kind, col, FIRST_ROW + i * span, text, dx=mid, dy=half))
     n = 0
     for i, s in enumerate(steps):
         for k, t in enumerate(s.to):
@@ -124,13 +131,13 @@ def _workbook(
                     Box(
                         300 + n,
                         "rect",
-                        3 + s.col,
+                        3 + s.col * lane,
                         FIRST_ROW + i * span,
                         label,
                         width=260_000,
                         height=140_000,
                         textbox=True,
-                        dx=dx,
+                        dx=dx + mid,
                         dy=dy + half,
                     )
                 )
@@ -150,6 +157,7 @@ def _workbook(
         names=names,
         flow_first=sheets == "flow",
         executors=tuple(JOBS[:n_exec]),
+        lane=lane,
         mutu=("Persyaratan", "Waktu", "Output") if mutu == 3 else ("Waktu", "Output"),
         ket=ket,
         span=span,
@@ -168,7 +176,17 @@ def test_workbook_variant_imports_whole(tmp_path, name):
         for s in procedure(rng, n_exec, n_rows, n_rows, "plain")
     ]
     path = _workbook(
-        tmp_path / f"{name}.xlsx", steps, n_exec, presets, prst, glued, span, mutu, ket, sheets
+        tmp_path / f"{name}.xlsx",
+        steps,
+        n_exec,
+        presets,
+        prst,
+        glued,
+        span,
+        mutu,
+        ket,
+        sheets,
+        lane=LANES.get(name, 1),
     )
     (sop,) = read_xlsx_all(path)
 

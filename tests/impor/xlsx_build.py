@@ -304,12 +304,14 @@ def flowchart_sheet(
     mutu: tuple[str, ...] = ("Persyaratan", "Waktu", "Output"),
     ket: bool = True,
     span: int = 1,
+    lane: int = 1,
 ) -> None:
     """Header: No | Uraian Kegiatan | Pelaksana (executors) | Mutu Baku (``mutu``) | Ket.
     ``rows``: (nomor, uraian, persyaratan, waktu, output, ket); ``span``: sheet rows each
-    step takes (its No, Uraian and Mutu Baku cells merged over them)."""
+    step takes (its No, Uraian and Mutu Baku cells merged over them); ``lane``: sheet
+    columns each executor takes (its title merged over them)."""
     n = len(executors)
-    last_exec = 3 + n - 1
+    last_exec = 3 + n * lane - 1
     nm = len(mutu)
     ket_col = last_exec + nm + 1
     ws.cell(header_row - 2, 1, "SOP PENGELOLAAN SURAT MASUK")
@@ -327,11 +329,14 @@ def flowchart_sheet(
     ws.merge_cells(start_row=h, start_column=1, end_row=h2, end_column=1)
     ws.merge_cells(start_row=h, start_column=2, end_row=h2, end_column=2)
     for i, name in enumerate(executors):
+        c = 3 + i * lane
         if group_title:
-            ws.cell(h2, 3 + i, name)
+            ws.cell(h2, c, name)
+            if lane > 1:
+                ws.merge_cells(start_row=h2, start_column=c, end_row=h2, end_column=c + lane - 1)
         else:  # the executor titles fill both header rows
-            ws.cell(h, 3 + i, name)
-            ws.merge_cells(start_row=h, start_column=3 + i, end_row=h2, end_column=3 + i)
+            ws.cell(h, c, name)
+            ws.merge_cells(start_row=h, start_column=c, end_row=h2, end_column=c + lane - 1)
     for i, name in enumerate(mutu):
         ws.cell(h2, last_exec + 1 + i, name)
     keys = {"persyaratan": 2, "kelengkapan": 2, "waktu": 3, "output": 4, "keluaran": 4}

@@ -30,8 +30,9 @@ def seg_dist(p: Point, s: Segment) -> float:
 def graph(segs: list[Segment], with_edges: bool = False, ends_at: tuple[Point, ...] = ()):
     """The lines as a graph: nodes where lines meet, edges along them. ``ends_at``: points
     where an arrow ends at a symbol (its head, or its tail on the outline); such an end
-    meets only another line's end, never the middle of a line passing close by (an arrow
-    into a diamond's top vertex right under another arrow's horizontal stretch)."""
+    meets only another line's end, never the middle of a line passing close by or over it
+    (an arrow into a diamond's top vertex right under another arrow's horizontal stretch,
+    or into a box whose top edge another arrow runs along)."""
     nodes: list[Point] = []
 
     def nid(p: Point) -> int:
@@ -53,8 +54,10 @@ def graph(segs: list[Segment], with_edges: bool = False, ends_at: tuple[Point, .
                 t = ((p[0] - s.x0) * (s.x1 - s.x0) + (p[1] - s.y0) * (s.y1 - s.y0)) / (L * L)
                 t = max(0.0, min(1.0, t))
                 if 0.0 < t < 1.0 and any(math.dist(p, q) <= 1.5 for q in ends_at):
-                    if (t * L > JOIN and (1 - t) * L > JOIN) and seg_dist(p, s) > 0.3:
-                        continue  # an end at a symbol beside this line, not on it
+                    if t * L > JOIN and (1 - t) * L > JOIN:
+                        # an end at a symbol beside (or under) this line: the line runs on
+                        # past it to somewhere else, it does not end or branch there
+                        continue
                 ts.add(t)
         order = sorted(ts)
         pts = [(a[0] + t * (s.x1 - s.x0), a[1] + t * (s.y1 - s.y0)) for t in order]

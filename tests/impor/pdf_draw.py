@@ -9,7 +9,7 @@ off-page connectors in a band of their own or outside the table, numbering "1, 2
 none, rows with or without rulings between them, executor titles with or without a
 "Pelaksana" group title, written across or upwards, a band of column numbers, texts inside
 symbols, capsule or ellipse terminators, symbols filled or not, filled or open arrowheads,
-arrows pasted as pictures, a landscape page stored turned (/Rotate 90), and an identity
+rulings and arrows printed as thin filled rectangles, arrows pasted as pictures, a landscape page stored turned (/Rotate 90), and an identity
 page (or block above the table) with other label words ("No. SOP", "Tgl. Pembuatan"),
 labels over two lines, ruled or unruled cells. A test reads the PDF back and compares it
 with the description.
@@ -104,6 +104,7 @@ class Style:
     identity_above: bool = False  # the identity block above the table on its first page
     filled: bool = False  # symbols filled with a light colour
     vertical_titles: bool = False  # executor titles written upwards in a tall header
+    filled_lines: bool = False  # rulings and arrows printed as thin filled rectangles
     row_height: float = 52.0
 
 
@@ -121,6 +122,7 @@ class _Canvas:
         self.c = canvas.Canvas(str(path), pagesize=size, invariant=1)
         self.w, self.h = size
         self._start()
+        self.filled_lines = False  # lines printed as thin filled rectangles
         self.sw, self.gap = 50.0, 8.0  # symbol width, room beside it for an arrow's track
         self.sh, self.dh = 20.0, 30.0  # height of a box, of a diamond
         self.lanes = (0.0, 0.0)  # left and right edge of the executor columns
@@ -135,10 +137,37 @@ class _Canvas:
         self._start()
 
     def line(self, x0, y0, x1, y1, width=0.6):
+        if self.filled_lines:
+            self._bar(x0, y0, x1, y1, width)
+            return
         self.c.setLineWidth(width)
         self.c.line(x0, self.h - y0, x1, self.h - y1)
 
+    def _bar(self, x0, y0, x1, y1, width) -> None:
+        """A line as a thin filled rectangle, as some producers print rulings and arrows."""
+        h = width / 2
+        dx, dy = x1 - x0, y1 - y0
+        n = (dx * dx + dy * dy) ** 0.5 or 1.0
+        ux, uy = dx / n * h, dy / n * h  # along the line, half the width long
+        nx, ny = -uy, ux  # across it
+        corners = [
+            (x0 - ux + nx, y0 - uy + ny),
+            (x1 + ux + nx, y1 + uy + ny),
+            (x1 + ux - nx, y1 + uy - ny),
+            (x0 - ux - nx, y0 - uy - ny),
+        ]
+        p = self.c.beginPath()
+        p.moveTo(corners[0][0], self.h - corners[0][1])
+        for x, y in corners[1:]:
+            p.lineTo(x, self.h - y)
+        p.close()
+        self.c.drawPath(p, stroke=0, fill=1)
+
     def poly(self, pts, close=False, fill=False, width=0.9):
+        if self.filled_lines and not close and not fill:
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+                self._bar(x0, y0, x1, y1, width)
+            return
         self.c.setLineWidth(width)
         p = self.c.beginPath()
         p.moveTo(pts[0][0], self.h - pts[0][1])
@@ -287,6 +316,7 @@ def draw(path, steps: list[Step], style: Style) -> None:
     """Draw the SOP; ``steps[i].to`` are row indices, a decision's (ya, tidak)."""
     size = PAGES[style.page]
     cv = _Canvas(path, size, style.rotated)
+    cv.filled_lines = style.filled_lines
     first_top = MARGIN + 40
     if style.identity is not None:
         bottom = _identity(cv, style.identity, style.font, own_page=not style.identity_above)
@@ -547,7 +577,7 @@ def _line_to(cv, pts, style) -> None:
     base = (bx - ux * 5, by - uy * 5)
     left = (base[0] - uy * 2.5, base[1] + ux * 2.5)
     rightp = (base[0] + uy * 2.5, base[1] - ux * 2.5)
-    if style.open_heads:
+    if style.open_heads and not style.filled_lines:  # (a filled outline has a filled head)
         cv.poly([left, (bx, by), rightp], width=0.8)
     else:
         cv.c.setFillColorRGB(0, 0, 0)

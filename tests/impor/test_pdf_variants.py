@@ -172,6 +172,12 @@ VARIANTS = {
         7,
         "plain",
     ),
+    "garis-berupa-persegi-terisi": (
+        Style(filled_lines=True, rows_per_page=6),
+        5,
+        9,
+        "plain",
+    ),
     "judul-pelaksana-tegak": (
         Style(page="A4-portrait", vertical_titles=True, rows_per_page=7),
         7,
@@ -209,6 +215,7 @@ def _random_variants(n: int) -> dict:
             identity_above=rng.random() < 0.15,
             filled=rng.random() < 0.3,
             vertical_titles=rng.random() < 0.15,
+            filled_lines=rng.random() < 0.2,
         )
         numbering = rng.choice(["plain", "sub", "none"])
         out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)

@@ -9,10 +9,10 @@ off-page connectors in a band of their own or outside the table, numbering "1, 2
 none, rows with or without rulings between them, executor titles with or without a
 "Pelaksana" group title, written across or upwards, a band of column numbers, texts inside
 symbols, capsule or ellipse terminators, symbols filled or not, filled or open arrowheads,
-rulings and arrows printed as thin filled rectangles, arrows pasted as pictures, a landscape page stored turned (/Rotate 90), and an identity
-page (or block above the table) with other label words ("No. SOP", "Tgl. Pembuatan"),
-labels over two lines, ruled or unruled cells. A test reads the PDF back and compares it
-with the description.
+rulings and arrows printed as thin filled shapes, arrows pasted as pictures, a landscape
+page stored turned (/Rotate 90), and an identity page (or block above the table) with
+other label words ("No. SOP", "Tgl. Pembuatan"), labels over two lines, ruled or unruled
+cells. A test reads the PDF back and compares it with the description.
 """
 
 from __future__ import annotations

@@ -56,10 +56,12 @@ def _read(path: Path) -> ir.ImportedSop:
             "Kegiatan/Aktivitas/Uraian dan Pelaksana/Mutu Baku"
         )
     identity, id_uncertain = read_identity(pages, geoms, parts[0].first_top)
-    sops = [
-        _sop(path.name, identity, part, id_uncertain if i == 0 else ())
-        for i, part in enumerate(parts)
-    ]
+    sops = [_sop(path.name, identity, parts[0], id_uncertain)]
+    for before, part in zip(parts, parts[1:], strict=False):
+        # a binder: each SOP may have its own identity page between the tables
+        start = before.pages[-1].index + 1
+        own, _ = read_identity(pages, geoms, part.first_top, start)
+        sops.append(_sop(path.name, own if own.nomor or own.nama else identity, part, ()))
     first = sops[0]
     if len(sops) > 1:
         from dataclasses import replace

@@ -119,6 +119,11 @@ def read_parts(pages: list[RawPage], geoms: list[PageGeometry]) -> list[Part]:
             near = [x for x in grid.xs if any(abs(x - c) <= 4 for c in cur.xs)]
             if len(near) >= 0.6 * len(cur.xs) and len(near) >= 3:
                 grid.xs = near
+            else:
+                # another table (the identity page of the next SOP in a binder, an
+                # attachment): not this table going on
+                cur, prev_grid = None, None
+                continue
             roles = _map_roles(None, grid.xs, cur)
             body_band = 0
         _read_page(cur, i, page, geom, grid, roles, body_band)

@@ -69,14 +69,16 @@ def _segments(words: list[Word], vrules=()) -> list[_Line]:
     return out
 
 
-def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top):
+def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top, start: int = 0):
+    """The identity printed from page ``start`` down to ``first_top`` (page index, y) where
+    the flowchart table begins."""
     page_i, top = first_top
     found: dict[str, str] = {}
     official: ir.Official | None = None
     lists: dict[str, list[str]] = {}
     instansi: tuple[str, ...] = ()
     uncertain: list[ir.Uncertainty] = []
-    for i in range(0, page_i + 1):
+    for i in range(start, page_i + 1):
         page = pages[i]
         limit = top - 1 if i == page_i else page.height
         words = [w for w in page.words if w.bottom <= limit]

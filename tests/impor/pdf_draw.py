@@ -314,8 +314,20 @@ def rows_per_page(style: Style) -> int:
 
 def draw(path, steps: list[Step], style: Style) -> None:
     """Draw the SOP; ``steps[i].to`` are row indices, a decision's (ya, tidak)."""
-    size = PAGES[style.page]
-    cv = _Canvas(path, size, style.rotated)
+    draw_many(path, [(steps, style)])
+
+
+def draw_many(path, sops: list[tuple[list[Step], Style]]) -> None:
+    """Several SOPs one after the other in one file (a binder), each with its pages;
+    the first one's page size and orientation for all."""
+    first = sops[0][1]
+    cv = _Canvas(path, PAGES[first.page], first.rotated)
+    for steps, style in sops:
+        _draw_sop(cv, steps, style)
+    cv.c.save()
+
+
+def _draw_sop(cv: _Canvas, steps: list[Step], style: Style) -> None:
     cv.filled_lines = style.filled_lines
     first_top = MARGIN + 40
     if style.identity is not None:
@@ -341,7 +353,6 @@ def draw(path, steps: list[Step], style: Style) -> None:
         top = first_top if p == 0 else MARGIN + 40
         _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top)
         cv.next_page()
-    cv.c.save()
 
 
 def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import pytest
 import yaml_flow
-from pdf_draw import Identity, Step, Style, draw, rows_per_page
+from pdf_draw import Identity, Step, Style, draw, draw_many, rows_per_page
 
 from sopgen.build import read_data
 from sopgen.impor.pdf import read_pdf
@@ -309,3 +309,36 @@ def test_arrows_pasted_as_pictures_give_a_marked_guess(tmp_path):
     assert [d.format() for d in diagnostics if d.is_error] == []
     text = next(p for p in written.files if p.name != "dokumen.yaml").read_text("utf-8")
     assert text.count("alurnya ditebak") == 4
+
+
+def test_several_sops_in_one_file_come_back_each_whole(tmp_path):
+    """A binder of another office: SOPs one after the other, each with its identity page
+    and its table (numbering from 1 again, another title)."""
+    rng = random.Random(SEED)
+    sops = []
+    for k, (title, n_exec, n_rows) in enumerate(
+        [("SOP PENERIMAAN TAMU", 3, 6), ("SOP PEMINJAMAN RUANG RAPAT", 4, 9), ("SOP CUTI", 2, 5)]
+    ):
+        style = Style(
+            title=title,
+            executors=tuple(JOBS[:n_exec]),
+            rows_per_page=6,
+            identity=Identity(nomor=f"B-{k + 1}/UM/SOP/2025", nama=title.title()),
+        )
+        sops.append((procedure(rng, n_exec, n_rows, 6, "plain"), style))
+    draw_many(tmp_path / "buku.pdf", sops)
+    first = read_pdf(tmp_path / "buku.pdf")
+    tables = (first, *first.more)
+    assert [t.title for t in tables] == [style.title for _, style in sops]
+    for sop, (steps, style) in zip(tables, sops, strict=True):
+        assert sop.identity.nomor == style.identity.nomor  # each its own identity page
+        assert sop.identity.nama == style.identity.nama
+        assert sop.header.executors == style.executors
+        assert [r.uraian for r in sop.rows] == [s.uraian for s in steps]
+        shapes = [s for s in sop.shapes if s.kind != "connector"]
+        row_of = {s.id: s.row for s in shapes}
+        links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
+        assert links == _expected_links(steps)
+    written = write_document(list(tables), tmp_path / "hasil")
+    _, diagnostics = read_data(written.folder)
+    assert [d.format() for d in diagnostics if d.is_error] == []

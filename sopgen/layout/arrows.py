@@ -22,7 +22,14 @@ from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Arrow, Box, OffPage, Point, Symbol
 from sopgen.layout.inrow import facing_ports, side_by_side, stack_gaps
 from sopgen.layout.junctions import junctions
-from sopgen.layout.labels import LABEL_OFFSET, Scene, choose_label, label_box, place_labels
+from sopgen.layout.labels import (
+    LABEL_OFFSET,
+    choose_label,
+    exit_label_box,
+    label_box,
+    place_labels,
+    scene_of,
+)
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
@@ -106,6 +113,7 @@ class PageArrows:
         self.out_of: dict[tuple, list[list[int]]] = {}  # (source ref, branch) -> the same
         self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
+        self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         xs, ys, near_xs, near_ys, track_xs, track_ys = self._grid()
@@ -287,7 +295,19 @@ class PageArrows:
             max(b.bottom for b in boxes) + WINDOW_MARGIN,
         )
 
+    def keep_label_room(self, requests: Sequence[Request]) -> None:
+        """Before any arrow: keep the place of each decision exit's label, so that
+        arrows routed earlier do not take it (its own arrow releases it)."""
+        for r in requests:
+            sym = self.geo.symbols.get(r.source.step) if r.source.step is not None else None
+            if r.label and sym is not None and sym.kind == "decision":
+                last_lane = max(sym.columns) == len(self.borders) - 2
+                side = "bottom" if r.branch != "tidak" else ("left" if last_lane else "right")
+                box = exit_label_box(sym.box, side, r.label, self.style, self.measure)
+                self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
+
     def route(self, request: Request) -> Arrow:
+        self.finder.release(self.kept.pop((request.source.ref, request.branch), []))
         sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
         pair = side_by_side(self.geo.symbols, request.source, request.target)
@@ -319,9 +339,11 @@ class PageArrows:
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
-            roomy = self.finder.route(sources, targets, room, window, joins, forks)
-            if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
-                found = roomy
+            (x0, y0), (x1, y1) = self.finder.polyline(found.nodes)[:2]
+            if abs(x1 - x0) + abs(y1 - y0) < room:  # else it holds the label already
+                roomy = self.finder.route(sources, targets, room, window, joins, forks)
+                if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
+                    found = roomy
         if found is None:
             raise RoutingFailed(request)
         nodes = found.nodes
@@ -342,7 +364,7 @@ class PageArrows:
             tail=not forked,
         )
         if request.label and not forked:  # a branch shares its trunk's label
-            # Place the label now and make later arrows avoid it where they can.
+            # Place the label now; later arrows keep out of it where they can.
             at = choose_label(
                 arrow, self.arrows + [arrow], self.labels, self.scene, self.style, self.measure
             )
@@ -354,41 +376,31 @@ class PageArrows:
         return arrow
 
 
-GRID_CLEARANCE = 1.0  # a label keeps this far from a table line
-
-
-def scene_of(geo: PageGeometry) -> Scene:
-    every = [*geo.symbols.values(), *geo.parts]
-    shapes = [s.box for s in every if s.kind != "decision"]
-    shapes += [c.box for c in geo.connectors]
-    diamonds = tuple(s.box for s in every if s.kind == "decision")
-    area = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
-    d = GRID_CLEARANCE
-    grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]
-    grid += [(area[0], y - d, area[2], y + d) for y in geo.boundaries]
-    return Scene(tuple(shapes), area, tuple(grid), diamonds)
-
-
 def route_page(
     geo: PageGeometry, requests: Sequence[Request], style: Style, measure: Measure
 ) -> list[Arrow] | None:
-    """Route every request once, in priority order; an arrow that finds no room may, as
-    a last resort, run closer than a track gap beside others (never on them). Returns
-    the arrows in request order, or None (the page must take fewer rows)."""
+    """Route every request once, in priority order. An arrow that finds no room may,
+    as last resorts, cross the place kept for a label (the label moves later if it
+    can), then also run closer than a track gap beside others (never on them).
+    Returns the arrows in request order, or None (the page must take fewer rows)."""
     order = sorted(range(len(requests)), key=lambda i: requests[i].priority)
     page_arrows = PageArrows(geo, style, measure)
+    page_arrows.keep_label_room(requests)
     finder = page_arrows.finder
     arrows: dict[int, Arrow] = {}
     for i in order:
-        try:
-            arrows[i] = page_arrows.route(requests[i])
-        except RoutingFailed:
-            finder.mask = USED
+        for labels_open, mask in ((False, USED | CLOSE), (True, USED | CLOSE), (True, USED)):
+            finder.open_reserved(labels_open)
+            finder.mask = mask
             try:
                 arrows[i] = page_arrows.route(requests[i])
+                break
             except RoutingFailed:
-                return None
+                continue
             finally:
+                finder.open_reserved(False)
                 finder.mask = USED | CLOSE
+        else:
+            return None
     arrows_list = [arrows[i] for i in range(len(requests))]
     return place_labels(arrows_list, scene_of(geo), style, measure)

@@ -80,6 +80,22 @@ def _slides(room: float) -> list[float]:
     return [0.0] + [k * 3.0 for k in range(1, 12) if k * 3.0 <= room + 6.0]
 
 
+def exit_label_box(
+    box: Box, side: str, label: str, style: Style, measure: Measure
+) -> tuple[float, float, float, float]:
+    """Where the label of a decision's exit (``side``: "bottom", "left" or "right"
+    vertex) goes when nothing is in the way: beside a first segment long enough to
+    hold it, below a sideways one (a loop back turns up after it)."""
+    room = 2 * LABEL_OFFSET + measure(label, "regular", style.label_size)
+    if side == "bottom":
+        points = [(box.cx, box.bottom), (box.cx, box.bottom + room)]
+    else:
+        x0 = box.right if side == "right" else box.x
+        x1 = x0 + room if side == "right" else x0 - room
+        points = [(x0, box.cy), (x1, box.cy), (x1, box.cy - room)]
+    return label_box(label_position(points, label, style, measure), label, style, measure)
+
+
 def label_position(points: Sequence[Point], label: str, style: Style, measure: Measure) -> Point:
     """The preferred place of a Ya/Tidak label (ignoring other drawings)."""
     return label_candidates(points, label, style, measure)[0]
@@ -167,3 +183,19 @@ def place_labels(arrows: list[Arrow], scene: Scene, style: Style, measure: Measu
         labels.append(label_box(at, arrow.label, style, measure))
         out.append(dataclasses.replace(arrow, label_at=at))
     return out
+
+
+GRID_CLEARANCE = 1.0  # a label keeps this far from a table line
+
+
+def scene_of(geo) -> Scene:
+    """What labels keep clear of on a page (``geo``: arrows.PageGeometry)."""
+    every = [*geo.symbols.values(), *geo.parts]
+    shapes = [s.box for s in every if s.kind != "decision"]
+    shapes += [c.box for c in geo.connectors]
+    diamonds = tuple(s.box for s in every if s.kind == "decision")
+    area = (geo.columns.lanes_x0, geo.top, geo.columns.lanes_x1, geo.bottom)
+    d = GRID_CLEARANCE
+    grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]
+    grid += [(area[0], y - d, area[2], y + d) for y in geo.boundaries]
+    return Scene(tuple(shapes), area, tuple(grid), diamonds)

@@ -19,7 +19,8 @@ from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, V_BIT, X_BIT, TrackGrid,
 NEAR = 3  # free lines tried next to each end for the first / last bend
 TRACKS = 6  # gutter or channel tracks tried for the middle of a shape
 PAIRS = 3  # (start, goal) pairs tried, cheapest first
-CHECKS = 24  # shapes checked at most per arrow
+CHECKS = 24  # shapes checked at most per arrow once one is free
+MORE_CHECKS = 24  # different shapes traced at most while none is free
 LEG_TRACKS = 3  # channel tracks tried besides the NEAR lines for an outer detour's legs
 SWITCH_ROWS = 4  # rows tried for crossing from one outer channel to the other
 LEG_SPACING = 8.0  # points between two of those tracks
@@ -29,6 +30,10 @@ GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
 Goal = tuple[list[int], object]  # grid nodes of the walk into a port, the port
 Corners = list[tuple[int, int]]  # grid (i, j) of a shape's ends and bends
+
+
+def _order(shape: tuple) -> tuple[float, int]:
+    return shape[0], shape[1]  # estimate, then the order made
 
 
 def _vertical(d: int) -> bool:
@@ -264,14 +269,17 @@ class Shapes:
                 low = abs(xb - xa) + abs(yb - ya) + sp.cost + tp.cost
                 pairs.append((low, len(pairs), s_nodes, sp, t_nodes, tp))
         chosen = heapq.nsmallest(PAIRS, pairs)
-        shapes = self._priced(chosen, joined)
-        found = self._check(heapq.nsmallest(CHECKS, shapes))
-        if found is not None or not self.outer:
+        found = self._check(sorted(self._priced(chosen, joined), key=_order))
+        if found is not None:
             return found
+        if not self.outer:
+            return None
         # A detour through a channel ends in the target, not on another arrow: the
         # cheapest pairs of ports too.
-        ports = heapq.nsmallest(PAIRS, [p for p in pairs if p[4][0] not in joined])
-        chosen += [p for p in ports if p[1] not in {c[1] for c in chosen}]
+        taken = {c[1] for c in chosen}
+        ports = [p for p in pairs if p[4][0] not in joined and p[1] not in taken]
+        ports = heapq.nsmallest(PAIRS, ports)
+        chosen += ports
         ends = []  # per pair: its base cost, walks, and ways to and from each channel
         for _, _, s_nodes, sp, t_nodes, tp in chosen:
             base = self.lengths(s_nodes) + sp.cost + self.lengths(t_nodes) + tp.cost
@@ -383,13 +391,21 @@ class Shapes:
         return shapes
 
     def _check(self, shapes: list[tuple]):
-        """The cheapest free one of ``shapes`` (in order of estimate), or None."""
+        """The cheapest free one of ``shapes`` (in order of estimate), or None: among
+        the first CHECKS, or, while none is free, up to MORE_CHECKS different traces
+        (many shapes share corners and differ only in their ports' walks)."""
         found = None
         free = 0
-        for est, _, corners, base, s_nodes, sp, t_nodes, tp in shapes:
-            if found is not None and est >= found[1]:
+        traces: dict[tuple, tuple | None] = {}
+        for k, (est, _, corners, base, s_nodes, sp, t_nodes, tp) in enumerate(shapes):
+            if found is not None and (k >= CHECKS or est >= found[1]):
                 break
-            traced = self.trace(corners, sp.dir, tp.dir)
+            key = (tuple(corners), sp.dir, tp.dir)
+            if key not in traces:
+                if len(traces) >= MORE_CHECKS:
+                    break
+                traces[key] = self.trace(corners, sp.dir, tp.dir)
+            traced = traces[key]
             if traced is None:
                 continue
             middle, cost = traced

@@ -23,6 +23,7 @@ from sopgen.layout.geometry import Box, Point
 UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
 H_BIT, V_BIT, X_BIT = 1, 2, 4
 USED, CLOSE = 1, 2
+RESERVED = 2  # ``blocked`` value of a node under a label (1: inside an obstacle)
 WALL_SHARE = 0.5  # an obstacle at least this share of the grid's width is a wall
 
 
@@ -91,6 +92,7 @@ class TrackGrid:
         self.track_j = self._indexes(track_ys, self.y_index)
         self.blocked = bytearray(size)
         self.soft = bytearray(size)  # nodes under a label: passable at a price
+        self.reserved: set[int] = set()  # nodes kept for labels (blocked RESERVED)
         self.state = bytearray(size)
         # Edge marks: USED by an arrow, or CLOSE (within parallel_gap of a used edge).
         # ``mask`` says which marks close an edge: both (strict) or USED only (relaxed,
@@ -195,13 +197,42 @@ class TrackGrid:
 
     # -- search -----------------------------------------------------------------------
 
-    def soften(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        """Make the nodes inside a rectangle (a label) costly to pass."""
+    def soften(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Reserve a rectangle (a label): its nodes cost ``soft`` to pass and are closed
+        to later arrows (``reserve``). Returns the nodes closed."""
         for i, x in enumerate(self.xs):
             if x0 <= x <= x1:
                 for j, y in enumerate(self.ys):
                     if y0 <= y <= y1:
                         self.soft[i * self.ny + j] = 1
+        return self.reserve(x0, y0, x1, y1)
+
+    def reserve(self, x0: float, y0: float, x1: float, y1: float) -> list[int]:
+        """Close the free nodes inside a rectangle (a label's place) to arrows while
+        reserved areas are not opened (``open_reserved``); returns them."""
+        nodes = []
+        for i, x in enumerate(self.xs):
+            if x0 <= x <= x1:
+                for j, y in enumerate(self.ys):
+                    n = i * self.ny + j
+                    if y0 <= y <= y1 and not self.blocked[n]:
+                        self.blocked[n] = RESERVED
+                        nodes.append(n)
+        self.reserved.update(nodes)
+        return nodes
+
+    def release(self, nodes: list[int]) -> None:
+        """Give reserved nodes back to arrows."""
+        for n in nodes:
+            if n in self.reserved:
+                self.reserved.discard(n)
+                self.blocked[n] = 0
+
+    def open_reserved(self, open_: bool) -> None:
+        """Let arrows pass reserved areas (labels at the soft cost), or close them again:
+        the last resort of an arrow that finds no other way."""
+        for n in self.reserved:
+            self.blocked[n] = 0 if open_ else RESERVED
 
     # -- occupancy --------------------------------------------------------------------
 

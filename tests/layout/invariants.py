@@ -14,15 +14,9 @@ from sopgen.model import Procedure
 TOL = 0.01
 
 
-# Hard audit faults still found on some crowded random pages: a Ya/Tidak label with no
-# free place beside its exit is crossed by a later arrow. Counted by `make bench`.
-KNOWN_LABEL_FAULTS = ("crossing_text", "labels_away")
-
-
 def hard_faults(found) -> dict[str, int]:
-    """The audit's hard counts that must be zero everywhere: all but the label faults
-    (the seed keeps those at zero too, tests/layout/test_audit.py)."""
-    return {k: v for k, v in found.hard().items() if v and k not in KNOWN_LABEL_FAULTS}
+    """The audit's hard counts that are not zero (every one must be, labels included)."""
+    return {k: v for k, v in found.hard().items() if v}
 
 
 def check_all(layout: ProcedureLayout, procedure: Procedure, style) -> None:

@@ -68,3 +68,30 @@ def test_an_arrow_may_end_on_an_arrow_into_the_same_target():
     joined = f.route([source(20, 10)], [], joins=[(n, RIGHT, 0.0)])
     points = f.polyline(joined.nodes)
     assert points[-1] == (50, 50) and points[-2][1] == 50  # arrives across the first arrow
+
+
+def test_a_box_over_every_track_is_passed_through_an_outer_channel_without_search(monkeypatch):
+    # The box blocks the lines x = 20..80 at y = 50: a wall; only x = 0, 10, 90, 100 pass.
+    f = finder([Box(15, 45, 70, 10)])
+    assert f.walls
+
+    def no_search(*args):
+        raise AssertionError("the outer channel is a shape: no search needed")
+
+    monkeypatch.setattr(PathFinder, "_search", no_search)
+    found = f.route([source(50, 10)], [target(50, 90)])
+    points = f.polyline(found.nodes)
+    assert {x for x, _ in points} & {10, 90}  # beside the wall, not through it
+    assert points[0] == (50, 10) and points[-1] == (50, 90)
+
+
+def test_a_search_that_cannot_arrive_is_told_so_by_the_flood():
+    f = finder([Box(-5, 45, 110, 10)])  # a wall from edge to edge
+    start = f.walk(source(50, 10), DOWN, COSTS.source_min)
+    goal = f.node((50, 80))
+    bounds = (0, f.nx - 1, 0, f.ny - 1)
+    assert not f._reachable([(start, None)], {goal: []}, bounds)
+    assert f.route([source(50, 10)], [target(50, 90)]) is None
+    open_ = finder([Box(15, 45, 70, 10)])
+    start = open_.walk(source(50, 10), DOWN, COSTS.source_min)
+    assert open_._reachable([(start, None)], {open_.node((50, 80)): []}, bounds)

@@ -30,9 +30,10 @@ def _sym_dist(s: Sym, p: Point) -> float:
     dx = max(o.x0 - p[0], 0.0, p[0] - o.x1)
     dy = max(o.y0 - p[1], 0.0, p[1] - o.y1)
     box = math.hypot(dx, dy)
-    if o.curved or s.kind in ("process", "terminator") or box > 0:
+    if o.curved or s.kind in ("process", "terminator") or box > 20.0:
         return box
-    # inside the box of a diamond or pentagon: distance to its outline, 0 when inside
+    # a diamond or pentagon: distance to its outline (a point by the corner of a diamond's
+    # box is well away from the diamond), 0 when inside
     pts = o.pts
     edges = [Segment(*pts[i - 1], *pts[i]) for i in range(len(pts))]
     inside = _inside(p, pts)

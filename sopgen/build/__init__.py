@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sopgen.check import check_procedure, check_project
+from sopgen.check import check_output_names, check_procedure, check_project
 from sopgen.errors import Diagnostic, InputError
-from sopgen.load import DOCUMENT_FILE, find_documents, read_folder
+from sopgen.load import DOCUMENT_FILE, find_documents, read_folder, source_of
 from sopgen.model import Project
 
 
@@ -36,7 +36,7 @@ def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
                 "buat dokumen baru dengan 'sopgen new dokumen NAMA'",
             )
         ]
-    projects, diagnostics = [], []
+    projects, loaded, diagnostics = [], [], []
     for doc_folder in documents:
         project, procedures, found = read_folder(doc_folder, root=folder)
         diagnostics += found
@@ -49,8 +49,14 @@ def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
         # one run), but only returned when nothing failed
         checked = check_project(project)
         diagnostics += checked
+        loaded.append(project)
         if not any(d.is_error for d in found + checked):
             projects.append(project)
+    # every document writes into the same output/pdf/: no two files may share a name
+    clashes = check_output_names(loaded)
+    diagnostics += clashes
+    clashing = {d.file for d in clashes}
+    projects = [p for p in projects if str(source_of(p).file) not in clashing]
     return projects, diagnostics
 
 

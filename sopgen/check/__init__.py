@@ -6,6 +6,7 @@ Never raises for bad data and never changes the model.
 """
 
 from sopgen.check.document import check_project
+from sopgen.check.names import check_output_names
 from sopgen.check.procedure import check_procedure
 
-__all__ = ["check_procedure", "check_project"]
+__all__ = ["check_output_names", "check_procedure", "check_project"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sopgen.errors import Diagnostic
+from sopgen.load import source_of
 from sopgen.load.paths import procedure_id_problem
 from sopgen.load.yamlsource import SourceMap
 
@@ -21,4 +24,49 @@ def check_procedure_ids(src: SourceMap, ids: list[str], folder_name: str) -> lis
             )
         if problem:
             found.append(src.diagnostic(("prosedur", index), *problem))
+    return found
+
+
+def check_output_names(projects) -> list[Diagnostic]:
+    """An error at each document or procedure whose PDF would land on another's file in
+    output/pdf/ (one folder for the whole data folder; names compared ignoring case, as on
+    Windows): a procedure id used by two documents, or a document folder named like
+    another document or procedure."""
+    found: list[Diagnostic] = []
+    owner: dict[str, str] = {}  # lower-case file name -> who writes it, as a user reads it
+
+    def claim(name: str, who: str) -> str | None:
+        key = name.lower()
+        if key in owner:
+            return owner[key]
+        owner[key] = who
+        return None
+
+    for project in projects:
+        src = source_of(project)
+        folder = Path(project.path).name
+        first = claim(folder, f"nama binder dokumen '{folder}'")
+        if first:
+            found.append(
+                src.diagnostic(
+                    (),
+                    f"nama folder dokumen '{folder}' sama dengan {first}; PDF keduanya "
+                    "akan saling menimpa di folder keluaran pdf/",
+                    "ganti nama folder dokumen ini",
+                )
+            )
+        for index, pid in enumerate(project.dokumen.prosedur):
+            if pid.lower() == folder.lower():
+                continue  # reported by check_procedure_ids
+            first = claim(pid, f"id prosedur di dokumen '{folder}'")
+            if first:
+                found.append(
+                    src.diagnostic(
+                        ("prosedur", index),
+                        f"id prosedur '{pid}' sama dengan {first}; PDF dan halaman "
+                        "buku panduan keduanya akan saling menimpa",
+                        f"ganti nama berkas {pid}.yaml (dan namanya di daftar 'prosedur') "
+                        "dengan id yang belum dipakai di folder data ini",
+                    )
+                )
     return found

@@ -25,6 +25,7 @@ from sopgen.impor.to_yaml_doc import render_dokumen
 from sopgen.impor.to_yaml_flow import RowPlan, plan_flow
 from sopgen.impor.values import slug
 from sopgen.impor.yaml_text import Text
+from sopgen.load.paths import DOCUMENT_FILE
 
 
 @dataclass(frozen=True)
@@ -81,30 +82,43 @@ def _unique_executors(sops: Sequence[ir.ImportedSop]) -> list[tuple[list[str], l
     return out
 
 
-def procedure_ids(sops: Sequence[ir.ImportedSop], folder_name: str = "") -> list[str]:
-    """Plain, distinct ids; never 'dokumen' nor the folder's name (whose PDF is the binder)."""
-    taken = {"dokumen", folder_name.lower()}
+def procedure_ids(
+    sops: Sequence[ir.ImportedSop], folder_name: str = "", taken: frozenset[str] = frozenset()
+) -> list[str]:
+    """Plain, distinct ids named after each SOP's title (else its identity's Nama SOP);
+    never 'dokumen', the folder's name (whose PDF is the binder) nor a name in ``taken``
+    (the other documents of the data folder: all their PDFs share one output folder)."""
+    taken = {"dokumen", folder_name.lower()} | {t.lower() for t in taken}
     ids: list[str] = []
     for n, sop in enumerate(sops, start=1):
-        base = (
-            slug(
-                re.sub(
-                    r"^\s*(sop|standar operasional prosedur)\s+", "", sop.title or "", flags=re.I
-                )
-            )
-            if sop.title
-            else f"prosedur-{n}"
-        )
+        title = sop.title or sop.identity.nama or ""
+        title = re.sub(r"^\s*(sop|standar operasional prosedur)\s+", "", title, flags=re.I)
+        base = slug(title) or f"prosedur-{n}"
         candidate, k = base, 2
-        while candidate in ids or candidate.lower() in taken:
+        while candidate.lower() in {i.lower() for i in ids} or candidate.lower() in taken:
             candidate, k = f"{base}-{k}", k + 1
         ids.append(candidate)
     return ids
 
 
-def render_document(sops: Sequence[ir.ImportedSop], folder: Path) -> dict[str, Text]:
+def names_in_use(data: Path, except_folder: Path) -> frozenset[str]:
+    """Names that already become PDF files in ``data``'s output: every other document
+    folder's name and its procedure files' names (one level of documents below ``data``)."""
+    names: set[str] = set()
+    if not data.is_dir():
+        return frozenset()
+    for doc in data.iterdir():
+        if doc.is_dir() and doc.name != except_folder.name and (doc / DOCUMENT_FILE).is_file():
+            names.add(doc.name)
+            names.update(f.stem for f in doc.glob("*.yaml") if f.name != DOCUMENT_FILE)
+    return frozenset(names)
+
+
+def render_document(
+    sops: Sequence[ir.ImportedSop], folder: Path, taken: frozenset[str] = frozenset()
+) -> dict[str, Text]:
     """File name -> text of every file of the document folder (nothing written)."""
-    ids = procedure_ids(sops, folder.name)
+    ids = procedure_ids(sops, folder.name, taken)
     schema = _schema_dir(folder)
     files = {"dokumen.yaml": render_dokumen(sops, ids, schema)}
     for sop, pid, (executors, notes) in zip(sops, ids, _unique_executors(sops), strict=True):
@@ -249,7 +263,7 @@ def write_document(
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()) and not overwrite:
         raise FolderExists(f"folder {folder} sudah ada dan berisi berkas")
-    texts = render_document(sops, folder)
+    texts = render_document(sops, folder, names_in_use(folder.parent, folder))
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".tmp"))
     try:

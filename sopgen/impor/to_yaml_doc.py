@@ -160,6 +160,15 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
         out.key("prosedur")
         for pid in ids:
             out.item(pid, 2)
+    out.blank()
+    # an SOP as offices publish it has no cover and no table of contents: print it the same
+    out.comment(
+        "Dicetak seperti aslinya: tanpa Halaman Judul dan Daftar Isi (ubah ke true untuk "
+        "mencetaknya, mis. bila beberapa SOP dijilid menjadi satu buku)"
+    )
+    out.key("pengaturan")
+    out.key("halaman_judul", False, 2)
+    out.key("daftar_isi", False, 2)
     return out
 
 

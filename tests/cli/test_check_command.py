@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 from tests.conftest import edit
+
+MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 
 
 def test_seed_passes_with_its_lints(workdir, cli):
@@ -68,3 +72,27 @@ def test_data_files_point_at_the_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = "dokumen" if path.name == "dokumen.yaml" else "prosedur"
         assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path
+
+
+def test_two_documents_whose_pdfs_would_overwrite_each_other(workdir, cli):
+    # all documents of a data folder write into one output/pdf/: a copy of the seed under
+    # another name repeats its six procedure ids, and a document may not be named like one
+    shutil.copytree(workdir / "data/sekretariat", workdir / "data/umum")
+    shutil.copytree(MINI, workdir / "data/spm")
+    result = cli("check", "data")
+    assert result.exit_code == 1
+    out = result.output
+    assert "Traceback" not in out
+    assert (
+        "data/umum/dokumen.yaml:131:12: kesalahan: id prosedur 'lakip' sama dengan "
+        "id prosedur di dokumen 'sekretariat'; PDF dan halaman buku panduan keduanya akan "
+        "saling menimpa\n"
+        "    cara memperbaiki: ganti nama berkas lakip.yaml (dan namanya di daftar 'prosedur') "
+        "dengan id yang belum dipakai di folder data ini"
+    ) in out
+    assert (
+        "data/spm/dokumen.yaml:2:1: kesalahan: nama folder dokumen 'spm' sama dengan "
+        "id prosedur di dokumen 'sekretariat'; PDF keduanya akan saling menimpa di folder "
+        "keluaran pdf/\n    cara memperbaiki: ganti nama folder dokumen ini"
+    ) in out
+    assert "Ditemukan 7 kesalahan" in out  # six ids of 'umum', the folder 'spm'

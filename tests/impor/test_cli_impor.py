@@ -122,3 +122,19 @@ def test_empty_file_and_file_without_sop_table_say_what_to_do(run, tmp_path):
     assert "surat.pdf: kesalahan: tabel flowchart SOP tidak ditemukan" in result.output
     assert "'sopgen new'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_sources_imported_into_one_folder_build_together(run, tmp_path):
+    # two workbooks of the same procedure: their procedure ids differ (one output/pdf/ is
+    # shared by every document of a data folder) and the folder passes check as a whole
+    _workbook(tmp_path / "surat-masuk.xlsx")
+    _workbook(tmp_path / "surat-masuk-bidang.xlsx")
+    result = run("surat-masuk.xlsx", "surat-masuk-bidang.xlsx", "--ke", "data")
+    assert result.exit_code == 0, result.output
+    ids = sorted(f.stem for f in (tmp_path / "data").glob("*/*.yaml") if f.name != "dokumen.yaml")
+    assert len(ids) == 2 and ids[0] != ids[1], ids
+    checked = CliRunner().invoke(main, ["check", "data"], catch_exceptions=False)
+    assert checked.exit_code == 0, checked.output
+    # printed like an office's own SOP: no cover, no table of contents (switchable)
+    dokumen = (tmp_path / "data/surat-masuk/dokumen.yaml").read_text(encoding="utf-8")
+    assert "pengaturan:\n  halaman_judul: false\n  daftar_isi: false\n" in dokumen

@@ -256,9 +256,11 @@ def test_column_titles_written_when_they_differ():
 
 def test_same_input_same_bytes(tmp_path):
     sop = _case_rows_with_several_symbols()
-    a = write_document([sop], tmp_path / "a")
-    b = write_document([sop], tmp_path / "b")
+    # two data folders: within one, the second document's ids would avoid the first's
+    a = write_document([sop], tmp_path / "1" / "sop")
+    b = write_document([sop], tmp_path / "2" / "sop")
     for fa, fb in zip(a.files, b.files, strict=True):
+        assert fa.name == fb.name
         assert fa.read_bytes() == fb.read_bytes()
 
 

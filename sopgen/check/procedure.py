@@ -20,6 +20,7 @@ from sopgen.model import Procedure, Project
 from sopgen.model.flow import row_name, symbols
 
 REPEATED = "ditulis dua kali"
+MAX_STEPS = 500
 
 
 def _psrc(procedure: Procedure) -> SourceMap:
@@ -37,6 +38,14 @@ def repeated_items(src: SourceMap, key: str, items: list[str], what: str) -> lis
 
 def check_procedure(procedure: Procedure) -> list[Diagnostic]:
     steps, columns, src = procedure.data.kegiatan, procedure.data.pelaksana, _psrc(procedure)
+    if len(steps) > MAX_STEPS:  # laid out in minutes, read by nobody: refused before layout
+        return [
+            src.diagnostic(
+                ("kegiatan", MAX_STEPS),
+                f"prosedur memuat {len(steps)} langkah; paling banyak {MAX_STEPS}",
+                "pecah prosedur ini menjadi beberapa SOP yang saling merujuk ('prosedur:')",
+            )
+        ]
     found = check_texts(procedure.data, src)
     found += check_numbers(procedure, src)
     found += repeated_items(src, "pelaksana", columns, "kolom pelaksana")

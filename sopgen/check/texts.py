@@ -64,6 +64,15 @@ def _walk(value: object, path: tuple, src: SourceMap, found: list[Diagnostic]) -
             else:
                 _walk(item, (*path, key), src, found)
     elif isinstance(value, list | tuple):
+        if len(value) > MAX_ITEMS and path in _BOUNDED_LISTS:
+            found.append(
+                src.diagnostic(
+                    (*path, MAX_ITEMS),
+                    f"{_name(path)} memuat {len(value)} butir; paling banyak {MAX_ITEMS} "
+                    "(halaman identitas dan riwayat revisi)",
+                    "ringkas daftarnya; butir sebanyak ini tidak lagi terbaca di halaman identitas",
+                )
+            )
         required = bool(path) and path[-1] in _REQUIRED_ITEMS
         for index, item in enumerate(value):
             if isinstance(item, str):
@@ -80,6 +89,9 @@ ITEM_LIMIT = 1000
 _LIST_SECTIONS = {"dasar_hukum", "kualifikasi_pelaksana", "peralatan", "peringatan", "pencatatan"}
 _FIELD_SECTIONS = {"instansi", "identitas", "pejabat", "keterkaitan", "pengesahan", "revisi"}
 _LONG_FIELDS = {"isi", "perubahan"}
+# lists printed on the front pages: thousands of items would take minutes to lay out
+MAX_ITEMS = 100
+_BOUNDED_LISTS = {(name,) for name in _LIST_SECTIONS} | {("keterkaitan",), ("revisi",)}
 
 
 def _limit(path: tuple) -> int | None:

@@ -179,6 +179,11 @@ CASES = [
     ('official name too long', D, b'    nama: Ir. CONTOH, MM', b'    nama: ' + b'CONTOH ' * 35,
      'd/dokumen.yaml:24:11: kesalahan: pejabat.kepala.nama terlalu panjang (244 karakter; paling banyak 200): tidak muat di halaman identitas\n    cara memperbaiki: persingkat teksnya'),
 
+    ('too many legal bases', D, b'dasar_hukum:\n', b'dasar_hukum:\n' + b'  - Peraturan Daerah\n' * 101,
+     'd/dokumen.yaml:113:5: kesalahan: dasar_hukum memuat 102 butir; paling banyak 100 (halaman identitas dan riwayat revisi)\n    cara memperbaiki: ringkas daftarnya; butir sebanyak ini tidak lagi terbaca di halaman identitas'),
+    ('too many steps', L, b'kegiatan:\n', b'kegiatan:\n' + b'  - {uraian: Mencatat, pelaksana: Petugas}\n' * 501,
+     "d/layanan.yaml:506:5: kesalahan: prosedur memuat 505 langkah; paling banyak 500\n    cara memperbaiki: pecah prosedur ini menjadi beberapa SOP yang saling merujuk ('prosedur:')"),
+
 ]
 # fmt: on
 

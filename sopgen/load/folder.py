@@ -109,6 +109,11 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
+# A data file is a few KB; one of a megabyte already takes seconds to parse (PyYAML is
+# pure Python here): larger is refused unread.
+MAX_YAML_BYTES = 1024 * 1024
+
+
 def _read_model(path: Path, model: type[BaseModel], root: Path):
     """Read (through the file gate: inside ``root``, a regular file of sane size),
     decode, parse and validate one file. Returns (model or None, source map, diagnostics)."""
@@ -124,7 +129,7 @@ def _read_model(path: Path, model: type[BaseModel], root: Path):
             ],
         )
     try:
-        raw = files.read_bytes(path, root)
+        raw = files.read_bytes(path, root, limit=MAX_YAML_BYTES)
     except files.OutsideError as err:
         return None, None, [Diagnostic(shown, 1, 1, err.message, err.hint)]
     text, problem = decode_text(shown, raw)

@@ -65,7 +65,7 @@ CASES = [
     ('tab after the dash', L, b'  - uraian: Menerima', b'  -\turaian: Menerima',
      'd/layanan.yaml:6:4: kesalahan: karakter tab di sini; YAML hanya menerima spasi untuk indentasi (baris 6: "  -\turaian: Menerima berkas permohonan")\n    cara memperbaiki: ganti tab dengan spasi (mis. 2 spasi per tingkat)'),
     ('huge file', L, None, 'huge',
-     "d/layanan.yaml:1:1: kesalahan: berkas 'layanan.yaml' berukuran 6,0 MB, lebih dari 5 MB\n    cara memperbaiki: periksa apakah berkas yang benar yang dipakai; berkas SOP biasanya hanya beberapa KB"),
+     "d/layanan.yaml:1:1: kesalahan: berkas 'layanan.yaml' berukuran 6,0 MB, lebih dari 1 MB\n    cara memperbaiki: periksa apakah berkas yang benar yang dipakai; berkas SOP biasanya hanya beberapa KB"),
     ('a very long line', L, b'uraian: Menerima berkas permohonan', b'uraian: ' + b'Menerima berkas ' * 20000,
      'd/layanan.yaml:6:13: kesalahan: langkah 1: teks kegiatan terlalu panjang untuk satu halaman\n    cara memperbaiki: persingkat uraian atau pecah menjadi beberapa langkah'),
     ('kegiatan empty', L, b'kegiatan:\n', b'kegiatan: []\nx:\n',

@@ -55,9 +55,10 @@ def check_output_names(projects) -> list[Diagnostic]:
                     "ganti nama folder dokumen ini",
                 )
             )
-        for index, pid in enumerate(project.dokumen.prosedur):
-            if pid.lower() == folder.lower():
-                continue  # reported by check_procedure_ids
+        ids = list(project.dokumen.prosedur)
+        for index, pid in enumerate(ids):
+            if pid.lower() == folder.lower() or procedure_id_problem(pid, ids[:index]):
+                continue  # reported by check_procedure_ids (one message for one cause)
             first = claim(pid, f"id prosedur di dokumen '{folder}'")
             if first:
                 found.append(

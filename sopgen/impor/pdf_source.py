@@ -71,8 +71,13 @@ def _words(chars: list[tuple[str, float, float, float, float, float]]) -> list[W
         for line in reversed(lines[-6:]):
             top, bottom = line[0]
             size = line[1][0][5]
-            # text of another size printed over this line (a footer) is a line of its own
-            if top - 0.5 <= mid <= bottom + 0.5 and abs(c[5] - size) <= 0.2 * max(size, 1):
+            # text of another size printed over this line (a footer) is a line of its own,
+            # and so is a line printed a point or two lower over it (its baseline differs)
+            if (
+                top - 0.5 <= mid <= bottom + 0.5
+                and abs(c[5] - size) <= 0.2 * max(size, 1)
+                and (c[0].isspace() or abs(c[4] - bottom) <= max(0.6, 0.12 * size))
+            ):
                 line[1].append(c)
                 break
         else:
@@ -83,6 +88,10 @@ def _words(chars: list[tuple[str, float, float, float, float, float]]) -> list[W
         cur: list = []
         for c in cs:
             if c[0].isspace():
+                # a space drawn over the glyph before it (a stray space of another font
+                # size in "M emiliki") separates nothing
+                if cur and c[1] < cur[-1][3] - 0.25 * max(cur[-1][5], 1.0):
+                    continue
                 if cur:
                     words.append(_word(cur))
                 cur = []

@@ -51,7 +51,10 @@ def lines_of(words: list[Word]) -> list[list[Word]]:
         for line in lines:
             ref = line[0]
             overlap = min(ref.bottom, w.bottom) - max(ref.top, w.top)
-            if overlap > 0.5 * min(ref.bottom - ref.top, w.bottom - w.top):
+            low = min(ref.bottom - ref.top, w.bottom - w.top)
+            # one baseline: a line printed a point or two lower over another one (two
+            # overlapping lines of a cramped cell) is a line of its own
+            if overlap > 0.5 * low and abs(ref.bottom - w.bottom) <= max(0.6, 0.12 * low):
                 line.append(w)
                 break
         else:

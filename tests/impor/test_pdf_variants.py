@@ -342,3 +342,30 @@ def test_several_sops_in_one_file_come_back_each_whole(tmp_path):
     written = write_document(list(tables), tmp_path / "hasil")
     _, diagnostics = read_data(written.folder)
     assert [d.format() for d in diagnostics if d.is_error] == []
+
+
+def test_cramped_lines_and_stray_spaces_read_as_printed(tmp_path):
+    """Two lines printed a point apart (a cramped cell) stay two lines, never interleaved
+    letter by letter; a space glyph drawn over a letter splits no word."""
+    from reportlab.pdfgen import canvas
+
+    from sopgen.impor.pdf_source import read_pages
+
+    path = tmp_path / "rapat.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 6)
+    c.drawString(100, 700, "Statistik Kabupaten/Kota;")
+    c.drawString(100, 698.7, "10.Peraturan Kepala Badan")  # 1.3 pt lower, over it
+    c.drawString(100, 650, "1.Memiliki kemampuan")
+    c.setFont("Helvetica", 5.4)
+    c.drawString(105.03, 650, " ")  # a space of another size over the M
+    c.save()
+    words = read_pages(path)[0].words
+    texts = {w.text for w in words}
+    assert {"Statistik", "Kabupaten/Kota;", "10.Peraturan", "Kepala", "Badan"} <= texts
+    assert "1.Memiliki" in texts
+    from sopgen.impor.pdf_text import line_text, lines_of
+
+    lines = [line_text(line) for line in lines_of(words)]
+    assert "Statistik Kabupaten/Kota;" in lines
+    assert "10.Peraturan Kepala Badan" in lines

@@ -18,8 +18,8 @@ Letters (A, B, ...) are given last, in order of appearance, one per pair
 (``assign_letters``).
 
 The bottom band lies below the table, outside it, as the signed originals draw their
-connectors (no empty row); the top band is an empty row right under the repeated table
-header, the only place above the first row (paginate.build_page).
+connectors; the top band is the upper part of the page's first row, right under the
+repeated table header (no empty row either way; paginate.build_page).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from sopgen.layout.connectors import assign_letters, crossings, pair_key, place_
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
-from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, band_cells, emit_row, emit_total
+from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
 from sopgen.model.flow import Edge
@@ -155,10 +155,11 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
     y = header.body_top
     boundaries = [y]
     connectors: list[OffPage] = []
+    band = 0.0  # the top band: the first row's upper part (no empty row)
     if top_links:
-        cells += band_cells(y, ctx.band_h, columns)
         connectors += _place(ctx, top_links, y)
-        y += ctx.band_h
+        band = ctx.band_h
+        y += band
         boundaries.append(y)
     rows_top = y
     symbols: dict[int, Symbol] = {}  # node -> its symbol (part 0)
@@ -167,7 +168,8 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
     for plan in ctx.symbols:
         by_row.setdefault(plan.step, []).append(plan)
     for row in ctx.rows[start:end]:
-        row_cells, row_texts = emit_row(row, y, columns, style)
+        row_cells, row_texts = emit_row(row, y - band, columns, style, row.height + band)
+        band = 0.0
         cells += row_cells
         texts += row_texts
         for plan in by_row.get(row.step, []):

@@ -108,15 +108,18 @@ def measure_rows(
 
 
 def emit_row(
-    row: RowContent, top: float, columns: Columns, style: Style
+    row: RowContent, top: float, columns: Columns, style: Style, height: float | None = None
 ) -> tuple[list[Cell], list[Text]]:
-    """Cells (one per column, lanes included) and texts of a body row at ``top``."""
+    """Cells (one per column, lanes included) and texts of a body row at ``top``;
+    ``height``: taller than the row's own (the first row of a page holding the incoming
+    off-page connectors in its upper part)."""
+    height = row.height if height is None else height
     cells: list[Cell] = []
     texts: list[Text] = []
     by_role = {t.role: t.lines for t in row.texts}
     pad = style.cell_pad
     for col in columns.cols:
-        cells.append(Cell(Box(col.x, top, col.w, row.height), role=col.role, step=row.step))
+        cells.append(Cell(Box(col.x, top, col.w, height), role=col.role, step=row.step))
         if col.role in by_role:
             anchor = "middle" if col.role in CENTRED else "start"
             texts += place_lines(
@@ -130,11 +133,6 @@ def emit_row(
                 anchor,
             )
     return cells, texts
-
-
-def band_cells(top: float, height: float, columns: Columns) -> list[Cell]:
-    """An empty row (one cell per column) holding off-page connectors."""
-    return [Cell(Box(c.x, top, c.w, height), role="band") for c in columns.cols]
 
 
 NOTES_COLUMNS = (3, 2)  # a list of short items under the table is set in columns

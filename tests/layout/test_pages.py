@@ -22,6 +22,10 @@ def row_box(page, index):
     return next(c.box for c in page.cells if c.role == "kegiatan" and c.step == index)
 
 
+def symbol_of(page, index):
+    return next(s for s in page.symbols if s.step == index and not s.part)
+
+
 def test_rows_fill_each_page_and_are_never_split():
     p = procedure([step(LONG, pelaksana="ABCD"[i % 4]) for i in range(40)])
     layout = lay_out(p)
@@ -89,7 +93,9 @@ def test_a_forward_arrow_across_a_break_becomes_connector_a():
     assert out.box.cx == pytest.approx(first.symbols[-1].box.cx)  # under the symbol
     inn = second.offpage[0]
     assert (inn.label, inn.direction, inn.step) == ("A", "in", last + 1)
-    assert inn.box.bottom < row_box(second, last + 1).y  # in the top band, under the header
+    # in the first row's upper part, under the header (no empty row), above its symbol
+    first_row = row_box(second, last + 1)
+    assert first_row.y < inn.box.y and inn.box.bottom < symbol_of(second, last + 1).box.y
     to_conn = next(a for a in first.arrows if a.target == "offpage:A")
     assert to_conn.source == f"step:{last}" and to_conn.points[-1] == (out.box.cx, out.box.y)
     from_conn = next(a for a in second.arrows if a.source == "offpage:A")
@@ -113,10 +119,12 @@ def test_a_backward_arrow_leaves_from_the_top_band_and_arrives_in_the_bottom_ban
     back = next(a for a in src.arrows if a.source == "step:20" and a.label == "Tidak")
     letter = back.target.split(":")[1]
     out = next(c for c in src.offpage if c.label == letter)
-    assert out.direction == "out" and out.box.bottom < row_box(src, src.steps[0]).y  # top band
+    first_row = row_box(src, src.steps[0])  # in the first row's upper part, over its symbol
+    assert out.direction == "out" and first_row.y < out.box.y
+    assert out.box.bottom < symbol_of(src, src.steps[0]).box.y
     assert back.points[-1] == (out.box.cx, out.box.bottom)  # enters the pentagon's tip
     inn = next(c for c in dst.offpage if c.label == letter)
-    assert inn.direction == "in" and inn.box.y > row_box(dst, dst.steps[-1]).bottom  # bottom band
+    assert inn.direction == "in" and inn.box.y > dst.table.bottom  # below the table
     up = next(a for a in dst.arrows if a.source == f"offpage:{letter}")
     assert up.target == "step:1" and up.points[0] == (inn.box.cx, inn.box.y)
 

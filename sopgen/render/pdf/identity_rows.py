@@ -167,14 +167,14 @@ class TwoColumnSection(Flowable):
             rests.append(rest)
         if not any(rests):
             return [self]
+        first = self._again(fits[0], fits[1])
+        if first.wrap(availWidth, availHeight)[1] > availHeight + 1e-6:
+            return []  # what fits by the items' measure does not as a whole: move on
         alone = [i for i, rest in enumerate(rests) if rest]
         if len(alone) == 1:
             # one column runs on alone: spread its rest over both columns
             i = alone[0]
-            return [
-                self._again(fits[0], fits[1]),
-                SpreadSection(self.columns[i][0]._sop_heading, rests[i], self.widths),
-            ]
+            return [first, SpreadSection(self.columns[i][0]._sop_heading, rests[i], self.widths)]
         conts = []
         for i, rest in enumerate(rests):
             if rest:
@@ -182,7 +182,7 @@ class TwoColumnSection(Flowable):
                 conts.append([heading(title, self.heading_style, continued=True), *rest])
             else:
                 conts.append([])
-        return [self._again(fits[0], fits[1]), self._again(conts[0], conts[1])]
+        return [first, self._again(conts[0], conts[1])]
 
     def _fill(self, col, w, avail):
         used = 0.0
@@ -192,9 +192,10 @@ class TwoColumnSection(Flowable):
                 used += h
                 continue
             # break between items; only an item taller than KEEP_WHOLE is cut between lines
-            long_item = h > KEEP_WHOLE
-            parts = f.split(w, avail - used) if avail - used > 0 and long_item else []
-            if len(parts) >= 2:
+            # (Paragraph.split fills the room with lines and forgets the space after them)
+            room = avail - used - f.getSpaceAfter()
+            parts = f.split(w, room) if room > 0 and h > KEEP_WHOLE else []
+            if len(parts) >= 2 and self._h(parts[0], w) <= avail - used + 1e-6:
                 head, tail = parts[0], parts[1:]
                 for p in (head, *tail):
                     p._sop_item = getattr(f, "_sop_item", False)

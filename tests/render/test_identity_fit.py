@@ -14,6 +14,7 @@ import pytest
 from sopgen.build import load_project
 from sopgen.layout.style import Style
 from sopgen.model.identity import LIST_FIELDS, effective_identity
+from sopgen.render.pdf import identity, identity_fit
 from sopgen.render.pdf.binder import render_binder
 from tests.render.pdf_support import flat, pages_text
 
@@ -106,3 +107,32 @@ def test_a_page_that_cannot_fit_breaks_between_items_and_loses_nothing(tmp_path,
     for page in pages[1:]:
         assert re.match(r"[A-Z/ ]+(\(lanjutan\) )?: ", page), page[:80]
     assert sum(page.count(LAST_ROW) for page in pages) == 1
+
+
+def _cold(render):
+    """``render()`` with the fits kept from earlier pages forgotten."""
+    identity_fit.CHOSEN.clear()
+    identity.ROW_HEIGHTS.clear()
+    return render()
+
+
+def test_a_fit_kept_from_another_page_never_changes_a_page(tmp_path):
+    # the fit is kept per content (identity_fit.CHOSEN, identity.ROW_HEIGHTS): a page
+    # rendered after others, in one process, is the same bytes as rendered alone; one
+    # more Peralatan item (a taller row) is not mistaken for the page before it
+    project = load_project(REAL / "bps-pdrb-triwulanan")
+    tools = [f"Perangkat pendukung kegiatan nomor {i} beserta kelengkapannya" for i in range(16)]
+    pages = []
+    for extra in ([], ["Perangkat tambahan"] * 4):
+        dokumen = project.dokumen.model_copy(update={"peralatan": tools + extra})
+        pages.append(project.model_copy(update={"dokumen": dokumen}))
+
+    def render(p):
+        return lambda: identity_only(p, tmp_path).read_bytes()
+
+    alone = [_cold(render(p)) for p in pages]
+    assert alone[0] != alone[1]
+    _cold(render(pages[0]))
+    assert render(pages[1])() == alone[1]
+    assert render(pages[0])() == alone[0]
+    assert identity_fit.CHOSEN and identity.ROW_HEIGHTS

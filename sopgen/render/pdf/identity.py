@@ -57,8 +57,9 @@ class _Content:
     signer: object  # model.Pejabat
     logo: Logo | None
     dates: tuple[str, str, str]  # Tanggal Pembuatan, Revisi, Efektif as printed
-    rows: tuple  # ((heading, items), (heading, items)) per bottom row
+    rows: tuple  # ((heading, items), (heading, items)) per bottom row, hashable
     paragraphs: dict = field(default_factory=dict)  # (item style, row, column) -> items
+    tops: dict = field(default_factory=dict)  # (tier, share) -> the top block, as measured
 
 
 def identity_story(project: Project, width: float, procedure: Procedure | None = None) -> list:
@@ -73,14 +74,11 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
     related = [k.teks for k in ident.keterkaitan if procedure is None or k.prosedur != procedure.id]
     rows = (
         (
-            ("DASAR HUKUM", list(ident.dasar_hukum)),
-            ("KUALIFIKASI PELAKSANA", list(ident.kualifikasi_pelaksana)),
+            ("DASAR HUKUM", ident.dasar_hukum),
+            ("KUALIFIKASI PELAKSANA", ident.kualifikasi_pelaksana),
         ),
-        (("KETERKAITAN", related), ("PERALATAN/PERLENGKAPAN", list(ident.peralatan))),
-        (
-            ("PERINGATAN", list(ident.peringatan)),
-            ("PENCATATAN DAN PENDATAAN", list(ident.pencatatan)),
-        ),
+        (("KETERKAITAN", tuple(related)), ("PERALATAN/PERLENGKAPAN", ident.peralatan)),
+        (("PERINGATAN", ident.peringatan), ("PENCATATAN DAN PENDATAAN", ident.pencatatan)),
     )
     dates = (
         format_date(ident.tanggal_pembuatan),
@@ -91,42 +89,97 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
     logo = project_logo(project, LOGO_MAX, LOGO_MAX)
     content = _Content(project, ident, signer, logo, dates, rows)
 
-    def build(tier: Tier) -> list[Flowable]:
+    def measure(tier: Tier) -> tuple[float, float]:
         # of the splits, the one that makes the page shortest in this tier; another than
         # the usual one only when it saves SAVES points
-        best, best_h = None, 0.0
+        best_h, best_share = None, SHARES[0]
         for share in SHARES:
-            story = _story(content, width, share, tier)
-            h = total_height(story, width)
-            if best is None or h < best_h - SAVES:
-                best, best_h = story, h
-        return best
+            h = _height(content, width, share, tier)
+            if best_h is None or h < best_h - SAVES:
+                best_h, best_share = h, share
+        return best_h, best_share
 
-    return [FittedIdentity(build)]
+    def build(tier: Tier, share: float) -> list[Flowable]:
+        return [_top_block(content, width, share, tier), *_rows(content, width, share, tier)]
+
+    return [FittedIdentity(measure, build, _key(content, width))]
 
 
-def _story(c: _Content, width: float, share: float, tier: Tier) -> list[Flowable]:
-    """The page set in ``tier`` with the logo column ``share`` of ``width``."""
+def _key(c: _Content, width: float) -> tuple:
+    """Everything the page's setting depends on besides the room: what ``_top`` and
+    ``_rows`` print, the logo's size, the frame width (identity_fit.FittedIdentity)."""
+    ins, ident, s = c.project.dokumen.instansi, c.ident, c.signer
+    return (
+        width,
+        (ins.pemerintah, ins.dinas, ins.unit),
+        None if c.logo is None else (c.logo.width, c.logo.height),
+        (ident.nomor, ident.nama, ident.label_nama),
+        tuple((extra.label, extra.isi) for extra in ident.tambahan),
+        (s.jabatan, s.nama, s.pangkat, nip_line(s)),
+        c.dates,
+        c.rows,
+    )
+
+
+def _widths(width: float, share: float) -> tuple[float, float]:
+    """The logo column ``share`` of ``width`` (the bottom rows split on the same line)."""
     left_w = round(width * share, 2)
-    widths = (left_w, width - left_w)
+    return left_w, width - left_w
+
+
+# (row, width, share, tier) -> that bottom row's height: every procedure's PDF of a
+# document prints the same rows under its own title (identity_fit), but for its own
+# entry left out of Keterkaitan; cleared when full
+ROW_HEIGHTS: dict[tuple, float] = {}
+ROW_HEIGHTS_MAX = 2048
+
+
+def _height(c: _Content, width: float, share: float, tier: Tier) -> float:
+    """The page's height set in ``tier`` at ``share`` (what total_height gives for the
+    flowables ``build`` makes, summed in the same order)."""
+    if len(ROW_HEIGHTS) >= ROW_HEIGHTS_MAX - len(c.rows):
+        ROW_HEIGHTS.clear()
+    heights = [_measured(_top_block(c, width, share, tier), width)]
+    for n, row in enumerate(c.rows):
+        key = (row, width, share, tier)
+        if key not in ROW_HEIGHTS:
+            ROW_HEIGHTS[key] = _measured(_row(c, n, _widths(width, share), tier), width)
+        heights.append(ROW_HEIGHTS[key])
+    return sum(heights)
+
+
+def _measured(f: Flowable, width: float) -> float:
+    return total_height([f], width)
+
+
+def _top_block(c: _Content, width: float, share: float, tier: Tier) -> Table:
+    """``_top`` made once per setting: measured, then drawn if chosen."""
+    if (tier, share) not in c.tops:
+        c.tops[tier, share] = _top(c, _widths(width, share), tier)
+    return c.tops[tier, share]
+
+
+def _rows(c: _Content, width: float, share: float, tier: Tier) -> list[Flowable]:
+    """The three bottom rows set in ``tier`` with the logo column ``share`` of ``width``."""
+    widths = _widths(width, share)
+    return [_row(c, n, widths, tier) for n in range(len(c.rows))]
+
+
+def _row(c: _Content, n: int, widths: tuple[float, float], tier: Tier) -> TwoColumnSection:
+    (lh, li), (rh, ri) = c.rows[n]
     style = tier.styles["item"]
-    story: list[Flowable] = [_top(c, widths, tier)]
-    for n, ((lh, li), (rh, ri)) in enumerate(c.rows):
-        # the item paragraphs of one style serve every split tried (wrapped before drawn)
-        for side, items in enumerate((li, ri)):
-            if (style.name, n, side) not in c.paragraphs:
-                c.paragraphs[style.name, n, side] = numbered(items, style)
-        left, right = c.paragraphs[style.name, n, 0], c.paragraphs[style.name, n, 1]
-        story.append(
-            TwoColumnSection(
-                column(lh, left, tier.styles, widths[0] - 2 * tier.pad),
-                column(rh, right, tier.styles, widths[1] - 2 * tier.pad),
-                widths,
-                tier.pad,
-                tier.styles["heading"],
-            )
-        )
-    return story
+    # the item paragraphs of one style serve every split tried (wrapped before drawn)
+    for side, items in enumerate((li, ri)):
+        if (style.name, n, side) not in c.paragraphs:
+            c.paragraphs[style.name, n, side] = numbered(items, style)
+    left, right = c.paragraphs[style.name, n, 0], c.paragraphs[style.name, n, 1]
+    return TwoColumnSection(
+        column(lh, left, tier.styles, widths[0] - 2 * tier.pad),
+        column(rh, right, tier.styles, widths[1] - 2 * tier.pad),
+        widths,
+        tier.pad,
+        tier.styles["heading"],
+    )
 
 
 def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:

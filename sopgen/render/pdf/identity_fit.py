@@ -15,6 +15,13 @@ content best (``identity.SHARES``), and prints the first that fits:
 When none fits (a long Dasar Hukum, say) the page is printed in the normal style and
 breaks between items onto the next page (``identity_rows.TwoColumnSection``). The choice
 depends only on the content and the page size, so the same input gives the same bytes.
+
+A build repeats the document's identity page in every procedure's PDF (each with its
+own title and Nomor, the rest the same), and finding the fit means measuring the page
+in up to three tiers at four splits each. So ``identity`` measures the bottom rows once
+per content (they do not hold the title), and ``FittedIdentity`` keeps its choice per
+whole content and room (``key``); the page is then set once, to be drawn. A key only
+picks a setting: the text is always set from the current content.
 """
 
 from __future__ import annotations
@@ -85,59 +92,93 @@ TIERS = (
 )
 
 
-Build = Callable[[Tier], list[Flowable]]
+# measure(tier): the page's height set in ``tier`` at the split of the width that suits
+# it best, and that split; build(tier, split): the page's flowables so set
+Measure = Callable[[Tier], tuple[float, float]]
+Build = Callable[[Tier, float], list[Flowable]]
 
 
 def total_height(story: list[Flowable], width: float) -> float:
     return sum(f.wrap(width, 1e9)[1] + f.getSpaceAfter() for f in story)
 
 
+@dataclass(frozen=True)
+class Choice:
+    """What the fit chose for some content and room."""
+
+    tier: int  # index in TIERS (0 when nothing fits)
+    share: float  # the split of the width (identity.SHARES)
+    fits: bool  # on one page; else set in the normal style, breaking between items
+    height: float  # of the whole page so set
+
+
+# (key, width, height) -> Choice; cleared when full (a process rarely sees more than a
+# few pages of the same content)
+CHOSEN: dict[tuple, Choice] = {}
+CHOSEN_MAX = 256
+
+
 class FittedIdentity(Flowable):
-    """The identity page; ``build(tier)`` gives its flowables set in that tier."""
+    """The identity page, measured by ``measure`` and set by ``build`` (see above).
+    ``key``: everything the page's setting depends on besides the room (the texts,
+    Nomor, title, logo size, frame width); pages with the same key share the fit."""
 
-    def __init__(self, build: Build):
+    def __init__(self, measure: Measure, build: Build, key: tuple | None = None):
         super().__init__()
-        self.build = build
-        self._stories: dict[int, list[Flowable]] = {}
-        self._heights: dict[tuple[int, float], float] = {}
+        self.measure, self.build, self.key = measure, build, key
+        self._measured: dict[int, tuple[float, float]] = {}
+        self._built: dict[tuple[int, float], list[Flowable]] = {}
         self.chosen: list[Flowable] | None = None
+        self.story: list[Flowable] = []  # as chosen (the normal style when nothing fits)
 
-    def _story(self, n: int) -> list[Flowable]:
-        if n not in self._stories:
-            self._stories[n] = self.build(TIERS[n])
-        return self._stories[n]
+    def _height(self, n: int) -> float:
+        if n not in self._measured:
+            self._measured[n] = self.measure(TIERS[n])
+        return self._measured[n][0]
 
-    def _height(self, n: int, width: float) -> float:
-        if (n, width) not in self._heights:
-            self._heights[n, width] = total_height(self._story(n), width)
-        return self._heights[n, width]
-
-    def _first_fit(self, width: float, height: float) -> int | None:
+    def _first_fit(self, height: float) -> int | None:
         """The first tier that fits ``height``; the tightest is tried second, so that a
         page that cannot fit at all costs two settings, not all of them."""
         last = len(TIERS) - 1
-        if self._height(0, width) <= height + 1e-6:
+        if self._height(0) <= height + 1e-6:
             return 0
-        if self._height(last, width) > height + 1e-6:
+        if self._height(last) > height + 1e-6:
             return None
-        return next(n for n in range(1, last + 1) if self._height(n, width) <= height + 1e-6)
+        return next(n for n in range(1, last + 1) if self._height(n) <= height + 1e-6)
+
+    def _choose(self, height: float) -> Choice:
+        n = self._first_fit(height)
+        tier = 0 if n is None else n
+        self._height(tier)
+        h, share = self._measured[tier]
+        return Choice(tier, share, n is not None, h)
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        n = self._first_fit(availWidth, availHeight)
-        self.chosen = None if n is None else self._story(n)
-        self.height = self._height(0 if n is None else n, availWidth)
+        memo = None if self.key is None else (self.key, availWidth, availHeight)
+        choice = CHOSEN.get(memo) if memo is not None else None
+        if choice is None:
+            choice = self._choose(availHeight)
+            if memo is not None:
+                if len(CHOSEN) >= CHOSEN_MAX:
+                    CHOSEN.clear()
+                CHOSEN[memo] = choice
+        at = (choice.tier, choice.share)
+        if at not in self._built:
+            self._built[at] = self.build(TIERS[choice.tier], choice.share)
+        self.story = self._built[at]
+        self.chosen = self.story if choice.fits else None
+        self.height = choice.height
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
         if self.chosen is not None:
             return [self]
-        story = self._story(0)
-        top = story[0]
+        top = self.story[0]
         if top.wrap(availWidth, availHeight)[1] > availHeight:
             return []  # not even the top block here: start on the next page
-        return list(story)  # the normal style, breaking between items
+        return list(self.story)  # the normal style, breaking between items
 
     def draw(self):
         y = self.height

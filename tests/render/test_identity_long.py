@@ -116,6 +116,18 @@ def test_a_long_identity_that_check_accepts_builds_with_every_word(tmp_path, cli
     assert len(pages_text(pdfs[1])) >= 4  # the identity took pages 1-3 at least
 
 
+def _five_long_lists(doc: dict) -> None:
+    for field in LISTS:
+        doc[field] = [("WWWWW MMMMM mmmm " * 80)[:1000].strip()] * 4
+
+
+def test_five_lists_of_items_as_long_as_check_allows_render_with_every_word(tmp_path):
+    # each row splits across pages between the lines of its items
+    doc = _document(tmp_path / "d", _five_long_lists)
+    for pdf, own_page in render_all(tmp_path / "d", tmp_path / "out"):
+        assert_every_word_printed(pdf, _printed(doc, own_page))
+
+
 # words of every width (no word wider than the narrowest column, so none is broken)
 WORDS = ["WWWWW", "MMMMM", "mmmm", "Peraturan", "daerah", "nomor", "2016", "a", "Kabupaten"]
 

@@ -11,20 +11,27 @@ only straight across another arrow; and it is priced like the search prices a pa
 
 from __future__ import annotations
 
-import bisect
 import heapq
 
-from sopgen.layout.tracks import DOWN, LEFT, RIGHT, UP, V_BIT, X_BIT, TrackGrid, axis_bit
+from sopgen.layout.channels import NEAR, Channels, outer_channels
+from sopgen.layout.tracks import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    X_BIT,
+    TrackGrid,
+    ahead,
+    axis_bit,
+    nearest,
+    side_ok,
+    vertical,
+)
 
-NEAR = 3  # free lines tried next to each end for the first / last bend
 TRACKS = 6  # gutter or channel tracks tried for the middle of a shape
 PAIRS = 3  # (start, goal) pairs tried, cheapest first
 CHECKS = 24  # shapes checked at most per arrow once one is free
 MORE_CHECKS = 24  # different shapes traced at most while none is free
-LEG_TRACKS = 3  # channel tracks tried besides the NEAR lines for an outer detour's legs
-SWITCH_ROWS = 4  # rows tried for crossing from one outer channel to the other
-LEG_SPACING = 8.0  # points between two of those tracks
-OUTER = 2  # outermost tracks on each side tried as the channel past full-width boxes
 GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
 
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
@@ -36,50 +43,7 @@ def _order(shape: tuple) -> tuple[float, int]:
     return shape[0], shape[1]  # estimate, then the order made
 
 
-def _vertical(d: int) -> bool:
-    return d in (UP, DOWN)
-
-
-def _ahead(k: int, d: int, n: int, most: int) -> list[int]:
-    """Up to ``most`` indexes from ``k`` (included) on in direction ``d``."""
-    step = 1 if d in (DOWN, RIGHT) else -1
-    stop = n if step == 1 else -1
-    return list(range(k, stop, step))[:most]
-
-
-def _legs(k: int, d: int, n: int, ys: list[float], tracks: list[int]) -> list[int]:
-    """Where a detour may turn off after leaving index ``k`` in direction ``d``: the
-    next ``NEAR`` grid lines, then the next ``LEG_TRACKS`` tracks (``tracks`` sorted)
-    at least ``LEG_SPACING`` apart (about one per row boundary)."""
-    near = _ahead(k, d, n, NEAR)
-    if d in (DOWN, RIGHT):
-        further = tracks[bisect.bisect_right(tracks, near[-1]) :]
-    else:
-        further = tracks[: bisect.bisect_left(tracks, near[-1])][::-1]
-    out = list(near)
-    last = ys[near[-1]]
-    for t in further:
-        if len(out) >= NEAR + LEG_TRACKS:
-            break
-        if abs(ys[t] - last) >= LEG_SPACING:
-            out.append(t)
-            last = ys[t]
-    return out
-
-
-def _side_ok(k: int, k0: int, d0: int) -> bool:
-    """Index ``k`` lies on the ``d0`` side of ``k0`` (or on it)."""
-    return k >= k0 if d0 in (DOWN, RIGHT) else k <= k0
-
-
-def _nearest(tracks: list[int], lo: int, hi: int, most: int, ok) -> list[int]:
-    """Up to ``most`` tracks allowed by ``ok``: those within [lo, hi] first, then by how
-    far they lie outside it; among equals, in the grid's order of preference."""
-    scored = sorted((max(lo - k, 0, k - hi), rank, k) for rank, k in enumerate(tracks) if ok(k))
-    return [k for _, _, k in scored[:most]]
-
-
-class Shapes:
+class Shapes(Channels):
     """Candidate shapes for one arrow over a grid; ``best()`` gives nodes and cost."""
 
     def __init__(self, grid: TrackGrid, starts: list[Start], goals: list[Goal], lengths):
@@ -87,24 +51,16 @@ class Shapes:
         self.starts = starts
         self.goals = goals
         self.lengths = lengths  # nodes -> straight length of a walk
-        # The outer channels: the tracks that pass beside every wall (a box over every
-        # lane), the only way past it, tried for every detour besides the tracks
-        # nearest the ends. No wall, no outer channel.
-        xs = sorted(grid.track_i, key=lambda i: grid.xs[i])
-        self.outer: list[int] = []
-        if grid.walls:
-            left = min(w[2] for w in grid.walls)
-            right = max(w[3] for w in grid.walls)
-            self.outer = [i for i in xs if grid.xs[i] <= left][-OUTER:]
-            self.outer += [i for i in xs if grid.xs[i] >= right][:OUTER]
+        self.outer = outer_channels(grid)
         self.sorted_j = sorted(grid.track_j)
+        self.runs: dict[tuple[int, int, int], int] = {}  # Channels._run's answers
 
     # -- candidates ---------------------------------------------------------------------
 
     def _corners(self, a: int, da: int, b: int, db: int) -> list[Corners]:
         """Shapes from node ``a`` leaving in ``da`` to node ``b`` arriving in ``db``, with
         at most four bends."""
-        va, vb = _vertical(da), _vertical(db)
+        va, vb = vertical(da), vertical(db)
         if va == vb:
             plain = self._parallel(a, da, b, db, swap=not va)
         elif va:
@@ -132,16 +88,16 @@ class Shapes:
         out: list[Corners] = []
         if ua == ub:
             out.append(ij((ua, va), (ub, vb)))
-        for v in _nearest(
+        for v in nearest(
             along,
             min(va, vb),
             max(va, vb),
             2 * TRACKS,
-            lambda k: _side_ok(k, va, da) and _side_ok(k, vb, back),
+            lambda k: side_ok(k, va, da) and side_ok(k, vb, back),
         ):
             out.append(ij((ua, va), (ua, v), (ub, v), (ub, vb)))
-        near_a, near_b = _ahead(va, da, n_along, NEAR), _ahead(vb, back, n_along, NEAR)
-        for u in _nearest(across, min(ua, ub), max(ua, ub), TRACKS, lambda k: True):
+        near_a, near_b = ahead(va, da, n_along, NEAR), ahead(vb, back, n_along, NEAR)
+        for u in nearest(across, min(ua, ub), max(ua, ub), TRACKS, lambda k: True):
             for v1 in near_a:
                 for v2 in near_b:
                     out.append(ij((ua, va), (ua, v1), (u, v1), (u, v2), (ub, v2), (ub, vb)))
@@ -155,24 +111,9 @@ class Shapes:
         ib, jb = divmod(b, g.ny)
         back = (db + 2) % 4
         out = [[(ia, ja), (ia, jb), (ib, jb)]]
-        for i in _nearest(g.track_i, ib, ib, TRACKS, lambda k: _side_ok(k, ib, back)):
-            for j1 in _ahead(ja, da, g.ny, NEAR):
+        for i in nearest(g.track_i, ib, ib, TRACKS, lambda k: side_ok(k, ib, back)):
+            for j1 in ahead(ja, da, g.ny, NEAR):
                 out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
-        return out
-
-    def _reach(self, a: int, d: int, u: int, toward: int) -> list[Corners]:
-        """Ways from node ``a`` leaving in ``d`` to the channel ``u`` (reached across
-        it), their last corner on the channel; ``toward``: the row index of the other
-        end (where a sideways start turns)."""
-        g = self.g
-        ia, ja = divmod(a, g.ny)
-        if _vertical(d):
-            return [[(ia, ja), (ia, v), (u, v)] for v in _legs(ja, d, g.ny, g.ys, self.sorted_j)]
-        out = [[(ia, ja), (u, ja)]] if _side_ok(u, ia, d) and u != ia else []
-        turn = DOWN if toward > ja else UP
-        for i in _nearest(g.track_i, ia, ia, 1, lambda k: _side_ok(k, ia, d) and k != ia):
-            for v in _legs(ja, turn, g.ny, g.ys, self.sorted_j)[1:]:
-                out.append([(ia, ja), (i, ja), (i, v), (u, v)])
         return out
 
     def _estimate(self, corners, da: int, db: int) -> float:
@@ -180,7 +121,7 @@ class Shapes:
         xs, ys = self.g.xs, self.g.ys
         length = 0.0
         turns = 0
-        prev = _vertical(da)
+        prev = vertical(da)
         for (i0, j0), (i1, j1) in zip(corners, corners[1:], strict=False):
             if (i0, j0) == (i1, j1):
                 continue
@@ -188,7 +129,7 @@ class Shapes:
             axis = i0 == i1
             turns += axis != prev
             prev = axis
-        turns += prev != _vertical(db)
+        turns += prev != vertical(db)
         return length + turns * self.g.costs.bend
 
     # -- checking -----------------------------------------------------------------------
@@ -270,111 +211,9 @@ class Shapes:
                 pairs.append((low, len(pairs), s_nodes, sp, t_nodes, tp))
         chosen = heapq.nsmallest(PAIRS, pairs)
         found = self._check(sorted(self._priced(chosen, joined), key=_order))
-        if found is not None:
+        if found is not None or not self.outer:
             return found
-        if not self.outer:
-            return None
-        # A detour through a channel ends in the target, not on another arrow: the
-        # cheapest pairs of ports too.
-        taken = {c[1] for c in chosen}
-        ports = [p for p in pairs if p[4][0] not in joined and p[1] not in taken]
-        ports = heapq.nsmallest(PAIRS, ports)
-        chosen += ports
-        ends = []  # per pair: its base cost, walks, and ways to and from each channel
-        for _, _, s_nodes, sp, t_nodes, tp in chosen:
-            base = self.lengths(s_nodes) + sp.cost + self.lengths(t_nodes) + tp.cost
-            if t_nodes[0] in joined:
-                base -= g.costs.cross
-            a, b = s_nodes[-1], t_nodes[0]
-            heads = {u: self._heads(a, sp.dir, u, b % g.ny) for u in self.outer}
-            tails = {u: self._tails(b, tp.dir, u, a % g.ny) for u in self.outer}
-            ends.append((base, s_nodes, t_nodes, heads, tails))
-        # One channel all the way; failing that, one channel and then the other (each
-        # wall passed on the side still free).
-        for switch in (False, True):
-            found = None
-            for base, s_nodes, t_nodes, heads, tails in ends:
-                for u1 in self.outer:
-                    for u2 in self.outer:
-                        if (u1 != u2) != switch or (switch and self._side(u1) == self._side(u2)):
-                            continue
-                        way = self._through(heads[u1], tails[u2], u1, u2)
-                        if way is None:
-                            continue
-                        nodes = s_nodes[:-1] + way[0] + t_nodes[1:]
-                        cost = way[1] + base
-                        if len(set(nodes)) == len(nodes) and (found is None or cost < found[1]):
-                            found = (nodes, cost)
-            if found is not None:
-                return found
-        return None
-
-    def _side(self, u: int) -> bool:
-        """Is channel ``u`` the left one?"""
-        g = self.g
-        return g.xs[u] < (g.xs[0] + g.xs[-1]) / 2
-
-    def _heads(self, a: int, da: int, u: int, toward: int) -> list[tuple]:
-        """Free ways out of ``a`` to channel ``u``: (row, direction across, nodes, cost)."""
-        out = []
-        for corners in self._reach(a, da, u, toward):
-            across = RIGHT if u > corners[-2][0] else LEFT
-            traced = self.trace(corners, da, across)
-            if traced is not None:
-                out.append((corners[-1][1], across, *traced))
-        return out
-
-    def _tails(self, b: int, db: int, u: int, toward: int) -> list[tuple]:
-        """Free ways from channel ``u`` into ``b``: (row, nodes, cost)."""
-        out = []
-        for corners in self._reach(b, (db + 2) % 4, u, toward):
-            traced = self.trace(corners[::-1], UP, db)  # a bend off the channel first
-            if traced is not None:
-                out.append((corners[-1][1], *traced))
-        return out
-
-    def _through(self, heads, tails, u1: int, u2: int):
-        """The cheapest free way (nodes, cost) from a head on channel ``u1`` to a tail on
-        ``u2`` (the same channel, or across the page on a row between them), cheapest
-        head and tail first."""
-        g = self.g
-        combos = sorted(
-            (h[3] + t[2] + abs(g.ys[t[0]] - g.ys[h[0]]) + abs(g.xs[u2] - g.xs[u1]), k, h, t)
-            for k, (h, t) in enumerate((h, t) for h in heads for t in tails)
-            if h[0] != t[0]
-        )
-        for _, _, (v1, across, h_nodes, h_cost), (v2, t_nodes, t_cost) in combos:
-            down = DOWN if v2 > v1 else UP
-            if u1 == u2:
-                middles = [[(u1, v1), (u1, v2)]]
-            else:
-                lo = self._run(u1, v1, down)
-                hi = self._run(u2, v2, (down + 2) % 4)
-                rows = [j for j in self.g.track_j if min(lo, hi) <= j <= max(lo, hi)]
-                rows = [j for j in rows if min(v1, v2) < j < max(v1, v2)][:SWITCH_ROWS]
-                middles = [[(u1, v1), (u1, j), (u2, j), (u2, v2)] for j in rows]
-            for corners in middles:
-                run = self.trace(corners, across, down)
-                if run is not None:
-                    return h_nodes + run[0][1:] + t_nodes[1:], h_cost + run[1] + t_cost
-        return None
-
-    def _run(self, u: int, v: int, d: int) -> int:
-        """How far (grid index) an arrow may run from (u, v) straight along channel
-        ``u`` in direction ``d`` (UP or DOWN)."""
-        g = self.g
-        ny, mask, passing = g.ny, g.mask, V_BIT | X_BIT
-        n = u * ny + v
-        j = v
-        while True:
-            m = n + 1 if d == DOWN else n - 1
-            if not 0 <= j + (1 if d == DOWN else -1) < ny:
-                return j
-            edge = g.vedge[n] if d == DOWN else g.vedge[m]
-            if edge & mask or g.blocked[m] or g.state[m] & passing:
-                return j
-            n = m
-            j += 1 if d == DOWN else -1
+        return self.through_channels(pairs, chosen, joined)
 
     def _priced(self, pairs, joined: set[int]) -> list[tuple]:
         """(estimate, index, corners, base, walks and ports) of every shape of few bends

@@ -35,6 +35,29 @@ def opposite(d: int) -> int:
     return (d + 2) % 4
 
 
+def vertical(d: int) -> bool:
+    return d in (UP, DOWN)
+
+
+def ahead(k: int, d: int, n: int, most: int) -> list[int]:
+    """Up to ``most`` indexes from ``k`` (included) on in direction ``d``."""
+    step = 1 if d in (DOWN, RIGHT) else -1
+    stop = n if step == 1 else -1
+    return list(range(k, stop, step))[:most]
+
+
+def side_ok(k: int, k0: int, d0: int) -> bool:
+    """Index ``k`` lies on the ``d0`` side of ``k0`` (or on it)."""
+    return k >= k0 if d0 in (DOWN, RIGHT) else k <= k0
+
+
+def nearest(tracks: list[int], lo: int, hi: int, most: int, ok) -> list[int]:
+    """Up to ``most`` tracks allowed by ``ok``: those within [lo, hi] first, then by how
+    far they lie outside it; among equals, in the grid's order of preference."""
+    scored = sorted((max(lo - k, 0, k - hi), rank, k) for rank, k in enumerate(tracks) if ok(k))
+    return [k for _, _, k in scored[:most]]
+
+
 def q(v: float) -> float:
     """Coordinates are compared after rounding to 1/1000 pt."""
     return round(v, 3)

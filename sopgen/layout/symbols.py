@@ -15,6 +15,7 @@ from sopgen.layout.text import ASCENT, wrap
 from sopgen.model import Prosedur
 from sopgen.model.flow import SymbolRef, symbols
 
+OUTER_CHANNEL = 2.5  # track gaps kept free beside a box over every lane
 TEKS_SIZE = 6.0  # the short text inside a symbol (SymbolRef.teks)
 TEKS_LEADING = 6.8
 TEKS_PAD = 2.0  # room between the text and the outline
@@ -107,6 +108,11 @@ def _plan(
     first, last = (cols[0], cols[-1]) if neighbours else (cols[0], cols[0])
     left = lanes[first].x + gutter
     right = lanes[last].right - gutter
+    if kind != "decision" and first == 0 and last == len(lanes) - 1 > 0:
+        # a box over every lane leaves a channel of two tracks beside it on each side
+        # (arrows passing it would otherwise hug the table's outer lines)
+        inset = max(0.0, OUTER_CHANNEL * style.track_gap - gutter)
+        left, right = left + inset, right - inset
     parts = () if neighbours else tuple((lanes[c].x + gutter, c) for c in cols[1:])
     if kind == "decision":
         # A joint decision stays a square diamond, centred in its span; when that

@@ -77,3 +77,13 @@ def test_narrow_lanes_keep_the_minimum_gutter():
     assert lane_w == pytest.approx(0.55 * CONTENT_W / 12)  # lanes_max of the table
     for sym in symbols(p):
         assert sym.box.w == pytest.approx(min(lane_w * 0.7, lane_w - 2 * 5))
+
+
+def test_a_box_over_every_lane_leaves_a_channel_beside_it():
+    # a meeting of all executors: 2.5 track gaps (10 pt) free between the box and the
+    # table's outer lane lines, on both sides, for the arrows that must pass it
+    p = procedure([step(), step(pelaksana=["A", "B", "C", "D"]), step()])
+    meeting = symbols(p)[1]
+    lanes_x, lane_w = lanes(p)
+    assert meeting.box.x == pytest.approx(lanes_x + 2.5 * 4)
+    assert meeting.box.right == pytest.approx(lanes_x + 4 * lane_w - 2.5 * 4)

@@ -402,12 +402,21 @@ def _items(texts: list[str], lines, right: float) -> list[str]:
             m = MARKER.match(part)
             # unnumbered: an item ends with a line that stops short of the cell's edge
             starts = bool(m) if marked else False
+            moved: list[str] = []
+            if starts and m and not part[m.end() :].strip():
+                # a number alone on its line, centred on its item's lines (a table row per
+                # item): the lines after the previous item's closing ';' or '.' are its own
+                for k in range(1, len(cur)):
+                    if cur[k - 1].rstrip().endswith((";", ".")):
+                        cur, moved = cur[:k], cur[k:]
+                        break
             if starts and cur:
                 out.append((mark, join_lines(cur)))
-                cur = []
+                cur = moved
             if m:
                 mark = m.group(1)
-            cur.append(part[m.end() :] if m else part)
+            if not (m and not part[m.end() :].strip()):
+                cur.append(part[m.end() :] if m else part)
             if not marked and line is not None and line.x1 < right - 0.15 * max(right - line.x0, 1):
                 out.append((mark, join_lines(cur)))
                 cur = []

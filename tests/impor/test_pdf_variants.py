@@ -369,3 +369,26 @@ def test_cramped_lines_and_stray_spaces_read_as_printed(tmp_path):
     lines = [line_text(line) for line in lines_of(words)]
     assert "Statistik Kabupaten/Kota;" in lines
     assert "10.Peraturan Kepala Badan" in lines
+
+
+def test_a_number_centred_on_its_items_lines_numbers_them():
+    """A list printed as a table, a row per item: the number is centred on its item's
+    lines, so it may stand alone between them; the lines after the previous item's closing
+    ';' belong to the numbered item."""
+    from sopgen.impor.pdf_identity import _items
+
+    texts = [
+        "1. Undang-Undang Nomor 16 Tahun 1997;",
+        "2. Peraturan Pemerintah Nomor 51 Tahun 1999;",
+        "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Pelaksanaan",
+        "3.",
+        "Undang-Undang Nomor 43 Tahun 2009;",
+        "4. Peraturan Presiden Nomor 86 Tahun 2007;",
+    ]
+    assert _items(texts, [None] * len(texts), 500.0) == [
+        "Undang-Undang Nomor 16 Tahun 1997;",
+        "Peraturan Pemerintah Nomor 51 Tahun 1999;",
+        "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 43 "
+        "Tahun 2009;",
+        "Peraturan Presiden Nomor 86 Tahun 2007;",
+    ]

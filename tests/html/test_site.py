@@ -277,12 +277,14 @@ def test_the_agency_logo_is_copied_and_shown(tmp_path):
 
 
 def test_two_documents_with_the_same_procedure_id_are_refused(tmp_path):
+    # their pages (and PDFs) would overwrite each other: check refuses before any build
     from sopgen.build import load_data
-    from sopgen.errors import RenderError
+    from sopgen.errors import InputError
 
     _copy_fixture(tmp_path, "satu")
     _copy_fixture(tmp_path, "dua")
-    projects = load_data(tmp_path / "data")
-    with pytest.raises(RenderError, match="id prosedur 'lakip' dipakai di dokumen"):
-        build_site(projects, tmp_path / "out", layouts=contoh_layouts(projects))
-    assert not (tmp_path / "out" / "html").exists()
+    with pytest.raises(InputError) as refused:
+        load_data(tmp_path / "data")
+    message = refused.value.format_message()
+    assert "satu/dokumen.yaml:" in message
+    assert "id prosedur 'lakip' sama dengan id prosedur di dokumen 'dua'" in message

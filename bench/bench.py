@@ -43,12 +43,15 @@ JOBS = os.environ.get("BENCH_JOBS", str(os.cpu_count() or 1))
 def run(args: list[str]) -> dict:
     """Run a command; its wall clock, CPU (user + system, with its children) and peak
     resident memory (largest of it and its children, MiB)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    out = child.stdout.read().decode()  # type: ignore[union-attr]
-    err = child.stderr.read().decode()  # type: ignore[union-attr]
+    # into files, not pipes: a chatty command would fill a pipe nobody reads during wait4
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(args, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        stdout.seek(0)
+        stderr.seek(0)
+        out, err = stdout.read().decode(), stderr.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{out}\n{err}")
     peak = usage.ru_maxrss / 1024  # KiB on Linux

@@ -63,11 +63,13 @@ def sopgen(*args: str) -> list[str]:
 
 
 def size(folder: Path, skip: str | None = None) -> int:
-    return sum(
-        p.stat().st_size
-        for p in folder.rglob("*")
-        if p.is_file() and (skip is None or skip not in p.parts)
-    )
+    """Bytes on disk: a file hard-linked twice (html/pdf/ and pdf/) counts once."""
+    seen = {}
+    for p in folder.rglob("*"):
+        if p.is_file() and (skip is None or skip not in p.parts):
+            info = p.stat()
+            seen[(info.st_dev, info.st_ino)] = info.st_size
+    return sum(seen.values())
 
 
 def edit_one_step(data: Path) -> None:

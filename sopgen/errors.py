@@ -100,9 +100,5 @@ class InputError(SopgenError):
         click.echo(self.format_message(), err=True)
 
 
-class LayoutError(SopgenError):
-    """A procedure that cannot be laid out (e.g. one row taller than a page)."""
-
-
 class RenderError(SopgenError):
     """An output that cannot be written (e.g. a file locked by a PDF viewer)."""

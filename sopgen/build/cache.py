@@ -21,9 +21,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from sopgen import files
+
 FOLDER = ".sopgen-cache"
 MAGIC = b"sopgen-cache 1 "
 KINDS = ("layout", "screen", "pdf")
+MAX_ENTRY = 256 * 2**20  # larger is not an entry this cache wrote
 
 
 class Cache:
@@ -52,8 +55,8 @@ class Cache:
             return None
         self.used.add((kind, key))
         try:
-            raw = self.path(kind, key).read_bytes()
-        except OSError:
+            raw = files.read_bytes(self.path(kind, key), root=self.folder, limit=MAX_ENTRY)
+        except (OSError, files.OutsideError):  # missing, a link out, a FIFO, too big
             return None
         header, newline, body = raw.partition(b"\n")
         if not newline or header != MAGIC + _digest(body):
@@ -66,8 +69,9 @@ class Cache:
             return
         self.used.add((kind, key))
         try:
-            _write(self.path(kind, key), MAGIC + _digest(body) + b"\n" + body)
-        except OSError:
+            path = files.confined(self.folder, self.path(kind, key))
+            _write(path, MAGIC + _digest(body) + b"\n" + body)
+        except (OSError, files.OutsideError):
             pass
 
     def prune(self, kinds: tuple[str, ...]) -> int:
@@ -95,8 +99,9 @@ class Cache:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Temporary file + rename, so two builds never interleave one entry. No fsync: a
-    torn entry fails its hash and is rebuilt."""
+    """Temporary file + rename, so two builds never interleave one entry. Not
+    ``files.write_atomic``: its fsync, three per procedure, would cost seconds on a large
+    catalog, and a torn entry fails its hash and is rebuilt anyway."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
     try:

@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from sopgen import files
 from sopgen.build import codec
 from sopgen.build.cache import Cache
 from sopgen.build.layouts import located, paged, screen
@@ -125,7 +126,7 @@ def _run(task: Task) -> Result:
 def write_pdf(path: Path, data: bytes) -> None:
     """A procedure's PDF into the staging folder (swapped in whole at the end, so no
     temporary name is needed here)."""
-    path.write_bytes(data)
+    files.write_new(path, data, root=path.parent)
 
 
 def _layout(body: bytes | None) -> ProcedureLayout | None:

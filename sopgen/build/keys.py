@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import sopgen
+from sopgen import files
 from sopgen.check.logo import logo_path
 from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
@@ -61,8 +62,8 @@ def layout_key(project: Project, proc: Procedure, style: Style, kind: str = "lay
 
 
 @lru_cache(maxsize=64)
-def _file_hash(path: str, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def _file_hash(path: str, root: str, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(files.read_bytes(Path(path), root=Path(root))).hexdigest()
 
 
 def document_fingerprint(project: Project) -> str:
@@ -73,9 +74,9 @@ def document_fingerprint(project: Project) -> str:
     if logo is not None:
         try:
             stat = Path(logo).stat()
-            logo_hash = _file_hash(str(logo), stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            logo_hash = "missing"
+            logo_hash = _file_hash(str(logo), project.root, stat.st_mtime_ns, stat.st_size)
+        except (OSError, files.OutsideError):  # check reports it; the render fails on it
+            logo_hash = "unreadable"
     return _hash(project.name, project.dokumen.model_dump(mode="json"), logo_hash)
 
 

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sopgen import files
 from sopgen.build import jobs as pool
 from sopgen.build.cache import FOLDER, Cache
 from sopgen.build.jobs import State, Task
@@ -89,9 +90,7 @@ def build(
         with _pdf_folder(output, options.pdf) as staging:
             tasks = _tasks(projects, styles, options, cache, staging)
             state = State(tuple(projects), styles, options.arsip, cache.folder)
-            names = [
-                f"{projects[t.doc].name}/{projects[t.doc].procedures[t.proc].id}" for t in tasks
-            ]
+            names = [_where(projects, task) for task in tasks]
             jobs = options.jobs or default_jobs()
             results = _execute(tasks, state, jobs, cache, names, options.progress)
             problems = [r.problem for r in results if r.problem is not None]
@@ -151,13 +150,18 @@ def _collect(projects, tasks, results, report: Report):
         layouts[(project.name, proc.id)] = result.layout
         if result.screen is not None:
             screens[(project.name, proc.id)] = result.screen
-        where = f"{project.name}/{proc.id}"
+        where = _where(projects, task)
         if result.laid_out:
             report.laid_out.append(where)
         if result.rendered:
             report.rendered.append(where)
     report.procedures = len(tasks)
     return layouts, screens
+
+
+def _where(projects: Sequence[Project], task: Task) -> str:
+    project = projects[task.doc]
+    return f"{project.name}/{project.procedures[task.proc].id}"
 
 
 def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> list[Task]:
@@ -208,7 +212,7 @@ def _write_binders(projects, styles, layouts, options: Options, staging: Path) -
     for project, style in zip(projects, styles, strict=True):
         pairs = [(p, layouts[(project.name, p.id)]) for p in project.procedures]
         data = render_binder(project, pairs, style, riwayat=options.riwayat, arsip=options.arsip)
-        (staging / f"{binder_name(project)}.pdf").write_bytes(data)
+        files.write_new(staging / f"{binder_name(project)}.pdf", data, root=staging)
 
 
 def _handbook(projects, output: Path, layouts, screens, staging: Path, binders) -> Path:
@@ -219,6 +223,15 @@ def _handbook(projects, output: Path, layouts, screens, staging: Path, binders) 
         target = folder / "pdf"
         target.mkdir(parents=True, exist_ok=True)
         for name in [binder_name(project)] + [p.id for p in project.procedures]:
-            shutil.copyfile(staging / f"{name}.pdf", target / f"{name}.pdf")
+            _share(staging / f"{name}.pdf", files.confined(folder, target / f"{name}.pdf"))
 
     return build_site(projects, output, layouts=layouts, screen_layouts=screens, pdfs=pdfs)
+
+
+def _share(source: Path, target: Path) -> None:
+    """The same PDF in output/pdf and output/html/pdf: a hard link (one copy on disk;
+    a later build writes new files, never into these), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(source, target)

@@ -15,7 +15,7 @@ import unicodedata
 from pydantic import BaseModel
 
 from sopgen.errors import Diagnostic
-from sopgen.load.paths import source_of
+from sopgen.load.paths import DOCUMENT_FILE, source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure, Project
 from sopgen.model.identity import effective_identity
@@ -177,7 +177,18 @@ def check_identity_size(project: Project, procedure: Procedure | None = None) ->
         return []
     src = source_of(procedure if procedure is not None else project)
     if procedure is not None and procedure.data.identitas is None:
-        # the document's identity with this procedure's title as Nama SOP: the title did it
+        # the document's identity with this procedure's title as Nama SOP
+        if len(nama) * 2 < size:  # the document's part is the bulk: say so, at the title
+            return [
+                src.diagnostic(
+                    ("judul",),
+                    f"identitas SOP prosedur ini terlalu panjang untuk halaman identitasnya "
+                    f"({size} karakter: judul sebagai Nama SOP, dengan nomor, pejabat pengesah "
+                    f"dan baris tambahan dari {DOCUMENT_FILE}; paling banyak {IDENTITY_BUDGET})",
+                    f"persingkat judul, atau pejabat pengesah dan baris 'tambahan' di "
+                    f"{DOCUMENT_FILE}",
+                )
+            ]
         return [
             src.diagnostic(
                 ("judul",),

@@ -33,10 +33,10 @@ from sopgen.build import jobs as pool
 from sopgen.build.cache import FOLDER, Cache
 from sopgen.build.jobs import State, Task
 from sopgen.build.keys import document_fingerprint, layout_key, pdf_key
-from sopgen.errors import InputError
+from sopgen.errors import InputError, RenderError
 from sopgen.files import STAGED, staged_folder
 from sopgen.model import Project
-from sopgen.render.common import binder_name, check_binder_name, make_style
+from sopgen.render.common import binder_name, make_style
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,6 @@ def build(
     options = options or Options()
     projects = [projects] if isinstance(projects, Project) else list(projects)
     output = Path(output)
-    for project in projects:
-        check_binder_name(project)
     styles = tuple(make_style(p, options.paper, options.show_total) for p in projects)
     folder = options.cache_folder or output / FOLDER
     cache = Cache(folder if options.cache else None)
@@ -109,9 +107,15 @@ def build(
             finally:
                 binders.cancel()
         # the staged PDF folder is output/pdf now (or removed: no PDF asked for)
-    except BaseException:
+    except BaseException as exc:
         if created:
             shutil.rmtree(output, ignore_errors=True)
+        if isinstance(exc, OSError):  # the output folder, not the data: a message
+            where = exc.filename or output
+            raise RenderError(
+                f"tidak dapat menulis ke {where}: {exc.strerror or exc}. Periksa bahwa folder "
+                "keluaran dapat ditulis dan tidak ada PDF-nya yang sedang dibuka di penampil PDF"
+            ) from None
         raise
     if options.pdf:
         for project in projects:

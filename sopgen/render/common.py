@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sopgen.errors import RenderError
 from sopgen.layout import layout_procedure
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
@@ -37,17 +36,6 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
     )
 
 
-def check_binder_name(project: Project) -> None:
-    """The binder and the procedures' PDFs share a folder: no procedure may be named
-    like the document's folder."""
-    name = binder_name(project)
-    if name in {p.id for p in project.procedures}:
-        raise RenderError(
-            f"prosedur '{name}' bernama sama dengan folder dokumen; binder dan PDF prosedur "
-            "akan saling menimpa. Ganti nama berkas prosedur itu."
-        )
-
-
 def layout_project(
     project: Project, style: Style, measure: Measure
 ) -> list[tuple[Procedure, ProcedureLayout]]:
@@ -59,4 +47,4 @@ def layout_project(
     ]
 
 
-__all__ = ["binder_name", "check_binder_name", "document_folder", "layout_project", "make_style"]
+__all__ = ["binder_name", "document_folder", "layout_project", "make_style"]

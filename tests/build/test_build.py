@@ -170,3 +170,11 @@ def test_a_worker_failure_is_a_message_and_writes_nothing(forms, tmp_path, monke
         run(forms, tmp_path / "out", jobs=2, cache=False)
     assert said in caught.value.format_message()
     assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_message(forms, tmp_path):
+    from sopgen.errors import RenderError
+
+    (tmp_path / "berkas").write_text("bukan folder")
+    with pytest.raises(RenderError, match="tidak dapat menulis ke .*berkas"):
+        run(forms, tmp_path / "berkas" / "out", jobs=1)

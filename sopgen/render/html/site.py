@@ -166,19 +166,6 @@ class PageInfo:
         return "../" * self.path.count("/")
 
 
-def _check_unique_ids(projects: Sequence[Project]) -> None:
-    seen: dict[str, str] = {}
-    for project in projects:
-        for proc in project.procedures:
-            if proc.id in seen and seen[proc.id] != project.name:
-                raise RenderError(
-                    f"id prosedur '{proc.id}' dipakai di dokumen '{seen[proc.id]}' dan "
-                    f"'{project.name}'; buku panduan memerlukan id prosedur yang unik: "
-                    "ganti nama salah satu berkasnya"
-                )
-            seen[proc.id] = project.name
-
-
 def _pages(site: SiteContext):
     """(PageInfo, template, extra context) for every page, in a fixed order."""
     home = Link("Beranda", "index.html")
@@ -286,7 +273,6 @@ def build_site(
     out_dir = Path(out_dir)
     if measure is None:
         from sopgen.render.fonts import measure
-    _check_unique_ids(projects)
     if layouts is None:
         layouts = compute_layouts(projects, measure)
         if screen_layouts is None:

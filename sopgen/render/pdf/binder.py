@@ -34,7 +34,7 @@ from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import in_force
-from sopgen.render.common import binder_name, check_binder_name, layout_project, make_style
+from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
 from sopgen.render.pdf.canvas import FlowchartPage, Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
@@ -318,7 +318,6 @@ def build_pdfs(
     Everything is rendered in memory first, so a failure writes nothing.
     """
     style = make_style(project, paper, show_total)
-    check_binder_name(project)
     if layouts is None:
         layouts = layout_all(project, style)
     binder = render_binder(project, layouts, style, riwayat=riwayat, arsip=arsip)

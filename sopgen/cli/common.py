@@ -7,7 +7,11 @@ from pathlib import Path
 
 import click
 
+from sopgen.cli import words
 from sopgen.errors import InputError
+
+# before any command is declared: click names its parameter types ('directory') then
+words.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

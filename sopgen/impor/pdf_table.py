@@ -190,14 +190,26 @@ def find_grid(
     height = bottom - top
     if height < 10:
         return None
+    # a column ruling starts at the top border or inside the header (under a group title),
+    # never below it: a long arrow from a box in the body down to a connector is no column
+    head_bottom = top
+    if anchor is not None:
+        below = [
+            r.pos
+            for r in long_h
+            if r.pos > anchor.bottom - 1 and coverage([r], left, right) >= 0.9 * (right - left)
+        ]
+        head_bottom = min(below, default=top)
     xs = []
     for group in _cluster([r for r in vr if left - 3 <= r.pos <= right + 3]):
         cov = coverage(group, top, bottom)
         reach = max(r.hi for r in group)
         x = sum(r.pos for r in group) / len(group)
         longest = max(group, key=lambda r: r.hi - r.lo)  # not a short arrow piece on it
-        if (cov >= 0.45 * height and reach >= bottom - 4 or cov >= 0.8 * height) and _hangs(
-            hr, x, longest.lo
+        if (
+            (cov >= 0.45 * height and reach >= bottom - 4 or cov >= 0.8 * height)
+            and longest.lo <= head_bottom + 3
+            and _hangs(hr, x, longest.lo)
         ):
             xs.append(x)
     xs = _merge_close(sorted(set(xs) | {left, right}))

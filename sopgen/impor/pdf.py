@@ -8,7 +8,8 @@ Stages (each a module, passing plain data):
     pdf_table     the flowchart table's grid and header on each page
     pdf_body      rows, symbols and notes of one flowchart table over its pages
     pdf_flow      arrows between symbols, decisions' exits, off-page connectors joined
-    pdf_identity  the identity page (label : value grid, officials, numbered lists)
+                  (pdf_guess: a marked guess where arrows are pasted as pictures)
+    pdf_identity  the identity page (label : value grid, officials; pdf_lists: the lists)
 
 A file holding several flowchart tables (numbering starting again at 1 under a new title)
 gives the first in the result and the others, in order, in ``ImportedSop.more``.

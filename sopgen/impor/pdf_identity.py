@@ -2,8 +2,7 @@
 under the logo and the numbered lists (Dasar Hukum, Kualifikasi Pelaksana, ...).
 
 Everything is found by its printed labels, so the grid may be drawn in any size or order;
-a value sits right of its label on the same line(s), a list under its heading down to the
-next heading (or the end of the identity table).
+a value sits right of its label on the same line(s). The lists are read by pdf_lists.
 """
 
 from __future__ import annotations
@@ -12,9 +11,10 @@ import re
 
 from sopgen.impor import ir
 from sopgen.impor.pdf_geom import PageGeometry
+from sopgen.impor.pdf_lists import heading, read_lists
 from sopgen.impor.pdf_source import RawPage
 from sopgen.impor.pdf_table import runs
-from sopgen.impor.pdf_text import Word, join_lines, line_text, lines_of
+from sopgen.impor.pdf_text import TextLine, Word, join_lines, line_text, lines_of, text_lines
 
 _TGL = r"^(tanggal|tgl\.?)\s*"
 FIELDS = (
@@ -25,48 +25,8 @@ FIELDS = (
     ("disahkan", re.compile(r"^(disahkan|ditetapkan)\s+oleh\b", re.I)),
     ("nama", re.compile(r"^((nama|judul)\s+sop|standar\s+operasional)\b", re.I)),
 )
-_TAIL = r"\s*(\(lanjutan\))?\s*(:.*)?$"
-LISTS = (
-    ("dasar_hukum", re.compile(r"^dasar\s+hukum" + _TAIL, re.I)),
-    ("kualifikasi_pelaksana", re.compile(r"^kualifikasi(\s+pelaksana)?" + _TAIL, re.I)),
-    ("keterkaitan", re.compile(r"^keterkaitan" + _TAIL, re.I)),
-    (
-        "peralatan",
-        re.compile(r"^peralatan(\s*/\s*perlengkapan|\s+dan\s+perlengkapan)?" + _TAIL, re.I),
-    ),
-    ("peringatan", re.compile(r"^peringatan" + _TAIL, re.I)),
-    ("pencatatan", re.compile(r"^pencatatan(\s+dan\s+pendataan)?" + _TAIL, re.I)),
-)
-MARKER = re.compile(r"^\s*(\d{1,2}[.),]|[a-z][.)]|[-•*])\s*")
 PANGKAT = re.compile(r"\b(pembina|penata|pengatur|juru)\b|\b(I{1,3}V?|IV)/[a-e]\b", re.I)
 NIP = re.compile(r"^NIP\.?\s*:?\s*(.*)$", re.I)
-
-
-class _Line:
-    def __init__(self, words: list[Word]):
-        self.words = words
-        self.x0 = min(w.x0 for w in words)
-        self.x1 = max(w.x1 for w in words)
-        self.top = min(w.top for w in words)
-        self.bottom = max(w.bottom for w in words)
-        self.text = line_text(words)
-
-
-def _segments(words: list[Word], vrules=()) -> list[_Line]:
-    """Printed lines split where a ruling or a wide gap separates cells."""
-    out = []
-    for line in lines_of(words):
-        cur = [line[0]]
-        for w in line[1:]:
-            size = max(w.size, 4.0)
-            a, b = cur[-1].x1, w.x0
-            ruled = any(a - 1 <= r.pos <= b + 1 and r.lo <= w.cy <= r.hi for r in vrules)
-            if ruled or b - a > 2.2 * size:
-                out.append(_Line(cur))
-                cur = []
-            cur.append(w)
-        out.append(_Line(cur))
-    return out
 
 
 def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top, start: int = 0):
@@ -86,10 +46,10 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top, st
             continue
         vrules = [r for r in runs(geoms[i].rulings(), False) if r.hi - r.lo > 8]
         hrules = [r for r in runs(geoms[i].rulings(), True) if r.hi - r.lo > 8]
-        segs = _two_line_labels(_segments(words, vrules))
+        segs = _two_line_labels(text_lines(words, vrules))
         labels = _labels(segs)
         # a lone label is a cover's or a Daftar Isi's title, not the identity grid
-        if len({key for key, _ in labels}) < 2 and not any(_heading(s) for s in segs):
+        if len({key for key, _ in labels}) < 2 and not any(heading(s) for s in segs):
             continue
         for key, seg in labels:
             if key in found or (key == "disahkan" and official is not None):
@@ -102,7 +62,7 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top, st
                     found[key] = value
         if labels and not instansi:
             instansi = _instansi(segs, labels)
-        _lists(page, geoms[i], segs, limit, lists)
+        read_lists(page, geoms[i], segs, limit, lists)
     if not found and official is None and not lists:
         uncertain.append(
             ir.Uncertainty(
@@ -132,7 +92,7 @@ def _field(text: str) -> str | None:
     return None
 
 
-def _two_line_labels(segs: list[_Line]) -> list[_Line]:
+def _two_line_labels(segs: list[TextLine]) -> list[TextLine]:
     """A label printed over two lines in a narrow column ("Tanggal" / "Pembuatan",
     "No." / "SOP") is one label: the two lines are joined when neither is a label alone
     and together they are one."""
@@ -154,12 +114,12 @@ def _two_line_labels(segs: list[_Line]) -> list[_Line]:
             continue
         b = min(below, key=lambda s: s.top)
         if _field(f"{a.text} {b.text}"):
-            out[out.index(a)] = _Line(a.words + b.words)
+            out[out.index(a)] = TextLine(a.words + b.words)
             out.remove(b)
     return out
 
 
-def _labels(segs: list[_Line]) -> list[tuple[str, _Line]]:
+def _labels(segs: list[TextLine]) -> list[tuple[str, TextLine]]:
     out = []
     for s in segs:
         for key, pat in FIELDS:
@@ -169,7 +129,7 @@ def _labels(segs: list[_Line]) -> list[tuple[str, _Line]]:
     return out
 
 
-def _strip_label(seg: _Line) -> list[Word]:
+def _strip_label(seg: TextLine) -> list[Word]:
     """Words of a label's own line after the label and its colon."""
     for _key, pat in FIELDS:
         m = pat.match(seg.text)
@@ -182,7 +142,7 @@ def _strip_label(seg: _Line) -> list[Word]:
     return []
 
 
-def _offset(seg: _Line, w: Word) -> int:
+def _offset(seg: TextLine, w: Word) -> int:
     pos = 0
     for x in seg.words:
         if x is w:
@@ -191,13 +151,13 @@ def _offset(seg: _Line, w: Word) -> int:
     return pos
 
 
-def _value(label: _Line, segs: list[_Line], hrules=()) -> str:
+def _value(label: TextLine, segs: list[TextLine], hrules=()) -> str:
     """The value right of a label: the whole ruled cell beside it when the cell holds no
     other label (a value printed over two or three lines, the label centred beside them),
     else the lines level with the label and those printed right under them."""
     own = _strip_label(label)
 
-    def is_label(s: _Line) -> bool:
+    def is_label(s: TextLine) -> bool:
         return any(p.match(s.text) for _, p in FIELDS)
 
     right = [
@@ -243,7 +203,7 @@ def _value(label: _Line, segs: list[_Line], hrules=()) -> str:
                 and last.bottom - 1 <= s.top <= last.bottom + 0.8 * h
                 and abs(s.x0 - x0) <= 2 * h
                 and not any(a <= (s.top + s.bottom) / 2 <= b for a, b in bands)
-                and not _heading(s)
+                and not heading(s)
             ]
             if not nxt:
                 break
@@ -253,7 +213,7 @@ def _value(label: _Line, segs: list[_Line], hrules=()) -> str:
     return text.lstrip(":").strip()
 
 
-def _cell(label: _Line, hrules) -> tuple[float, float] | None:
+def _cell(label: TextLine, hrules) -> tuple[float, float] | None:
     """The rulings right above and below a label, across the value beside it."""
     x = label.x1 + 4
     cy = (label.top + label.bottom) / 2
@@ -267,7 +227,7 @@ def _cell(label: _Line, hrules) -> tuple[float, float] | None:
     return top, bottom
 
 
-def _official(label: _Line, segs: list[_Line], labels) -> ir.Official | None:
+def _official(label: TextLine, segs: list[TextLine], labels) -> ir.Official | None:
     below = [s.top for _, s in labels if s.top > label.bottom + 1]
     end = min(below) - 1 if below else label.bottom + 160
     block = [
@@ -299,10 +259,10 @@ def _official(label: _Line, segs: list[_Line], labels) -> ir.Official | None:
     return ir.Official(jabatan=jabatan or None, nama=nama, pangkat=pangkat, nip=nip)
 
 
-def _instansi(segs: list[_Line], labels) -> tuple[str, ...]:
+def _instansi(segs: list[TextLine], labels) -> tuple[str, ...]:
     left = min(s.x0 for _, s in labels)
     first = min(s.top for _, s in labels)
-    heads = [s.top for s in segs if _heading(s)]
+    heads = [s.top for s in segs if heading(s)]
     bottom = min(heads) if heads else max(s.bottom for _, s in labels)
     out = [
         s.text
@@ -310,119 +270,3 @@ def _instansi(segs: list[_Line], labels) -> tuple[str, ...]:
         if s.x1 < left - 2 and s.top >= first - 60 and s.bottom <= bottom
     ]
     return tuple(out)
-
-
-def _heading(seg: _Line) -> str | None:
-    for key, pat in LISTS:
-        if pat.match(seg.text):
-            return key
-    return None
-
-
-def _lists(page, geom, segs: list[_Line], limit: float, lists: dict[str, list[str]]) -> None:
-    heads = [(k, s) for s in segs if (k := _heading(s))]
-    if not heads:
-        return
-    rules = [r for r in runs(geom.rulings(), True) if r.hi - r.lo >= 0.3 * page.width]
-    vrules = [r for r in runs(geom.rulings(), False) if r.hi - r.lo > 8]
-    table_bottom = max((r.pos for r in rules if r.pos <= limit + 1), default=limit)
-    for key, h in heads:
-        cy = (h.top + h.bottom) / 2
-        lefts = [r.pos for r in vrules if r.pos <= h.x0 + 1 and r.lo - 2 <= cy <= r.hi + 2]
-        rights = [r.pos for r in vrules if r.pos >= h.x1 - 1 and r.lo - 2 <= cy <= r.hi + 2]
-        same_row = [s for _, s in heads if s is not h and abs(s.top - h.top) < 15 and s.x0 > h.x1]
-        x0 = max(lefts, default=0.0)
-        x1 = min(rights + [s.x0 - 2 for s in same_row], default=page.width)
-        below = [s.top for _, s in heads if s.top > h.bottom and x0 - 2 <= (s.x0 + s.x1) / 2 <= x1]
-        y1 = min(below, default=table_bottom) - 0.5
-        body = sorted(
-            (
-                s
-                for s in segs
-                if s.top >= h.bottom - 1
-                and s.bottom <= y1 + 1
-                and s.x0 >= x0 - 1
-                and s.x1 <= x1 + 1
-                and s is not h
-            ),
-            key=lambda s: (s.top, s.x0),
-        )
-        body = _by_columns(body, x0, x1, vrules)
-        # the cell's own right edge (rulings beside its first content line): a line that
-        # reaches close to it wraps on into the next line
-        if body:
-            cy0 = (body[0].top + body[0].bottom) / 2
-            edge = [
-                r.pos for r in vrules if r.pos >= body[0].x1 - 1 and r.lo - 2 <= cy0 <= r.hi + 2
-            ]
-            if edge:
-                x1 = min(x1, min(edge))
-        # the heading's own line may carry the first item after a colon
-        tail = h.text.split(":", 1)[1].strip() if ":" in h.text else ""
-        texts = ([tail] if tail else []) + [s.text for s in body]
-        lines = ([None] if tail else []) + body
-        items = _items(texts, lines, x1)
-        if items:
-            lists.setdefault(key, []).extend(items)
-
-
-NUMBER_WORD = re.compile(r"^\d{1,2}[.)]$")
-
-
-def _by_columns(body: list[_Line], x0: float, x1: float, vrules) -> list[_Line]:
-    """A long numbered list may flow in two columns inside one cell (items 1-15 on the left,
-    16-21 on the right): read the left column down, then the right one."""
-    marks = sorted(w.x0 for s in body for w in s.words if NUMBER_WORD.match(w.text))
-    groups: list[list[float]] = []
-    for m in marks:
-        if groups and m - groups[-1][-1] <= 8:
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    if len(groups) < 2 or groups[1][0] - groups[0][0] < 0.25 * max(x1 - x0, 1):
-        return body
-    split = groups[1][0] - 2
-    words = [w for s in body for w in s.words]
-    left = _segments([w for w in words if w.x0 < split], vrules)
-    right = _segments([w for w in words if w.x0 >= split], vrules)
-    return sorted(left, key=lambda s: (s.top, s.x0)) + sorted(right, key=lambda s: (s.top, s.x0))
-
-
-def _items(texts: list[str], lines, right: float) -> list[str]:
-    marked = sum(bool(MARKER.match(t)) for t in texts)
-    out: list[tuple[str, str]] = []  # (marker, text)
-    cur: list[str] = []
-    mark = ""
-    for t, line in zip(texts, lines, strict=True):
-        parts = [t]
-        if MARKER.match(t):
-            # two columns of items on one printed line: "1. Alat Tulis 4. Printer"
-            parts = re.split(r"\s(?=\d{1,2}[.)]\s)", t)
-        for part in parts:
-            m = MARKER.match(part)
-            # unnumbered: an item ends with a line that stops short of the cell's edge
-            starts = bool(m) if marked else False
-            moved: list[str] = []
-            if starts and m and not part[m.end() :].strip():
-                # a number alone on its line, centred on its item's lines (a table row per
-                # item): the lines after the previous item's closing ';' or '.' are its own
-                for k in range(1, len(cur)):
-                    if cur[k - 1].rstrip().endswith((";", ".")):
-                        cur, moved = cur[:k], cur[k:]
-                        break
-            if starts and cur:
-                out.append((mark, join_lines(cur)))
-                cur = moved
-            if m:
-                mark = m.group(1)
-            if not (m and not part[m.end() :].strip()):
-                cur.append(part[m.end() :] if m else part)
-            if not marked and line is not None and line.x1 < right - 0.15 * max(right - line.x0, 1):
-                out.append((mark, join_lines(cur)))
-                cur = []
-    if cur:
-        out.append((mark, join_lines(cur)))
-    nums = [int(m.rstrip(".)")) if m.rstrip(".)").isdigit() else None for m, _ in out]
-    if all(n is not None for n in nums) and len(set(nums)) == len(nums) > 1:
-        out = [x for _, x in sorted(zip(nums, out, strict=True))]
-    return [i for i in (x.strip() for _, x in out) if i and i not in ("-", ":")]

@@ -95,3 +95,32 @@ def join_lines(texts: list[str]) -> str:
 
 def text_of(words: list[Word]) -> str:
     return join_lines([line_text(line) for line in lines_of(words)])
+
+
+class TextLine:
+    """A printed line, or the part of one in a single cell."""
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.x0 = min(w.x0 for w in words)
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.text = line_text(words)
+
+
+def text_lines(words: list[Word], vrules=()) -> list[TextLine]:
+    """Printed lines split where a ruling or a wide gap separates cells."""
+    out = []
+    for line in lines_of(words):
+        cur = [line[0]]
+        for w in line[1:]:
+            size = max(w.size, 4.0)
+            a, b = cur[-1].x1, w.x0
+            ruled = any(a - 1 <= r.pos <= b + 1 and r.lo <= w.cy <= r.hi for r in vrules)
+            if ruled or b - a > 2.2 * size:
+                out.append(TextLine(cur))
+                cur = []
+            cur.append(w)
+        out.append(TextLine(cur))
+    return out

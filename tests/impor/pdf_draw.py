@@ -19,9 +19,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pdf_draw_parts import (
+    MARGIN,
+    Canvas,
+    arrow,
+    connector,
+    identity_page,
+    line_to,
+    picture,
+    symbol,
+    vertical,
+    wrap,
+)
 from reportlab.lib.pagesizes import A4, landscape, letter
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas
 
 F4 = (609.4, 935.4)  # folio, common in Indonesian offices
 PAGES = {
@@ -108,173 +118,6 @@ class Style:
     row_height: float = 52.0
 
 
-MARGIN = 36.0
-
-
-class _Canvas:
-    """A canvas with y growing downwards, as the importer reads pages."""
-
-    def __init__(self, path, size, rotated=False):
-        # rotated: a landscape page stored as a portrait one turned by /Rotate 90 (as some
-        # printers-to-PDF do); everything is drawn in the landscape page's coordinates
-        self.rotated = rotated
-        # (ReportLab stores a page turned by 90 degrees with its sides swapped)
-        self.c = canvas.Canvas(str(path), pagesize=size, invariant=1)
-        self.w, self.h = size
-        self._start()
-        self.filled_lines = False  # lines printed as thin filled rectangles
-        self.sw, self.gap = 50.0, 8.0  # symbol width, room beside it for an arrow's track
-        self.sh, self.dh = 20.0, 30.0  # height of a box, of a diamond
-        self.lanes = (0.0, 0.0)  # left and right edge of the executor columns
-
-    def _start(self) -> None:
-        if self.rotated:
-            self.c.setPageRotation(90)
-            self.c.transform(0, 1, -1, 0, self.h, 0)
-
-    def next_page(self) -> None:
-        self.c.showPage()
-        self._start()
-
-    def line(self, x0, y0, x1, y1, width=0.6):
-        if self.filled_lines:
-            self._bar(x0, y0, x1, y1, width)
-            return
-        self.c.setLineWidth(width)
-        self.c.line(x0, self.h - y0, x1, self.h - y1)
-
-    def _bar(self, x0, y0, x1, y1, width) -> None:
-        """A line as a thin filled rectangle, as some producers print rulings and arrows."""
-        h = width / 2
-        dx, dy = x1 - x0, y1 - y0
-        n = (dx * dx + dy * dy) ** 0.5 or 1.0
-        ux, uy = dx / n * h, dy / n * h  # along the line, half the width long
-        nx, ny = -uy, ux  # across it
-        corners = [
-            (x0 - ux + nx, y0 - uy + ny),
-            (x1 + ux + nx, y1 + uy + ny),
-            (x1 + ux - nx, y1 + uy - ny),
-            (x0 - ux - nx, y0 - uy - ny),
-        ]
-        p = self.c.beginPath()
-        p.moveTo(corners[0][0], self.h - corners[0][1])
-        for x, y in corners[1:]:
-            p.lineTo(x, self.h - y)
-        p.close()
-        self.c.drawPath(p, stroke=0, fill=1)
-
-    def poly(self, pts, close=False, fill=False, width=0.9):
-        if self.filled_lines and not close and not fill:
-            for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
-                self._bar(x0, y0, x1, y1, width)
-            return
-        self.c.setLineWidth(width)
-        p = self.c.beginPath()
-        p.moveTo(pts[0][0], self.h - pts[0][1])
-        for x, y in pts[1:]:
-            p.lineTo(x, self.h - y)
-        if close:
-            p.close()
-        self.c.drawPath(p, stroke=1, fill=1 if fill else 0)
-
-    def text(self, x, y, s, font="Helvetica", size=7.0, centre=False):
-        self.c.setFont(font, size)
-        if centre:
-            self.c.drawCentredString(x, self.h - y, s)
-        else:
-            self.c.drawString(x, self.h - y, s)
-
-
-def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
-    out, cur = [], ""
-    for word in text.split():
-        cand = f"{cur} {word}".strip()
-        if cur and stringWidth(cand, font, size) > width:
-            out.append(cur)
-            cur = word
-        else:
-            cur = cand
-    return out + ([cur] if cur else [])
-
-
-# ---------------------------------------------------------------------------------------
-# identity page
-
-
-def _identity(cv: _Canvas, ident: Identity, font: str, own_page: bool = True) -> float:
-    """Draw the identity page (or block, ``own_page=False``); its bottom."""
-    w = cv.w
-    left, right, top = MARGIN, w - MARGIN, MARGIN + 10
-    mid = left + 0.45 * (right - left)
-    cv.text(left + 20, top + 30, "KEMENTERIAN CONTOH", font, 10)
-    cv.text(left + 20, top + 44, "BIRO UMUM", font, 9)
-    fields = [
-        (ident.nomor_label, [ident.nomor]),
-        (ident.tanggal_label, [ident.tanggal]),
-        (ident.revisi_label, ["-"]),
-        (ident.efektif_label, [ident.tanggal]),
-        (
-            ident.disahkan_label,
-            [ident.pejabat[0], "", ident.pejabat[1], "NIP. " + ident.pejabat[2]],
-        ),
-        (ident.nama_label, _wrap(ident.nama, (right - mid) * 0.5, font, 8)),
-    ]
-    label_x, colon_x = mid + 4, mid + 92
-    value_x = colon_x + 8 if ident.colon else colon_x
-    y = top
-    for label, values in fields:
-        words = label.split(" ", 1)
-        two = ident.two_line_labels and len(words) == 2 and len(values) == 1
-        lines = max(len(values), 2 if two else 1)
-        h = 12.0 * lines + 4
-        cy0 = y + 11
-        if two:
-            cv.text(label_x, cy0, words[0], font, 8)
-            cv.text(label_x, cy0 + 12, words[1], font, 8)
-        else:
-            # a label beside a value of several lines is centred on them
-            cv.text(label_x, cy0 + 6 * (len(values) - 1), label, font, 8)
-        if ident.colon:
-            cv.text(colon_x, cy0 + (6 * (len(values) - 1) if not two else 0), ":", font, 8)
-        for k, v in enumerate(values):
-            if v:
-                cv.text(value_x, cy0 + 12 * k, v, font, 8)
-        y += h
-        if ident.ruled:
-            cv.line(mid, y, right, y)
-    grid_bottom = y
-    cv.line(left, top, right, top)
-    cv.line(left, grid_bottom, right, grid_bottom)
-    cv.line(left, top, left, grid_bottom)
-    cv.line(right, top, right, grid_bottom)
-    cv.line(mid, top, mid, grid_bottom)
-    if ident.ruled:
-        cv.line(colon_x - 4, top, colon_x - 4, grid_bottom)
-    # the lists: two per band, left and right
-    names = list(ident.lists)
-    y = grid_bottom
-    for k in range(0, len(names), 2):
-        pair = names[k : k + 2]
-        h = 16 + 11 * max(len(ident.lists[n]) for n in pair)
-        for j, name in enumerate(pair):
-            x = left + 4 if j == 0 else mid + 4
-            cv.text(x, y + 11, name + ":", font + ("-Bold" if font == "Helvetica" else ""), 8)
-            for i, item in enumerate(ident.lists[name]):
-                cv.text(x + 4, y + 22 + 11 * i, f"{i + 1}. {item}", font, 8)
-        cv.line(left, y + h, right, y + h)
-        cv.line(left, y, left, y + h)
-        cv.line(right, y, right, y + h)
-        cv.line(mid, y, mid, y + h)
-        y += h
-    if own_page:
-        cv.next_page()
-    return y
-
-
-# ---------------------------------------------------------------------------------------
-# the flowchart table
-
-
 @dataclass
 class _Col:
     role: str  # no, kegiatan, executor, mutu, keterangan
@@ -321,17 +164,17 @@ def draw_many(path, sops: list[tuple[list[Step], Style]]) -> None:
     """Several SOPs one after the other in one file (a binder), each with its pages;
     the first one's page size and orientation for all."""
     first = sops[0][1]
-    cv = _Canvas(path, PAGES[first.page], first.rotated)
+    cv = Canvas(path, PAGES[first.page], first.rotated)
     for steps, style in sops:
         _draw_sop(cv, steps, style)
     cv.c.save()
 
 
-def _draw_sop(cv: _Canvas, steps: list[Step], style: Style) -> None:
+def _draw_sop(cv: Canvas, steps: list[Step], style: Style) -> None:
     cv.filled_lines = style.filled_lines
     first_top = MARGIN + 40
     if style.identity is not None:
-        bottom = _identity(cv, style.identity, style.font, own_page=not style.identity_above)
+        bottom = identity_page(cv, style.identity, style.font, own_page=not style.identity_above)
         if style.identity_above:
             first_top = bottom + 44
     cols = _columns(style, cv.w - 2 * MARGIN)
@@ -367,7 +210,7 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
     if header:
         bold = font + "-Bold" if font == "Helvetica" else font
         lines = max(
-            len(_wrap(c.title, c.x1 - c.x0 - 4, bold, 7)) for c in cols if c.role != "kegiatan"
+            len(wrap(c.title, c.x1 - c.x0 - 4, bold, 7)) for c in cols if c.role != "kegiatan"
         )
         h1, h2 = top + 16, top + 16 + max(18, 8 * lines + 6)
         if style.vertical_titles:
@@ -428,11 +271,11 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
                 ]
             if not text:
                 continue
-            for k, line in enumerate(_wrap(text, c.x1 - c.x0 - 6, font, size)):
+            for k, line in enumerate(wrap(text, c.x1 - c.x0 - 6, font, size)):
                 cv.text(c.x0 + 3, y0 + 10 + 9 * k, line, font, size)
         col = execs[s.col]
         centre[r] = (col.cx, (y0 + y1) / 2)
-        _symbol(cv, s.kind, col.cx, (y0 + y1) / 2, style)
+        symbol(cv, s.kind, col.cx, (y0 + y1) / 2, style)
         if style.symbol_text:
             word = {"terminator": "Mulai" if r == 0 else "Selesai", "decision": "OK?"}
             if s.kind in word:
@@ -445,14 +288,14 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
             if s.kind == "decision":
                 label = "Ya" if k == 0 else "Tidak"
             if t in centre and style.pictures:
-                _picture(cv, s, centre[r], centre[t], label, style)
+                picture(cv, s, centre[r], centre[t], label, style)
             elif t in centre:
-                _arrow(cv, s, steps[t], centre[r], centre[t], r, t, label, execs, style)
+                arrow(cv, s, steps[t], centre[r], centre[t], r, t, label, execs, style)
     for n, (i, t) in enumerate(sorted(outs)):
         letter = cross[(i, t)]
         cx = execs[steps[i].col].cx + 14 * n
         cy = bands[-1][0] + 13 if band_out else bottom + 16
-        _connector(cv, cx, cy, letter, style)
+        connector(cv, cx, cy, letter, style)
         sx, sy = centre[i]
         h = (cv.dh if steps[i].kind == "decision" else cv.sh) / 2
         label = (
@@ -461,15 +304,13 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
             else None
         )
         if abs(cx - sx) < 1:
-            _line_to(cv, [(sx, sy + h), (cx, cy - 7)], style)
+            line_to(cv, [(sx, sy + h), (cx, cy - 7)], style)
         else:
             side = sx + (cv.sw / 2 if cx > sx else -cv.sw / 2)
             if steps[i].kind == "decision":
-                _line_to(cv, [(side, sy), (cx, sy), (cx, cy - 7)], style)
+                line_to(cv, [(side, sy), (cx, sy), (cx, cy - 7)], style)
             else:
-                _line_to(
-                    cv, [(sx, sy + h), (sx, sy + h + 8), (cx, sy + h + 8), (cx, cy - 7)], style
-                )
+                line_to(cv, [(sx, sy + h), (sx, sy + h + 8), (cx, sy + h + 8), (cx, cy - 7)], style)
         if label:
             cv.text(
                 sx + 6 if abs(cx - sx) < 1 else (sx + cx) / 2,
@@ -483,12 +324,12 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
         tx, ty = centre[t]
         cx = tx + 14 * n
         cy = bands[0][0] + 13 if band_in else top - 16
-        _connector(cv, cx, cy, letter, style)
+        connector(cv, cx, cy, letter, style)
         h = (cv.dh if steps[t].kind == "decision" else cv.sh) / 2
         if abs(cx - tx) < 1:
-            _line_to(cv, [(cx, cy + 7), (tx, ty - h)], style)
+            line_to(cv, [(cx, cy + 7), (tx, ty - h)], style)
         else:
-            _line_to(cv, [(cx, cy + 7), (cx, ty), (tx + cv.sw / 2, ty)], style)
+            line_to(cv, [(cx, cy + 7), (cx, ty), (tx + cv.sw / 2, ty)], style)
     cv.text(right - 60, cv.h - 20, f"Halaman {p + 1}", font, 7)
 
 
@@ -509,7 +350,7 @@ def _header(cv, style, cols, top, h1, h2) -> None:
         x0, x1 = members[0].x0, members[-1].x1
         if role == "executor" and not style.group_title:
             for c in members:  # titles over both header rows
-                lines = _wrap(c.title, c.x1 - c.x0 - 4, font, 7)
+                lines = wrap(c.title, c.x1 - c.x0 - 4, font, 7)
                 for k, line in enumerate(lines):
                     y = (top + h2) / 2 + 3 - 4 * (len(lines) - 1) + 8 * k
                     cv.text(c.cx, y, line, font, 7, centre=True)
@@ -518,140 +359,10 @@ def _header(cv, style, cols, top, h1, h2) -> None:
         cv.line(x0, h1, x1, h1)
         for c in members:
             if role == "executor" and style.vertical_titles:
-                _vertical(cv, c, h1, h2, font)
+                vertical(cv, c, h1, h2, font)
                 continue
-            for k, line in enumerate(_wrap(c.title, c.x1 - c.x0 - 4, font, 7)):
+            for k, line in enumerate(wrap(c.title, c.x1 - c.x0 - 4, font, 7)):
                 cv.text(c.cx, h1 + 8 + 8 * k, line, font, 7, centre=True)
     for c in cols:
         if c.role in ("no", "kegiatan", "keterangan"):
             cv.text(c.cx, (top + h2) / 2 + 3, c.title, font, 7.5, centre=True)
-
-
-def _vertical(cv, c, h1, h2, font) -> None:
-    """An executor title written upwards (Word's text direction), lines side by side."""
-    lines = _wrap(c.title, h2 - h1 - 6, font, 7)
-    for k, line in enumerate(lines):
-        x = c.cx + 3 - 4 * (len(lines) - 1) + 8 * k
-        cv.c.saveState()
-        cv.c.translate(x, cv.h - (h2 - 3))
-        cv.c.rotate(90)
-        cv.c.setFont(font, 7)
-        cv.c.drawString(0, 0, line)
-        cv.c.restoreState()
-
-
-def _symbol(cv, kind, cx, cy, style) -> None:
-    w, h = cv.sw, cv.sh
-    fill = 1 if style.filled else 0
-    if fill:  # a light colour under the outline, as e-SOP applications print them
-        cv.c.setFillColorRGB(0.85, 0.92, 1.0)
-    cv.c.setLineWidth(0.9)
-    if kind == "decision":
-        d = cv.dh / 2
-        cv.poly(
-            [(cx, cy - d), (cx + w / 2, cy), (cx, cy + d), (cx - w / 2, cy)],
-            close=True,
-            fill=bool(fill),
-        )
-    elif kind == "terminator" and style.ellipse_ends:
-        cv.c.ellipse(
-            cx - w / 2, cv.h - (cy + h / 2), cx + w / 2, cv.h - (cy - h / 2), stroke=1, fill=fill
-        )
-    elif kind == "terminator":
-        cv.c.roundRect(cx - w / 2, cv.h - (cy + h / 2), w, h, h / 2, stroke=1, fill=fill)
-    else:
-        cv.c.rect(cx - w / 2, cv.h - (cy + h / 2), w, h, stroke=1, fill=fill)
-    cv.c.setFillColorRGB(0, 0, 0)
-
-
-def _connector(cv, cx, cy, letter, style) -> None:
-    w, h = 12.0, 14.0
-    cv.poly(
-        [
-            (cx - w / 2, cy - h / 2),
-            (cx + w / 2, cy - h / 2),
-            (cx + w / 2, cy + 2),
-            (cx, cy + h / 2),
-            (cx - w / 2, cy + 2),
-        ],
-        close=True,
-    )
-    cv.text(cx, cy + 1, letter, style.font, 6, centre=True)
-
-
-def _line_to(cv, pts, style) -> None:
-    cv.poly(pts, width=0.8)
-    (ax, ay), (bx, by) = pts[-2], pts[-1]
-    dx, dy = bx - ax, by - ay
-    n = (dx * dx + dy * dy) ** 0.5 or 1.0
-    ux, uy = dx / n, dy / n
-    base = (bx - ux * 5, by - uy * 5)
-    left = (base[0] - uy * 2.5, base[1] + ux * 2.5)
-    rightp = (base[0] + uy * 2.5, base[1] - ux * 2.5)
-    if style.open_heads and not style.filled_lines:  # (a filled outline has a filled head)
-        cv.poly([left, (bx, by), rightp], width=0.8)
-    else:
-        cv.c.setFillColorRGB(0, 0, 0)
-        cv.poly([(bx, by), left, rightp], close=True, fill=True, width=0.3)
-
-
-def _arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
-    """From the symbol at ``a`` (row r) to the one at ``b`` (row k)."""
-    (ax, ay), (bx, by) = a, b
-    ha = (cv.dh if s.kind == "decision" else cv.sh) / 2
-    hb = (cv.dh if t.kind == "decision" else cv.sh) / 2
-    font = style.font
-    if k > r and (label != "Tidak" or k == r + 1):
-        # down: straight, or down, across below the symbol, down into the target
-        if abs(ax - bx) < 1:
-            pts = [(ax, ay + ha), (bx, by - hb)]
-        else:
-            turn = ay + ha + 7
-            pts = [(ax, ay + ha), (ax, turn), (bx, turn), (bx, by - hb)]
-        _line_to(cv, pts, style)
-        if label:
-            cv.text(ax + 3, ay + ha + 6, label, font, 6)
-        return
-    # a side exit: back up (a loop) or a jump down past other rows, along a track beside
-    # the symbols, into the target's side
-    up = k < r
-    track = (min(ax, bx) - cv.sw / 2 - cv.gap) if up else (max(ax, bx) + cv.sw / 2 + cv.gap)
-    start = (ax - cv.sw / 2, ay) if up else (ax + cv.sw / 2, ay)
-    if s.kind != "decision":
-        start = (ax, ay + ha)
-        pts = [start, (ax, ay + ha + 6), (track, ay + ha + 6), (track, by)]
-    else:
-        pts = [start, (track, ay), (track, by)]
-    end = (bx - cv.sw / 2, by) if up else (bx + cv.sw / 2, by)
-    pts.append(end)
-    _line_to(cv, pts, style)
-    if label:
-        # printed inside the executor columns, never over another column's text
-        x = max(start[0] - 22, cv.lanes[0] + 1) if up else start[0] + 3
-        cv.text(x, ay - 3, label, font, 6)
-
-
-def _picture(cv, s, a, b, label, style) -> None:
-    """An arrow pasted as a picture: a bitmap of a line between the two symbols."""
-    import io
-
-    from PIL import Image, ImageDraw
-    from reportlab.lib.utils import ImageReader
-
-    (ax, ay), (bx, by) = a, b
-    x0, x1 = min(ax, bx) - 4, max(ax, bx) + 4
-    y0, y1 = min(ay, by) + cv.sh / 2, max(ay, by) - cv.sh / 2
-    if y1 - y0 < 4:
-        y0, y1 = min(ay, by) - 4, max(ay, by) + 4
-    img = Image.new("RGBA", (max(int(x1 - x0), 2) * 2, max(int(y1 - y0), 2) * 2), (0, 0, 0, 0))
-    ImageDraw.Draw(img).line([(0, 0), img.size], fill=(0, 0, 0, 255), width=2)
-    buf = io.BytesIO()
-    img.save(buf, "PNG")
-    buf.seek(0)
-    cv.c.drawImage(ImageReader(buf), x0, cv.h - y1, x1 - x0, y1 - y0, mask="auto")
-    if label:
-        h = (cv.dh if s.kind == "decision" else cv.sh) / 2
-        if label == "Tidak":
-            cv.text(max(ax - cv.sw / 2 - 22, cv.lanes[0] + 1), ay - 3, label, style.font, 6)
-        else:
-            cv.text(ax + 3, ay + h + 6, label, style.font, 6)

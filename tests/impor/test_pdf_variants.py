@@ -375,7 +375,7 @@ def test_a_number_centred_on_its_items_lines_numbers_them():
     """A list printed as a table, a row per item: the number is centred on its item's
     lines, so it may stand alone between them; the lines after the previous item's closing
     ';' belong to the numbered item."""
-    from sopgen.impor.pdf_identity import _items
+    from sopgen.impor.pdf_lists import items as _items
 
     texts = [
         "1. Undang-Undang Nomor 16 Tahun 1997;",

@@ -7,10 +7,9 @@ import click
 from sopgen.cli.common import (
     DATA_ARG,
     OUT_ARG,
-    Verbosity,
     build_options,
     pdf_options,
-    run_build,
+    run_parts,
     verbosity_options,
 )
 
@@ -22,9 +21,7 @@ from sopgen.cli.common import (
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @build_options
 @verbosity_options
-def build(
-    data, output, kertas, jumlah_waktu, riwayat, arsip, strict, jobs, no_cache, quiet, verbose
-) -> None:
+def build(data, output, **options) -> None:
     """Buat semuanya sekaligus: binder PDF dan PDF per prosedur di OUTPUT/pdf/, buku
     panduan HTML di OUTPUT/html/.
 
@@ -32,20 +29,7 @@ def build(
     proses (-j), dan disimpan di OUTPUT/.sopgen-cache/: pembangunan berikutnya hanya
     mengulang prosedur yang berubah. Hasilnya sama persis dengan atau tanpa cache.
     """
-    run_build(
-        data,
-        output,
-        strict,
-        Verbosity(quiet, verbose),
-        pdf=True,
-        html=True,
-        paper=kertas,
-        show_total=jumlah_waktu,
-        riwayat=riwayat,
-        arsip=arsip,
-        jobs=jobs,
-        cache=not no_cache,
-    )
+    run_parts(data, output, pdf=True, html=True, **options)
 
 
 command = build

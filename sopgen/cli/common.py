@@ -120,6 +120,40 @@ def pdf_options(func):
     return func
 
 
+def run_parts(
+    data: Path,
+    output: Path,
+    *,
+    pdf: bool,
+    html: bool,
+    strict: bool,
+    jobs: int | None,
+    no_cache: bool,
+    quiet: bool,
+    verbose: bool,
+    kertas: str | None = None,
+    jumlah_waktu: bool | None = None,
+    riwayat: bool | None = None,
+    arsip: bool | None = None,
+):
+    """``sopgen build`` / ``pdf`` / ``html`` with their command-line values: the parts asked
+    for, the rest of the options as the user gave them."""
+    return run_build(
+        data,
+        output,
+        strict,
+        Verbosity(quiet, verbose),
+        pdf=pdf,
+        html=html,
+        paper=kertas,
+        show_total=jumlah_waktu,
+        riwayat=riwayat,
+        arsip=arsip,
+        jobs=jobs,
+        cache=not no_cache,
+    )
+
+
 def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options):
     """Load, check and build (``sopgen.build.run``); print what was written; return the
     report. ``options``: the fields of ``build.run.Options``."""

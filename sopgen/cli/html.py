@@ -7,9 +7,8 @@ import click
 from sopgen.cli.common import (
     DATA_ARG,
     OUT_ARG,
-    Verbosity,
     build_options,
-    run_build,
+    run_parts,
     verbosity_options,
 )
 
@@ -20,18 +19,9 @@ from sopgen.cli.common import (
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @build_options
 @verbosity_options
-def html(data, output, strict, jobs, no_cache, quiet, verbose) -> None:
+def html(data, output, **options) -> None:
     """Buat buku panduan HTML (statis, luring, dengan PDF-nya) di OUTPUT/html/."""
-    run_build(
-        data,
-        output,
-        strict,
-        Verbosity(quiet, verbose),
-        pdf=False,
-        html=True,
-        jobs=jobs,
-        cache=not no_cache,
-    )
+    run_parts(data, output, pdf=False, html=True, **options)
 
 
 command = html

@@ -7,10 +7,9 @@ import click
 from sopgen.cli.common import (
     DATA_ARG,
     OUT_ARG,
-    Verbosity,
     build_options,
     pdf_options,
-    run_build,
+    run_parts,
     verbosity_options,
 )
 
@@ -22,24 +21,9 @@ from sopgen.cli.common import (
 @click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
 @build_options
 @verbosity_options
-def pdf(
-    data, output, kertas, jumlah_waktu, riwayat, arsip, strict, jobs, no_cache, quiet, verbose
-) -> None:
+def pdf(data, output, **options) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
-    run_build(
-        data,
-        output,
-        strict,
-        Verbosity(quiet, verbose),
-        pdf=True,
-        html=False,
-        paper=kertas,
-        show_total=jumlah_waktu,
-        riwayat=riwayat,
-        arsip=arsip,
-        jobs=jobs,
-        cache=not no_cache,
-    )
+    run_parts(data, output, pdf=True, html=False, **options)
 
 
 command = pdf

@@ -19,6 +19,7 @@ from sopgen.layout.geometry import ProcedureLayout
 from sopgen.model import Procedure, Project
 from sopgen.model.durations import format_minutes, not_added_text, total_by_unit
 from sopgen.model.revisions import effective_revision_date, history
+from sopgen.render.common import binder_name
 from sopgen.render.html.figures import flowcharts, time_chart
 from sopgen.render.html.identity import (
     _format_date,
@@ -225,13 +226,6 @@ def _procedure_view(
         identity=_identity_view(project, proc, procedure_urls),
         catatan=markdown_block(data.catatan) if data.catatan else Markup(""),
     )
-
-
-def binder_name(project: Project) -> str:
-    """The binder's file name, as render/pdf/binder.py writes it (the document folder's name)."""
-    from sopgen.render.common import binder_name
-
-    return binder_name(project)
 
 
 def html_context(

@@ -11,17 +11,19 @@ import re
 from sopgen.impor.pdf_table import runs
 from sopgen.impor.pdf_text import TextLine, join_lines, text_lines
 
-_TAIL = r"\s*(\(lanjutan\))?\s*(:.*)?$"
+# after the heading's words: a cut-off '/' ('PERALATAN/' when 'PERLENGKAPAN' did not fit),
+# '(lanjutan)', and the first item after a colon
+_TAIL = r"\s*/?\s*(\(lanjutan\))?\s*(:.*)?$"
 LISTS = (
     ("dasar_hukum", re.compile(r"^dasar\s+hukum" + _TAIL, re.I)),
-    ("kualifikasi_pelaksana", re.compile(r"^kualifikasi(\s+pelaksana)?" + _TAIL, re.I)),
+    ("kualifikasi_pelaksana", re.compile(r"^kualifikasi(\s+pelaksana(an)?)?" + _TAIL, re.I)),
     ("keterkaitan", re.compile(r"^keterkaitan" + _TAIL, re.I)),
     (
         "peralatan",
         re.compile(r"^peralatan(\s*/\s*perlengkapan|\s+dan\s+perlengkapan)?" + _TAIL, re.I),
     ),
     ("peringatan", re.compile(r"^peringatan" + _TAIL, re.I)),
-    ("pencatatan", re.compile(r"^pencatatan(\s+dan\s+pendataan)?" + _TAIL, re.I)),
+    ("pencatatan", re.compile(r"^pencatatan(\s+dan(\s+pendataan)?)?" + _TAIL, re.I)),
 )
 MARKER = re.compile(r"^\s*(\d{1,2}[.),]|[a-z][.)]|[-•*])\s*")
 

@@ -392,3 +392,29 @@ def test_a_number_centred_on_its_items_lines_numbers_them():
         "Tahun 2009;",
         "Peraturan Presiden Nomor 86 Tahun 2007;",
     ]
+
+
+def test_list_headings_cut_short_or_in_other_words(tmp_path):
+    """Headings as offices print them, cut off when the cell is too narrow ('PERALATAN/',
+    'PENCATATAN DAN') or in other words ('KUALIFIKASI PELAKSANAAN'): each list under its
+    own heading, none swallowed by the list before it."""
+    lists = {
+        "DASAR HUKUM": ("Undang-Undang Nomor 1 Tahun 2020",),
+        "KUALIFIKASI PELAKSANAAN": ("Memahami tata naskah dinas", "Teliti"),
+        "KETERKAITAN": ("SOP Pengarsipan",),
+        "PERALATAN/": ("Komputer", "Printer"),
+        "PERINGATAN": ("Surat terlambat diproses",),
+        "PENCATATAN DAN": ("Buku agenda",),
+    }
+    style = Style(executors=("Staf", "Kepala"), identity=Identity(lists=lists))
+    steps = procedure(random.Random(1), 2, 3, 8, "plain")
+    draw(tmp_path / "judul.pdf", steps, style)
+    got = read_pdf(tmp_path / "judul.pdf").identity.lists
+    assert got == {
+        "dasar_hukum": lists["DASAR HUKUM"],
+        "kualifikasi_pelaksana": lists["KUALIFIKASI PELAKSANAAN"],
+        "keterkaitan": lists["KETERKAITAN"],
+        "peralatan": lists["PERALATAN/"],
+        "peringatan": lists["PERINGATAN"],
+        "pencatatan": lists["PENCATATAN DAN"],
+    }

@@ -151,6 +151,32 @@ def _networks(segs: list[Segment], heads=(), at_symbol=lambda p: False) -> list[
 
     corner = [tuple(_corner(i, p) for p in ends[i]) for i in range(n)]
 
+    # how close each end comes to another drawn path: an end on one line joins that line,
+    # not also another one passing two points away (an arrow ending on a line that runs
+    # beside another arrow's stretch)
+    boxes = [
+        (
+            min(g.x0, g.x1) - JOIN,
+            min(g.y0, g.y1) - JOIN,
+            max(g.x0, g.x1) + JOIN,
+            max(g.y0, g.y1) + JOIN,
+        )
+        for g in segs
+    ]
+
+    def _closest(i: int, p: Point) -> float:
+        near = [
+            seg_dist(p, segs[k])
+            for k in range(n)
+            if k != i
+            and boxes[k][0] <= p[0] <= boxes[k][2]
+            and boxes[k][1] <= p[1] <= boxes[k][3]
+            and (segs[i].group < 0 or segs[k].group != segs[i].group)
+        ]
+        return min(near, default=math.inf)
+
+    closest = [tuple(_closest(i, p) for p in ends[i]) for i in range(n)]
+
     def meets(i: int, j: int) -> bool:
         for k, p in enumerate(ends[i]):
             if corner[i][k] and segs[j].group != segs[i].group:
@@ -160,7 +186,7 @@ def _networks(segs: list[Segment], heads=(), at_symbol=lambda p: False) -> list[
             if headed[i][k]:
                 if any(math.dist(p, q) <= JOIN for q in ends[j]):
                     return True
-            elif seg_dist(p, segs[j]) <= JOIN and (
+            elif seg_dist(p, segs[j]) <= min(JOIN, closest[i][k] + 0.8) and (
                 not _beside(segs[i], segs[j]) or any(math.dist(p, q) <= JOIN for q in ends[j])
             ):
                 return True

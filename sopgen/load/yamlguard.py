@@ -45,29 +45,17 @@ class Refused(yaml.MarkedYAMLError):
         self.hint = hint
 
 
-class GuardedLoader(yaml.SafeLoader):
-    """SafeLoader that counts depth and expanded size while composing."""
+class _ComposeGuard:
+    """Counts depth and expanded size while composing (PyYAML's Python composer, over
+    events from either parser)."""
 
-    def __init__(self, stream):
-        super().__init__(stream)
+    def _start_guard(self) -> None:
         self._depth = 0
         self._aliases = 0
         self._expanded = 0
         self._open: set[str] = set()  # anchors of the collections being composed
         # id(node) -> (size, height) of the node with its aliases written out
         self._sizes: dict[int, tuple[int, int]] = {}
-
-    def fetch_flow_collection_start(self, TokenClass):
-        # Refused while scanning: the scanner itself slows down with each open '['.
-        super().fetch_flow_collection_start(TokenClass)
-        if self.flow_level > MAX_DEPTH:
-            raise Refused(self.get_mark(), *_TOO_DEEP)
-
-    def add_indent(self, column):
-        added = super().add_indent(column)
-        if len(self.indents) > MAX_DEPTH:
-            raise Refused(self.get_mark(), *_TOO_DEEP)
-        return added
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -124,6 +112,58 @@ class GuardedLoader(yaml.SafeLoader):
                 "tulis nilainya langsung dan hapus alias yang memuat alias lain",
             )
         return node
+
+
+class GuardedLoader(_ComposeGuard, yaml.SafeLoader):
+    """SafeLoader (pure Python) with the composing guards and limits while scanning."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._start_guard()
+
+    def fetch_flow_collection_start(self, TokenClass):
+        # Refused while scanning: the scanner itself slows down with each open '['.
+        super().fetch_flow_collection_start(TokenClass)
+        if self.flow_level > MAX_DEPTH:
+            raise Refused(self.get_mark(), *_TOO_DEEP)
+
+    def add_indent(self, column):
+        added = super().add_indent(column)
+        if len(self.indents) > MAX_DEPTH:
+            raise Refused(self.get_mark(), *_TOO_DEEP)
+        return added
+
+
+try:  # libyaml, when PyYAML was built with it
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - a PyYAML without libyaml
+    CParser = None
+
+if CParser is not None:
+
+    class FastGuardedLoader(
+        _ComposeGuard,
+        yaml.composer.Composer,
+        CParser,
+        yaml.constructor.SafeConstructor,
+        yaml.resolver.Resolver,
+    ):
+        """libyaml's scanner and parser (C, several times faster than PyYAML's Python
+        ones) under the same Python composer and guards: the nodes, their marks and the
+        limits are those of GuardedLoader. ``Composer`` comes before ``CParser`` so that
+        composing (and so the guards) stays in Python; only events come from C. Used
+        as a fast first try: any error, ours or libyaml's, is reported by parsing again
+        with GuardedLoader, so the messages stay the same (yamlsource.parse_yaml)."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self._start_guard()
+
+else:  # pragma: no cover
+    FastGuardedLoader = None
 
 
 def _children(node):

@@ -8,12 +8,14 @@ located and explained in Indonesian (``yamlguard``: limits and messages).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from sopgen.errors import Diagnostic
 from sopgen.load.yamlguard import (
+    FastGuardedLoader,
     GuardedLoader,
     control_diagnostics,
     syntax_diagnostic,
@@ -21,6 +23,18 @@ from sopgen.load.yamlguard import (
 )
 
 Path_ = tuple[str | int, ...]
+
+# Where libyaml and PyYAML's Python scanner disagree, the text goes to the Python parser
+# alone: tabs inside values (libyaml takes some that PyYAML refuses), NEL and the Unicode
+# line separators, and '?' where a flow collection ('[', '{') may hold it (PyYAML ends a
+# plain value at '?' inside one; libyaml reads on).
+_PYTHON_ONLY = re.compile("[\t\x85\u2028\u2029]")
+
+
+def _fast(text: str) -> bool:
+    if FastGuardedLoader is None or _PYTHON_ONLY.search(text):
+        return False
+    return "?" not in text or ("[" not in text and "{" not in text)
 
 
 @dataclass
@@ -58,6 +72,20 @@ def parse_yaml(file: str, text: str) -> tuple[object, SourceMap, list[Diagnostic
     refused = control_diagnostics(file, text) or tab_diagnostics(file, text)
     if refused:
         return None, source, refused
+    if _fast(text):
+        # libyaml first; anything it or the guards object to is parsed again below, so
+        # every message comes from the one (Python) parser
+        fast = FastGuardedLoader(text)
+        try:
+            node = fast.get_single_node()
+            if node is not None:
+                problems: list[Diagnostic] = []
+                data = _construct(fast, node, (), source, problems)
+                return data, source, problems
+        except yaml.YAMLError:
+            source = SourceMap(file)
+        finally:
+            fast.dispose()
     loader = GuardedLoader(text)
     try:
         node = loader.get_single_node()
@@ -67,7 +95,7 @@ def parse_yaml(file: str, text: str) -> tuple[object, SourceMap, list[Diagnostic
                 source,
                 [Diagnostic(file, 1, 1, "berkas kosong", "isi berkas sesuai templat (sopgen new)")],
             )
-        problems: list[Diagnostic] = []
+        problems = []
         data = _construct(loader, node, (), source, problems)
         return data, source, problems
     except yaml.MarkedYAMLError as err:

@@ -212,8 +212,13 @@ def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
             segs = segments(b.points)[1:] if b is a else segments(b.points)
             if any(_seg_meets_rect(seg, box) for seg in segs):
                 _flag(out, "crossing_text", page, f"label {a.label!r} of {a.source}")
-        x, y = a.points[0]
-        far = max(box[0] - x, x - box[2], 0.0) + max(box[1] - y, y - box[3], 0.0)
+        # after an "in" connector that forks, a label stands after the fork
+        exits = [a.points[0]]
+        if a.source.startswith("offpage:"):
+            exits += [b.points[0] for b in page.arrows if b.source == a.source and not b.tail]
+        far = min(
+            max(box[0] - x, x - box[2], 0.0) + max(box[1] - y, y - box[3], 0.0) for x, y in exits
+        )
         source = int(a.source[5:]) if a.source.startswith("step:") else None
         row = rows.get(row_of.get(source, source)) if source is not None else None
         in_row = row is None or (box[1] >= row.y - EPS and box[3] <= row.bottom + EPS)

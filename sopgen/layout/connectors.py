@@ -10,10 +10,17 @@ An arrow whose ends fall on different pages goes through a pair of connectors:
   point, as on a forward pair.
 Arrows into one step from one side share one pair: on a source page one "out"
 connector per target (the arrows into it join), on the target page one "in"
-connector. Both halves of a forward pair stand over their target's column; of a back
-pair, the "in" half stands under its target's column and the "out" half over its
-(first) source, so the arrow climbing to the top band needs no detour round the rows
-below it. Connectors of one band spread sideways only where they would overlap.
+connector. Arrows from one step to several steps in one direction, none of which has
+another arrow in from that side, share one pair too (``pair_keys``): one "out"
+connector, and an "in" connector that forks into the arrows to each target (a
+decision whose two exits both cross a break: one pair, its Ya/Tidak labels on the
+branches after the "in" connector). Both halves of a forward pair stand over their
+target's column (a fan-out pair: its source's); of a back pair, the "in" half stands
+under its target's column and the "out" half over its (first) source, so the arrow
+climbing to the top band needs no detour round the rows below it. A fan-out whose
+targets fall on different later pages keeps one "out" connector; its letter then has
+an "in" connector on each of those pages. Connectors of one band spread sideways only
+where they would overlap.
 Letters (A, B, ...) are given last, in order of appearance, one per pair
 (``assign_letters``).
 
@@ -41,27 +48,70 @@ BORDER_CLEAR = 3.0  # a connector's centre stays this far from a lane line
 class Link(NamedTuple):
     """One connector of a page: the arrows leaving or entering through it."""
 
-    key: str  # provisional label shared by both halves of the pair: "#<target>d|u"
+    key: str  # provisional label shared by both halves: "#<target>d|u" or "#><source>d|u"
     direction: str  # "out" | "in"
     band: str  # "top" | "bottom"
-    target: int  # the node the pair leads to
-    steps: tuple[int, ...]  # the nodes on this page it connects (sources, or the target)
+    target: int  # the node the pair lines up with (its target; a fan-out: its source)
+    steps: tuple[int, ...]  # the nodes on this page it connects (sources, or targets)
     edges: tuple[int, ...]  # indexes in the edge list
 
     @property
     def back(self) -> bool:
         return self.key.endswith("u")
 
+    @property
+    def fan_out(self) -> bool:
+        """A pair from one step to several: its "in" half forks."""
+        return self.key.startswith("#>")
+
 
 def pair_key(edge: Edge) -> str:
     return f"#{edge.target}{'u' if edge.target < edge.source else 'd'}"
 
 
+def pair_keys(edges: Sequence[Edge], row_of: Sequence[int] | None = None) -> tuple[str, ...]:
+    """The pair of each edge, should it cross a page break: its source's,
+    "#><source>d", when its source has edges to several later rows and none of their
+    targets has an edge in from another step two or more rows above (an arrow to the
+    next row crosses a break only where the target opens a page, and then the shared
+    pair saves as much); else its target's (``pair_key``). Back arrows keep their
+    target's pair.
+    Any choice is correct (a pair joins into one target or forks from one source);
+    this one makes fewer pairs where the page breaks are not yet known."""
+    row = (lambda n: n) if row_of is None else (lambda n: row_of[n])
+    d = [pair_key(e)[-1] for e in edges]
+    out_of: dict[tuple[int, str], list[Edge]] = {}
+    far_into: dict[tuple[int, str], set[int]] = {}
+    for e, dk in zip(edges, d, strict=True):
+        span = abs(row(e.target) - row(e.source))
+        if span:
+            out_of.setdefault((e.source, dk), []).append(e)
+        if span > 1:
+            far_into.setdefault((e.target, dk), set()).add(e.source)
+    shared = {
+        (src, dk)
+        for (src, dk), out in out_of.items()
+        if dk == "d"
+        and len({e.target for e in out}) > 1
+        and all(far_into.get((e.target, dk), set()) <= {src} for e in out)
+    }
+    return tuple(
+        f"#>{e.source}{dk}" if (e.source, dk) in shared else pair_key(e)
+        for e, dk in zip(edges, d, strict=True)
+    )
+
+
 def crossings(
-    edges: Sequence[Edge], start: int, end: int, row_of: Sequence[int] | None = None
+    edges: Sequence[Edge],
+    start: int,
+    end: int,
+    row_of: Sequence[int] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> tuple[list[Link], list[Link]]:
     """The (top band, bottom band) connectors of a page holding rows [start, end);
-    ``row_of[node]`` is a node's row (None: node == row)."""
+    ``row_of[node]`` is a node's row (None: node == row); ``keys``: ``pair_keys``."""
+    if keys is None:
+        keys = pair_keys(edges, row_of)
     groups: dict[tuple[str, str], list[int]] = {}
     for k, e in enumerate(edges):
         s_row = e.source if row_of is None else row_of[e.source]
@@ -69,20 +119,21 @@ def crossings(
         s_in = start <= s_row < end
         t_in = start <= t_row < end
         if s_in and not t_in:
-            groups.setdefault((pair_key(e), "out"), []).append(k)
+            groups.setdefault((keys[k], "out"), []).append(k)
         elif t_in and not s_in:
-            groups.setdefault((pair_key(e), "in"), []).append(k)
+            groups.setdefault((keys[k], "in"), []).append(k)
     top: list[Link] = []
     bottom: list[Link] = []
     for (key, direction), ks in groups.items():
         back = key.endswith("u")
         band = "top" if (direction == "out") == back else "bottom"
-        target = edges[ks[0]].target
+        fan_out = key.startswith("#>")
+        anchor = edges[ks[0]].source if fan_out else edges[ks[0]].target
         if direction == "out":
             steps = tuple(sorted({edges[k].source for k in ks}))
         else:
-            steps = (target,)
-        link = Link(key, direction, band, target, steps, tuple(ks))
+            steps = tuple(sorted({edges[k].target for k in ks}))
+        link = Link(key, direction, band, anchor, steps, tuple(ks))
         (top if band == "top" else bottom).append(link)
     return top, bottom
 
@@ -146,9 +197,10 @@ def spread(desired: Sequence[float], spacing: float, lo: float, hi: float) -> li
 
 
 def _anchor(link: Link, plans: Sequence[SymbolPlan], columns: Columns) -> float:
-    """Where a connector would stand: over its target's column; the "out" half of a
-    back pair over its (first) source, whose arrow must climb to the top band."""
-    if link.back and link.direction == "out":
+    """Where a connector would stand: over its target's column (a fan-out pair: its
+    source's); the "out" half of a back pair over its (first) source, whose arrow must
+    climb to the top band."""
+    if link.back and link.direction == "out" and not link.fan_out:
         return _attach_x(plans[link.steps[0]], columns)
     return _attach_x(plans[link.target], columns)
 

@@ -6,14 +6,17 @@ returns the page and where the next one starts, or None when done).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from functools import cached_property
 
 from sopgen.layout.arrows import End, PageGeometry, Request, route_page
 from sopgen.layout.columns import Columns
-from sopgen.layout.connectors import assign_letters, crossings, pair_key, place_connectors
+from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
-from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
+from sopgen.layout.geometry import Arrow, Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
+from sopgen.layout.labels import choose_label, label_box, scene_of
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
@@ -43,6 +46,11 @@ class PageContext:
         """The row of each node."""
         return tuple(p.step for p in self.symbols)
 
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """The connector pair of each edge, should it cross a page break."""
+        return pair_keys(self.edges, self.row_of)
+
     @property
     def count(self) -> int:
         return len(self.rows)
@@ -66,7 +74,7 @@ class PageContext:
 
 
 def needed_height(ctx: PageContext, start: int, end: int) -> float:
-    top, bottom = crossings(ctx.edges, start, end, ctx.row_of)
+    top, bottom = crossings(ctx.edges, start, end, ctx.row_of, ctx.keys)
     h = sum(r.height for r in ctx.rows[start:end])
     h += ctx.band_h * (bool(top) + bool(bottom))
     if end == ctx.count:
@@ -111,7 +119,9 @@ def fitting_ends(ctx: PageContext, start: int) -> list[int]:
     return ends[::-1]
 
 
-def make_page(ctx: PageContext, start: int, index: int = 0) -> tuple[Page, int | None]:
+def make_page(
+    ctx: PageContext, start: int, index: int = 0, starts: tuple[int, ...] = ()
+) -> tuple[Page, int | None]:
     """The page starting at row ``start`` and the next page's start (None: last page).
 
     Takes as many rows as fit (or, before a last page, as many as even out the two
@@ -120,7 +130,7 @@ def make_page(ctx: PageContext, start: int, index: int = 0) -> tuple[Page, int |
     gives up with a located LayoutUnroutable.
     """
     for end in _shrinking(balanced(ctx, start, fitting_ends(ctx, start))):
-        page = build_page(ctx, start, end, index)
+        page = build_page(ctx, start, end, index, starts)
         if page is not None:
             return page, (end if end < ctx.count else None)
     raise LayoutUnroutable(start)
@@ -137,7 +147,7 @@ def build_pages(ctx: PageContext) -> list[Page]:
     pages: list[Page] = []
     start: int | None = 0
     while start is not None:
-        page, start = make_page(ctx, start, len(pages))
+        page, start = make_page(ctx, start, len(pages), tuple(p.steps[0] for p in pages))
         pages.append(page)
     return assign_letters(pages)
 
@@ -145,13 +155,15 @@ def build_pages(ctx: PageContext) -> list[Page]:
 # --- one page --------------------------------------------------------------------------
 
 
-def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | None:
-    """Rows [start, end) with their bands, symbols, connectors and arrows; None when the
-    arrows cannot be routed."""
+def build_page(
+    ctx: PageContext, start: int, end: int, index: int, starts: tuple[int, ...] = ()
+) -> Page | None:
+    """Rows [start, end) with their bands, symbols, connectors and arrows (``starts``:
+    the first rows of the pages before); None when the arrows cannot be routed."""
     style, columns, header = ctx.style, ctx.columns, ctx.header
     cells: list[Cell] = list(header.cells)
     texts: list[Text] = list(header.texts)
-    top_links, bottom_links = crossings(ctx.edges, start, end, ctx.row_of)
+    top_links, bottom_links = crossings(ctx.edges, start, end, ctx.row_of, ctx.keys)
     y = header.body_top
     boundaries = [y]
     connectors: list[OffPage] = []
@@ -193,7 +205,7 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
         table_bottom = y
 
     by_key = {(c.label, c.direction): c for c in connectors}
-    requests = page_requests(ctx, start, end, by_key)
+    requests = page_requests(ctx, start, end, by_key, starts)
     geo = PageGeometry(
         symbols=symbols,
         parts=[sym for sym in drawn if sym.part],
@@ -207,6 +219,7 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
     arrows = route_page(geo, requests, style, ctx.measure)
     if arrows is None:
         return None
+    arrows = fork_labels(arrows, geo, style, ctx.measure)
     width, height = style.page_size
     return Page(
         width=width,
@@ -225,15 +238,31 @@ def build_page(ctx: PageContext, start: int, end: int, index: int) -> Page | Non
 
 
 def page_requests(
-    ctx: PageContext, start: int, end: int, by_key: dict[tuple[str, str], OffPage]
+    ctx: PageContext,
+    start: int,
+    end: int,
+    by_key: dict[tuple[str, str], OffPage],
+    starts: tuple[int, ...] = (),
 ) -> list[Request]:
     """One routing request per arrow drawn on the page, with its routing priority:
     arrows to the next row first, then by how many rows they span. Arrows that share
-    an "out" connector each get a request (they join); an "in" connector one."""
+    an "out" connector each get a request (they join), but a fan-out pair's several
+    edges from one step one (their labels go after the "in" half); an "in" connector
+    one, or one per target of a fan-out pair (they fork, each with its label)."""
     requests = []
-    entered: set[str] = set()
+    entered: set[tuple[str, int]] = set()
+    left: set[str] = set()
     row_of = ctx.row_of
-    for e in ctx.edges:
+    keys = ctx.keys
+    # fan-out pairs whose several edges cross this page's bottom or top
+    count: dict[tuple[str, str], int] = {}
+    for k, e in enumerate(ctx.edges):
+        s_in = start <= row_of[e.source] < end
+        t_in = start <= row_of[e.target] < end
+        if keys[k].startswith("#>") and s_in != t_in:
+            side = "out" if s_in else "in"
+            count[(keys[k], side)] = count.get((keys[k], side), 0) + 1
+    for k, e in enumerate(ctx.edges):
         s_row, t_row = row_of[e.source], row_of[e.target]
         s_in = start <= s_row < end
         t_in = start <= t_row < end
@@ -249,20 +278,96 @@ def page_requests(
                 priority = (1, span, e.source, e.target)
             requests.append(Request(src, tgt, e.label, e.target > e.source, priority, e.branch))
         elif s_in:
-            conn = by_key[(pair_key(e), "out")]
+            conn = by_key[(keys[k], "out")]
             span = (end - s_row) if t_row >= end else (s_row - start + 1)
             end_ = End(f"offpage:{conn.label}", connector=conn)
+            if count.get((keys[k], "out"), 0) > 1:  # one arrow into a fan-out pair
+                if conn.label in left:
+                    continue
+                left.add(conn.label)
+                requests.append(Request(src, end_, None, True, (2, span, e.source)))
+                continue
             requests.append(Request(src, end_, e.label, True, (2, span, e.source), e.branch))
         elif t_in:
-            conn = by_key[(pair_key(e), "in")]
-            if conn.label in entered:
+            conn = by_key[(keys[k], "in")]
+            if (conn.label, e.target) in entered:
                 continue
-            entered.add(conn.label)
+            entered.add((conn.label, e.target))
             from_above = s_row < start
             span = (t_row - start + 1) if from_above else (end - t_row)
             end_ = End(f"offpage:{conn.label}", connector=conn)
-            requests.append(Request(end_, tgt, None, from_above, (2, span, e.target)))
+            shared = count.get((keys[k], "in"), 0) > 1 or _fanned_out(ctx, k, start, starts)
+            label = e.label if shared else None
+            requests.append(Request(end_, tgt, label, from_above, (2, span, e.target)))
     return requests
+
+
+def _fanned_out(ctx: PageContext, k: int, start: int, starts: tuple[int, ...]) -> bool:
+    """Whether edge ``k``, of a fan-out pair arriving on the page starting at ``start``
+    from an earlier page (one of ``starts``), left its page with other edges of that
+    pair: then its "out" half took one unlabelled arrow, and the labels come here."""
+    s_row = ctx.row_of[ctx.edges[k].source]
+    bounds = sorted({*starts, start})
+    if not ctx.keys[k].startswith("#>") or s_row >= start or bounds[0] > s_row:
+        return False
+    page_end = next(b for b in bounds if b > s_row)
+    page_start = max(b for b in bounds if b <= s_row)
+    leaving = [
+        j
+        for j, e in enumerate(ctx.edges)
+        if ctx.keys[j] == ctx.keys[k] and not page_start <= ctx.row_of[e.target] < page_end
+    ]
+    return len(leaving) > 1
+
+
+def fork_labels(arrows: list[Arrow], geo: PageGeometry, style: Style, measure) -> list[Arrow]:
+    """The labels of the arrows an "in" connector forks into (a fan-out pair): each
+    beside its own part, after the last fork on it (the router labels a fork's trunk
+    at its start, shared with the branches, and not the branches)."""
+    forks = [a for a in arrows if a.source.startswith("offpage:") and not a.tail]
+    if not forks:
+        return arrows
+    scene = scene_of(geo)
+    out = list(arrows)
+    for i, a in enumerate(arrows):
+        if not (a.source.startswith("offpage:") and a.label):
+            continue
+        if not any(b.source == a.source for b in forks):
+            continue  # a single arrow: the router labelled it
+        starts = [b.points[0] for b in forks if b.source == a.source and b is not a]
+        own = _after(a.points, starts)
+        if own is None:
+            continue
+        part = dataclasses.replace(a, points=own)
+        out[i] = dataclasses.replace(a, label_at=None)
+        boxes = [
+            label_box(b.label_at, b.label, style, measure)
+            for b in out
+            if b.label and b.label_at is not None
+        ]
+        at = choose_label(part, out, boxes, scene, style, measure)
+        out[i] = dataclasses.replace(a, label_at=at)
+    return out
+
+
+def _after(points, starts) -> tuple | None:
+    """The part of a polyline after the last of ``starts`` lying on it (the whole
+    polyline when none does; None when that part has no length)."""
+    best: tuple[float, int, tuple[float, float]] | None = None
+    along = 0.0
+    for k, (p, r) in enumerate(zip(points, points[1:], strict=False)):
+        for x, y in starts:
+            on = min(p[0], r[0]) - EPS <= x <= max(p[0], r[0]) + EPS
+            on = on and min(p[1], r[1]) - EPS <= y <= max(p[1], r[1]) + EPS
+            at = along + abs(x - p[0]) + abs(y - p[1])
+            if on and (best is None or at > best[0]):
+                best = (at, k, (x, y))
+        along += abs(r[0] - p[0]) + abs(r[1] - p[1])
+    if best is None:
+        return tuple(points)
+    _, k, point = best
+    rest = [pt for pt in points[k + 1 :] if pt != point]
+    return (point, *rest) if rest else None
 
 
 def _place(ctx: PageContext, links, band_top: float) -> list[OffPage]:

@@ -254,7 +254,10 @@ def check_arrows_geometry(layout: ProcedureLayout) -> None:
                     assert not segment_hits_box(*seg, c.box), (
                         f"{name}: {seg} crosses connector {key}"
                     )
-            if a.label is not None and a.tail:  # a branch of a fork shares its trunk's label
+            # a branch of a fork shares its trunk's label; the arrows an "in" connector
+            # forks into carry each its own label after the fork (check_fork_labels)
+            forked = any(b.source == a.source and not b.tail for b in page.arrows)
+            if a.label is not None and a.tail and not (a.source in conns and forked):
                 check_label(a, name)
 
 
@@ -280,11 +283,13 @@ def joins_an_arrow(page, a) -> bool:
 
 def forks_from_arrow(page, a) -> bool:
     """A fork starts inside a segment of another arrow of the same exit (same source and
-    label), leaving it across."""
+    label; after an "in" connector, any label), leaving it across."""
     x, y = a.points[0]
     nxt = a.points[1]
     for other in page.arrows:
-        if other is a or other.source != a.source or other.label != a.label:
+        if other is a or other.source != a.source:
+            continue
+        if other.label != a.label and not a.source.startswith("offpage:"):
             continue
         for p, r in segments(other.points):
             if on_segment(p, r, x, y) and ((p[0] == r[0]) != (nxt[0] == x)):
@@ -358,9 +363,11 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
                 assert sum(a.head for a in into) == 1, f"page {page.index}: {c.label} heads"
                 assert all(a.source.startswith("step:") for a in into)
                 assert all(int(a.source[5:]) in page.steps for a in into)
-            else:
-                assert len(out_of) == 1 and not into, f"page {page.index}: {c.label} arrows"
-                assert out_of[0].target == f"step:{c.step}"
+            else:  # one arrow, or one that the others fork from
+                assert out_of and not into, f"page {page.index}: {c.label} arrows"
+                assert sum(a.tail for a in out_of) == 1, f"page {page.index}: {c.label} tails"
+                assert f"step:{c.step}" in {a.target for a in out_of}
+                assert all(int(a.target[5:]) in page.steps for a in out_of)
             assert c.step in page.steps
     for page in layout.pages:
         boxes = sorted((c.box for c in page.offpage), key=lambda b: (b.y, b.x))
@@ -373,12 +380,15 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
     for label, items in where.items():
         ins = [(p, c) for d, p, c in items if d == "in"]
         outs = [(p, c) for d, p, c in items if d == "out"]
-        assert len(ins) == 1 and outs, f"connector {label}: {items}"
-        (p_in, c_in) = ins[0]
-        assert all(p != p_in for p, _ in outs), f"connector {label} pair on one page"
+        # one "in" half; or one "out" half whose targets lie on several pages, each
+        # with its "in" half (a fan-out pair)
+        assert ins and outs and (len(ins) == 1 or len(outs) == 1), f"connector {label}: {items}"
+        assert len({p for p, _ in ins}) == len(ins), f"connector {label}: two ins on a page"
+        for p_in, c_in in ins:
+            assert all(p != p_in for p, _ in outs), f"connector {label} pair on one page"
+            back = {c.back for _, c in outs} | {c_in.back}
+            assert back == {all(p > p_in for p, _ in outs)}, f"connector {label}: direction"
         assert len({p for p, _ in outs}) == len(outs), f"connector {label}: two outs on a page"
-        back = {c.back for _, c in outs} | {c_in.back}
-        assert back == {all(p > p_in for p, _ in outs)}, f"connector {label}: direction"
     # letters in order of appearance: A, B, C ...
     order = []
     for page in layout.pages:
@@ -392,23 +402,30 @@ def check_offpage_pairs(layout: ProcedureLayout) -> None:
 
 def check_edges_drawn(layout: ProcedureLayout, procedure: Procedure) -> None:
     """Each flow edge is one arrow on one page, or an arrow into an "out" connector whose
-    letter's "in" connector leads to the edge's target."""
+    letter's "in" connector leads to the edge's target. A pair joins arrows from several
+    steps into one target, or forks from one step into several targets: the edge's
+    label is on the arrow after the "in" half when there is one, else before the "out"."""
     page_of = {s: p.index for p in layout.pages for s in p.steps}
     drawn = Counter()
-    target_of: dict[str, tuple[int, int]] = {}
-    outs = []
+    ins: dict[str, list[tuple[int, str | None, int]]] = {}
+    outs: dict[str, list[tuple[int, str | None, int]]] = {}
     for page in layout.pages:
         for a in page.arrows:
             if a.source.startswith("step:") and a.target.startswith("step:"):
                 drawn[(int(a.source[5:]), int(a.target[5:]), a.label)] += 1
             elif a.target.startswith("offpage:"):
-                outs.append((a.target, int(a.source[5:]), a.label, page.index))
+                outs.setdefault(a.target, []).append((int(a.source[5:]), a.label, page.index))
             else:
-                target_of[a.source] = (int(a.target[5:]), page.index)
-    for key, src, label, page in outs:
-        assert key in target_of, f"connector {key} leads nowhere"
-        tgt, tpage = target_of[key]
-        assert page_of[src] == page and page_of[tgt] == tpage and page != tpage
-        drawn[(src, tgt, label)] += 1
+                ins.setdefault(a.source, []).append((int(a.target[5:]), a.label, page.index))
+    for key, sources in outs.items():
+        assert key in ins, f"connector {key} leads nowhere"
+        targets = ins[key]
+        assert len(sources) == 1 or len(targets) == 1, f"connector {key}: {sources} {targets}"
+        for src, s_label, page in sources:
+            assert page_of[src] == page
+            for tgt, t_label, tpage in targets:
+                assert page_of[tgt] == tpage and page != tpage
+                drawn[(src, tgt, t_label if t_label is not None else s_label)] += 1
+    assert set(ins) <= set(outs), f"connectors {set(ins) - set(outs)} come from nowhere"
     expected = Counter((e.source, e.target, e.label) for e in resolve_flow(procedure.data))
     assert drawn == expected, f"drawn {drawn} != flow {expected}"

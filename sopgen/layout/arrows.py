@@ -33,12 +33,17 @@ from sopgen.layout.labels import (
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
-from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, q
+from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, band_middles, q
 
-# Tracks beside a table line, in track gaps: 0.5 and 1.5 gaps hug the line (costlier),
-# 1 gap is the middle of the minimal row padding, the rest reach further out.
+# Tracks beside a table line, in track gaps: 0.5 gap (2 pt) hugs a lane line (costlier;
+# a narrow gutter beside a joint box may hold no other), 1 gap is the middle of the
+# minimal gutter, the rest reach further out. Beside a row line the closest is 0.75 gap
+# (3 pt: the audit counts a horizontal run closer than that as on the line), and the
+# middles of the free bands between outlines and row lines come first
+# (tracks.band_middles).
 TRACK_OFFSETS = (0.5, 1.0, 1.5, 2.5, 3.5)
-HUGGING = 0.75  # offsets (in gaps) below this are "near the line"
+ROW_OFFSETS = (0.75, 1.0, 1.5, 2.5, 3.5)
+HUGGING = 0.8  # offsets (in gaps) below this are "near the line"
 ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
 SIDE_SPACING_FACTOR = 1.5
@@ -120,18 +125,18 @@ class PageArrows:
         obstacles = geo.obstacles()
         self.costs = Costs(target_min=style.arrowhead + 1.0, parallel_gap=style.track_gap)
         self.finder = PathFinder(
-            xs, ys, obstacles, self.costs, near_xs, near_ys, track_xs, track_ys
+            xs, ys, obstacles, self.costs, near_xs, near_ys, track_xs, track_ys, geo.boundaries
         )
 
     # -- grid -------------------------------------------------------------------------
 
     def _tracks(
-        self, lines: Sequence[float], lo: float, hi: float
+        self, lines: Sequence[float], lo: float, hi: float, offsets=TRACK_OFFSETS
     ) -> tuple[list[float], list[float]]:
         """Tracks on both sides of every line, and those among them hugging a line."""
         gap = self.style.track_gap
         out, hugging = [], []
-        for k in sorted(TRACK_OFFSETS, key=lambda k: abs(k - 1.0)):  # mid-padding first
+        for k in sorted(offsets, key=lambda k: abs(k - 1.0)):  # mid-padding first
             for line in lines:
                 for v in (line - k * gap, line + k * gap):
                     if lo < v < hi and not _near(v, lines, AVOID):
@@ -165,7 +170,10 @@ class PageArrows:
             ys.append(sym.box.cy)
         ys += stack_gaps(list(geo.symbols.values()))
         track_xs, near_xs = self._tracks(self.borders, x0, x1)
-        track_ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom)
+        track_ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom, ROW_OFFSETS)
+        boxes = [s.box for s in geo.symbols.values()] + [p.box for p in geo.parts]
+        middles = band_middles(boxes + [c.box for c in geo.connectors], geo.boundaries)
+        track_ys = [y for y in middles if not _near(y, geo.boundaries, AVOID)] + track_ys
         xs = [x for x in xs + track_xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
         ys = [y for y in ys + track_ys if geo.top < y < geo.bottom]
         return xs, ys, near_xs, near_ys, track_xs, track_ys

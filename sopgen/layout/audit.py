@@ -23,7 +23,10 @@ from sopgen.layout.geometry import Arrow, Box, Page, ProcedureLayout, Symbol, Te
 from sopgen.layout.style import Measure, Style
 
 GAP = 2.0  # arrows running alongside each other keep at least this far apart (points)
-LINE_CLEAR = 1.0  # a segment this close to a table line, along it, runs on the line
+LINE_CLEAR = 1.5  # a vertical segment closer than this to a column line runs on the line
+# A horizontal run closer than this to a row line merges with the ruling at print size
+# (a 6-pt row padding holds nothing further from both the line and the symbol than 3 pt).
+ROW_LINE_CLEAR = 2.5
 LABEL_REACH = 16.0  # a label's box lies within this distance of its exit point
 EPS = 0.01
 ASCENT, DESCENT = 0.8, 0.2  # of the font size, above and below the baseline
@@ -295,4 +298,4 @@ def _along(seg: Segment, xs: Iterable[float], ys: Iterable[float]) -> bool:
     (x0, y0), (x1, y1) = seg
     if x0 == x1:
         return abs(y1 - y0) > LINE_CLEAR and any(abs(x0 - x) < LINE_CLEAR for x in xs)
-    return abs(x1 - x0) > LINE_CLEAR and any(abs(y0 - y) < LINE_CLEAR for y in ys)
+    return abs(x1 - x0) > LINE_CLEAR and any(abs(y0 - y) < ROW_LINE_CLEAR for y in ys)

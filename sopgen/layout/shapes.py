@@ -15,6 +15,7 @@ import heapq
 
 from sopgen.layout.channels import NEAR, Channels, outer_channels
 from sopgen.layout.tracks import (
+    CLEAR,
     DOWN,
     LEFT,
     RIGHT,
@@ -33,6 +34,7 @@ PAIRS = 3  # (start, goal) pairs tried, cheapest first
 CHECKS = 24  # shapes checked at most per arrow once one is free
 MORE_CHECKS = 24  # different shapes traced at most while none is free
 GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
+CRAMPED = 20.0  # cost of a horizontal run between bends squeezed near a line or outline
 
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
 Goal = tuple[list[int], object]  # grid nodes of the walk into a port, the port
@@ -88,13 +90,16 @@ class Shapes(Channels):
         out: list[Corners] = []
         if ua == ub:
             out.append(ij((ua, va), (ub, vb)))
-        for v in nearest(
+        middles = nearest(
             along,
             min(va, vb),
             max(va, vb),
-            2 * TRACKS,
+            len(along) if not swap else 2 * TRACKS,
             lambda k: side_ok(k, va, da) and side_ok(k, vb, back),
-        ):
+        )
+        if not swap:  # a horizontal jog: the clearest track of the band first
+            middles = self._clearest(middles, min(va, vb), max(va, vb), ua, ub)
+        for v in middles[: 2 * TRACKS]:
             out.append(ij((ua, va), (ua, v), (ub, v), (ub, vb)))
         near_a, near_b = ahead(va, da, n_along, NEAR), ahead(vb, back, n_along, NEAR)
         for u in nearest(across, min(ua, ub), max(ua, ub), TRACKS, lambda k: True):
@@ -102,6 +107,26 @@ class Shapes(Channels):
                 for v2 in near_b:
                     out.append(ij((ua, va), (ua, v1), (u, v1), (u, v2), (ub, v2), (ub, vb)))
         return out
+
+    def _cramped(self, corners: Corners) -> int:
+        """How many horizontal runs between bends of the shape keep closer than
+        tracks.CLEAR to a table line or an outline (they read as part of the ruling)."""
+        g = self.g
+        out = 0
+        for (i0, j0), (i1, j1) in zip(corners[1:], corners[2:-1], strict=False):
+            if j0 == j1 and i0 != i1 and g.clearance_y(j0, g.xs[i0], g.xs[i1]) < CLEAR:
+                out += 1
+        return out
+
+    def _clearest(self, tracks: list[int], lo: int, hi: int, ua: int, ub: int) -> list[int]:
+        """Tracks between ``lo`` and ``hi`` by how far a run on them from column ``ua``
+        to ``ub`` keeps from table lines and outlines (the middle of the free band
+        first), then the rest as given."""
+        g = self.g
+        x0, x1 = g.xs[ua], g.xs[ub]
+        inside = [k for k in tracks if lo <= k <= hi]
+        ranked = sorted(inside, key=lambda k: -g.clearance_y(k, x0, x1))
+        return ranked + [k for k in tracks if not lo <= k <= hi]
 
     def _crosswise(self, a: int, da: int, b: int, db: int) -> list[Corners]:
         """Vertical out, horizontal in: an L, or a detour over a gutter track beside
@@ -210,6 +235,13 @@ class Shapes(Channels):
                 low = abs(xb - xa) + abs(yb - ya) + sp.cost + tp.cost
                 pairs.append((low, len(pairs), s_nodes, sp, t_nodes, tp))
         chosen = heapq.nsmallest(PAIRS, pairs)
+        # And the cheapest pair of every other way of arriving (an L into a side may
+        # beat a cramped jog into the top, though its port costs more).
+        arrivals = {p[5].dir for p in chosen}
+        for p in sorted(pairs):
+            if p[5].dir not in arrivals:
+                arrivals.add(p[5].dir)
+                chosen.append(p)
         found = self._check(sorted(self._priced(chosen, joined), key=_order))
         if found is not None or not self.outer:
             return found
@@ -225,8 +257,9 @@ class Shapes(Channels):
             if t_nodes[0] in joined:
                 base -= g.costs.cross  # arriving on the joined arrow is no crossing
             for corners in self._corners(s_nodes[-1], sp.dir, t_nodes[0], tp.dir):
-                est = self._estimate(corners, sp.dir, tp.dir) + base
-                shapes.append((est, len(shapes), corners, base, s_nodes, sp, t_nodes, tp))
+                cramped = self._cramped(corners) * CRAMPED
+                est = self._estimate(corners, sp.dir, tp.dir) + base + cramped
+                shapes.append((est, len(shapes), corners, base + cramped, s_nodes, sp, t_nodes, tp))
         return shapes
 
     def _check(self, shapes: list[tuple]):

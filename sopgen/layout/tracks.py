@@ -16,6 +16,7 @@ track gap apart.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from sopgen.layout.geometry import Box, Point
@@ -25,6 +26,7 @@ H_BIT, V_BIT, X_BIT = 1, 2, 4
 USED, CLOSE = 1, 2
 RESERVED = 2  # ``blocked`` value of a node under a label (1: inside an obstacle)
 WALL_SHARE = 0.5  # an obstacle at least this share of the grid's width is a wall
+CLEAR = 5.0  # a horizontal run this far from table lines and outlines reads apart from them
 
 
 def axis_bit(d: int) -> int:
@@ -58,6 +60,22 @@ def nearest(tracks: list[int], lo: int, hi: int, most: int, ok) -> list[int]:
     return [k for _, _, k in scored[:most]]
 
 
+def band_middles(boxes, lines) -> list[float]:
+    """The middle of the free band between each box's top or bottom and the table line
+    above or below it: where a horizontal run between rows reads best (hand-drawn
+    flowcharts jog there, not beside the line or the outline)."""
+    lines = sorted(lines)
+    out = []
+    for b in boxes:
+        k = bisect.bisect_left(lines, b.bottom)
+        if k < len(lines):
+            out.append((b.bottom + lines[k]) / 2)
+        k = bisect.bisect_right(lines, b.y) - 1
+        if k >= 0:
+            out.append((b.y + lines[k]) / 2)
+    return out
+
+
 def q(v: float) -> float:
     """Coordinates are compared after rounding to 1/1000 pt."""
     return round(v, 3)
@@ -80,6 +98,7 @@ class Costs:
     target_min: float = 6.0  # shortest last segment (holds the arrowhead)
     near_line: float = 1.6  # length multiplier along tracks that hug a table line
     parallel_gap: float = 4.0  # parallel arrows closer than this may not run side by side
+    min_gap: float = 2.0  # ... and never closer than this, even as a last resort (audit.GAP)
     soft: float = 200.0  # passing a node under a Ya/Tidak label (a detour is better)
     greed: float = 1.0  # A* heuristic weight (> 1: faster, paths may be a little longer)
 
@@ -95,6 +114,7 @@ class TrackGrid:
         near_ys=(),
         track_xs=(),
         track_ys=(),
+        rulings_y=(),
     ):
         # One grid line per coordinate rounded to 1/1000 pt; the line keeps the first
         # exact value given, so anchors on outlines stay exact.
@@ -104,6 +124,8 @@ class TrackGrid:
         self.y_index = {q(y): i for i, y in enumerate(self.ys)}
         self.nx, self.ny = len(self.xs), len(self.ys)
         self.costs = costs
+        self.obstacles = list(obstacles)
+        self.rulings_y = sorted(rulings_y)  # the table's row lines (clearance_y)
         size = self.nx * self.ny
         near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
         # Cost per point of length along each grid line (vertical lines: by x index).
@@ -161,6 +183,17 @@ class TrackGrid:
         return [exact[k] for k in sorted(exact)]
 
     # -- grid helpers -----------------------------------------------------------------
+
+    def clearance_y(self, j: int, x0: float, x1: float) -> float:
+        """How far a horizontal run on line ``j`` from x0 to x1 keeps from the table's
+        row lines and from the tops and bottoms of the obstacles above or below it."""
+        y = self.ys[j]
+        lo, hi = min(x0, x1), max(x0, x1)
+        out = min((abs(y - r) for r in self.rulings_y), default=CLEAR * 4)
+        for b in self.obstacles:
+            if b.x < hi and b.right > lo and not b.y < y < b.bottom:
+                out = min(out, abs(y - b.y), abs(y - b.bottom))
+        return out
 
     def node(self, p: Point) -> int | None:
         i = self.x_index.get(q(p[0]))
@@ -276,19 +309,23 @@ class TrackGrid:
             d_out = self.direction(n, nodes[k + 1])
             self.state[n] |= X_BIT if d_in != d_out else axis_bit(d_in)
         gap = self.costs.parallel_gap
+        tight = self.costs.min_gap
         for a, b in zip(nodes, nodes[1:], strict=False):
             d = self.direction(a, b)
             first = min(a, b)
             i, j = divmod(first, self.ny)
             if d in (RIGHT, LEFT):
                 self.hedge[first] |= USED
-                # Keep parallel neighbours at least ``parallel_gap`` away.
+                # Keep parallel neighbours at least ``parallel_gap`` away, and never
+                # closer than ``min_gap`` (even relaxed: grid lines are unevenly spaced).
                 for k in self._near_indexes(self.ys, j, gap):
-                    self.hedge[i * self.ny + k] |= CLOSE
+                    close = abs(self.ys[k] - self.ys[j]) < tight - 1e-6
+                    self.hedge[i * self.ny + k] |= USED if close else CLOSE
             else:
                 self.vedge[first] |= USED
                 for k in self._near_indexes(self.xs, i, gap):
-                    self.vedge[k * self.ny + j] |= CLOSE
+                    close = abs(self.xs[k] - self.xs[i]) < tight - 1e-6
+                    self.vedge[k * self.ny + j] |= USED if close else CLOSE
 
     @staticmethod
     def _near_indexes(values: list[float], index: int, gap: float) -> list[int]:

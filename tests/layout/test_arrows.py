@@ -4,6 +4,7 @@ import pytest
 
 from sopgen.layout import layout_procedure
 from sopgen.layout.style import Style
+from sopgen.layout.tracks import CLEAR
 from tests.layout.builders import fake_measure, procedure, step
 from tests.layout.invariants import check_all
 
@@ -33,17 +34,33 @@ def test_next_row_in_the_same_column_is_one_straight_line():
     assert arrow(page, 0, 1).points == ((a.box.cx, a.box.bottom), (b.box.cx, b.box.y))
 
 
-def test_next_row_in_another_column_bends_in_the_gap_between_the_rows():
+def test_next_row_in_another_column_enters_the_side_when_the_gap_is_tight():
+    # Rows at their minimum leave 6 pt between a box and the row line: a jog there would
+    # run within 3 pt of both and read as part of the ruling. The arrow drops to the
+    # next box's middle and enters its side (as hand-drawn SOPs do).
     page = page_of(procedure([step(pelaksana="A"), step(pelaksana="C")]))
     a, b = page.symbols
-    gap_y = row_bottom(page, 0) - STYLE.track_gap  # middle of the padding above the row line
     assert arrow(page, 0, 1).points == (
         (a.box.cx, a.box.bottom),
-        (a.box.cx, gap_y),
-        (b.box.cx, gap_y),
+        (a.box.cx, b.box.cy),
+        (b.box.x, b.box.cy),
+    )
+
+
+def test_a_jog_between_rows_runs_in_the_middle_of_the_free_band():
+    # Rows made tall by their text leave room between a box and the row line: the jog
+    # runs in the middle of that band, clear of the line and of the box.
+    text = " ".join(["memeriksa dokumen laporan kinerja"] * 8)
+    page = page_of(procedure([step(text, "A"), step(text, "C")]))
+    a, b = page.symbols
+    line = row_bottom(page, 0)
+    assert arrow(page, 0, 1).points == (
+        (a.box.cx, a.box.bottom),
+        (a.box.cx, pytest.approx((a.box.bottom + line) / 2)),
+        (b.box.cx, pytest.approx((a.box.bottom + line) / 2)),
         (b.box.cx, b.box.y),
     )
-    assert a.box.bottom < gap_y < b.box.y
+    assert line - a.box.bottom >= 2 * CLEAR
 
 
 def test_tidak_leaves_the_right_vertex_and_loops_back_up_beside_the_symbols():

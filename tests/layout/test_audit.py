@@ -76,6 +76,15 @@ def test_a_segment_along_a_table_line():
     assert counts(page([BOX0, BOX1], [along])) == {"along_table_lines": 1}
 
 
+def test_a_horizontal_run_beside_a_row_line_counts_as_along_it():
+    # 2 pt above the row line at y=160: at print size it merges with the ruling.
+    hugging = Arrow(((150, 145), (150, 158), (250, 158), (250, 175)), "step:0", "step:1")
+    box1 = Symbol(1, "process", Box(225, 175, 50, 30), (1,))
+    assert counts(page([BOX0, box1], [hugging])) == {"along_table_lines": 1}
+    clear = Arrow(((150, 145), (150, 152), (250, 152), (250, 175)), "step:0", "step:1")
+    assert counts(page([BOX0, box1], [clear])) == {}
+
+
 def test_text_crossed_by_an_arrow_and_text_outside_its_cell():
     crossed = Text(140, 158, "surat", size=8)  # over the arrow at x=150
     outside = Text(90, 130, "panjang sekali", size=8)  # runs from the Kegiatan cell into a lane

@@ -35,15 +35,17 @@ def _plain(value: object) -> object:
     raise TypeError(f"cannot store {type(value).__name__} in a layout cache entry")
 
 
-def _object(value: object) -> object:
-    if isinstance(value, list):
-        return tuple(_object(item) for item in value)
-    if isinstance(value, dict):
-        cls = CLASSES.get(value.get("@"))  # type: ignore[arg-type]
-        if cls is None:
-            raise ValueError(f"unknown class in a layout cache entry: {value.get('@')!r}")
-        return cls(**{k: _object(v) for k, v in value.items() if k != "@"})
-    return value
+def _tuple(items: list) -> tuple:
+    return tuple(_tuple(item) if type(item) is list else item for item in items)
+
+
+def _instance(fields: dict) -> object:
+    """A JSON object -> its geometry class (json's object_hook: the parser calls it
+    from the inside out, so the dataclasses are made in one pass over the text)."""
+    cls = CLASSES.get(fields.pop("@", None))  # type: ignore[arg-type]
+    if cls is None:
+        raise ValueError("unknown class in a layout cache entry")
+    return cls(**{k: _tuple(v) if type(v) is list else v for k, v in fields.items()})
 
 
 def dumps(layout: ProcedureLayout) -> bytes:
@@ -52,7 +54,7 @@ def dumps(layout: ProcedureLayout) -> bytes:
 
 def loads(data: bytes) -> ProcedureLayout:
     """The layout ``dumps`` wrote; ValueError (or TypeError) for anything else."""
-    layout = _object(json.loads(data))
+    layout = json.loads(data, object_hook=_instance)
     if not isinstance(layout, ProcedureLayout):
         raise ValueError("a layout cache entry does not hold a ProcedureLayout")
     return layout

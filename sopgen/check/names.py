@@ -33,19 +33,22 @@ def check_output_names(projects) -> list[Diagnostic]:
     Windows): a procedure id used by two documents, or a document folder named like
     another document or procedure."""
     found: list[Diagnostic] = []
-    owner: dict[str, str] = {}  # lower-case file name -> who writes it, as a user reads it
+    owner: dict[str, tuple[str, str]] = {}  # lower-case file name -> (who, document)
 
-    def claim(name: str, who: str) -> str | None:
+    def claim(name: str, who: str, document: str) -> str | None:
+        """Who wrote ``name`` first, when it was another document (a name repeated within
+        one document is reported by the document's own checks)."""
         key = name.lower()
         if key in owner:
-            return owner[key]
-        owner[key] = who
+            first, first_document = owner[key]
+            return first if first_document != document else None
+        owner[key] = (who, document)
         return None
 
     for project in projects:
         src = source_of(project)
         folder = Path(project.path).name
-        first = claim(folder, f"nama binder dokumen '{folder}'")
+        first = claim(folder, f"nama binder dokumen '{folder}'", project.path)
         if first:
             found.append(
                 src.diagnostic(
@@ -59,7 +62,7 @@ def check_output_names(projects) -> list[Diagnostic]:
         for index, pid in enumerate(ids):
             if pid.lower() == folder.lower() or procedure_id_problem(pid, ids[:index]):
                 continue  # reported by check_procedure_ids (one message for one cause)
-            first = claim(pid, f"id prosedur di dokumen '{folder}'")
+            first = claim(pid, f"id prosedur di dokumen '{folder}'", project.path)
             if first:
                 found.append(
                     src.diagnostic(

@@ -53,18 +53,30 @@ def layout_procedure(
 ) -> ProcedureLayout:
     """Pages of the procedure's flowchart table, in points from the top-left corner.
 
-    Rows are laid out tight (``Style.row_min_pad``); a procedure whose arrows find no
-    way through that little room is laid out once more with the roomier padding
-    (``Style.roomier``), and only fails when that fails too."""
-    try:
-        ctx = page_context(procedure, nomor, style, measure)
-        return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
-    except LayoutUnroutable:
-        roomy = style.roomier()
-        if roomy == style:
-            raise
-    ctx = page_context(procedure, nomor, roomy, measure)
-    return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
+    Rows are laid out tight (``Style.row_min_pad``) and lanes as narrow as their content
+    allows. A procedure whose arrows find no way through that little room is laid out
+    again with more of it: the roomier row padding (``Style.roomier``), then wider lanes
+    (``Style.wider_lanes``: loops back need tracks beside the symbols); it fails only
+    when the last of these fails too. Each try is bounded, so the whole is."""
+    tries = fallback_styles(style)
+    for attempt in tries:
+        try:
+            ctx = page_context(procedure, nomor, attempt, measure)
+            return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
+        except LayoutUnroutable:
+            if attempt is tries[-1]:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def fallback_styles(style: Style) -> list[Style]:
+    """The style, then the roomier ones to try after it, distinct and in order."""
+    roomy = style.roomier()
+    out = [style]
+    for candidate in (roomy, roomy.wider_lanes(1.25), roomy.wider_lanes(1.6)):
+        if candidate not in out:
+            out.append(candidate)
+    return out
 
 
 def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measure) -> PageContext:

@@ -94,6 +94,11 @@ class Style:
         """This style with the roomier row padding (a second try for crowded arrows)."""
         return replace(self, row_min_pad=max(self.row_min_pad, self.row_pad_roomy))
 
+    def wider_lanes(self, factor: float) -> Style:
+        """This style with executor lanes at least ``factor`` times as wide (a last try
+        for loops back that need more tracks beside the symbols than a narrow lane has)."""
+        return replace(self, lane_min=min(self.lane_min * factor, self.lane_max))
+
     def column_title(self, key: str) -> str:
         return self.column_titles[COLUMN_TITLE_KEYS.index(key)]
 

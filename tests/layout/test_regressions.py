@@ -52,3 +52,16 @@ def test_many_arrows_into_one_symbol_join_into_one_entry():
         if "step:20" in heads:
             into = [a for a in page.arrows if a.target == "step:20"]
             assert len(heads["step:20"]) < len(into)
+
+
+def test_one_narrow_lane_with_loops_nested_back_lays_out_with_real_fonts():
+    # 21 steps of one executor, four decisions looping back over each other: the tight
+    # lane has too few tracks beside the symbols, so the layout retries with wider lanes
+    # (it used to end in 'tidak dapat digambar')
+    from sopgen.render.fonts import measure
+
+    p, style = load(HERE / "one_lane_four_loops.json")
+    layout = layout_procedure(p, "01/SOP/2024", style, measure)
+    check_all(layout, p, style)
+    steps = {a.target for page in layout.pages for a in page.arrows}
+    assert {"step:1", "step:2", "step:4", "step:0"} <= steps  # the four loops' targets

@@ -76,6 +76,28 @@ def run(task: Task) -> Result:
         return _run(task)
     except SopgenError as err:  # crosses the process boundary as a plain RenderError
         raise RenderError(err.format_message()) from None
+    except Exception as err:
+        assert _state is not None
+        unfit = unfit_front_pages(err, _state.projects[task.doc].name)
+        if unfit is None:
+            raise
+        raise unfit from None
+
+
+def unfit_front_pages(err: Exception, document: str) -> RenderError | None:
+    """ReportLab's LayoutError (a front page's flowable that fits no page: something
+    check's limits did not foresee) as one Indonesian message instead of a traceback;
+    None for any other exception. The flowcharts are drawn from ready geometry, so only
+    the flowed front pages (identity, Lembar Pengesahan) can end this way."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    if not isinstance(err, LayoutError):
+        return None
+    return RenderError(
+        f"halaman depan dokumen '{document}' (identitas, lembar pengesahan) tidak dapat "
+        "ditata di kertasnya. Persingkat teks yang panjang di dokumen.yaml (mis. butir "
+        "dasar hukum atau kualifikasi pelaksana), atau bagi menjadi beberapa butir"
+    )
 
 
 def _run(task: Task) -> Result:

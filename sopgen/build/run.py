@@ -215,7 +215,15 @@ def _write_binders(projects, styles, layouts, options: Options, staging: Path) -
 
     for project, style in zip(projects, styles, strict=True):
         pairs = [(p, layouts[(project.name, p.id)]) for p in project.procedures]
-        data = render_binder(project, pairs, style, riwayat=options.riwayat, arsip=options.arsip)
+        try:
+            data = render_binder(
+                project, pairs, style, riwayat=options.riwayat, arsip=options.arsip
+            )
+        except Exception as err:
+            unfit = pool.unfit_front_pages(err, project.name)
+            if unfit is None:
+                raise
+            raise unfit from None
         files.write_new(staging / f"{binder_name(project)}.pdf", data, root=staging)
 
 

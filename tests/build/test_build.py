@@ -178,3 +178,20 @@ def test_an_output_folder_that_cannot_be_written_is_a_message(forms, tmp_path):
     (tmp_path / "berkas").write_text("bukan folder")
     with pytest.raises(RenderError, match="tidak dapat menulis ke .*berkas"):
         run(forms, tmp_path / "berkas" / "out", jobs=1)
+
+
+@pytest.mark.parametrize("where", ["procedure", "binder"])
+def test_a_front_page_reportlab_cannot_place_is_a_message(forms, tmp_path, monkeypatch, where):
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from sopgen.errors import RenderError
+    from sopgen.render.pdf import binder
+
+    def refuse(*args, **kwargs):
+        raise LayoutError("Splitting error(n==2) on page 2 in <TwoColumnSection>")
+
+    monkeypatch.setattr(binder, f"render_{where}", refuse)
+    with pytest.raises(RenderError, match="halaman depan dokumen 'forms'") as caught:
+        run(forms, tmp_path / "out", jobs=1, cache=False)
+    assert "Splitting" not in caught.value.format_message()
+    assert not (tmp_path / "out").exists()

@@ -33,7 +33,8 @@ from sopgen.layout.tracks import (
 
 INF = float("inf")
 MAX_EXPANSIONS = 60000  # a search that has not arrived by then gives up (bounded time)
-FLOOD_AFTER = 3000  # a search this long first checks that its goals can be reached at all
+FLOOD_AFTER = 3000  # a search this long measures the way to its goals (pathfind._distances)
+WHOLE_PAGE_GREED = 1.3  # weight of the exact-length estimate of a whole-page search
 JOIN = Box(0.0, 0.0, 0.0, 0.0)  # the owner of a join goal (a point on another arrow)
 
 
@@ -134,9 +135,15 @@ class PathFinder(TrackGrid):
         nx, ny = self.nx, self.ny
 
         bend = costs.bend
-        greed = costs.greed
+        greed = costs.greed if window is not None else max(costs.greed, WHOLE_PAGE_GREED)
 
         walls = self.walls
+        # A whole-page search first measures the true way from every node to the goals
+        # (bends aside): an exact estimate where walls and other arrows force long
+        # detours, and no search at all when no goal can be reached.
+        far = self._distances(goals, (i_lo, i_hi, j_lo, j_hi)) if window is None else None
+        if far is not None and all(far[nodes[-1]] == INF for nodes, _ in starts):
+            return None
 
         def h(n: int) -> float:
             # Manhattan distance to the goals' bounding box, plus a bend when the node
@@ -148,7 +155,8 @@ class PathFinder(TrackGrid):
             for y0, y1, left, right in walls:
                 if (y < y0 and y1 < gy0) or (gy1 < y0 and y1 < y):
                     dx = max(dx, _beside(x, gx0, gx1, left, right, dx))
-            return (dx + dy + (bend if dx > 0 and dy > 0 else 0.0)) * greed
+            out = dx + dy + (bend if dx > 0 and dy > 0 else 0.0)
+            return (out if far is None else max(out, far[n])) * greed
 
         best = [INF] * (nx * ny * 4)
         parent: dict[int, int] = {}
@@ -175,14 +183,20 @@ class PathFinder(TrackGrid):
         bounds = (i_lo, i_hi, j_lo, j_hi)
         while heap:
             budget -= 1
-            if budget == MAX_EXPANSIONS - FLOOD_AFTER and not self._reachable(
-                starts, goals, bounds
-            ):
-                return None
+            if budget == MAX_EXPANSIONS - FLOOD_AFTER and far is None:
+                # A long search: measure the way to the goals once (none: stop), then
+                # go on with that estimate, weighted like a whole-page search.
+                far = self._distances(goals, bounds)
+                if all(far[e[4] // 4] == INF for e in heap if e[5] is None):
+                    return None
+                greed = max(costs.greed, WHOLE_PAGE_GREED)
+                heap = [e if e[5] is not None else (e[3] + h(e[4] // 4), *e[1:]) for e in heap]
+                heapq.heapify(heap)
             if budget < 0:
                 return None  # bounded time: the caller treats this as no route
             f, _, _, g, s, finish = pop(heap)
             if finish is not None:
+                self.expanded = MAX_EXPANSIONS - budget
                 return self._assemble(s, parent, start_of, finish, g)
             if g > best[s]:
                 continue
@@ -237,7 +251,7 @@ class PathFinder(TrackGrid):
                     if hedge[m] & mask:
                         continue
                     step_cost = (x0 - xs[i - 1]) * hmul[j]
-                if blocked[m]:
+                if blocked[m] or far is not None and far[m] == INF:
                     continue
                 sm = state[m]
                 if sm & pass_bits[nd]:
@@ -257,13 +271,12 @@ class PathFinder(TrackGrid):
                     seq += 1
         return None
 
-    def _reachable(self, starts, goals, bounds: tuple[int, int, int, int]) -> bool:
-        """Can any goal be reached at all, bends and costs aside? A breadth-first flood
-        over free edges (a node another arrow passes is crossed straight only), once per
-        long search: a search that cannot arrive would otherwise spend its whole budget
-        (a box over every lane whose outer channels are taken walls a page in two)."""
+    def _distances(self, goals, bounds: tuple[int, int, int, int]) -> list[float]:
+        """The cheapest length (bends, crossings and labels aside) from every node to a
+        goal over free edges, within ``bounds``: INF where no goal can be reached. A
+        Dijkstra from the goals outwards; never more than the search's true cost."""
         i_lo, i_hi, j_lo, j_hi = bounds
-        ny = self.ny
+        ny, xs, ys = self.ny, self.xs, self.ys
         state, blocked, hedge, vedge, mask = (
             self.state,
             self.blocked,
@@ -271,33 +284,54 @@ class PathFinder(TrackGrid):
             self.vedge,
             self.mask,
         )
-        seen = bytearray(self.nx * ny)
-        todo = [nodes[-1] for nodes, _ in starts]
-        for n in todo:
-            seen[n] = 1
-        while todo:
-            n = todo.pop()
-            if n in goals:
-                return True
+        vmul, hmul = self.vmul, self.hmul
+        cross = self.costs.cross
+        far = [INF] * (self.nx * ny)
+        heap = []
+        for n, gs in goals.items():
+            least = min(
+                self._length(nodes) + port.cost - (cross if port.owner is JOIN else 0.0)
+                for nodes, port in gs
+            )
+            far[n] = min(far[n], least)
+            heap.append((far[n], n))
+        heapq.heapify(heap)
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            d, n = pop(heap)
+            if d > far[n]:
+                continue
             i, j = divmod(n, ny)
-            sn = state[n]
-            steps = []
-            if not sn & H_BIT:  # free, or crossed vertically: may go sideways
+            sn = state[n] | (X_BIT if blocked[n] else 0)
+            if sn & X_BIT:
+                continue  # the search never steps into n: nothing arrives through it
+            if not sn & H_BIT:  # n may be entered sideways
                 if i < i_hi and not hedge[n] & mask:
-                    steps.append((n + ny, H_BIT))
+                    m = n + ny
+                    c = d + (xs[i + 1] - xs[i]) * hmul[j]
+                    if c < far[m]:
+                        far[m] = c
+                        push(heap, (c, m))
                 if i > i_lo and not hedge[n - ny] & mask:
-                    steps.append((n - ny, H_BIT))
+                    m = n - ny
+                    c = d + (xs[i] - xs[i - 1]) * hmul[j]
+                    if c < far[m]:
+                        far[m] = c
+                        push(heap, (c, m))
             if not sn & V_BIT:
                 if j < j_hi and not vedge[n] & mask:
-                    steps.append((n + 1, V_BIT))
+                    m = n + 1
+                    c = d + (ys[j + 1] - ys[j]) * vmul[i]
+                    if c < far[m]:
+                        far[m] = c
+                        push(heap, (c, m))
                 if j > j_lo and not vedge[n - 1] & mask:
-                    steps.append((n - 1, V_BIT))
-            for m, axis in steps:
-                if seen[m] or blocked[m] or state[m] & (axis | X_BIT) and m not in goals:
-                    continue
-                seen[m] = 1
-                todo.append(m)
-        return False
+                    m = n - 1
+                    c = d + (ys[j] - ys[j - 1]) * vmul[i]
+                    if c < far[m]:
+                        far[m] = c
+                        push(heap, (c, m))
+        return far
 
     def _direct(self, sources: list[Port], targets: list[Port]) -> Found | None:
         """A straight segment from a source to a target facing it, if one is free."""

@@ -15,7 +15,6 @@ import heapq
 
 from sopgen.layout.channels import NEAR, Channels, outer_channels
 from sopgen.layout.tracks import (
-    CLEAR,
     DOWN,
     LEFT,
     RIGHT,
@@ -114,7 +113,7 @@ class Shapes(Channels):
         g = self.g
         out = 0
         for (i0, j0), (i1, j1) in zip(corners[1:], corners[2:-1], strict=False):
-            if j0 == j1 and i0 != i1 and g.clearance_y(j0, g.xs[i0], g.xs[i1]) < CLEAR:
+            if j0 == j1 and i0 != i1 and g.tight_y(j0, g.xs[i0], g.xs[i1]):
                 out += 1
         return out
 

@@ -126,6 +126,8 @@ class TrackGrid:
         self.costs = costs
         self.obstacles = list(obstacles)
         self.rulings_y = sorted(rulings_y)  # the table's row lines (clearance_y)
+        self._clearance: dict[tuple, float] = {}  # clearance_y's answers (fixed per page)
+        self._tight: dict[int, tuple] = {}  # per y line: near a row line, outlines near it
         size = self.nx * self.ny
         near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
         # Cost per point of length along each grid line (vertical lines: by x index).
@@ -184,15 +186,42 @@ class TrackGrid:
 
     # -- grid helpers -----------------------------------------------------------------
 
+    def tight_y(self, j: int, x0: float, x1: float) -> bool:
+        """Does a horizontal run on line ``j`` from x0 to x1 keep closer than CLEAR to a
+        row line or to the top or bottom of an obstacle above or below it? (The same
+        as ``clearance_y(...) < CLEAR``, from the few outlines near the line.)"""
+        near = self._tight.get(j)
+        if near is None:
+            y = self.ys[j]
+            ruled = any(abs(y - r) < CLEAR for r in self.rulings_y)
+            near = (
+                ruled,
+                [
+                    b
+                    for b in self.obstacles
+                    if not b.y < y < b.bottom
+                    and (abs(y - b.y) < CLEAR or abs(y - b.bottom) < CLEAR)
+                ],
+            )
+            self._tight[j] = near
+        if near[0]:
+            return True
+        lo, hi = min(x0, x1), max(x0, x1)
+        return any(b.x < hi and b.right > lo for b in near[1])
+
     def clearance_y(self, j: int, x0: float, x1: float) -> float:
         """How far a horizontal run on line ``j`` from x0 to x1 keeps from the table's
         row lines and from the tops and bottoms of the obstacles above or below it."""
-        y = self.ys[j]
-        lo, hi = min(x0, x1), max(x0, x1)
-        out = min((abs(y - r) for r in self.rulings_y), default=CLEAR * 4)
-        for b in self.obstacles:
-            if b.x < hi and b.right > lo and not b.y < y < b.bottom:
-                out = min(out, abs(y - b.y), abs(y - b.bottom))
+        key = (j, x0, x1)
+        out = self._clearance.get(key)
+        if out is None:
+            y = self.ys[j]
+            lo, hi = min(x0, x1), max(x0, x1)
+            out = min((abs(y - r) for r in self.rulings_y), default=CLEAR * 4)
+            for b in self.obstacles:
+                if b.x < hi and b.right > lo and not b.y < y < b.bottom:
+                    out = min(out, abs(y - b.y), abs(y - b.bottom))
+            self._clearance[key] = out
         return out
 
     def node(self, p: Point) -> int | None:

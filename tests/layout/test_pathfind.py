@@ -85,13 +85,17 @@ def test_a_box_over_every_track_is_passed_through_an_outer_channel_without_searc
     assert points[0] == (50, 10) and points[-1] == (50, 90)
 
 
-def test_a_search_that_cannot_arrive_is_told_so_by_the_flood():
+def test_a_search_measures_the_way_round_a_wall_and_knows_when_there_is_none():
+    bounds = (0, len(LINES) - 1, 0, len(LINES) - 1)
     f = finder([Box(-5, 45, 110, 10)])  # a wall from edge to edge
     start = f.walk(source(50, 10), DOWN, COSTS.source_min)
     goal = f.node((50, 80))
-    bounds = (0, f.nx - 1, 0, f.ny - 1)
-    assert not f._reachable([(start, None)], {goal: []}, bounds)
+    far = f._distances({goal: [([goal], target(50, 80))]}, bounds)
+    assert far[start[-1]] == float("inf")
     assert f.route([source(50, 10)], [target(50, 90)]) is None
-    open_ = finder([Box(15, 45, 70, 10)])
+    open_ = finder([Box(15, 45, 70, 10)])  # a wall with a way past it on each side
     start = open_.walk(source(50, 10), DOWN, COSTS.source_min)
-    assert open_._reachable([(start, None)], {open_.node((50, 80)): []}, bounds)
+    goal = open_.node((50, 80))
+    far = open_._distances({goal: [([goal], target(50, 80))]}, bounds)
+    # round the wall: 40 across and back, 60 down (never more than the true way)
+    assert far[start[-1]] == 40 + 60 + 40

@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import click
-
-from sopgen.cli.common import (
-    DATA_ARG,
-    OUT_ARG,
-    build_options,
-    pdf_options,
-    run_parts,
-    verbosity_options,
-)
+from sopgen.cli.common import build_command, run_parts
 
 
-@click.command("build")
-@DATA_ARG
-@OUT_ARG
-@pdf_options
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
-@build_options
-@verbosity_options
+@build_command("build")
 def build(data, output, **options) -> None:
     """Buat semuanya sekaligus: binder PDF dan PDF per prosedur di OUTPUT/pdf/, buku
     panduan HTML di OUTPUT/html/.

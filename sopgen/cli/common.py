@@ -120,6 +120,23 @@ def pdf_options(func):
     return func
 
 
+def build_command(name: str, with_pdf_options: bool = True):
+    """The decorators of ``sopgen build``, ``pdf`` and ``html``: DATA, OUTPUT, the PDF's
+    options (not for html), --strict, -j / --tanpa-cache, --quiet / --verbose."""
+
+    def declare(func):
+        func = verbosity_options(func)
+        func = build_options(func)
+        func = click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")(
+            func
+        )
+        if with_pdf_options:
+            func = pdf_options(func)
+        return click.command(name)(DATA_ARG(OUT_ARG(func)))
+
+    return declare
+
+
 def run_parts(
     data: Path,
     output: Path,

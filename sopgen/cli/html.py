@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import click
-
-from sopgen.cli.common import (
-    DATA_ARG,
-    OUT_ARG,
-    build_options,
-    run_parts,
-    verbosity_options,
-)
+from sopgen.cli.common import build_command, run_parts
 
 
-@click.command("html")
-@DATA_ARG
-@OUT_ARG
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
-@build_options
-@verbosity_options
+@build_command("html", with_pdf_options=False)
 def html(data, output, **options) -> None:
     """Buat buku panduan HTML (statis, luring, dengan PDF-nya) di OUTPUT/html/."""
     run_parts(data, output, pdf=False, html=True, **options)

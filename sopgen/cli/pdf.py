@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-import click
-
-from sopgen.cli.common import (
-    DATA_ARG,
-    OUT_ARG,
-    build_options,
-    pdf_options,
-    run_parts,
-    verbosity_options,
-)
+from sopgen.cli.common import build_command, run_parts
 
 
-@click.command("pdf")
-@DATA_ARG
-@OUT_ARG
-@pdf_options
-@click.option("--strict", is_flag=True, help="Anggap peringatan sebagai kesalahan.")
-@build_options
-@verbosity_options
+@build_command("pdf")
 def pdf(data, output, **options) -> None:
     """Buat binder PDF resmi dan satu PDF per prosedur di OUTPUT/pdf/."""
     run_parts(data, output, pdf=True, html=False, **options)

@@ -234,6 +234,19 @@ def _expected_links(steps: list[Step]) -> set[tuple[int, int, str | None]]:
     return out
 
 
+def assert_flow_read(sop, steps: list[Step], places: bool = True) -> None:
+    """The symbols read (each in its step's row and column, of its kind, when ``places``)
+    and the arrows between them, as drawn."""
+    shapes = [s for s in sop.shapes if s.kind != "connector"]
+    if places:
+        assert sorted((s.row, s.columns, s.kind) for s in shapes) == [
+            (i, (s.col,), s.kind) for i, s in enumerate(steps)
+        ]
+    row_of = {s.id: s.row for s in shapes}
+    links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
+    assert links == _expected_links(steps)
+
+
 @pytest.mark.parametrize("name", sorted(ALL))
 def test_variant_imports_whole(tmp_path, name):
     style, n_exec, n_rows, numbering = ALL[name]
@@ -256,13 +269,7 @@ def test_variant_imports_whole(tmp_path, name):
         assert [getattr(r, key) for r in sop.rows] == want, key
     if style.keterangan:
         assert [r.keterangan for r in sop.rows] == [s.keterangan for s in steps]
-    shapes = [s for s in sop.shapes if s.kind != "connector"]
-    assert sorted((s.row, s.columns, s.kind) for s in shapes) == [
-        (i, (s.col,), s.kind) for i, s in enumerate(steps)
-    ]
-    row_of = {s.id: s.row for s in shapes}
-    links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
-    assert links == _expected_links(steps)
+    assert_flow_read(sop, steps)
     if style.identity is not None:
         _identity_matches(sop.identity, style.identity)
 
@@ -335,10 +342,7 @@ def test_several_sops_in_one_file_come_back_each_whole(tmp_path):
         assert sop.identity.nama == style.identity.nama
         assert sop.header.executors == style.executors
         assert [r.uraian for r in sop.rows] == [s.uraian for s in steps]
-        shapes = [s for s in sop.shapes if s.kind != "connector"]
-        row_of = {s.id: s.row for s in shapes}
-        links = {(row_of[lk.source], row_of[lk.target], lk.label) for lk in sop.links}
-        assert links == _expected_links(steps)
+        assert_flow_read(sop, steps, places=False)
     written = write_document(list(tables), tmp_path / "hasil")
     _, diagnostics = read_data(written.folder)
     assert [d.format() for d in diagnostics if d.is_error] == []

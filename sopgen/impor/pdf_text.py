@@ -24,26 +24,6 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
-def page_words(page) -> list[Word]:
-    out = []
-    for w in page.extract_words(
-        x_tolerance=2, y_tolerance=2, keep_blank_chars=False, extra_attrs=["size"]
-    ):
-        text = str(w["text"]).replace("\u00a0", " ").strip()
-        if text:
-            out.append(
-                Word(
-                    text,
-                    float(w["x0"]),
-                    float(w["top"]),
-                    float(w["x1"]),
-                    float(w["bottom"]),
-                    float(w.get("size") or 0.0),
-                )
-            )
-    return out
-
-
 def lines_of(words: list[Word]) -> list[list[Word]]:
     """Words grouped into printed lines, top to bottom, each left to right."""
     lines: list[list[Word]] = []

@@ -211,14 +211,6 @@ def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
     return tuple(out)
 
 
-def row_symbols(prosedur: Prosedur) -> tuple[tuple[SymbolRef, ...], ...]:
-    """The symbols of each row (one tuple per row, in row order)."""
-    rows: list[list[SymbolRef]] = [[] for _ in prosedur.kegiatan]
-    for sym in symbols(prosedur):
-        rows[sym.row].append(sym)
-    return tuple(tuple(r) for r in rows)
-
-
 # --- references ----------------------------------------------------------------------------
 
 

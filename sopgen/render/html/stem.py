@@ -65,20 +65,3 @@ def stem(word: str) -> str:
     if not _WORD.match(word):
         return word
     return _stemmer().stem(word) or word
-
-
-def deaffix(word: str, roots: set[str] | frozenset[str]) -> str | None:
-    """What the browser does with a query word that is not in the handbook (see
-    templates/assets/search.js ``toRoot``): the first root of ``roots`` left after taking
-    off one prefix and one suffix, else None. Here for the tests."""
-    for prefix, restore in PREFIXES:
-        if not word.startswith(prefix):
-            continue
-        rest = word[len(prefix) :]
-        for suffix in SUFFIXES:
-            if suffix and not rest.endswith(suffix):
-                continue
-            core = restore + (rest[: len(rest) - len(suffix)] if suffix else rest)
-            if len(core) >= 3 and core in roots:
-                return core
-    return None

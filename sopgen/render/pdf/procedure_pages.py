@@ -11,11 +11,9 @@ from reportlab.platypus import Paragraph
 from sopgen.layout.geometry import Page
 from sopgen.layout.rows import NOTES_COLUMN_GAP, NOTES_COLUMNS
 from sopgen.layout.style import Style
-from sopgen.model import Procedure, Project
-from sopgen.model.identity import effective_identity
+from sopgen.model import Procedure
 from sopgen.model.text import to_reportlab_blocks
 from sopgen.render.pdf.front import STYLES
-from sopgen.render.pdf.identity import identity_story
 
 # the layout keeps room for the notes with these sizes (layout.rows.notes_height)
 NOTES_GAP = Style.notes_gap
@@ -23,18 +21,6 @@ NOTES_STYLE = ParagraphStyle(
     "catatan", STYLES["base"], fontSize=Style.notes_size, leading=Style.notes_leading
 )
 NOTES_ITEM = ParagraphStyle("catatan_item", NOTES_STYLE, leftIndent=11, bulletIndent=1)
-
-
-def identity_pages(project: Project, proc: Procedure, frame_w: float, mark) -> list:
-    """The procedure's own identity page (for the framed template), or [] when it has
-    none. ``mark(nomor, outline)`` makes the footer/outline flowable of binder.py."""
-    ident = effective_identity(project, proc)
-    if not ident.own:
-        return []
-    return [
-        mark(ident.nomor, f"Identitas {proc.data.judul}"),
-        *identity_story(project, frame_w, proc),
-    ]
 
 
 def note_paragraphs(proc: Procedure) -> list[Paragraph]:

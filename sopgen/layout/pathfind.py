@@ -83,7 +83,10 @@ class PathFinder(TrackGrid):
         for n, d, cost in forks:
             starts.append(([n], Port(self.coords(n), d, cost, JOIN)))
         goals: dict[int, list[tuple[list[int], Port]]] = {}
+        leaving = {(q(p.point[0]), q(p.point[1])) for p in sources}
         for port in targets:
+            if (q(port.point[0]), q(port.point[1])) in leaving:
+                continue  # a loop to itself does not enter where it leaves
             nodes = self.walk(port, opposite(port.dir), costs.target_min)
             if nodes:
                 nodes.reverse()  # port node ... outline point

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sopgen.layout import LayoutUnroutable, layout_procedure
+from sopgen.layout import layout_procedure
 from sopgen.layout.audit import audit
 from sopgen.layout.style import Style
 from tests.layout.builders import fake_measure, procedure, step
@@ -65,17 +65,3 @@ def test_one_narrow_lane_with_loops_nested_back_lays_out_with_real_fonts():
     check_all(layout, p, style)
     steps = {a.target for page in layout.pages for a in page.arrows}
     assert {"step:1", "step:2", "step:4", "step:0"} <= steps  # the four loops' targets
-
-
-@pytest.mark.xfail(
-    strict=True,
-    raises=LayoutUnroutable,
-    reason="known gap: a decision that is also a joint step over non-neighbouring columns, "
-    "with a meeting of all nine executors two rows below, finds no route for the arrows "
-    "around step 8 (found with SOPGEN_PROPERTY_SEED=1); it ends in the located "
-    "'tidak dapat digambar' message, never a traceback",
-)
-def test_known_unroutable_decision_on_a_split_meeting():
-    p, style = load(HERE / "known" / "decision_on_a_split_meeting.json")
-    layout = layout_procedure(p, "01/SOP/2024", style, fake_measure)
-    check_all(layout, p, style)

@@ -14,7 +14,7 @@ import pytest
 from sopgen.build import load_project
 from sopgen.layout.style import Style
 from sopgen.model.identity import LIST_FIELDS, effective_identity
-from sopgen.render.pdf import identity, identity_fit
+from sopgen.render.pdf import identity, identity_fit, identity_paragraphs
 from sopgen.render.pdf.binder import render_binder
 from tests.render.pdf_support import flat, pages_text
 
@@ -113,6 +113,7 @@ def _cold(render):
     """``render()`` with the fits kept from earlier pages forgotten."""
     identity_fit.CHOSEN.clear()
     identity.ROW_HEIGHTS.clear()
+    identity_paragraphs.SHARED.clear()
     return render()
 
 

@@ -11,9 +11,10 @@ between items, when it does not fit a page.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from sopgen.render.pdf.front import LINE, STYLES, plain
+from sopgen.render.pdf.identity_paragraphs import paragraph
 
 PAD = 4.0
 
@@ -23,7 +24,7 @@ class SpreadSection(Flowable):
         super().__init__()
         self.heading_text, self.items, self.widths = heading, list(items), widths
         self.balance = balance
-        self.heading = Paragraph(plain(f"{heading} (lanjutan) :"), STYLES["heading"])
+        self.heading = paragraph(plain(f"{heading} (lanjutan) :"), STYLES["heading"])
         self.cut = len(self.items)  # items[:cut] on the left, the rest on the right
 
     def _inner(self, i: int) -> float:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from sopgen.model import Procedure, Project
 from sopgen.model.dates import format_date
@@ -33,6 +33,7 @@ from sopgen.render.pdf.front import (
     plain,
 )
 from sopgen.render.pdf.identity_fit import FittedIdentity, Tier, total_height
+from sopgen.render.pdf.identity_paragraphs import paragraph
 from sopgen.render.pdf.identity_rows import TwoColumnSection, column, numbered
 from sopgen.render.pdf.logo import Logo
 from sopgen.render.pdf.logo import logo as project_logo
@@ -194,10 +195,10 @@ def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:
     if c.logo is not None:
         left += [c.logo, Spacer(1, 6)]
     text_w = left_w - 20  # the cell's padding
-    left.append(Paragraph(balanced(ins.pemerintah.upper(), S["agency"], text_w), S["agency"]))
-    left.append(Paragraph(balanced(ins.dinas.upper(), S["agency"], text_w), S["agency"]))
+    left.append(paragraph(balanced(ins.pemerintah.upper(), S["agency"], text_w), S["agency"]))
+    left.append(paragraph(balanced(ins.dinas.upper(), S["agency"], text_w), S["agency"]))
     if ins.unit:
-        left.append(Paragraph(balanced(ins.unit.upper(), S["unit"], text_w), S["unit"]))
+        left.append(paragraph(balanced(ins.unit.upper(), S["unit"], text_w), S["unit"]))
 
     # Right: the LABEL | : | value grid.
     # wide enough that no fixed label wraps ("TANGGAL PEMBUATAN")
@@ -216,32 +217,32 @@ def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:
     colon_w = 0.45 * cm
     value_w = right_w - label_w - colon_w
     sign = [
-        Paragraph(balanced(signer.jabatan, S["center"], value_w - 2 * GRID_PAD), S["center"]),
+        paragraph(balanced(signer.jabatan, S["center"], value_w - 2 * GRID_PAD), S["center"]),
         Spacer(1, tier.sign_space),
-        Paragraph(f"<b>{plain(signer.nama)}</b>", S["center"]),
+        paragraph(f"<b>{plain(signer.nama)}</b>", S["center"]),
     ]
     if signer.pangkat:
-        sign.append(Paragraph(plain(signer.pangkat), S["center"]))
+        sign.append(paragraph(plain(signer.pangkat), S["center"]))
     if signer.nip:
-        sign.append(Paragraph(plain(nip_line(signer)), S["center"]))
+        sign.append(paragraph(plain(nip_line(signer)), S["center"]))
 
     def row(label, value):
-        return [Paragraph(plain(label), S["label"]), Paragraph(":", S["base"]), value]
+        return [paragraph(plain(label), S["label"]), paragraph(":", S["base"]), value]
 
     made, revised, effective = c.dates
     values = (plain(ident.nomor), made, revised, effective)
-    rows = [row(t, Paragraph(v, S["base"])) for t, v in zip(LABELS[:4], values, strict=True)]
+    rows = [row(t, paragraph(v, S["base"])) for t, v in zip(LABELS[:4], values, strict=True)]
     rows += [
         row(LABELS[-1], sign),
         [
-            Paragraph(plain(ident.label_nama.upper()), S["label_name"]),
-            Paragraph(":", S["label_name"]),
-            Paragraph(inline_markup(ident.nama), S["value_name"]),
+            paragraph(plain(ident.label_nama.upper()), S["label_name"]),
+            paragraph(":", S["label_name"]),
+            paragraph(inline_markup(ident.nama), S["value_name"]),
         ],
     ]
     # extra rows after Nama SOP (identitas.tambahan), e.g. Maksud dan Tujuan
     rows += [
-        row(extra.label.upper(), Paragraph(inline_markup(extra.isi), S["base"]))
+        row(extra.label.upper(), paragraph(inline_markup(extra.isi), S["base"]))
         for extra in ident.tambahan
     ]
     grid = Table(

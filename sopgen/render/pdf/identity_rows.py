@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from sopgen.render.pdf.columns import SpreadSection
 from sopgen.render.pdf.front import LINE, inline_markup, plain
+from sopgen.render.pdf.identity_paragraphs import paragraph
 
 KEEP_WHOLE = 160.0  # a bottom row (or an item) at most this tall is never split across pages
 SHORT_MIN, SHORT_MAX = 4, 24  # how many short items are printed in two columns
@@ -88,7 +89,7 @@ class ShortList(Flowable):
 
 def heading(text: str, style, continued: bool = False) -> Paragraph:
     label = f"{text} (lanjutan) :" if continued else f"{text} :"
-    p = Paragraph(plain(label), style)
+    p = paragraph(plain(label), style)
     p._sop_heading = text
     return p
 
@@ -96,12 +97,12 @@ def heading(text: str, style, continued: bool = False) -> Paragraph:
 def numbered(items: list[str], style) -> list[Paragraph]:
     """The items as numbered paragraphs ("-" alone when there is none)."""
     if not items:
-        p = Paragraph("-", style)
+        p = paragraph("-", style)
         p._sop_item = True
         return [p]
     out = []
     for n, text in enumerate(items, 1):
-        p = Paragraph(inline_markup(text), style, bulletText=f"{n}.")
+        p = paragraph(inline_markup(text), style, bulletText=f"{n}.")
         p._sop_item = True
         out.append(p)
     return out

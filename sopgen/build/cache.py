@@ -5,9 +5,10 @@ decides the entry (``keys.py``): the procedure's data, the document fields it pr
 the style, and sopgen's own files (code and fonts), so a changed style or a new version
 misses every entry. An entry is one file: a header line
 ``sopgen-cache 1 <sha256 of the body>`` then the body (a layout as JSON, ``codec.py``,
-or the PDF's bytes). A read checks the header and the body's hash and returns None for
-anything else (damaged, foreign, truncated): the caller rebuilds and overwrites it. The
-cache is never trusted to run code: no pickle.
+the PDF's bytes, or a handbook procedure page: ``render.html.pages``). A read checks the
+header and the body's hash and returns None for anything else (damaged, foreign,
+truncated): the caller rebuilds and overwrites it. The cache is never trusted to run
+code: no pickle.
 
 ``Cache(None)`` is the disabled cache (``--tanpa-cache``): every read misses, nothing is
 written.
@@ -25,7 +26,7 @@ from sopgen import files
 
 FOLDER = ".sopgen-cache"
 MAGIC = b"sopgen-cache 1 "
-KINDS = ("layout", "screen", "pdf")
+KINDS = ("layout", "screen", "pdf", "page")
 MAX_ENTRY = 256 * 2**20  # larger is not an entry this cache wrote
 
 

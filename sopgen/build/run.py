@@ -102,7 +102,10 @@ def build(
             )
             try:
                 if options.html:
-                    report.index = _handbook(projects, output, layouts, screens, staging, binders)
+                    store = _Pages(cache, tasks, projects) if cache.enabled else None
+                    report.index = _handbook(
+                        projects, output, layouts, screens, staging, binders, store
+                    )
                 binders.wait()
             finally:
                 binders.cancel()
@@ -121,7 +124,7 @@ def build(
         for project in projects:
             report.binders.append(output / "pdf" / f"{binder_name(project)}.pdf")
             report.pdfs += [output / "pdf" / f"{p.id}.pdf" for p in project.procedures]
-    cache.prune(("layout", "pdf") + (("screen",) if options.html else ()))
+    cache.prune(("layout", "pdf") + (("screen", "page") if options.html else ()))
     return report
 
 
@@ -227,7 +230,29 @@ def _write_binders(projects, styles, layouts, options: Options, staging: Path) -
         files.write_new(staging / f"{binder_name(project)}.pdf", data, root=staging)
 
 
-def _handbook(projects, output: Path, layouts, screens, staging: Path, binders) -> Path:
+class _Pages:
+    """The handbook's procedure pages in the build cache (``render.html.site.PageStore``)."""
+
+    def __init__(self, cache: Cache, tasks: Sequence[Task], projects: Sequence[Project]):
+        self.cache = cache
+        self.tasks = {(projects[t.doc].name, _id(projects, t)): t for t in tasks}
+
+    def get(self, key: str) -> bytes | None:
+        return self.cache.get("page", key)
+
+    def put(self, key: str, body: bytes) -> None:
+        self.cache.put("page", key, body)
+
+    def drawing(self, document: str, procedure: str) -> str:
+        task = self.tasks[(document, procedure)]
+        return f"{task.layout_key} {task.screen_key}"
+
+
+def _id(projects: Sequence[Project], task: Task) -> str:
+    return projects[task.doc].procedures[task.proc].id
+
+
+def _handbook(projects, output: Path, layouts, screens, staging: Path, binders, store) -> Path:
     from sopgen.render.html.site import build_site
 
     def pdfs(project: Project, folder: Path) -> None:
@@ -237,7 +262,9 @@ def _handbook(projects, output: Path, layouts, screens, staging: Path, binders) 
         for name in [binder_name(project)] + [p.id for p in project.procedures]:
             _share(staging / f"{name}.pdf", files.confined(folder, target / f"{name}.pdf"))
 
-    return build_site(projects, output, layouts=layouts, screen_layouts=screens, pdfs=pdfs)
+    return build_site(
+        projects, output, layouts=layouts, screen_layouts=screens, pdfs=pdfs, store=store
+    )
 
 
 def _share(source: Path, target: Path) -> None:

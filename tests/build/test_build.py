@@ -62,6 +62,47 @@ def test_an_edit_redoes_exactly_the_procedure_it_touches(forms, tmp_path):
     assert files(out) == files(tmp_path / "fresh")
 
 
+LAYANAN = "html/prosedur/layanan.html"
+EDITS = {  # file, old text, new text, a page that must show the change
+    # a neighbour's title: the sidebar and the previous/next link of the other page
+    "neighbour title": ("pengadaan.yaml", "judul: SOP PENGADAAN BARANG", "SOP BELANJA", LAYANAN),
+    "renamed document": ("dokumen.yaml", "nama: BIDANG CONTOH (SEMUA BENTUK)", "BIDANG X", LAYANAN),
+    "column title": ("dokumen.yaml", "keterangan: Ket", "Catatan Khusus", LAYANAN),
+    "footer": ("dokumen.yaml", "dinas: DINAS CONTOH", "DINAS LAIN", LAYANAN),
+    "executor": ("pengadaan.yaml", "Pejabat Pengadaan", "Pejabat Lelang", "html/index.html"),
+    "style": ("dokumen.yaml", "tampilkan_jumlah_waktu: true", "false", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDITS))
+def test_no_handbook_page_survives_an_edit_to_what_it_shows(forms, tmp_path, case):
+    out = tmp_path / "out"
+    run(forms, out, jobs=1)
+    name, old, new, page = EDITS[case]
+    edit(forms / "forms" / name, old, old.split(": ")[0] + ": " + new if ": " in old else new, 99)
+    run(forms, out, jobs=1)
+    run(forms, tmp_path / "fresh", jobs=1, cache=False)
+    built = files(out)
+    assert built == files(tmp_path / "fresh")
+    if page is not None:
+        assert new in built[page].decode()
+
+
+def test_a_changed_template_renders_every_procedure_page_again(forms, tmp_path, monkeypatch):
+    from sopgen.render.html import site
+
+    templates = tmp_path / "templates"
+    shutil.copytree(site.templates_dir(), templates)
+    monkeypatch.setattr(site, "templates_dir", lambda: templates)
+    out = tmp_path / "out"
+    run(forms, out, jobs=1)
+    edit(templates / "prosedur.html", '<h2 id="langkah">', '<h2 id="langkah">Daftar ')
+    run(forms, out, jobs=1)
+    for name in ("layanan", "pengadaan"):
+        page = (out / "html" / "prosedur" / f"{name}.html").read_text(encoding="utf-8")
+        assert "Daftar Langkah-langkah" in page
+
+
 def test_a_damaged_or_foreign_cache_entry_is_ignored_and_rebuilt(forms, tmp_path):
     out = tmp_path / "out"
     run(forms, out, jobs=1, html=False)
@@ -112,7 +153,8 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     assert preview.build()
     after = entries()
     changed = {name.split("/")[0] for name in before ^ after}
-    assert changed == {"layout", "pdf"} and len(before ^ after) == 4  # one old, one new each
+    # one old and one new entry of each: its layout, its PDF and its handbook page
+    assert changed == {"layout", "pdf", "page"} and len(before ^ after) == 6
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
 
 

@@ -130,15 +130,13 @@ def _percent(part: float, whole: float) -> int:
 def _procedure_view(
     project: Project,
     proc: Procedure,
-    layout: ProcedureLayout | None,
     executor_urls: dict[str, str],
     procedure_urls: dict[str, str],
-    measure: Measure,
     document_link: Link,
     revisions: Sequence[RevisionView] = (),
     with_pdf: bool = False,
-    screen: ProcedureLayout | None = None,
 ) -> ProcedureView:
+    """The procedure's view without its drawings (``with_figures`` adds them)."""
     data = proc.data
     steps = data.kegiatan
     mpd = project.dokumen.pengaturan.menit_per_hari
@@ -192,9 +190,6 @@ def _procedure_view(
             )
         )
 
-    chart = time_chart(proc.id, shares, total, mpd, measure)
-    flow_pages, flow_screen = flowcharts(project, data.judul, step_views, layout, screen)
-
     related = tuple(
         _related(k.teks, procedure_urls.get(k.prosedur) if k.prosedur else None)
         for k in project.dokumen.keterkaitan
@@ -216,9 +211,9 @@ def _procedure_view(
         untimed_steps=untimed,
         minutes_per_day=mpd,
         shares=tuple(shares),
-        chart=chart,
-        flow_pages=flow_pages,
-        flow_screen=flow_screen,
+        chart=Markup(""),
+        flow_pages=(),
+        flow_screen=None,
         related=related,
         reconstructed=data.pelaksana_direkonstruksi,
         revisi=tuple(revisions),
@@ -228,6 +223,20 @@ def _procedure_view(
     )
 
 
+def with_figures(
+    view: ProcedureView,
+    project: Project,
+    layout: ProcedureLayout | None,
+    screen: ProcedureLayout | None,
+    measure: Measure,
+) -> ProcedureView:
+    """``view`` with its drawings: the time chart and the flowchart (the paged one from
+    ``layout``, the continuous one from ``screen``)."""
+    chart = time_chart(view.id, view.shares, view.total_minutes, view.minutes_per_day, measure)
+    pages, whole = flowcharts(project, view.judul, view.steps, layout, screen)
+    return dataclasses.replace(view, chart=chart, flow_pages=pages, flow_screen=whole)
+
+
 def html_context(
     projects: Sequence[Project],
     layouts: dict[tuple[str, str], ProcedureLayout],
@@ -235,9 +244,12 @@ def html_context(
     *,
     with_pdf: bool = False,
     screens: dict[tuple[str, str], ProcedureLayout] | None = None,
+    figures: bool = True,
 ) -> SiteContext:
     """Everything the templates show. ``layouts`` maps (project name, procedure id).
-    ``with_pdf``: the handbook carries the PDFs (html/pdf/), so pages link them."""
+    ``with_pdf``: the handbook carries the PDFs (html/pdf/), so pages link them.
+    ``figures=False``: the procedures without their drawings (``with_figures`` adds
+    them page by page); ``layouts`` and ``screens`` are then not read."""
     # Executors across all documents, in order of first appearance (document, column).
     names: list[str] = []
     for project in projects:
@@ -276,15 +288,17 @@ def html_context(
             view = _procedure_view(
                 project,
                 proc,
-                layouts.get((project.name, proc.id)),
                 executor_urls,
                 proc_urls,
-                measure,
                 doc_link,
                 [r for owner, r in revisions if owner == proc.id],
                 with_pdf,
-                (screens or {}).get((project.name, proc.id)),
             )
+            if figures:
+                key = (project.name, proc.id)
+                view = with_figures(
+                    view, project, layouts.get(key), (screens or {}).get(key), measure
+                )
             proc_views.append(view)
             for step, sv in zip(proc.data.kegiatan, view.steps, strict=True):
                 for e in step.executors:

@@ -14,13 +14,14 @@
 Every link stays inside the folder. Nothing is fetched at run time, so the site works
 from file:// and from any static server.
 The site is written into a temporary folder next to the target and swapped into place:
-a failed build never leaves half a site.
+a failed build never leaves half a site. A build with a cache keeps the procedure pages
+between builds (pages.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from sopgen.layout.style import PAPER, Style
 from sopgen.model import Project
 from sopgen.render.fonts import FONT_DIR, FONT_LICENSE, FONTS
 from sopgen.render.html.context import SiteContext, html_context
+from sopgen.render.html.pages import PageStore, ProcedurePages
 from sopgen.render.html.search import search_index_js
 from sopgen.render.html.views import Link
 from sopgen.render.markup import clean_text
@@ -52,7 +54,7 @@ STATIC_FILES = (
     "minisearch-LICENSE.txt",
 )
 
-Layouts = dict[tuple[str, str], ProcedureLayout]
+Layouts = Mapping[tuple[str, str], ProcedureLayout]
 
 
 def templates_dir() -> Path:
@@ -228,10 +230,15 @@ def _write_text(path: Path, text: str, target: Path) -> None:
     files.write_new(path, text.encode("utf-8"), target)
 
 
-def write_site(site: SiteContext, target: Path, env: jinja2.Environment | None = None) -> None:
-    """Write every page and asset of ``site`` into the (empty) folder ``target``."""
-    env = env or make_environment()
+def write_site(
+    site: SiteContext, target: Path, env: jinja2.Environment, procedures: ProcedurePages
+) -> None:
+    """Write every page and asset of ``site`` into the (empty) folder ``target``; the
+    procedure pages come from ``procedures`` (with their drawings, maybe from a cache)."""
     for page, template, extra in _pages(site):
+        if "proc" in extra:
+            files.write_new(target / page.path, procedures.html(page, extra["proc"]), target)
+            continue
         html = env.get_template(template).render(site=site, page=page, **extra)
         _write_text(target / page.path, html, target)
     _write_text(target / "search-index.js", search_index_js(site), target)
@@ -255,6 +262,7 @@ def build_site(
     measure=None,
     pdfs: Callable[[Project, Path], object] | None = None,
     screen_layouts: Layouts | None = None,
+    store: PageStore | None = None,
 ) -> Path:
     """Build the handbook into ``out_dir/html/``; returns the path of its index.html.
 
@@ -265,7 +273,9 @@ def build_site(
     to ``sopgen.render.fonts.measure`` (Liberation Sans, as the PDF). ``pdfs(project,
     folder)``: writes a project's PDFs into ``folder/pdf/`` (``render.pdf.binder.build_pdfs``,
     passed in by ``sopgen.build``: the handbook does not import the PDF renderer); the
-    pages then link them. Without it the pages carry no PDF link.
+    pages then link them. Without it the pages carry no PDF link. ``store``: keeps the
+    procedure pages between builds (``PageStore``); a layout is then read only for a
+    page not found in it.
     """
     if isinstance(projects, Project):
         projects = [projects]
@@ -278,13 +288,14 @@ def build_site(
         if screen_layouts is None:
             screen_layouts = compute_screen_layouts(projects, layouts, measure)
     with_pdf = pdfs is not None
-    site = html_context(projects, layouts, measure, with_pdf=with_pdf, screens=screen_layouts)
+    site = html_context(projects, {}, measure, with_pdf=with_pdf, figures=False)
     env = make_environment()
+    procedures = ProcedurePages(projects, site, env, layouts, screen_layouts or {}, measure, store)
 
     final = out_dir / "html"
     # the whole handbook appears at once, or the old one stays (files.staged_folder)
     with staged_folder(final, root=out_dir) as built:
-        write_site(site, built, env)
+        write_site(site, built, env, procedures)
         if pdfs is not None:
             for project in projects:
                 pdfs(project, built)  # -> built/pdf/*.pdf

@@ -1,0 +1,109 @@
+"""The handbook's procedure pages, kept between builds.
+
+A procedure page is most of the handbook (its flowcharts as SVG, its step table) and
+changes only with what it shows. ``ProcedurePages`` gives each page from a ``PageStore``
+(the build cache) when its key is there, else renders it, reading the procedure's
+layouts only then. The key is a hash of everything the page shows: the templates, the
+page's place (breadcrumb, previous/next), its procedure's view (without drawings), what
+decides its drawings (``PageStore.drawing``: the layouts' cache keys) and the site around
+it (``shell``). The page is rendered from exactly that shell, so a template reading
+anything else of the site fails instead of showing something the key does not cover.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import jinja2
+
+from sopgen.render.html.context import with_figures
+from sopgen.render.html.views import ProcedureView, SiteContext
+
+
+class PageStore(Protocol):
+    """Where the build keeps procedure pages between builds (``sopgen.build``'s cache).
+
+    ``drawing(document, procedure)`` names what decides the procedure's drawings (its
+    layouts: the cache keys of its paged and continuous layout, which cover sopgen's own
+    code and fonts); a page is stored under a hash of that, the templates, the page's
+    place (breadcrumb, previous/next), its procedure's view and the navigation around it
+    (``shell``), so a page is reused only when all of them are unchanged."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, body: bytes) -> None: ...
+
+    def drawing(self, document: str, procedure: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A procedure as the navigation around every page shows it."""
+
+    id: str
+    judul: str
+    nomor: str
+    url: str
+
+
+def shell(site: SiteContext) -> SiteContext:
+    """What a procedure page may read of the site: its title and the documents with
+    their procedures as navigation entries only (no other procedure's steps or
+    drawings). Procedure pages are rendered from it, so that their cache key, which
+    hashes it, covers everything they show."""
+    documents = tuple(
+        dataclasses.replace(
+            doc, procedures=tuple(NavEntry(p.id, p.judul, p.nomor, p.url) for p in doc.procedures)
+        )
+        for doc in site.documents
+    )
+    return SiteContext(title=site.title, documents=documents, procedures=(), executors=())
+
+
+class ProcedurePages:
+    """Procedure pages with their drawings: from ``store`` when their key is there,
+    else rendered (the layouts read only then) and put in it."""
+
+    def __init__(self, projects, site: SiteContext, env, layouts, screens, measure, store):
+        self.owner = {
+            id(view): (project, proc)
+            for doc, project in zip(site.documents, projects, strict=True)
+            for view, proc in zip(doc.procedures, project.procedures, strict=True)
+        }
+        self.shell = shell(site)
+        self.template = env.get_template("prosedur.html")
+        self.layouts, self.screens, self.measure, self.store = layouts, screens, measure, store
+        self.stamp = repr((templates_fingerprint(env), self.shell)) if store is not None else ""
+
+    def html(self, page, view: ProcedureView) -> bytes:
+        project, proc = self.owner[id(view)]
+        where = (project.name, proc.id)
+        key = None
+        if self.store is not None:
+            drawing = self.store.drawing(*where)
+            text = repr((self.stamp, drawing, page, view)).encode("utf-8", "surrogatepass")
+            key = hashlib.sha256(text).hexdigest()
+            if (body := self.store.get(key)) is not None:
+                return body
+        full = with_figures(
+            view, project, self.layouts.get(where), self.screens.get(where), self.measure
+        )
+        body = self.template.render(site=self.shell, page=page, proc=full).encode("utf-8")
+        if self.store is not None and key is not None:
+            self.store.put(key, body)
+        return body
+
+
+def templates_fingerprint(env: jinja2.Environment) -> str:
+    """SHA-256 over every file of the templates folder (names and contents)."""
+    folder = Path(env.loader.searchpath[0])  # type: ignore[union-attr]
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -34,6 +34,7 @@ from sopgen.layout.style import Style
 from sopgen.model import Project
 
 NO_SCREEN = b"null"  # a cached "no continuous drawing" answer
+ONE_PAGE = b"paged"  # a cached "the paged layout is one drawing already" answer
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class Task:
     screen_key: str | None  # None: no handbook in this build
     pdf_key: str | None  # None: no per-procedure PDF
     pdf_path: str | None  # where the PDF goes (the staging folder)
+    # every entry is cached and the layouts are not wanted back (``stored.Stored`` reads
+    # them when asked): check the entries and copy the PDF
+    light: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,10 +112,12 @@ def _run(task: Task) -> Result:
     proc = project.procedures[task.proc]
     style = _state.styles[task.doc]
     cache = Cache(_state.cache)
+    if task.light and _checked(cache, task):
+        return Result(None, None)
     laid_out = rendered = False
     register_fonts()
 
-    layout = _layout(cache.get("layout", task.layout_key))
+    layout = decode(cache.get("layout", task.layout_key))
     if layout is None:
         try:
             layout = paged(project, proc, style, measure)
@@ -121,17 +127,9 @@ def _run(task: Task) -> Result:
         laid_out = True
 
     shown = None
-    if task.screen_key is not None and len(layout.pages) == 1:
-        shown = layout  # already one drawing
-    elif task.screen_key is not None:
-        body = cache.get("screen", task.screen_key)
-        if body == NO_SCREEN:
-            shown = None
-        elif (shown := _layout(body)) is None:
-            shown = screen(project, proc, style, layout, measure)
-            dumped = NO_SCREEN if shown is None else codec.dumps(shown)
-            cache.put("screen", task.screen_key, dumped)
-            laid_out = True
+    if task.screen_key is not None:
+        shown, made = screen_of(cache, task.screen_key, layout, project, proc, style)
+        laid_out = laid_out or made
 
     if task.pdf_key is not None and task.pdf_path is not None:
         data = cache.get("pdf", task.pdf_key)
@@ -145,14 +143,52 @@ def _run(task: Task) -> Result:
     return Result(layout, shown, None, laid_out, rendered)
 
 
+def _checked(cache: Cache, task: Task) -> bool:
+    """The light way: the entries are whole (their hash holds; not decoded) and the PDF
+    is copied. False: something is missing or damaged, the task runs in full."""
+    keys = (("layout", task.layout_key), ("screen", task.screen_key))
+    if any(key is not None and cache.get(kind, key) is None for kind, key in keys):
+        return False
+    if task.pdf_key is not None and task.pdf_path is not None:
+        data = cache.get("pdf", task.pdf_key)
+        if data is None:
+            return False
+        write_pdf(Path(task.pdf_path), data)
+    return True
+
+
+def screen_of(
+    cache: Cache, key: str, layout: ProcedureLayout, project: Project, proc, style: Style
+) -> tuple[ProcedureLayout | None, bool]:
+    """The continuous layout (None: the rows make no one drawing) of a procedure whose
+    paged one is ``layout``, from the cache entry ``key``, else laid out and stored; and
+    whether it had to be laid out."""
+    from sopgen.render.fonts import measure, register_fonts
+
+    if len(layout.pages) == 1:
+        if cache.get("screen", key) != ONE_PAGE:
+            cache.put("screen", key, ONE_PAGE)  # so that the task counts as cached
+        return layout, False  # already one drawing
+    body = cache.get("screen", key)
+    if body == NO_SCREEN:
+        return None, False
+    shown = decode(body)
+    if shown is not None:
+        return shown, False
+    register_fonts()
+    shown = screen(project, proc, style, layout, measure)
+    cache.put("screen", key, NO_SCREEN if shown is None else codec.dumps(shown))
+    return shown, True
+
+
 def write_pdf(path: Path, data: bytes) -> None:
     """A procedure's PDF into the staging folder (swapped in whole at the end, so no
     temporary name is needed here)."""
     files.write_new(path, data, root=path.parent)
 
 
-def _layout(body: bytes | None) -> ProcedureLayout | None:
-    if body is None or body == NO_SCREEN:
+def decode(body: bytes | None) -> ProcedureLayout | None:
+    if body is None or body in (NO_SCREEN, ONE_PAGE):
         return None
     try:
         return codec.loads(body)

@@ -25,7 +25,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sopgen import files
@@ -33,6 +33,7 @@ from sopgen.build import jobs as pool
 from sopgen.build.cache import FOLDER, Cache
 from sopgen.build.jobs import State, Task
 from sopgen.build.keys import document_fingerprint, layout_key, pdf_key
+from sopgen.build.stored import Stored
 from sopgen.errors import InputError, RenderError
 from sopgen.files import STAGED, staged_folder
 from sopgen.model import Project
@@ -94,7 +95,9 @@ def build(
             problems = [r.problem for r in results if r.problem is not None]
             if problems:
                 raise InputError(problems)
-            layouts, screens = _collect(projects, tasks, results, report)
+            made, made_screens = _collect(projects, tasks, results, report)
+            layouts = Stored(made, tasks, state)
+            screens = Stored(made_screens, tasks, state, screens=True, pages=layouts)
             # the binders are rendered beside the handbook (another core), then copied
             binders = pool.Beside(
                 lambda: _write_binders(projects, styles, layouts, options, staging),
@@ -149,13 +152,14 @@ def _pdf_folder(output: Path, keep: bool) -> Iterator[Path]:
 
 
 def _collect(projects, tasks, results, report: Report):
-    """The layouts by (document, procedure), and what had to be made, in task order."""
+    """The layouts that came back by (document, procedure) (a light task's stay in the
+    cache), and what had to be made, in task order."""
     layouts, screens = {}, {}
     for task, result in zip(tasks, results, strict=True):
         project = projects[task.doc]
         proc = project.procedures[task.proc]
-        layouts[(project.name, proc.id)] = result.layout
-        if result.screen is not None:
+        if result.layout is not None:
+            layouts[(project.name, proc.id)] = result.layout
             screens[(project.name, proc.id)] = result.screen
         where = _where(projects, task)
         if result.laid_out:
@@ -191,8 +195,9 @@ def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> l
 
 
 def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache, names, progress) -> list:
-    """Tasks whose every entry is cached run here (reading files); the others on the
-    pool. Results in task order either way; ``progress(name)`` after each."""
+    """Tasks whose every entry is cached run here, light (checking the entries, copying
+    the PDF); the others on the pool. Results in task order either way;
+    ``progress(name)`` after each."""
 
     def cached(task: Task) -> bool:
         return (
@@ -204,8 +209,8 @@ def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache, names, pr
     todo = [i for i, task in enumerate(tasks) if not cached(task)]
     done = [i for i, task in enumerate(tasks) if cached(task)]
     results: list = [None] * len(tasks)
-    for group, n in ((todo, jobs), (done, 1)):
-        found = pool.execute([tasks[i] for i in group], state, n)
+    for group, n, light in ((todo, jobs, False), (done, 1, True)):
+        found = pool.execute([replace(tasks[i], light=light) for i in group], state, n)
         for i, result in zip(group, found, strict=True):
             results[i] = result
             if progress is not None:

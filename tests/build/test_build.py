@@ -118,6 +118,25 @@ def test_a_damaged_or_foreign_cache_entry_is_ignored_and_rebuilt(forms, tmp_path
     assert run(forms, out, jobs=1, html=False).laid_out == []  # rebuilt entries are good
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cached_layout_that_does_not_decode_is_laid_out_again(forms, tmp_path, jobs):
+    """An unchanged procedure's layout is only read when the binder draws it (and its
+    handbook page is cached): an entry whose hash holds but whose body is foreign is
+    laid out again there, to the same bytes."""
+    import hashlib
+
+    out = tmp_path / "out"
+    run(forms, out, jobs=jobs)
+    expected = files(out)
+    body = b'{"@": "Popen", "args": ["true"]}'
+    for entry in (out / FOLDER / "layout").iterdir():
+        entry.write_bytes(
+            b"sopgen-cache 1 " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+        )
+    run(forms, out, jobs=jobs)
+    assert files(out) == expected
+
+
 def test_an_error_found_by_a_worker_process_is_located(forms, tmp_path):
     long_text = " ".join(["Menerima berkas permohonan dari pemohon layanan"] * 150)
     edit(forms / "forms" / "pengadaan.yaml", "uraian: ", f"uraian: {long_text} ", count=1)
@@ -153,8 +172,8 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     assert preview.build()
     after = entries()
     changed = {name.split("/")[0] for name in before ^ after}
-    # one old and one new entry of each: its layout, its PDF and its handbook page
-    assert changed == {"layout", "pdf", "page"} and len(before ^ after) == 6
+    # one old and one new entry of each: its layouts (paged, screen), PDF, handbook page
+    assert changed == {"layout", "screen", "pdf", "page"} and len(before ^ after) == 8
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
 
 

@@ -3,8 +3,9 @@
 A task names a procedure (document index, procedure index) and the cache keys of what
 it needs; the worker gets the procedure's paged layout (cache or layout engine), its
 screen layout (the handbook's), renders its own PDF into the build's staging folder
-(cache or ReportLab), and returns the layouts plus what it had to make. A layout
-problem comes back as a located Diagnostic, never as an exception.
+(cache or ReportLab), and returns what it had to make, and the layouts when it could not
+store them in the cache (the build reads the stored ones back when it needs them). A
+layout problem comes back as a located Diagnostic, never as an exception.
 
 The pool is spawn-safe (Windows, macOS): the worker's state arrives through the
 initializer's arguments, and ``run`` is a module-level function. Results come back in
@@ -45,8 +46,8 @@ class Task:
     screen_key: str | None  # None: no handbook in this build
     pdf_key: str | None  # None: no per-procedure PDF
     pdf_path: str | None  # where the PDF goes (the staging folder)
-    # every entry is cached and the layouts are not wanted back (``stored.Stored`` reads
-    # them when asked): check the entries and copy the PDF
+    # every entry is cached: check the entries and copy the PDF. (Layouts in the cache
+    # never come back from a task: ``stored.Stored`` reads them when they are needed.)
     light: bool = False
 
 
@@ -140,6 +141,10 @@ def _run(task: Task) -> Result:
             cache.put("pdf", task.pdf_key, data)
             rendered = True
         write_pdf(Path(task.pdf_path), data)  # written now: no PDF held to the end
+    if cache.has("layout", task.layout_key) and (
+        task.screen_key is None or cache.has("screen", task.screen_key)
+    ):  # in the cache: the build reads them when it needs them (``stored.Stored``)
+        return Result(None, None, None, laid_out, rendered)
     return Result(layout, shown, None, laid_out, rendered)
 
 

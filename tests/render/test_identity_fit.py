@@ -113,6 +113,7 @@ def _cold(render):
     """``render()`` with the fits kept from earlier pages forgotten."""
     identity_fit.CHOSEN.clear()
     identity.ROW_HEIGHTS.clear()
+    identity.TOP_HEIGHTS.clear()
     identity_paragraphs.SHARED.clear()
     return render()
 

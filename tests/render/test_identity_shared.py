@@ -1,7 +1,8 @@
-"""The identity page's paragraphs are made once per process and kept with their wrapped
-lines (render/pdf/identity_paragraphs.py): a page set after others, in one process, is
-the same bytes as set alone, also when an item is so long that it is split between its
-lines across a page."""
+"""What the identity page keeps from one PDF to the next in a process never changes a
+page: its paragraphs with their wrapped lines (render/pdf/identity_paragraphs.py), and
+the top block's height per title height (render/pdf/identity.py). A page set after
+others is the same bytes as set alone, also when an item is so long that it is split
+between its lines across a page, and whatever the length of each procedure's title."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 
 from sopgen.build import load_project
 from sopgen.layout.style import Style
+from sopgen.render.common import make_style
 from sopgen.render.pdf import identity, identity_fit, identity_paragraphs
-from sopgen.render.pdf.binder import render_binder
+from sopgen.render.pdf.binder import layout_all, render_binder, render_procedure
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,10 +24,15 @@ def _identity_only(project, paper="A4") -> bytes:
     return render_binder(project.model_copy(update={"dokumen": dokumen}), [], Style(paper=paper))
 
 
-def _cold(project) -> bytes:
+def _forget() -> None:
     identity_paragraphs.SHARED.clear()
     identity_fit.CHOSEN.clear()
     identity.ROW_HEIGHTS.clear()
+    identity.TOP_HEIGHTS.clear()
+
+
+def _cold(project) -> bytes:
+    _forget()
     return _identity_only(project)
 
 
@@ -59,3 +66,33 @@ def test_a_split_paragraph_leaves_the_cache():
     parts = p.split(200, h / 2)
     assert len(parts) == 2
     assert identity_paragraphs.paragraph(text, style, "1.") is not p
+
+
+def test_each_procedure_keeps_its_own_title_whatever_the_pdfs_before_it():
+    # the top block's height is kept per title height: a short title after a long one
+    # (and the other way round) is set as it is set alone; the document's identity page
+    # nearly fits one page (20 Peralatan items), so a taller title takes a tighter tier
+    project = load_project(ROOT / "tests" / "fixtures" / "real" / "bps-pdrb-triwulanan")
+    tools = [f"Perangkat pendukung kegiatan nomor {i} beserta kelengkapannya" for i in range(20)]
+    project = _with(project, peralatan=tools)
+    style = make_style(project)
+    proc, layout = layout_all(project, style)[0]
+    titles = [
+        "Rapat Koordinasi",
+        "Penyusunan " + "Laporan Kinerja Tahunan Dan Rencana Kerja Perangkat Daerah " * 4,
+        "Rencana Kerja",
+        "Penyusunan " + "Laporan Kinerja Tahunan Dan Rencana Kerja Perangkat Daerah " * 8,
+    ]
+
+    def pdf(title: str) -> bytes:
+        data = proc.data.model_copy(update={"judul": title})
+        return render_procedure(project, proc.model_copy(update={"data": data}), layout, style)
+
+    alone = []
+    for title in titles:
+        _forget()
+        alone.append(pdf(title))
+    assert len(set(alone)) == len(alone)
+    _forget()
+    assert [pdf(t) for t in titles] == alone
+    assert [pdf(t) for t in reversed(titles)] == alone[::-1]

@@ -109,16 +109,19 @@ def identity_story(project: Project, width: float, procedure: Procedure | None =
 def _key(c: _Content, width: float) -> tuple:
     """Everything the page's setting depends on besides the room: what ``_top`` and
     ``_rows`` print, the logo's size, the frame width (identity_fit.FittedIdentity)."""
+    return (width, _top_key(c), c.ident.nama, c.rows)
+
+
+def _top_key(c: _Content) -> tuple:
+    """What the top block prints but the Nama SOP, and the logo's size."""
     ins, ident, s = c.project.dokumen.instansi, c.ident, c.signer
     return (
-        width,
         (ins.pemerintah, ins.dinas, ins.unit),
         None if c.logo is None else (c.logo.width, c.logo.height),
-        (ident.nomor, ident.nama, ident.label_nama),
+        (ident.nomor, ident.label_nama),
         tuple((extra.label, extra.isi) for extra in ident.tambahan),
         (s.jabatan, s.nama, s.pangkat, nip_line(s)),
         c.dates,
-        c.rows,
     )
 
 
@@ -140,13 +143,39 @@ def _height(c: _Content, width: float, share: float, tier: Tier) -> float:
     flowables ``build`` makes, summed in the same order)."""
     if len(ROW_HEIGHTS) >= ROW_HEIGHTS_MAX - len(c.rows):
         ROW_HEIGHTS.clear()
-    heights = [_measured(_top_block(c, width, share, tier), width)]
+    heights = [_top_height(c, width, share, tier)]
     for n, row in enumerate(c.rows):
         key = (row, width, share, tier)
         if key not in ROW_HEIGHTS:
             ROW_HEIGHTS[key] = _measured(_row(c, n, _widths(width, share), tier), width)
         heights.append(ROW_HEIGHTS[key])
     return sum(heights)
+
+
+# (what the top block prints but the title, width, share, tier, the title's height) ->
+# the top block's height: the procedures of a document print the same top block under
+# their own titles, and a title as tall gives as tall a block (its Table's columns are
+# fixed, so only the heights of what its cells hold decide its height); cleared when full
+TOP_HEIGHTS: dict[tuple, float] = {}
+TOP_HEIGHTS_MAX = 2048
+
+
+def _top_height(c: _Content, width: float, share: float, tier: Tier) -> float:
+    if len(TOP_HEIGHTS) >= TOP_HEIGHTS_MAX:
+        TOP_HEIGHTS.clear()
+    _, right_w = _widths(width, share)
+    value_w = _grid_widths(c.ident.label_nama.upper(), right_w, tier)[2]
+    # the room the grid's Table gives the title's cell, its padding taken off as it does
+    _, title_h = _title(c, tier).wrap(value_w - GRID_PAD - GRID_PAD, 1e9)
+    key = (_top_key(c), width, share, tier, title_h)
+    if key not in TOP_HEIGHTS:
+        TOP_HEIGHTS[key] = _measured(_top_block(c, width, share, tier), width)
+    return TOP_HEIGHTS[key]
+
+
+def _title(c: _Content, tier: Tier) -> Flowable:
+    """The Nama SOP as the grid prints it."""
+    return paragraph(inline_markup(c.ident.nama), tier.styles["value_name"])
 
 
 def _measured(f: Flowable, width: float) -> float:
@@ -201,21 +230,7 @@ def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:
         left.append(paragraph(balanced(ins.unit.upper(), S["unit"], text_w), S["unit"]))
 
     # Right: the LABEL | : | value grid.
-    # wide enough that no fixed label wraps ("TANGGAL PEMBUATAN")
-    bold = S["label"]
-    widest = max(stringWidth(t, bold.fontName, bold.fontSize) for t in LABELS)
-    label_w = max(min(right_w * 0.36, 5.2 * cm), widest + 2 * GRID_PAD + 1)
-    # and the Nama SOP label ("STANDAR OPERASIONAL PROSEDUR (SOP)") on at most two lines
-    name, label_nama = S["label_name"], ident.label_nama.upper()
-    most = max(label_w, right_w * 0.45)
-
-    def lines(w: float) -> int:
-        return len(simpleSplit(label_nama, name.fontName, name.fontSize, w - 2 * GRID_PAD))
-
-    while label_w < most and lines(label_w) > 2:
-        label_w = min(label_w + 4, most)
-    colon_w = 0.45 * cm
-    value_w = right_w - label_w - colon_w
+    label_w, colon_w, value_w = _grid_widths(ident.label_nama.upper(), right_w, tier)
     sign = [
         paragraph(balanced(signer.jabatan, S["center"], value_w - 2 * GRID_PAD), S["center"]),
         Spacer(1, tier.sign_space),
@@ -237,7 +252,7 @@ def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:
         [
             paragraph(plain(ident.label_nama.upper()), S["label_name"]),
             paragraph(":", S["label_name"]),
-            paragraph(inline_markup(ident.nama), S["value_name"]),
+            _title(c, tier),
         ],
     ]
     # extra rows after Nama SOP (identitas.tambahan), e.g. Maksud dan Tujuan
@@ -285,3 +300,24 @@ def _top(c: _Content, widths: tuple[float, float], tier: Tier) -> Table:
             ]
         ),
     )
+
+
+@lru_cache(maxsize=256)
+def _grid_widths(label_nama: str, right_w: float, tier: Tier) -> tuple[float, float, float]:
+    """The LABEL | : | value columns of the grid ``right_w`` wide: the labels wide enough
+    that no fixed label wraps ("TANGGAL PEMBUATAN") and the Nama SOP label ("STANDAR
+    OPERASIONAL PROSEDUR (SOP)") stands on at most two lines."""
+    S = tier.styles
+    bold = S["label"]
+    widest = max(stringWidth(t, bold.fontName, bold.fontSize) for t in LABELS)
+    label_w = max(min(right_w * 0.36, 5.2 * cm), widest + 2 * GRID_PAD + 1)
+    name = S["label_name"]
+    most = max(label_w, right_w * 0.45)
+
+    def lines(w: float) -> int:
+        return len(simpleSplit(label_nama, name.fontName, name.fontSize, w - 2 * GRID_PAD))
+
+    while label_w < most and lines(label_w) > 2:
+        label_w = min(label_w + 4, most)
+    colon_w = 0.45 * cm
+    return label_w, colon_w, right_w - label_w - colon_w

@@ -35,6 +35,34 @@ def _plain(value: object) -> object:
     raise TypeError(f"cannot store {type(value).__name__} in a layout cache entry")
 
 
+# One object per distinct string and float across the layouts decoded in this process:
+# a catalog's layouts repeat a few thousand values (fonts, roles, coordinates) hundreds
+# of thousands of times, and the binder holds every layout at once. Floats are keyed by
+# their literal, so -0.0 stays -0.0 and 1.0 never becomes 1.
+_strings: dict[str, str] = {}
+_floats: dict[str, float] = {}
+SHARED_MAX = 100_000  # then start again: a long preview session does not grow forever
+
+
+def _float(literal: str) -> float:
+    value = _floats.get(literal)
+    if value is None:
+        if len(_floats) >= SHARED_MAX:
+            _floats.clear()
+        value = _floats[literal] = float(literal)
+    return value
+
+
+def _value(value: object) -> object:
+    if type(value) is list:
+        return _tuple(value)
+    if type(value) is str:
+        if len(_strings) >= SHARED_MAX:
+            _strings.clear()
+        return _strings.setdefault(value, value)
+    return value
+
+
 def _tuple(items: list) -> tuple:
     return tuple(_tuple(item) if type(item) is list else item for item in items)
 
@@ -45,7 +73,7 @@ def _instance(fields: dict) -> object:
     cls = CLASSES.get(fields.pop("@", None))  # type: ignore[arg-type]
     if cls is None:
         raise ValueError("unknown class in a layout cache entry")
-    return cls(**{k: _tuple(v) if type(v) is list else v for k, v in fields.items()})
+    return cls(**{k: _value(v) for k, v in fields.items()})
 
 
 def dumps(layout: ProcedureLayout) -> bytes:
@@ -54,7 +82,7 @@ def dumps(layout: ProcedureLayout) -> bytes:
 
 def loads(data: bytes) -> ProcedureLayout:
     """The layout ``dumps`` wrote; ValueError (or TypeError) for anything else."""
-    layout = json.loads(data, object_hook=_instance)
+    layout = json.loads(data, object_hook=_instance, parse_float=_float)
     if not isinstance(layout, ProcedureLayout):
         raise ValueError("a layout cache entry does not hold a ProcedureLayout")
     return layout

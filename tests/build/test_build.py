@@ -157,6 +157,28 @@ def test_a_cache_entry_makes_only_layout_objects():
         codec.loads(b'{"@": "Box", "x": 1, "y": 2, "w": 3, "h": 4}')  # not a layout
 
 
+def test_a_cache_entry_gives_back_every_value_as_it_was():
+    """Decoded values are shared between layouts, by their literal: -0.0 stays -0.0,
+    1.0 stays a float, 1 an int."""
+    from sopgen.build import codec
+    from sopgen.layout.geometry import Box, Page, ProcedureLayout
+
+    def layout(x: float, index: int) -> ProcedureLayout:
+        box = Box(x, 1.0, -0.0, 1)
+        return ProcedureLayout("p", (Page(0.0, 1, index, (1,), (), (), (), (), (), box),))
+
+    for made in (layout(1.0, 1), layout(1, 1), layout(-0.0, 0), layout(0.0, 0)):
+        again = codec.loads(codec.dumps(made))
+        box = again.pages[0].table
+        assert repr(again) == repr(made) and codec.dumps(again) == codec.dumps(made)
+        assert [type(v) for v in (box.x, box.y, box.w, box.h)] == [
+            type(made.pages[0].table.x),
+            float,
+            float,
+            int,
+        ]
+
+
 def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_path):
     from sopgen.edit.serve import PreviewServer
 

@@ -76,13 +76,17 @@ def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
     return taken
 
 
-def _flow_notes(index: int, proc: Procedure, syms, edges) -> tuple[FlowNote, ...]:
+def _flow_notes(index: int, proc: Procedure, syms, edges, in_row=None) -> tuple[FlowNote, ...]:
     """The row's explicit jumps (decision exits, lanjut) as text, by printed number: a
     decision's exit by its printed label ("Lengkap"; Ya / Tidak when none is printed),
     named by the symbol's text when the row has several symbols that jump ("Perlu
-    disposisi? Ya"); an arrow that two symbols of the row share is written once."""
+    disposisi? Ya"); an arrow that two symbols of the row share is written once.
+    ``in_row``: the symbols of each row, when the caller has them."""
     numbers = proc.numbers
-    jumping = [s for s in syms if s.row == index and _explicit(proc, s)]
+    row = [s for s in syms if s.row == index] if in_row is None else in_row.get(index, ())
+    jumping = [s for s in row if _explicit(proc, s)]
+    if not jumping:
+        return ()
     notes: list[FlowNote] = []
     for edge in edges:
         source, target = syms[edge.source], syms[edge.target]
@@ -145,6 +149,9 @@ def _procedure_view(
     numbers = proc.numbers
     durations = list(proc.durations) + [None] * (len(steps) - len(proc.durations))
 
+    in_row: dict[int, list] = {}  # row -> its symbols, in order
+    for sym in syms:
+        in_row.setdefault(sym.row, []).append(sym)
     step_views = []
     for i, s in enumerate(steps):
         d = durations[i]
@@ -163,7 +170,7 @@ def _procedure_view(
                 output=markdown_inline(s.output),
                 keterangan=markdown_inline(s.keterangan),
                 plain=(plain_text(s.kelengkapan), plain_text(s.output), plain_text(s.keterangan)),
-                flow=_flow_notes(i, proc, syms, edges),
+                flow=_flow_notes(i, proc, syms, edges, in_row),
             )
         )
 

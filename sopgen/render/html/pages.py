@@ -8,12 +8,15 @@ page's place (breadcrumb, previous/next), its procedure's view (without drawings
 decides its drawings (``PageStore.drawing``: the layouts' cache keys) and the site around
 it (``shell``). The page is rendered from exactly that shell, so a template reading
 anything else of the site fails instead of showing something the key does not cover.
+The procedure's share of the search index is kept beside it (``search``), keyed by its
+view and drawings' key.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -21,6 +24,7 @@ from typing import Protocol
 import jinja2
 
 from sopgen.render.html.context import with_figures
+from sopgen.render.html.search import procedure_entries
 from sopgen.render.html.views import ProcedureView, SiteContext
 
 
@@ -78,15 +82,41 @@ class ProcedurePages:
         self.template = env.get_template("prosedur.html")
         self.layouts, self.screens, self.measure, self.store = layouts, screens, measure, store
         self.stamp = repr((templates_fingerprint(env), self.shell)) if store is not None else ""
+        self.digests: dict[int, str] = {}  # id(view) -> its digest
+
+    def _key(self, *parts: object) -> str:
+        return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _view(self, view: ProcedureView) -> tuple[str, str]:
+        """What decides the view's drawings, and a digest of the view (made once)."""
+        project, proc = self.owner[id(view)]
+        assert self.store is not None
+        if id(view) not in self.digests:
+            self.digests[id(view)] = self._key(view)
+        return self.store.drawing(project.name, proc.id), self.digests[id(view)]
+
+    def search(self, view: ProcedureView) -> dict:
+        """The procedure's share of the search index (``search.procedure_entries``),
+        kept in ``store`` beside its page."""
+        if self.store is None:
+            return procedure_entries(view)
+        key = self._key("search", *self._view(view))
+        body = self.store.get(key)
+        if body is not None:
+            try:
+                return json.loads(body)
+            except ValueError:  # a foreign entry whose hash holds: made again
+                pass
+        entries = procedure_entries(view)
+        self.store.put(key, json.dumps(entries).encode())
+        return entries
 
     def html(self, page, view: ProcedureView) -> bytes:
         project, proc = self.owner[id(view)]
         where = (project.name, proc.id)
         key = None
         if self.store is not None:
-            drawing = self.store.drawing(*where)
-            text = repr((self.stamp, drawing, page, view)).encode("utf-8", "surrogatepass")
-            key = hashlib.sha256(text).hexdigest()
+            key = self._key(self.stamp, page, *self._view(view))
             if (body := self.store.get(key)) is not None:
                 return body
         full = with_figures(

@@ -26,12 +26,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markupsafe import Markup
 
 from sopgen.render.html.context import SiteContext
 from sopgen.render.html.stem import AFFIXES, stem
+from sopgen.render.html.views import ProcedureView
 from sopgen.render.markup import clean_text
 
 GLOBAL_NAME = "SOPGEN_SEARCH"
@@ -90,42 +91,61 @@ class _Builder:
         self.docs.append(doc)
 
 
-def search_index(site: SiteContext) -> dict[str, object]:
+def procedure_entries(proc: ProcedureView) -> dict[str, object]:
+    """A procedure's share of the index: ``p`` its own entry, ``s`` one per step (without
+    their place ``i``), ``w`` the words of them whose root differs. Plain JSON data, so
+    that a build can keep it with the procedure's page."""
     b = _Builder()
-    for proc in site.procedures:
-        executors = [str(e.text) for e in proc.executors]
+    executors = [str(e.text) for e in proc.executors]
+    b.add(
+        "prosedur",
+        proc.judul,
+        f"Prosedur · {len(proc.steps)} langkah · {proc.total_text}",
+        proc.url,
+        _excerpt(["Pelaksana: " + ", ".join(executors)]),
+        j=[proc.judul, proc.nomor, proc.id],
+        c=[*executors, proc.document.text],
+    )
+    for step in proc.steps:
+        who = ", ".join(str(e.text) for e in step.executors)
+        kelengkapan, output, keterangan = step.plain
+        meta = f"{proc.judul} · Langkah {step.number} · {who}"
+        if step.waktu:
+            meta += f" · {step.waktu}"
         b.add(
-            "prosedur",
-            proc.judul,
-            f"Prosedur · {len(proc.steps)} langkah · {proc.total_text}",
-            proc.url,
-            _excerpt(["Pelaksana: " + ", ".join(executors)]),
-            j=[proc.judul, proc.nomor, proc.id],
-            c=[*executors, proc.document.text],
+            "langkah",
+            step.uraian_text,
+            meta,
+            f"{proc.url}#{step.anchor}",
+            _excerpt(
+                [
+                    f"Kelengkapan: {kelengkapan}" if kelengkapan else "",
+                    f"Output: {output}" if output else "",
+                    f"Keterangan: {keterangan}" if keterangan else "",
+                ]
+            ),
+            l=[step.uraian_text],
+            c=[who, kelengkapan, output, step.waktu, proc.judul, proc.id],
+            n=[keterangan],
         )
-    for proc in site.procedures:
-        for step in proc.steps:
-            who = ", ".join(str(e.text) for e in step.executors)
-            kelengkapan, output, keterangan = step.plain
-            meta = f"{proc.judul} · Langkah {step.number} · {who}"
-            if step.waktu:
-                meta += f" · {step.waktu}"
-            b.add(
-                "langkah",
-                step.uraian_text,
-                meta,
-                f"{proc.url}#{step.anchor}",
-                _excerpt(
-                    [
-                        f"Kelengkapan: {kelengkapan}" if kelengkapan else "",
-                        f"Output: {output}" if output else "",
-                        f"Keterangan: {keterangan}" if keterangan else "",
-                    ]
-                ),
-                l=[step.uraian_text],
-                c=[who, kelengkapan, output, step.waktu, proc.judul, proc.id],
-                n=[keterangan],
-            )
+    for doc in b.docs:
+        del doc["i"]
+    return {"p": b.docs[0], "s": b.docs[1:], "w": b.words}
+
+
+def search_index(
+    site: SiteContext, entries: Callable[[ProcedureView], dict] = procedure_entries
+) -> dict[str, object]:
+    """The index of ``site``; ``entries`` gives each procedure's share (``procedure_entries``,
+    or the same kept by the build)."""
+    b = _Builder()
+    shares = [entries(proc) for proc in site.procedures]
+    for share in shares:
+        b.docs.append({"i": len(b.docs), **share["p"]})  # type: ignore[dict-item]
+        b.words.update(share["w"])  # type: ignore[arg-type]
+    for share in shares:
+        for step in share["s"]:  # type: ignore[attr-defined]
+            b.docs.append({"i": len(b.docs), **step})
     for doc in site.documents:
         where = f"Dokumen SOP {doc.nama}"
         officials = [o for o in (doc.disahkan, *doc.mengetahui, doc.menyetujui) if o]
@@ -189,10 +209,13 @@ def search_index(site: SiteContext) -> dict[str, object]:
     }
 
 
-def search_index_js(site: SiteContext) -> str:
+def search_index_js(
+    site: SiteContext, entries: Callable[[ProcedureView], dict] = procedure_entries
+) -> str:
     """``window.SOPGEN_SEARCH = {...};`` with every non-ASCII and <, >, & escaped, so no
     text can end the script or change its meaning."""
-    payload = json.dumps(search_index(site), ensure_ascii=True, separators=(",", ":"))
+    index = search_index(site, entries)
+    payload = json.dumps(index, ensure_ascii=True, separators=(",", ":"))
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (
         "/* Indeks pencarian buku panduan SOP (dibuat otomatis oleh sopgen). */\n"

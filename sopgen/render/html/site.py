@@ -241,7 +241,7 @@ def write_site(
             continue
         html = env.get_template(template).render(site=site, page=page, **extra)
         _write_text(target / page.path, html, target)
-    _write_text(target / "search-index.js", search_index_js(site), target)
+    _write_text(target / "search-index.js", search_index_js(site, procedures.search), target)
 
     assets = target / "assets"
     source = Path(env.loader.searchpath[0]) / "assets"  # type: ignore[union-attr]

@@ -22,6 +22,8 @@ backend. Imports: sopgen.model, sopgen.model.durations and this package only.
 
 from __future__ import annotations
 
+import dataclasses
+
 from sopgen.layout.columns import column_layout
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import ProcedureLayout
@@ -49,7 +51,7 @@ __all__ = [
 
 
 def layout_procedure(
-    procedure: Procedure, nomor: str, style: Style, measure: Measure
+    procedure: Procedure, nomor: str, style: Style, measure: Measure, first: float | None = None
 ) -> ProcedureLayout:
     """Pages of the procedure's flowchart table, in points from the top-left corner.
 
@@ -57,11 +59,16 @@ def layout_procedure(
     allows. A procedure whose arrows find no way through that little room is laid out
     again with more of it: the roomier row padding (``Style.roomier``), then wider lanes
     (``Style.wider_lanes``: loops back need tracks beside the symbols); it fails only
-    when the last of these fails too. Each try is bounded, so the whole is."""
+    when the last of these fails too. Each try is bounded, so the whole is.
+
+    ``first``: the room for rows on the first page when it is less than on the others
+    (PageContext.first: the first page's table printed under an identity block)."""
     tries = fallback_styles(style)
     for attempt in tries:
         try:
             ctx = page_context(procedure, nomor, attempt, measure)
+            if first is not None:
+                ctx = dataclasses.replace(ctx, first=first)
             return ProcedureLayout(procedure.id, tuple(build_pages(ctx)))
         except LayoutUnroutable:
             if attempt is tries[-1]:

@@ -40,6 +40,9 @@ class PageContext:
     edges: tuple[Edge, ...]
     total: TotalRow | None
     tail: float = 0.0  # room kept under the last page's table (the notes, rows.notes_height)
+    # room on the first page when less than on the others (its table printed under an
+    # identity block: render.pdf.procedure_pages); None: a page like the others
+    first: float | None = None
 
     @property
     def row_of(self) -> tuple[int, ...]:
@@ -59,6 +62,10 @@ class PageContext:
     def available(self) -> float:
         """Room for bands, rows and the total row on one page."""
         return self.style.page_size[1] - self.style.margin_bottom - self.header.body_top
+
+    def room(self, start: int) -> float:
+        """Room for bands, rows and the total row on the page starting at row ``start``."""
+        return self.first if start == 0 and self.first is not None else self.available
 
     @property
     def connector_size(self) -> tuple[float, float]:
@@ -105,9 +112,9 @@ def fitting_ends(ctx: PageContext, start: int) -> list[int]:
     rows_h = 0.0
     for end in range(start + 1, ctx.count + 1):
         rows_h += ctx.rows[end - 1].height
-        if rows_h > ctx.available + EPS:
+        if rows_h > ctx.room(start) + EPS:
             break
-        if needed_height(ctx, start, end) <= ctx.available + EPS:
+        if needed_height(ctx, start, end) <= ctx.room(start) + EPS:
             ends.append(end)
     if not ends:
         page_h = ctx.style.page_size[1]

@@ -1,6 +1,7 @@
 """What the real-SOP forms print (tests/fixtures/forms): the printed numbers and Waktu,
-the agency's column titles, a procedure's own identity page right before its flowchart,
-and its catatan under the table, in the PDF binder and in the handbook."""
+the agency's column titles, a procedure's own identity page right before its flowchart
+(here on the same page: the table fits under the identity block), and its catatan
+under the table, in the PDF binder and in the handbook."""
 
 from __future__ import annotations
 
@@ -33,10 +34,12 @@ def page_with(pages: list[str], text: str) -> int:
 
 
 def test_binder_order_identity_page_before_its_own_flowchart(pages):
-    # ... layanan's table, pengadaan's own identity page, pengadaan's table (last)
+    # ... layanan's table, then pengadaan's own identity page with its short table under
+    # the identity block, on the same page (the last)
     own = page_with(pages, "NOMOR SOP : 03/SOP/CTH/XII/2016")
     assert page_with(pages, "Mengarsipkan salinan surat") < own
-    assert "Menyusun spesifikasi" in pages[own + 1] and own + 1 == len(pages) - 1
+    assert own == len(pages) - 1
+    assert pages[own].index("PENCATATAN") < pages[own].index("Menyusun spesifikasi")
     page = pages[own]
     assert "Pejabat Pembuat Komitmen" in page and "CONTOH TIGA, S.E." in page
     assert "SOP PENGADAAN BARANG" in page  # its Nama SOP is its title

@@ -14,6 +14,9 @@
   (its own, or the document's with its Nomor and title), the Lembar Pengesahan when the
   document has one, and its flowchart pages, numbered on their own.
 
+A flowchart starts under the identity block of a page that is its procedure's alone,
+when that saves a page (``under_identity``; never under a shared identity page).
+
 Every page but the cover gets the footer "Halaman x dari y" (numbered across the file)
 with the Nomor SOP small at the left; the outline and the Daftar Isi link to each part.
 Bytes are reproducible: invariant mode, the creation date is the Tanggal Efektif in
@@ -36,36 +39,23 @@ from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import in_force
 from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
-from sopgen.render.pdf.canvas import FlowchartPage, Mark, Meta, frame_size, render
+from sopgen.render.pdf.canvas import Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
 from sopgen.render.pdf.front import pengesahan_story
 from sopgen.render.pdf.identity import identity_story
-from sopgen.render.pdf.procedure_pages import note_paragraphs, notes_height, notes_room
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
 from sopgen.render.pdf.toc import Entry, latest, toc_story
+from sopgen.render.pdf.under_identity import (
+    Shared,
+    fitted,
+    flow_pages,
+    flowchart_story,
+    planned,
+    shared_plan,
+)
 
 SUBJECT = "Standar Operasional Prosedur Administrasi Pemerintahan"
-
-
-def _flow_story(
-    project: Project,
-    proc: Procedure,
-    layout: ProcedureLayout,
-    style: Style,
-    mark: Mark | None,
-    dry: bool = False,
-) -> list:
-    nomor = project.procedure_nomor(proc)
-    w, h = style.page_size
-    out = []
-    for i, page in enumerate(layout.pages):
-        if abs(page.width - w) > 0.5 or abs(page.height - h) > 0.5:
-            raise ValueError(
-                f"layout page {page.width}x{page.height} does not match paper {style.paper}"
-            )
-        out.append(FlowchartPage(page, style, nomor, mark if i == 0 else None, dry))
-    return out
 
 
 def _pdf_date(project: Project) -> str:
@@ -114,37 +104,26 @@ def _procedure_part(
     identity: bool,
     dry: bool,
     key: str,
+    shared: Shared | None = None,
+    plans: dict[str, Shared | None] | None = None,
 ) -> list:
     """A procedure's pages: its identity page (``identity``) then its flowchart pages;
-    the outline entry ``proc.judul`` points at the first of them."""
+    the outline entry ``proc.judul`` points at the first of them. The flowchart starts
+    under the identity block when that saves a page (under_identity): ``shared``, for
+    the document's identity page printed right before, or decided here under the
+    procedure's own (``plans`` keeps the decisions between the binder's passes)."""
     nomor = project.procedure_nomor(proc)
     mark = Mark(nomor, proc.data.judul, key)
     out: list = []
     if identity:
         width, _ = frame_size(style, "front")
-        out += [NextPageTemplate("front"), PageBreak(), mark]
-        out += identity_story(project, width, proc)
+        own = identity_story(project, width, proc)
+        shared = planned(plans, project, proc, layout, style, own)
+        out += [NextPageTemplate("front"), PageBreak(), mark, *fitted(own, shared)]
         mark = None
     if layout.pages:
-        out += [NextPageTemplate("flow"), PageBreak()]
-        pages = _flow_story(project, proc, layout, style, mark, dry)
-        out += pages
-        out += _notes(proc, pages, style, nomor)
+        out += flowchart_story(project, proc, layout, style, mark, dry, shared)
     return out
-
-
-def _notes(proc: Procedure, pages: list[FlowchartPage], style: Style, nomor: str) -> list:
-    """The procedure's catatan: under the table of its last page when there is room
-    (drawn by that page), else on a page of their own right after it."""
-    notes = note_paragraphs(proc)
-    if not notes or not pages:
-        return []
-    last = pages[-1].page
-    width = last.width - style.margin_left - style.margin_right
-    if notes_height(notes, width) <= notes_room(last, style)[1]:
-        pages[-1].notes = notes
-        return []
-    return [NextPageTemplate("front"), PageBreak(), Mark(nomor), *notes]
 
 
 def _binder_story(
@@ -153,9 +132,11 @@ def _binder_story(
     style: Style,
     riwayat: bool,
     pages: dict[str, int] | None,
+    plans: dict[str, Shared | None],
 ) -> tuple[list, str]:
     """The binder's story and its first page template; ``pages`` None = the first pass
-    (flowcharts not drawn, Daftar Isi without numbers)."""
+    (flowcharts not drawn, Daftar Isi without numbers); ``plans``: which flowcharts
+    start under their identity block (filled by the first pass, _procedure_part)."""
     d = project.dokumen
     settings = d.pengaturan
     nomor = d.identitas.nomor
@@ -174,7 +155,14 @@ def _binder_story(
         story += [NextPageTemplate("front"), PageBreak()]
     width, height = frame_size(style, "front")
     story.append(Mark(nomor, "Identitas", "identitas"))
-    story += identity_story(project, width)
+    document_identity = identity_story(project, width)
+    shared = None
+    if len(layouts) == 1 and not _has_pengesahan(project):
+        # the document's identity page is its only procedure's: maybe its flowchart too
+        proc, layout = layouts[0]
+        if not effective_identity(project, proc).own:
+            shared = planned(plans, project, proc, layout, style, document_identity)
+    story += fitted(document_identity, shared)
     entries.append(Entry("", "Identitas SOP", "identitas", nomor, latest(list(d.revisi))))
     if _has_pengesahan(project):
         story += _pengesahan_part(project, style, nomor)
@@ -182,7 +170,17 @@ def _binder_story(
     for n, (proc, layout) in enumerate(layouts, 1):
         own = effective_identity(project, proc).own
         key = f"prosedur-{proc.id}"
-        story += _procedure_part(project, proc, layout, style, identity=own, dry=dry, key=key)
+        story += _procedure_part(
+            project,
+            proc,
+            layout,
+            style,
+            identity=own,
+            dry=dry,
+            key=key,
+            shared=None if own else shared,
+            plans=plans,
+        )
         entries.append(
             Entry(
                 f"{n}.",
@@ -239,8 +237,10 @@ def render_binder(
         archival=_archival(project, arsip),
     )
 
+    plans: dict[str, Shared | None] = {}
+
     def make(pages):
-        return _binder_story(project, layouts, style, riwayat, pages)
+        return _binder_story(project, layouts, style, riwayat, pages, plans)
 
     if d.pengaturan.daftar_isi:
         return _two_pass(make, style, meta)
@@ -261,12 +261,17 @@ def render_procedure(
     d = project.dokumen
     nomor = project.procedure_nomor(proc)
     width, _ = frame_size(style, "front")
-    story: list = [Mark(nomor, "Identitas", "identitas"), *identity_story(project, width, proc)]
+    identity = identity_story(project, width, proc)
+    shared = None
+    if not _has_pengesahan(project) and (
+        effective_identity(project, proc).own or len(project.procedures) == 1
+    ):
+        shared = shared_plan(project, proc, layout, style, identity)
+    story: list = [Mark(nomor, "Identitas", "identitas"), *fitted(identity, shared)]
     if _has_pengesahan(project):
         story += _pengesahan_part(project, style, nomor)
-    story += [NextPageTemplate("flow"), PageBreak()]
-    pages = _flow_story(project, proc, layout, style, Mark(nomor, proc.data.judul, "flowchart"))
-    story += pages + _notes(proc, pages, style, nomor)
+    mark = Mark(nomor, proc.data.judul, "flowchart")
+    story += flowchart_story(project, proc, layout, style, mark, False, shared)
     meta = Meta(
         title=f"{sop_title(proc.data.judul)} - {d.instansi.dinas}",
         subject=f"{SUBJECT}, Nomor {nomor}",
@@ -283,7 +288,7 @@ def render_flowchart(
 ) -> bytes:
     """Only a procedure's flowchart pages (what the layout drew, page for page)."""
     d = project.dokumen
-    story = _flow_story(project, proc, layout, style, Mark(None, proc.data.judul, "flowchart"))
+    story = flow_pages(project, proc, layout, style, Mark(None, proc.data.judul, "flowchart"))
     meta = Meta(sop_title(proc.data.judul), SUBJECT, d.instansi.dinas, _pdf_date(project))
     return render(story, style, meta, "flow")[0]
 

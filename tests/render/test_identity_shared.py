@@ -96,3 +96,17 @@ def test_each_procedure_keeps_its_own_title_whatever_the_pdfs_before_it():
     _forget()
     assert [pdf(t) for t in titles] == alone
     assert [pdf(t) for t in reversed(titles)] == alone[::-1]
+
+
+def test_the_pdfs_of_a_document_with_a_lembar_pengesahan_are_the_same_made_in_turn():
+    # every PDF prints the document's Lembar Pengesahan from the same shared paragraphs
+    project = load_project(ROOT / "data" / "sekretariat")
+    assert project.dokumen.pengesahan is not None
+    style = make_style(project)
+    alone = []
+    for proc, layout in layout_all(project, style)[:3]:
+        _forget()
+        alone.append((proc, layout, render_procedure(project, proc, layout, style)))
+    _forget()
+    for proc, layout, data in alone + alone:
+        assert render_procedure(project, proc, layout, style) == data

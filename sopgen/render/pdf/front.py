@@ -6,13 +6,14 @@ Everything the reader sees is Indonesian; every font is a Liberation Sans face.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from sopgen.errors import RenderError
 from sopgen.model import Pejabat, Project
@@ -20,6 +21,7 @@ from sopgen.model.dates import place_and_date
 from sopgen.model.revisions import in_force
 from sopgen.model.text import clean_text, to_reportlab
 from sopgen.render.fonts import BOLD, REGULAR
+from sopgen.render.pdf.identity_paragraphs import paragraph
 
 LINE = 0.75  # table rules on the front pages
 
@@ -97,10 +99,12 @@ def _styles() -> dict[str, ParagraphStyle]:
 STYLES = _styles()
 
 
+@lru_cache(maxsize=512)
 def balanced(text: str, style: ParagraphStyle, width: float) -> str:
     """Escaped ``text`` broken into lines of even length (``<br/>``) for centred blocks:
     'Kepala Dinas Kependudukan dan Pencatatan Sipil / Kabupaten Trenggalek' rather than
-    a long line and a one-word orphan. Same number of lines as plain wrapping."""
+    a long line and a one-word orphan. Same number of lines as plain wrapping. (Cached:
+    every PDF of a document balances the same jabatan lines, for every fit tried.)"""
     font, size = style.fontName, style.fontSize
     lines = simpleSplit(text, font, size, width)
     if len(lines) <= 1:
@@ -148,18 +152,18 @@ def _signature_table(officials: list[Pejabat], col_w: float, underline: bool, ab
     rows: list[list] = []
     heights: list[float | None] = []
     for line in above or []:
-        rows.append([Paragraph(line, S["sign"])] * n)
+        rows.append([paragraph(line, S["sign"])] * n)
         heights.append(None)
     inner = col_w - 6
-    rows.append([Paragraph(balanced(p.jabatan, S["sign"], inner), S["sign"]) for p in officials])
+    rows.append([paragraph(balanced(p.jabatan, S["sign"], inner), S["sign"]) for p in officials])
     heights.append(None)
     rows.append([""] * n)
     heights.append(SIGN_SPACE_PENGESAHAN)
-    rows.append([Paragraph(name(p), S["sign"]) for p in officials])
+    rows.append([paragraph(name(p), S["sign"]) for p in officials])
     heights.append(None)
-    rows.append([Paragraph(plain(p.pangkat or ""), S["sign"]) for p in officials])
+    rows.append([paragraph(plain(p.pangkat or ""), S["sign"]) for p in officials])
     heights.append(None)
-    rows.append([Paragraph(plain(nip_line(p)), S["sign"]) for p in officials])
+    rows.append([paragraph(plain(nip_line(p)), S["sign"]) for p in officials])
     heights.append(None)
     return Table(
         rows,
@@ -189,9 +193,9 @@ def pengesahan_story(project: Project, width: float) -> list:
     approver = official(project, d.pengesahan.menyetujui, "pengesahan.menyetujui")
     col_w = width / max(3, min(len(reviewers), 4))
 
-    story: list = [Spacer(1, 10), Paragraph("LEMBAR PENGESAHAN SOP", S["title"]), Spacer(1, 30)]
+    story: list = [Spacer(1, 10), paragraph("LEMBAR PENGESAHAN SOP", S["title"]), Spacer(1, 30)]
     if reviewers:
-        story += [Paragraph("Mengetahui", S["sign"]), Spacer(1, 10)]
+        story += [paragraph("Mengetahui", S["sign"]), Spacer(1, 10)]
         for i in range(0, len(reviewers), 4):  # at most four blocks side by side
             story += [_signature_table(reviewers[i : i + 4], col_w, underline), Spacer(1, 12)]
         story.append(Spacer(1, 28))

@@ -24,9 +24,9 @@ from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import effective_revision_date, in_force
 from sopgen.render.fonts import REGULAR
-from sopgen.render.pdf import front
 from sopgen.render.pdf.front import (
     LINE,
+    balanced,
     inline_markup,
     nip_line,
     official,
@@ -43,8 +43,6 @@ from sopgen.render.pdf.logo import logo as project_logo
 SHARES = (0.45, 0.5, 0.55, 0.4)
 SAVES = 6.0
 LOGO_MAX = 2.4 * cm
-# the same centred lines are balanced for every split and tier tried (a binary search)
-balanced = lru_cache(maxsize=512)(front.balanced)
 GRID_PAD = 4.0  # left and right inside the LABEL : value grid
 LABELS = ("NOMOR SOP", "TANGGAL PEMBUATAN", "TANGGAL REVISI", "TANGGAL EFEKTIF", "DISAHKAN OLEH")
 

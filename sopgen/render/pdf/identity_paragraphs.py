@@ -1,10 +1,11 @@
-"""The identity page's paragraphs, made once per process and wrapped once per width.
+"""The front pages' paragraphs, made once per process and wrapped once per width.
 
 Every procedure's PDF of a document repeats the document's identity page (its own title
 and Nomor, the rest the same), and fitting it (``identity_fit``) sets it in several
 tiers and splits of the width. Made fresh for each PDF, the same Dasar Hukum items were
 parsed again and broken into lines again at the same widths, hundreds of times a build:
-most of a per-procedure PDF's CPU. ``paragraph(text, style, bulletText)`` gives the one
+most of a per-procedure PDF's CPU (and so for its Lembar Pengesahan, the document's, in
+every PDF: ``front``). ``paragraph(text, style, bulletText)`` gives the one
 ``SharedParagraph`` of that text in that style, and a ``SharedParagraph`` keeps what
 each width it was wrapped at gave (ReportLab's wrap gives the same lines for the same
 text, style and width however often it runs), so drawing it is all a later PDF pays.

@@ -11,6 +11,7 @@ from pathlib import Path
 from sopgen.build import load_project
 from sopgen.layout.style import Style
 from sopgen.render.common import make_style
+from sopgen.render.fonts import register_fonts
 from sopgen.render.pdf import identity, identity_fit, identity_paragraphs
 from sopgen.render.pdf.binder import layout_all, render_binder, render_procedure
 
@@ -59,6 +60,7 @@ def test_a_page_set_after_others_is_the_same_bytes_as_set_alone():
 
 def test_a_split_paragraph_leaves_the_cache():
     # ReportLab's split may change the fragments of the paragraph it splits
+    register_fonts()  # the paragraph is wrapped before any PDF of this worker registered them
     style = identity_fit.NORMAL.styles["item"]
     text = " ".join(["panjang"] * 200)
     p = identity_paragraphs.paragraph(text, style, "1.")

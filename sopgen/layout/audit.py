@@ -9,7 +9,7 @@ Hard: arrows through symbols, arrows crossing text (cell text and Ya/Tidak label
 overlapping arrowheads, arrows closer than ``GAP`` to another arrow running alongside,
 arrows entering a decision off its vertices, segments along a table line, labels away
 from their exit (not in the row of the decision they leave, or far from the exit),
-text outside its cell.
+labels touching or crossing a table line (a lane or row line), text outside its cell.
 Soft: crossings between arrows, bends, pages.
 """
 
@@ -27,7 +27,11 @@ LINE_CLEAR = 1.5  # a vertical segment closer than this to a column line runs on
 # A horizontal run closer than this to a row line merges with the ruling at print size
 # (a 6-pt row padding holds nothing further from both the line and the symbol than 3 pt).
 ROW_LINE_CLEAR = 2.5
-LABEL_REACH = 16.0  # a label's box lies within this distance of its exit point
+# A label's box lies within this distance of its exit point, plus the label's own width
+# (a long agency word that cannot stand in half a lane goes beside the arrow's next
+# segment, past the lane line).
+LABEL_REACH = 16.0
+LABEL_LINE_CLEAR = 0.5  # a label closer than this to a table line touches it (half-line width)
 EPS = 0.01
 ASCENT, DESCENT = 0.8, 0.2  # of the font size, above and below the baseline
 
@@ -44,6 +48,7 @@ class Audit:
     decision_entries_off_vertex: int = 0
     along_table_lines: int = 0
     labels_away: int = 0
+    labels_on_lines: int = 0
     text_outside_cell: int = 0
     # soft
     crossings: int = 0
@@ -59,6 +64,7 @@ class Audit:
         "decision_entries_off_vertex",
         "along_table_lines",
         "labels_away",
+        "labels_on_lines",
         "text_outside_cell",
     )
     SOFT = ("crossings", "bends", "pages")
@@ -206,6 +212,7 @@ def _texts(page: Page, style: Style, measure: Measure, out: Audit) -> None:
 
 def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
     rows = {c.step: c.box for c in page.cells if c.role == "kegiatan" and c.step is not None}
+    rulings = _rulings(page)
     row_of = {s.key: s.step for s in page.symbols}
     for a in page.arrows:
         if not a.label or a.label_at is None:
@@ -225,8 +232,25 @@ def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
         source = int(a.source[5:]) if a.source.startswith("step:") else None
         row = rows.get(row_of.get(source, source)) if source is not None else None
         in_row = row is None or (box[1] >= row.y - EPS and box[3] <= row.bottom + EPS)
-        if far > LABEL_REACH or not in_row:
+        if far > LABEL_REACH + box[2] - box[0] or not in_row:
             _flag(out, "labels_away", page, f"{a.label!r} of {a.source}")
+        if any(_seg_meets_rect(seg, _grown(box, LABEL_LINE_CLEAR)) for seg in rulings):
+            _flag(out, "labels_on_lines", page, f"{a.label!r} of {a.source}")
+
+
+def _grown(r, d: float):
+    return r[0] - d, r[1] - d, r[2] + d, r[3] + d
+
+
+def _rulings(page: Page) -> list[Segment]:
+    """The table's lines on the page: every edge of every cell, once."""
+    out: dict[Segment, None] = {}
+    for c in page.cells:
+        b = c.box
+        corners = ((b.x, b.y), (b.right, b.y), (b.right, b.bottom), (b.x, b.bottom))
+        for p, r in zip(corners, corners[1:] + corners[:1], strict=False):
+            out[(min(p, r), max(p, r))] = None
+    return list(out)
 
 
 # --- arrows against arrows -----------------------------------------------------------

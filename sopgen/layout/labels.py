@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sopgen.layout.geometry import Arrow, Box, Point
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import ASCENT
 
 LABEL_OFFSET = 3.5  # distance between a label and its line
+# A label's box stays within this distance of its exit, plus its own width (a long
+# agency word may stand past a lane line, beside its arrow's next segment): audit.py.
+LABEL_REACH = 16.0
+FURTHER_OFFSETS = (LABEL_OFFSET, 5.5, 8.0)  # off the line, for the further candidates
+STEP = 2.0  # points between two further candidates along a segment
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
@@ -25,6 +30,7 @@ class Scene:
     area: Rect
     grid: tuple[Rect, ...] = ()  # thin rectangles around the grid lines inside the area
     diamonds: tuple[Box, ...] = ()  # decisions: only the diamond itself is taken
+    rows: dict[str, tuple[float, float]] = field(default_factory=dict)  # "step:N" -> its row
 
 
 DESCENT = 0.2  # of the label size, below the baseline
@@ -80,6 +86,50 @@ def _slides(room: float) -> list[float]:
     return [0.0] + [k * 3.0 for k in range(1, 12) if k * 3.0 <= room + 6.0]
 
 
+def further_candidates(
+    points: Sequence[Point], label: str, style: Style, measure: Measure
+) -> list[Point]:
+    """Where a label may go when none of ``label_candidates`` is free: beside the first
+    two segments, further off the line, slid back over the symbol it leaves or past the
+    segment's end (the label hangs past a corner), nearest the exit first. Every one
+    keeps within LABEL_REACH and its own width of the exit."""
+    width = measure(label, "regular", style.label_size)
+    ascent = ASCENT * style.label_size
+    descent = DESCENT * style.label_size
+    exit_ = points[0]
+    out: list[tuple[float, int, Point]] = []
+    for (x0, y0), (x1, y1) in list(zip(points, points[1:], strict=False))[:2]:
+        length = abs(x1 - x0) + abs(y1 - y0)
+        if length == 0:
+            continue
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length
+        height = ascent + descent
+        along = -(height if x0 == x1 else width)  # back beside the symbol it leaves
+        while along <= length + LABEL_REACH + width:
+            for off in FURTHER_OFFSETS:
+                for side in (1, -1):
+                    # the label's near edge at ``along`` from the segment's start
+                    cx, cy = x0 + ux * along, y0 + uy * along
+                    if x0 == x1:  # vertical: beside it, left or right
+                        lx = cx + off if side > 0 else cx - off - width
+                        top = cy if uy > 0 else cy - height
+                        box = (lx, top, lx + width, top + height)
+                    else:  # horizontal: above or below it
+                        lx = cx if ux > 0 else cx - width
+                        top = cy - off - height if side > 0 else cy + off
+                        box = (lx, top, lx + width, top + height)
+                    far = _distance(box, exit_)
+                    if far <= LABEL_REACH + width:
+                        out.append((far, len(out), (box[0], box[1] + ascent)))
+            along += STEP
+    return [at for _, _, at in sorted(out)]
+
+
+def _distance(box: Rect, p: Point) -> float:
+    """The audit's distance between a label's box and its exit point."""
+    return max(box[0] - p[0], p[0] - box[2], 0.0) + max(box[1] - p[1], p[1] - box[3], 0.0)
+
+
 def exit_label_box(
     box: Box, side: str, label: str, style: Style, measure: Measure
 ) -> tuple[float, float, float, float]:
@@ -128,34 +178,70 @@ def _boxes_meet(a, b) -> bool:
 def label_free(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene) -> bool:
     """Inside the lanes, clear of symbols, connectors, other labels and every line but
     the arrow's own first segment."""
+    return not _conflicts(box, arrow, arrows, labels, scene, first=True)
+
+
+def _conflicts(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene, first=False):
+    """How badly a label's box sits (0: free): what it overlaps, weighted; with
+    ``first``, only whether it overlaps anything (1)."""
+    bad = 0
     area = scene.area
     if not (area[0] <= box[0] and box[2] <= area[2] and area[1] <= box[1] and box[3] <= area[3]):
-        return False
-    if any(_boxes_meet(box, (b.x, b.y, b.right, b.bottom)) for b in scene.shapes):
-        return False
-    if any(_boxes_meet(box, line) for line in scene.grid):
-        return False
-    if any(_meets_diamond(box, d) for d in scene.diamonds):
-        return False
-    if any(_boxes_meet(box, other) for other in labels):
-        return False
+        bad += 4
+    row = scene.rows.get(arrow.source)
+    if row is not None and not (row[0] <= box[1] and box[3] <= row[1]):
+        bad += 6  # a label stands in the row of the decision it leaves
+    if _distance(box, arrow.points[0]) > LABEL_REACH + box[2] - box[0]:
+        bad += 6
+    if first and bad:
+        return bad
+    for b in scene.shapes:
+        if _boxes_meet(box, (b.x, b.y, b.right, b.bottom)):
+            bad += 10
+            if first:
+                return bad
+    for line in scene.grid:
+        if _boxes_meet(box, line):
+            bad += 3
+            if first:
+                return bad
+    for d in scene.diamonds:
+        if _meets_diamond(box, d):
+            bad += 10
+            if first:
+                return bad
+    for other in labels:
+        if _boxes_meet(box, other):
+            bad += 10
+            if first:
+                return bad
     for other in arrows:
-        for k, (p, r) in enumerate(zip(other.points, other.points[1:], strict=False)):
-            if other is arrow and k == 0:
-                continue
+        for p, r in zip(other.points, other.points[1:], strict=False):
             if _box_hits_segment(box, p, r):
-                return False
-    return True
+                bad += 8
+                if first:
+                    return bad
+    return bad
 
 
 def choose_label(
     arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene, style: Style, measure: Measure
 ) -> Point:
-    """The first free candidate place, else the preferred one."""
-    for at in label_candidates(arrow.points, arrow.label, style, measure):
+    """The first free candidate place, else the first free further one, else the place
+    that overlaps least (the preferred one among equals)."""
+    places = label_candidates(arrow.points, arrow.label, style, measure)
+    for at in places:
         if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
             return at
-    return label_position(arrow.points, arrow.label, style, measure)
+    places += further_candidates(arrow.points, arrow.label, style, measure)
+    best, least = places[0], None
+    for at in places:
+        bad = _conflicts(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene)
+        if bad == 0:
+            return at
+        if least is None or bad < least:
+            best, least = at, bad
+    return best
 
 
 def place_labels(arrows: list[Arrow], scene: Scene, style: Style, measure: Measure) -> list[Arrow]:
@@ -198,4 +284,16 @@ def scene_of(geo) -> Scene:
     d = GRID_CLEARANCE
     grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]
     grid += [(area[0], y - d, area[2], y + d) for y in geo.boundaries]
-    return Scene(tuple(shapes), area, tuple(grid), diamonds)
+    return Scene(tuple(shapes), area, tuple(grid), diamonds, rows_of(geo))
+
+
+def rows_of(geo) -> dict[str, tuple[float, float]]:
+    """The row (between two row or band lines) each symbol of the page stands in."""
+    lines = sorted(geo.boundaries)
+    out = {}
+    for node, sym in geo.symbols.items():
+        above = [y for y in lines if y <= sym.box.y + 1e-6]
+        below = [y for y in lines if y >= sym.box.bottom - 1e-6]
+        if above and below:
+            out[f"step:{node}"] = (above[-1], below[0])
+    return out

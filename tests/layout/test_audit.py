@@ -99,6 +99,18 @@ def test_a_label_away_from_its_exit():
     assert counts(page([BOX0, BOX1], [near])) == {}
 
 
+def test_a_label_touching_or_crossing_a_table_line():
+    # an exit 10 pt left of the lane line at x=200, in the row above the line at y=160
+    def right_exit(label, at, source="step:0"):
+        return Arrow(((190, 130), (215, 130), (215, 175)), source, "step:1", label, at)
+
+    assert counts(page([BOX0], [right_exit("Tidak", (192, 126))])) == {"labels_on_lines": 1}
+    assert counts(page([BOX0], [right_exit("Ya", (192.8, 126))])) == {"labels_on_lines": 1}
+    assert counts(page([BOX0], [right_exit("Ya", (192, 126))])) == {}
+    down = Arrow(((150, 145), (150, 175)), "offpage:A", "step:1", "Ya", (154, 160.5))
+    assert counts(page([BOX1], [down])) == {"labels_on_lines": 1}
+
+
 def test_the_seed_binder_has_no_fault():
     try:
         from sopgen.build import load_project

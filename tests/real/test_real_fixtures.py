@@ -511,6 +511,22 @@ def test_pdf_takes_no_more_pages_than_the_original(built, name, proc, pages, arr
         assert len(text) <= pages, f"{len(text)} halaman, asli {pages}"
 
 
+# The whole document, as `sopgen pdf` binds it (printed as the originals: no Halaman Judul,
+# no Daftar Isi), against all the pages of the published PDF.
+BINDER_PAGES = {
+    **{name: pages for name, (pages, _) in ORIGINALS.items() if name.startswith("bps-")},
+    "bps-pengajuan-pembayaran": 9,  # one identity page, eight tables
+}
+
+
+@pytest.mark.parametrize(
+    "name", [p for p in _folder_params() if getattr(p, "values", (p,))[0] in BINDER_PAGES]
+)
+def test_binder_takes_no_more_pages_than_the_original(built, name):
+    pages = len(pages_text(built(name) / f"{name}.pdf"))
+    assert pages <= BINDER_PAGES[name], f"{pages} halaman, asli {BINDER_PAGES[name]}"
+
+
 # Identity page as printed in the originals: Nomor SOP and the signer's name (written by
 # hand from the PDFs; the Basarnas workbook has no identity page).
 IDENTITY = {

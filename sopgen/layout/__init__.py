@@ -11,8 +11,10 @@ The orchestrator reads like a recipe of named phases, each in its own module:
     pages      whole rows onto pages, connector bands,        (paginate.py)
                off-page connectors, then per page the arrows:
                  which arrows, their ends and order           (arrows.py)
+                 where the tracks lie on the page             (grid.py)
                  the grid of tracks an arrow may run on       (tracks.py)
-                 the cheapest free path for one arrow (A*)    (pathfind.py)
+                 the cheapest free path for one arrow (A*)    (pathfind.py,
+                   its estimates in estimate.py)
                  straight arrows within a row                 (inrow.py)
                  Ya/Tidak labels                              (labels.py)
 

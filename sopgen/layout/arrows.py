@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
 from sopgen.layout.geometry import Arrow, Box, OffPage, Point, Symbol
-from sopgen.layout.inrow import facing_ports, side_by_side, stack_gaps
+from sopgen.layout.grid import AVOID, near, page_grid
+from sopgen.layout.inrow import facing_ports, side_by_side
 from sopgen.layout.junctions import junctions
 from sopgen.layout.labels import (
     LABEL_OFFSET,
@@ -33,23 +34,13 @@ from sopgen.layout.labels import (
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
-from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, band_middles, q
+from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, q
 
-# Tracks beside a table line, in track gaps: 0.5 gap (2 pt) hugs a lane line (costlier;
-# a narrow gutter beside a joint box may hold no other), 1 gap is the middle of the
-# minimal gutter, the rest reach further out. Beside a row line the closest is 0.75 gap
-# (3 pt: the audit counts a horizontal run closer than that as on the line), and the
-# middles of the free bands between outlines and row lines come first
-# (tracks.band_middles).
-TRACK_OFFSETS = (0.5, 1.0, 1.5, 2.5, 3.5)
-ROW_OFFSETS = (0.75, 1.0, 1.5, 2.5, 3.5)
-HUGGING = 0.8  # offsets (in gaps) below this are "near the line"
 ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
 SIDE_SPACING_FACTOR = 1.5
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
-AVOID = 1.5  # tracks keep this far from table lines
 SEPARATE_ENTRY_COST = 60.0  # a second entry into a symbol instead of joining its arrow
 WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
@@ -102,10 +93,6 @@ class PageGeometry:
         return out
 
 
-def _near(v: float, lines: Sequence[float], d: float) -> bool:
-    return any(abs(v - line) < d for line in lines)
-
-
 class PageArrows:
     def __init__(self, geo: PageGeometry, style: Style, measure: Measure):
         self.geo = geo
@@ -121,70 +108,13 @@ class PageArrows:
         self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
-        xs, ys, near_xs, near_ys, track_xs, track_ys = self._grid()
+        spacing = (self.top_spacing, self.side_spacing)
+        xs, ys, near_xs, near_ys, track_xs, track_ys = page_grid(geo, style, self.borders, spacing)
         obstacles = geo.obstacles()
         self.costs = Costs(target_min=style.arrowhead + 1.0, parallel_gap=style.track_gap)
         self.finder = PathFinder(
             xs, ys, obstacles, self.costs, near_xs, near_ys, track_xs, track_ys, geo.boundaries
         )
-
-    # -- grid -------------------------------------------------------------------------
-
-    def _tracks(
-        self, lines: Sequence[float], lo: float, hi: float, offsets=TRACK_OFFSETS
-    ) -> tuple[list[float], list[float]]:
-        """Tracks on both sides of every line, and those among them hugging a line."""
-        gap = self.style.track_gap
-        out, hugging = [], []
-        for k in sorted(offsets, key=lambda k: abs(k - 1.0)):  # mid-padding first
-            for line in lines:
-                for v in (line - k * gap, line + k * gap):
-                    if lo < v < hi and not _near(v, lines, AVOID):
-                        out.append(v)
-                        if _near(v, lines, HUGGING * gap):
-                            hugging.append(v)
-        return out, hugging
-
-    def _grid(self):
-        """Grid lines: outline anchors first (so arrows end exactly on outlines), then
-        witnesses inside every obstacle, then the tracks beside table lines."""
-        geo = self.geo
-        x0, x1 = geo.columns.lanes_x0, geo.columns.lanes_x1
-        xs: list[float] = []
-        ys: list[float] = []
-        for sym in geo.symbols.values():
-            b = sym.box
-            for side in ("top", "bottom", "left", "right"):
-                spacing = self.top_spacing if side in ("top", "bottom") else self.side_spacing
-                for off in anchor_offsets(
-                    offset_limit(sym.kind, b, side), spacing, 3, self.style.track_gap
-                ):
-                    px, py = outline_point(sym.kind, b, side, off)
-                    xs.append(px)
-                    ys.append(py)
-        for c in geo.connectors:
-            xs.append(c.box.cx)
-            ys += [c.box.y, c.box.cy, c.box.bottom]
-        for sym in geo.symbols.values():
-            xs += self._inner_witness(sym.box.x, sym.box.right, self.borders)
-            ys.append(sym.box.cy)
-        ys += stack_gaps(list(geo.symbols.values()))
-        track_xs, near_xs = self._tracks(self.borders, x0, x1)
-        track_ys, near_ys = self._tracks(geo.boundaries, geo.top, geo.bottom, ROW_OFFSETS)
-        boxes = [s.box for s in geo.symbols.values()] + [p.box for p in geo.parts]
-        middles = band_middles(boxes + [c.box for c in geo.connectors], geo.boundaries)
-        track_ys = [y for y in middles if not _near(y, geo.boundaries, AVOID)] + track_ys
-        xs = [x for x in xs + track_xs if x0 < x < x1 and not _near(x, self.borders, AVOID - 1e-9)]
-        ys = [y for y in ys + track_ys if geo.top < y < geo.bottom]
-        return xs, ys, near_xs, near_ys, track_xs, track_ys
-
-    @staticmethod
-    def _inner_witness(lo: float, hi: float, borders: Sequence[float]) -> list[float]:
-        for share in (0.5, 0.4, 0.6, 0.3, 0.7):
-            v = lo + (hi - lo) * share
-            if not _near(v, borders, AVOID):
-                return [v]
-        return []
 
     # -- ports ------------------------------------------------------------------------
 
@@ -279,7 +209,7 @@ class PageArrows:
         )
 
     def _on_border(self, sym: Symbol, p: Point) -> bool:
-        return len(sym.columns) > 1 and _near(p[0], self.borders, AVOID)
+        return len(sym.columns) > 1 and near(p[0], self.borders, AVOID)
 
     # -- routing ----------------------------------------------------------------------
 

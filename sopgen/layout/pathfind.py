@@ -14,7 +14,7 @@ import heapq
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sopgen.layout.geometry import Box
+from sopgen.layout.estimate import INF, JOIN, beside, distances, length
 from sopgen.layout.shapes import Shapes
 from sopgen.layout.tracks import (
     DOWN,
@@ -31,23 +31,9 @@ from sopgen.layout.tracks import (
     q,
 )
 
-INF = float("inf")
 MAX_EXPANSIONS = 60000  # a search that has not arrived by then gives up (bounded time)
-FLOOD_AFTER = 3000  # a search this long measures the way to its goals (pathfind._distances)
+FLOOD_AFTER = 3000  # a search this long measures the way to its goals (estimate.distances)
 WHOLE_PAGE_GREED = 1.3  # weight of the exact-length estimate of a whole-page search
-JOIN = Box(0.0, 0.0, 0.0, 0.0)  # the owner of a join goal (a point on another arrow)
-
-
-def _beside(x: float, g0: float, g1: float, left: float, right: float, dx: float) -> float:
-    """Shortest horizontal way from ``x`` to [g0, g1] that passes x <= left or x >= right
-    on the way (``dx``: the way without that condition)."""
-
-    def via(p: float) -> float:
-        return abs(x - p) + max(g0 - p, 0.0, p - g1)
-
-    near = min(max(x, g0), g1)  # the goal point nearest x; [x, near] are the shortest
-    lo, hi = min(x, near), max(x, near)
-    return min(dx if lo <= left else via(left), dx if hi >= right else via(right))
 
 
 class Found(NamedTuple):
@@ -144,7 +130,7 @@ class PathFinder(TrackGrid):
         # A whole-page search first measures the true way from every node to the goals
         # (bends aside): an exact estimate where walls and other arrows force long
         # detours, and no search at all when no goal can be reached.
-        far = self._distances(goals, (i_lo, i_hi, j_lo, j_hi)) if window is None else None
+        far = distances(self, goals, (i_lo, i_hi, j_lo, j_hi)) if window is None else None
         if far is not None and all(far[nodes[-1]] == INF for nodes, _ in starts):
             return None
 
@@ -157,7 +143,7 @@ class PathFinder(TrackGrid):
             dy = max(gy0 - y, 0.0, y - gy1)
             for y0, y1, left, right in walls:
                 if (y < y0 and y1 < gy0) or (gy1 < y0 and y1 < y):
-                    dx = max(dx, _beside(x, gx0, gx1, left, right, dx))
+                    dx = max(dx, beside(x, gx0, gx1, left, right, dx))
             out = dx + dy + (bend if dx > 0 and dy > 0 else 0.0)
             return (out if far is None else max(out, far[n])) * greed
 
@@ -189,7 +175,7 @@ class PathFinder(TrackGrid):
             if budget == MAX_EXPANSIONS - FLOOD_AFTER and far is None:
                 # A long search: measure the way to the goals once (none: stop), then
                 # go on with that estimate, weighted like a whole-page search.
-                far = self._distances(goals, bounds)
+                far = distances(self, goals, bounds)
                 if all(far[e[4] // 4] == INF for e in heap if e[5] is None):
                     return None
                 greed = max(costs.greed, WHOLE_PAGE_GREED)
@@ -274,68 +260,6 @@ class PathFinder(TrackGrid):
                     seq += 1
         return None
 
-    def _distances(self, goals, bounds: tuple[int, int, int, int]) -> list[float]:
-        """The cheapest length (bends, crossings and labels aside) from every node to a
-        goal over free edges, within ``bounds``: INF where no goal can be reached. A
-        Dijkstra from the goals outwards; never more than the search's true cost."""
-        i_lo, i_hi, j_lo, j_hi = bounds
-        ny, xs, ys = self.ny, self.xs, self.ys
-        state, blocked, hedge, vedge, mask = (
-            self.state,
-            self.blocked,
-            self.hedge,
-            self.vedge,
-            self.mask,
-        )
-        vmul, hmul = self.vmul, self.hmul
-        cross = self.costs.cross
-        far = [INF] * (self.nx * ny)
-        heap = []
-        for n, gs in goals.items():
-            least = min(
-                self._length(nodes) + port.cost - (cross if port.owner is JOIN else 0.0)
-                for nodes, port in gs
-            )
-            far[n] = min(far[n], least)
-            heap.append((far[n], n))
-        heapq.heapify(heap)
-        pop, push = heapq.heappop, heapq.heappush
-        while heap:
-            d, n = pop(heap)
-            if d > far[n]:
-                continue
-            i, j = divmod(n, ny)
-            sn = state[n] | (X_BIT if blocked[n] else 0)
-            if sn & X_BIT:
-                continue  # the search never steps into n: nothing arrives through it
-            if not sn & H_BIT:  # n may be entered sideways
-                if i < i_hi and not hedge[n] & mask:
-                    m = n + ny
-                    c = d + (xs[i + 1] - xs[i]) * hmul[j]
-                    if c < far[m]:
-                        far[m] = c
-                        push(heap, (c, m))
-                if i > i_lo and not hedge[n - ny] & mask:
-                    m = n - ny
-                    c = d + (xs[i] - xs[i - 1]) * hmul[j]
-                    if c < far[m]:
-                        far[m] = c
-                        push(heap, (c, m))
-            if not sn & V_BIT:
-                if j < j_hi and not vedge[n] & mask:
-                    m = n + 1
-                    c = d + (ys[j + 1] - ys[j]) * vmul[i]
-                    if c < far[m]:
-                        far[m] = c
-                        push(heap, (c, m))
-                if j > j_lo and not vedge[n - 1] & mask:
-                    m = n - 1
-                    c = d + (ys[j] - ys[j - 1]) * vmul[i]
-                    if c < far[m]:
-                        far[m] = c
-                        push(heap, (c, m))
-        return far
-
     def _direct(self, sources: list[Port], targets: list[Port]) -> Found | None:
         """A straight segment from a source to a target facing it, if one is free."""
         found = None
@@ -383,8 +307,7 @@ class PathFinder(TrackGrid):
         return nodes
 
     def _length(self, nodes: list[int]) -> float:
-        (x0, y0), (x1, y1) = self.coords(nodes[0]), self.coords(nodes[-1])
-        return abs(x1 - x0) + abs(y1 - y0)
+        return length(self, nodes)
 
     def _assemble(self, s: int, parent, start_of, goal, cost: float) -> Found | None:
         middle = []

@@ -1,6 +1,7 @@
 """The path finder on small hand-built grids: straight lines, detours round a symbol,
 occupancy (no shared pieces, parallel gap), joins onto an arrow into the same target."""
 
+from sopgen.layout.estimate import distances
 from sopgen.layout.geometry import Box
 from sopgen.layout.pathfind import PathFinder
 from sopgen.layout.tracks import DOWN, RIGHT, Costs, Port
@@ -90,12 +91,12 @@ def test_a_search_measures_the_way_round_a_wall_and_knows_when_there_is_none():
     f = finder([Box(-5, 45, 110, 10)])  # a wall from edge to edge
     start = f.walk(source(50, 10), DOWN, COSTS.source_min)
     goal = f.node((50, 80))
-    far = f._distances({goal: [([goal], target(50, 80))]}, bounds)
+    far = distances(f, {goal: [([goal], target(50, 80))]}, bounds)
     assert far[start[-1]] == float("inf")
     assert f.route([source(50, 10)], [target(50, 90)]) is None
     open_ = finder([Box(15, 45, 70, 10)])  # a wall with a way past it on each side
     start = open_.walk(source(50, 10), DOWN, COSTS.source_min)
     goal = open_.node((50, 80))
-    far = open_._distances({goal: [([goal], target(50, 80))]}, bounds)
+    far = distances(open_, {goal: [([goal], target(50, 80))]}, bounds)
     # round the wall: 40 across and back, 60 down (never more than the true way)
     assert far[start[-1]] == 40 + 60 + 40

@@ -96,3 +96,13 @@ def test_identity_page_shared_by_procedures_stands_alone(tmp_path, own):
         assert "SOP-079/17000/2025" in binder[2] and "Mutu Baku" in binder[2]
     else:
         assert len(binder) == 3 and "Mutu Baku" in binder[2]
+
+
+def test_notes_follow_the_table_under_the_identity_block(tmp_path):
+    folder = tmp_path / "sop"
+    shutil.copytree(SEED, folder)
+    with (folder / "diseminasi-seruti.yaml").open("a", encoding="utf-8") as f:
+        f.write("catatan: |-\n  Ket: *) waktu dalam bulan kalender\n")
+    (page,) = _pages(folder, tmp_path / "out")["diseminasi-seruti"]
+    assert page.index("PENCATATAN DAN PENDATAAN") < page.index("3 Sinkronisasi")
+    assert page.index("3 Sinkronisasi") < page.index("Ket: *) waktu dalam bulan kalender")

@@ -47,24 +47,12 @@ SHARED_MAX = 100_000  # then start again: a long preview session does not grow f
 def _float(literal: str) -> float:
     value = _floats.get(literal)
     if value is None:
-        if len(_floats) >= SHARED_MAX:
-            _floats.clear()
         value = _floats[literal] = float(literal)
     return value
 
 
-def _value(value: object) -> object:
-    if type(value) is list:
-        return _tuple(value)
-    if type(value) is str:
-        if len(_strings) >= SHARED_MAX:
-            _strings.clear()
-        return _strings.setdefault(value, value)
-    return value
-
-
 def _tuple(items: list) -> tuple:
-    return tuple(_tuple(item) if type(item) is list else item for item in items)
+    return tuple([_tuple(item) if type(item) is list else item for item in items])
 
 
 def _instance(fields: dict) -> object:
@@ -73,7 +61,14 @@ def _instance(fields: dict) -> object:
     cls = CLASSES.get(fields.pop("@", None))  # type: ignore[arg-type]
     if cls is None:
         raise ValueError("unknown class in a layout cache entry")
-    return cls(**{k: _value(v) for k, v in fields.items()})
+    strings = _strings
+    for key, value in fields.items():  # values replaced in place: no new dict
+        kind = type(value)
+        if kind is str:
+            fields[key] = strings.setdefault(value, value)
+        elif kind is list:
+            fields[key] = _tuple(value)
+    return cls(**fields)
 
 
 def dumps(layout: ProcedureLayout) -> bytes:
@@ -82,6 +77,9 @@ def dumps(layout: ProcedureLayout) -> bytes:
 
 def loads(data: bytes) -> ProcedureLayout:
     """The layout ``dumps`` wrote; ValueError (or TypeError) for anything else."""
+    for shared in (_strings, _floats):
+        if len(shared) >= SHARED_MAX:
+            shared.clear()
     layout = json.loads(data, object_hook=_instance, parse_float=_float)
     if not isinstance(layout, ProcedureLayout):
         raise ValueError("a layout cache entry does not hold a ProcedureLayout")

@@ -279,10 +279,14 @@ def page_requests(
             span = abs(t_row - s_row)
             if s_row == t_row:  # within a row: straight, first
                 priority: tuple = (-1, e.source)
+            elif t_row == s_row + 1 and e.branch != "tidak" and _aligned(ctx, e):
+                priority = (0, 0, e.source)  # straight down: others into it join it
             elif e.target == e.source + 1 and e.branch != "tidak":
-                priority = (0, e.source)
+                priority = (0, 1, e.source)
             else:
-                priority = (1, span, e.source, e.target)
+                # of one exit's several arrows, the farthest first: the nearer ones
+                # fork off it on the way
+                priority = (1, span, e.source, -_reach(ctx, e), e.target)
             requests.append(Request(src, tgt, e.label, e.target > e.source, priority, e.branch))
         elif s_in:
             conn = by_key[(keys[k], "out")]
@@ -307,6 +311,19 @@ def page_requests(
             label = e.label if shared else None
             requests.append(Request(end_, tgt, label, from_above, (2, span, e.target)))
     return requests
+
+
+def _reach(ctx: PageContext, e: Edge) -> float:
+    """How far across the lanes an edge's target stands from its source."""
+    a, b = ctx.symbols[e.source], ctx.symbols[e.target]
+    return round(abs((a.x + a.w / 2) - (b.x + b.w / 2)), 3)
+
+
+def _aligned(ctx: PageContext, e: Edge) -> bool:
+    """Whether an edge's two symbols stand centred one over the other (a straight
+    arrow)."""
+    a, b = ctx.symbols[e.source], ctx.symbols[e.target]
+    return abs((a.x + a.w / 2) - (b.x + b.w / 2)) < EPS
 
 
 def _fanned_out(ctx: PageContext, k: int, start: int, starts: tuple[int, ...]) -> bool:

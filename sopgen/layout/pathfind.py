@@ -94,7 +94,9 @@ class PathFinder(TrackGrid):
             self.blocked[n] = 1
         try:
             flat = [goal for gs in goals.values() for goal in gs]
-            shaped = Shapes(self, starts, flat, self._length).best({n for n, _, _ in joins})
+            shaped = Shapes(self, starts, flat, self._length).best(
+                {n for n, _, _ in joins}, frozenset(n for n, _, _ in forks)
+            )
             if shaped is not None:
                 return Found(*shaped)
             return self._search(starts, goals, window)

@@ -33,7 +33,8 @@ PAIRS = 3  # (start, goal) pairs tried, cheapest first
 CHECKS = 24  # shapes checked at most per arrow once one is free
 MORE_CHECKS = 24  # different shapes traced at most while none is free
 GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
-CRAMPED = 20.0  # cost of a horizontal run between bends squeezed near a line or outline
+BAND_TRACKS = 2  # clearest tracks between the ends tried for a detour's run
+CRAMPED = 20.0  # cost of a horizontal run squeezed near a line or outline
 
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
 Goal = tuple[list[int], object]  # grid nodes of the walk into a port, the port
@@ -108,11 +109,12 @@ class Shapes(Channels):
         return out
 
     def _cramped(self, corners: Corners) -> int:
-        """How many horizontal runs between bends of the shape keep closer than
-        tracks.CLEAR to a table line or an outline (they read as part of the ruling)."""
+        """How many horizontal runs of the shape keep closer than tracks.CLEAR to a
+        table line or an outline (they read as part of the ruling); a run into a
+        junction on another arrow too."""
         g = self.g
         out = 0
-        for (i0, j0), (i1, j1) in zip(corners[1:], corners[2:-1], strict=False):
+        for (i0, j0), (i1, j1) in zip(corners, corners[1:], strict=False):
             if j0 == j1 and i0 != i1 and g.tight_y(j0, g.xs[i0], g.xs[i1]):
                 out += 1
         return out
@@ -135,8 +137,12 @@ class Shapes(Channels):
         ib, jb = divmod(b, g.ny)
         back = (db + 2) % 4
         out = [[(ia, ja), (ia, jb), (ib, jb)]]
+        near = ahead(ja, da, g.ny, NEAR)
+        # and the clearest tracks between the ends (a run there keeps off the lines)
+        between = [k for k in g.track_j if side_ok(k, ja, da) and min(ja, jb) < k < max(ja, jb)]
         for i in nearest(g.track_i, ib, ib, TRACKS, lambda k: side_ok(k, ib, back)):
-            for j1 in ahead(ja, da, g.ny, NEAR):
+            clear = self._clearest(between, 0, g.ny, ia, i)[:BAND_TRACKS]
+            for j1 in near + [k for k in clear if k not in near]:
                 out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
         return out
 
@@ -221,9 +227,10 @@ class Shapes(Channels):
             return None
         return nodes, cost
 
-    def best(self, joined: set[int]):
-        """(nodes from outline to outline, cost) of the cheapest free shape, or None.
-        First the shapes of few bends; when none is free and the page has walls, the
+    def best(self, joined: set[int], forked: frozenset[int] = frozenset()):
+        """(nodes from outline to outline, cost) of the cheapest free shape, or None
+        (``joined``: goal nodes on another arrow; ``forked``: start nodes on another
+        arrow). First the shapes of few bends; when none is free and the page has walls, the
         detours through the outer channels."""
         g = self.g
         pairs = []
@@ -232,6 +239,12 @@ class Shapes(Channels):
             for t_nodes, tp in self.goals:
                 xb, yb = g.coords(t_nodes[0])
                 low = abs(xb - xa) + abs(yb - ya) + sp.cost + tp.cost
+                # a junction met, or a fork left, by a run along a line or outline
+                if t_nodes[0] in joined and g.tight_y(t_nodes[0] % g.ny, xa, xb):
+                    low += CRAMPED
+                fork = s_nodes[-1] in forked and not vertical(sp.dir)
+                if fork and g.tight_y(s_nodes[-1] % g.ny, xa, xb):
+                    low += CRAMPED
                 pairs.append((low, len(pairs), s_nodes, sp, t_nodes, tp))
         chosen = heapq.nsmallest(PAIRS, pairs)
         # And the cheapest pair of every other way of arriving (an L into a side may

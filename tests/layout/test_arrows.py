@@ -5,6 +5,7 @@ import pytest
 from sopgen.layout import layout_procedure
 from sopgen.layout.style import Style
 from sopgen.layout.tracks import CLEAR
+from sopgen.model import Langkah, Simbol
 from tests.layout.builders import fake_measure, procedure, step
 from tests.layout.invariants import check_all
 
@@ -152,3 +153,50 @@ def test_a_step_with_two_next_steps_forks():
     page = page_of(p)
     out = [a for a in page.arrows if a.source == "step:0"]
     assert sorted(a.target for a in out) == ["step:1", "step:2"]
+
+
+def _row(uraian, *items):
+    return Langkah(uraian=uraian, simbol=list(items))
+
+
+def test_converging_arrows_the_one_straight_above_goes_first_the_other_joins_it_clear():
+    # Two symbols of one row flow into the symbol under the first: its arrow is one
+    # straight line, the other meets it in a run that keeps CLEAR from the row line
+    # (not a jog beside the ruling with a second step into the junction).
+    p = procedure(
+        [
+            step("Mulai", "A"),
+            _row("Menginput", Simbol(pelaksana="A", lanjut=3), Simbol(pelaksana="C", lanjut=3)),
+            step("Memeriksa", "A", keputusan=(1, 4)),
+            step("Selesai", "B"),
+        ]
+    )
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    (page,) = layout.pages
+    straight, joining = arrow(page, 1, 3), arrow(page, 2, 3)
+    assert len(straight.points) == 2 and straight.head
+    assert not joining.head
+    (_, y), _ = joining.points[-2:]
+    assert y - row_bottom(page, 1) >= CLEAR
+
+
+def test_a_fork_to_two_symbols_branches_the_nearer_off_the_farther():
+    # "Tidak" (from the last lane: the left vertex) goes to two boxes of the next row:
+    # one arrow to the farther box, the nearer one branching straight down from it.
+    p = procedure(
+        [
+            step("Mulai", "C"),
+            _row("Memeriksa", Simbol(pelaksana="C", keputusan={"ya": 4, "tidak": ["x", "y"]})),
+            _row(
+                "Mengunggah",
+                Simbol(id="x", pelaksana="B", lanjut=4),
+                Simbol(id="y", pelaksana="A", lanjut=4),
+            ),
+            step("Selesai", "C"),
+        ]
+    )
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    (page,) = layout.pages
+    farther, nearer = arrow(page, 1, 3), arrow(page, 1, 2)
+    assert farther.tail and not nearer.tail
+    assert len(nearer.points) == 2  # straight down off the farther one's run

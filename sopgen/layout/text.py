@@ -21,6 +21,13 @@ LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[\u2022*-])\s")
 INDENT = "\u00a0"
 
 
+# (text, width, font, size, measure) -> its lines: a layout wraps the same texts at the
+# same widths again and again (each column width tried, each page routed), and a build
+# lays out many procedures of the same lanes and labels; cleared when full
+WRAPPED: dict[tuple, tuple[str, ...]] = {}
+WRAPPED_MAX = 1 << 15
+
+
 def wrap(
     text: str | None, width: float, font: FontName, size: float, measure: Measure
 ) -> list[str]:
@@ -36,6 +43,19 @@ def wrap(
     """
     if text is None or not text.strip():
         return []
+    key = (text, width, font, size, measure)
+    try:
+        lines = WRAPPED.get(key)
+    except TypeError:  # a measure that cannot be a key (unhashable): wrap every time
+        return _wrap(text, width, font, size, measure)
+    if lines is None:
+        if len(WRAPPED) >= WRAPPED_MAX:
+            WRAPPED.clear()
+        lines = WRAPPED[key] = tuple(_wrap(text, width, font, size, measure))
+    return list(lines)
+
+
+def _wrap(text: str, width: float, font: FontName, size: float, measure: Measure) -> list[str]:
     lines: list[str] = []
     for paragraph in text.strip().split("\n"):
         words = paragraph.split()

@@ -119,3 +119,17 @@ def test_a_narrow_terminator_holds_a_short_word_on_one_line():
     assert lines == ("Mulai",)
     assert measure("Mulai", "regular", TEKS_SIZE) <= 17.8 - 2 * 1.0  # still inside
     assert fit_teks("terminator", "Selesai", 26.5, 13.8, measure)[0] == ("Selesai",)
+
+
+def test_wrapping_again_gives_the_same_lines_whatever_a_caller_did_with_them():
+    # wrap keeps its lines per (text, width, font, size, measure) (layout.text.WRAPPED)
+    text = "Surat permohonan dari pemohon beserta berkas pendukung yang lengkap"
+    first = wrap(text, 60, "regular", 8, fake_measure)
+    first.append("diubah pemanggil")
+    assert wrap(text, 60, "regular", 8, fake_measure) == first[:-1]
+
+    def wider(t, font, size):
+        return 2 * fake_measure(t, font, size)
+
+    # another measure is another text width: never the lines kept for the first
+    assert len(wrap(text, 60, "regular", 8, wider)) > len(first[:-1])

@@ -23,6 +23,7 @@ from typing import Protocol
 
 import jinja2
 
+from sopgen.render.common import make_style
 from sopgen.render.html.context import with_figures
 from sopgen.render.html.search import procedure_entries
 from sopgen.render.html.views import ProcedureView, SiteContext
@@ -82,6 +83,8 @@ class ProcedurePages:
         self.template = env.get_template("prosedur.html")
         self.layouts, self.screens, self.measure, self.store = layouts, screens, measure, store
         self.stamp = repr((templates_fingerprint(env), self.shell)) if store is not None else ""
+        # the drawings take their line and arrowhead sizes from the document's own style
+        self.styles = {project.name: repr(make_style(project)) for project in projects}
         self.digests: dict[int, str] = {}  # id(view) -> its digest
 
     def _key(self, *parts: object) -> str:
@@ -93,7 +96,8 @@ class ProcedurePages:
         assert self.store is not None
         if id(view) not in self.digests:
             self.digests[id(view)] = self._key(view)
-        return self.store.drawing(project.name, proc.id), self.digests[id(view)]
+        drawing = (self.styles[project.name], self.store.drawing(project.name, proc.id))
+        return repr(drawing), self.digests[id(view)]
 
     def search(self, view: ProcedureView) -> dict:
         """The procedure's share of the search index (``search.procedure_entries``),

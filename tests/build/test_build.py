@@ -63,14 +63,40 @@ def test_an_edit_redoes_exactly_the_procedure_it_touches(forms, tmp_path):
 
 
 LAYANAN = "html/prosedur/layanan.html"
-EDITS = {  # file, old text, new text, a page that must show the change
+EDITS = {  # file, old text, new text, (a page that must show it, what it shows)
     # a neighbour's title: the sidebar and the previous/next link of the other page
-    "neighbour title": ("pengadaan.yaml", "judul: SOP PENGADAAN BARANG", "SOP BELANJA", LAYANAN),
-    "renamed document": ("dokumen.yaml", "nama: BIDANG CONTOH (SEMUA BENTUK)", "BIDANG X", LAYANAN),
-    "column title": ("dokumen.yaml", "keterangan: Ket", "Catatan Khusus", LAYANAN),
-    "footer": ("dokumen.yaml", "dinas: DINAS CONTOH", "DINAS LAIN", LAYANAN),
-    "executor": ("pengadaan.yaml", "Pejabat Pengadaan", "Pejabat Lelang", "html/index.html"),
-    "style": ("dokumen.yaml", "tampilkan_jumlah_waktu: true", "false", None),
+    "neighbour title": (
+        "pengadaan.yaml",
+        "judul: SOP PENGADAAN BARANG",
+        "judul: SOP BELANJA",
+        (LAYANAN, "SOP BELANJA"),
+    ),
+    "renamed document": (
+        "dokumen.yaml",
+        "nama: BIDANG CONTOH (SEMUA BENTUK)",
+        "nama: BIDANG X",
+        (LAYANAN, "BIDANG X"),
+    ),
+    "column title": (
+        "dokumen.yaml",
+        "keterangan: Ket",
+        "keterangan: Catatan Khusus",
+        (LAYANAN, "Catatan Khusus"),
+    ),
+    "footer": ("dokumen.yaml", "dinas: DINAS CONTOH", "dinas: DINAS LAIN", (LAYANAN, "DINAS LAIN")),
+    "executor": (
+        "pengadaan.yaml",
+        "Pejabat Pengadaan",
+        "Pejabat Lelang",
+        ("html/index.html", "Pejabat Lelang"),
+    ),
+    "total row": (
+        "dokumen.yaml",
+        "tampilkan_jumlah_waktu: true",
+        "tampilkan_jumlah_waktu: false",
+        None,
+    ),
+    "paper": ("dokumen.yaml", "pengaturan:\n", "pengaturan:\n  kertas: F4\n", None),
 }
 
 
@@ -78,14 +104,27 @@ EDITS = {  # file, old text, new text, a page that must show the change
 def test_no_handbook_page_survives_an_edit_to_what_it_shows(forms, tmp_path, case):
     out = tmp_path / "out"
     run(forms, out, jobs=1)
-    name, old, new, page = EDITS[case]
-    edit(forms / "forms" / name, old, old.split(": ")[0] + ": " + new if ": " in old else new, 99)
+    name, old, new, shown = EDITS[case]
+    edit(forms / "forms" / name, old, new, 99)
     run(forms, out, jobs=1)
     run(forms, tmp_path / "fresh", jobs=1, cache=False)
     built = files(out)
     assert built == files(tmp_path / "fresh")
-    if page is not None:
-        assert new in built[page].decode()
+    if shown is not None:
+        page, text = shown
+        assert text in built[page].decode()
+
+
+def test_a_renamed_document_folder_leaves_no_page_of_the_old_name(forms, tmp_path):
+    out = tmp_path / "out"
+    run(forms, out, jobs=1)
+    (forms / "forms").rename(forms / "formulir")
+    run(forms, out, jobs=1)
+    built = files(out)
+    assert "pdf/formulir.pdf" in built and "pdf/forms.pdf" not in built
+    assert "dokumen/formulir.html" in built[LAYANAN].decode()  # its breadcrumb
+    run(forms, tmp_path / "fresh", jobs=1, cache=False)
+    assert built == files(tmp_path / "fresh")
 
 
 def test_a_changed_template_renders_every_procedure_page_again(forms, tmp_path, monkeypatch):

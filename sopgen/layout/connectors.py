@@ -42,6 +42,7 @@ from sopgen.layout.symbols import SymbolPlan
 from sopgen.model.flow import Edge
 
 EPS = 1e-6
+MIN_W = 2.0  # the narrowest connector, in track gaps (its letter still fits)
 BORDER_CLEAR = 3.0  # a connector's centre stays this far from a lane line
 
 
@@ -146,9 +147,11 @@ def place_connectors(
     plans: Sequence[SymbolPlan],
     columns: Columns,
     style: Style,
-) -> list[OffPage]:
+) -> list[OffPage] | None:
     """Connectors of one band, each over its target's column, spread sideways with a
-    gap of 2 * track_gap when they would overlap, kept inside the lanes."""
+    gap of 2 * track_gap when they would overlap (one track gap, and narrower
+    connectors, when the lanes hold no more), kept inside the lanes; None when even
+    connectors MIN_W track gaps wide do not fit."""
     items = sorted(links, key=lambda lk: (_anchor(lk, plans, columns), lk.key))
     n = len(items)
     gap = 2 * style.track_gap
@@ -156,8 +159,12 @@ def place_connectors(
     hi = columns.lanes_x1 - style.lane_gutter_min
     w, h = size
     if n * w + (n - 1) * gap > hi - lo:
+        gap = style.track_gap  # arrows into neighbours still keep a track gap apart
+    if n * w + (n - 1) * gap > hi - lo:
         w = (hi - lo - (n - 1) * gap) / n
         h = style.offpage_h * w / style.offpage_w
+    if w < MIN_W * style.track_gap:
+        return None  # too many for the lanes: the page must take fewer rows
     borders = columns.lane_borders()
     desired = [_anchor(lk, plans, columns) for lk in items]
     centres = [_off_border(x, borders) for x in spread(desired, w + gap, lo + w / 2, hi - w / 2)]

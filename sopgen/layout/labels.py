@@ -1,6 +1,7 @@
 """Ya/Tidak labels: beside the first segment of a decision's exit, a few points off the
 line, on the side away from the arrow's next turn, and clear of other drawings where a
-free place exists."""
+free place exists; after an "in" connector that forks, beside each branch
+(``fork_labels``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import ASCENT
 
 LABEL_OFFSET = 3.5  # distance between a label and its line
+EPS = 1e-6
 # A label's box stays within this distance of its exit, plus its own width (a long
 # agency word may stand past a lane line, beside its arrow's next segment): audit.py.
 LABEL_REACH = 16.0
@@ -297,3 +299,54 @@ def rows_of(geo) -> dict[str, tuple[float, float]]:
         if above and below:
             out[f"step:{node}"] = (above[-1], below[0])
     return out
+
+
+def fork_labels(arrows: list[Arrow], geo, style: Style, measure: Measure) -> list[Arrow]:
+    """The labels of the arrows an "in" connector forks into (a fan-out pair; ``geo``:
+    arrows.PageGeometry): each
+    beside its own part, after the last fork on it (the router labels a fork's trunk
+    at its start, shared with the branches, and not the branches)."""
+    forks = [a for a in arrows if a.source.startswith("offpage:") and not a.tail]
+    if not forks:
+        return arrows
+    scene = scene_of(geo)
+    out = list(arrows)
+    for i, a in enumerate(arrows):
+        if not (a.source.startswith("offpage:") and a.label):
+            continue
+        if not any(b.source == a.source for b in forks):
+            continue  # a single arrow: the router labelled it
+        starts = [b.points[0] for b in forks if b.source == a.source and b is not a]
+        own = _after(a.points, starts)
+        if own is None:
+            continue
+        part = dataclasses.replace(a, points=own)
+        out[i] = dataclasses.replace(a, label_at=None)
+        boxes = [
+            label_box(b.label_at, b.label, style, measure)
+            for b in out
+            if b.label and b.label_at is not None
+        ]
+        at = choose_label(part, out, boxes, scene, style, measure)
+        out[i] = dataclasses.replace(a, label_at=at)
+    return out
+
+
+def _after(points, starts) -> tuple | None:
+    """The part of a polyline after the last of ``starts`` lying on it (the whole
+    polyline when none does; None when that part has no length)."""
+    best: tuple[float, int, tuple[float, float]] | None = None
+    along = 0.0
+    for k, (p, r) in enumerate(zip(points, points[1:], strict=False)):
+        for x, y in starts:
+            on = min(p[0], r[0]) - EPS <= x <= max(p[0], r[0]) + EPS
+            on = on and min(p[1], r[1]) - EPS <= y <= max(p[1], r[1]) + EPS
+            at = along + abs(x - p[0]) + abs(y - p[1])
+            if on and (best is None or at > best[0]):
+                best = (at, k, (x, y))
+        along += abs(r[0] - p[0]) + abs(r[1] - p[1])
+    if best is None:
+        return tuple(points)
+    _, k, point = best
+    rest = [pt for pt in points[k + 1 :] if pt != point]
+    return (point, *rest) if rest else None

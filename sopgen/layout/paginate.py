@@ -6,7 +6,6 @@ returns the page and where the next one starts, or None when done).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -14,9 +13,9 @@ from sopgen.layout.arrows import End, PageGeometry, Request, route_page
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
-from sopgen.layout.geometry import Arrow, Box, Cell, OffPage, Page, Symbol, Text
+from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
-from sopgen.layout.labels import choose_label, label_box, scene_of
+from sopgen.layout.labels import fork_labels
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
@@ -166,7 +165,8 @@ def build_page(
     ctx: PageContext, start: int, end: int, index: int, starts: tuple[int, ...] = ()
 ) -> Page | None:
     """Rows [start, end) with their bands, symbols, connectors and arrows (``starts``:
-    the first rows of the pages before); None when the arrows cannot be routed."""
+    the first rows of the pages before); None when the arrows cannot be routed or
+    the connectors do not fit the lanes."""
     style, columns, header = ctx.style, ctx.columns, ctx.header
     cells: list[Cell] = list(header.cells)
     texts: list[Text] = list(header.texts)
@@ -176,7 +176,10 @@ def build_page(
     connectors: list[OffPage] = []
     band = 0.0  # the top band: the first row's upper part (no empty row)
     if top_links:
-        connectors += _place(ctx, top_links, y)
+        placed = _place(ctx, top_links, y)
+        if placed is None:
+            return None
+        connectors += placed
         band = ctx.band_h
         y += band
         boundaries.append(y)
@@ -200,7 +203,10 @@ def build_page(
     table_bottom = y
     if bottom_links:
         # below the table, as the signed originals draw them: no empty row
-        connectors += _place(ctx, bottom_links, y)
+        placed = _place(ctx, bottom_links, y)
+        if placed is None:
+            return None
+        connectors += placed
         y += ctx.band_h
         boundaries.append(y)
     arrows_bottom = y
@@ -344,57 +350,7 @@ def _fanned_out(ctx: PageContext, k: int, start: int, starts: tuple[int, ...]) -
     return len(leaving) > 1
 
 
-def fork_labels(arrows: list[Arrow], geo: PageGeometry, style: Style, measure) -> list[Arrow]:
-    """The labels of the arrows an "in" connector forks into (a fan-out pair): each
-    beside its own part, after the last fork on it (the router labels a fork's trunk
-    at its start, shared with the branches, and not the branches)."""
-    forks = [a for a in arrows if a.source.startswith("offpage:") and not a.tail]
-    if not forks:
-        return arrows
-    scene = scene_of(geo)
-    out = list(arrows)
-    for i, a in enumerate(arrows):
-        if not (a.source.startswith("offpage:") and a.label):
-            continue
-        if not any(b.source == a.source for b in forks):
-            continue  # a single arrow: the router labelled it
-        starts = [b.points[0] for b in forks if b.source == a.source and b is not a]
-        own = _after(a.points, starts)
-        if own is None:
-            continue
-        part = dataclasses.replace(a, points=own)
-        out[i] = dataclasses.replace(a, label_at=None)
-        boxes = [
-            label_box(b.label_at, b.label, style, measure)
-            for b in out
-            if b.label and b.label_at is not None
-        ]
-        at = choose_label(part, out, boxes, scene, style, measure)
-        out[i] = dataclasses.replace(a, label_at=at)
-    return out
-
-
-def _after(points, starts) -> tuple | None:
-    """The part of a polyline after the last of ``starts`` lying on it (the whole
-    polyline when none does; None when that part has no length)."""
-    best: tuple[float, int, tuple[float, float]] | None = None
-    along = 0.0
-    for k, (p, r) in enumerate(zip(points, points[1:], strict=False)):
-        for x, y in starts:
-            on = min(p[0], r[0]) - EPS <= x <= max(p[0], r[0]) + EPS
-            on = on and min(p[1], r[1]) - EPS <= y <= max(p[1], r[1]) + EPS
-            at = along + abs(x - p[0]) + abs(y - p[1])
-            if on and (best is None or at > best[0]):
-                best = (at, k, (x, y))
-        along += abs(r[0] - p[0]) + abs(r[1] - p[1])
-    if best is None:
-        return tuple(points)
-    _, k, point = best
-    rest = [pt for pt in points[k + 1 :] if pt != point]
-    return (point, *rest) if rest else None
-
-
-def _place(ctx: PageContext, links, band_top: float) -> list[OffPage]:
+def _place(ctx: PageContext, links, band_top: float) -> list[OffPage] | None:
     return place_connectors(
         links, band_top, ctx.band_h, ctx.connector_size, ctx.symbols, ctx.columns, ctx.style
     )

@@ -244,9 +244,14 @@ class Beside:
     The build renders the binders this way while it writes the handbook: the child
     inherits the layouts (no copying between processes) and writes its file itself."""
 
+    @staticmethod
+    def forks(parallel: bool) -> bool:
+        """Whether ``Beside(work, parallel)`` runs ``work`` in a child process."""
+        return parallel and _context().get_start_method() == "fork"
+
     def __init__(self, work, parallel: bool):
         self._child = None
-        if not (parallel and _context().get_start_method() == "fork"):
+        if not self.forks(parallel):
             work()
             return
         ctx = multiprocessing.get_context("fork")

@@ -91,19 +91,29 @@ def build(
             state = State(tuple(projects), styles, options.arsip, cache.folder)
             names = [_where(projects, task) for task in tasks]
             jobs = options.jobs or default_jobs()
-            results = _execute(tasks, state, jobs, cache, names, options.progress)
-            problems = [r.problem for r in results if r.problem is not None]
-            if problems:
-                raise InputError(problems)
-            made, made_screens = _collect(projects, tasks, results, report)
+            todo, done = _split(tasks, cache)
+            results: list = [None] * len(tasks)
+            _execute(tasks, todo, state, jobs, results, names, options.progress)
+            _raise_problems(results)
+            made, made_screens = _collect(projects, tasks, results)
             layouts = Stored(made, tasks, state)
             screens = Stored(made_screens, tasks, state, screens=True, pages=layouts)
-            # the binders are rendered beside the handbook (another core), then copied
+            # the binders are rendered beside the cached procedures' checks and the
+            # handbook (another core; they read what they draw from the cache), then
+            # copied; drawn here, they come after the checks (which may redo an entry)
+            beside = pool.Beside.forks(options.html and jobs > 1)
+            if not beside:
+                _execute(tasks, done, state, 1, results, names, options.progress, light=True)
             binders = pool.Beside(
-                lambda: _write_binders(projects, styles, layouts, options, staging),
-                parallel=options.html and jobs > 1,
+                lambda: _write_binders(projects, styles, layouts, options, staging), beside
             )
             try:
+                if beside:
+                    _execute(tasks, done, state, 1, results, names, options.progress, True)
+                _raise_problems(results)
+                more, more_screens = _collect(projects, tasks, results, report)
+                made.update(more)
+                made_screens.update(more_screens)
                 if options.html:
                     store = _Pages(cache, tasks, projects) if cache.enabled else None
                     report.index = _handbook(
@@ -151,22 +161,27 @@ def _pdf_folder(output: Path, keep: bool) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _collect(projects, tasks, results, report: Report):
+def _collect(projects, tasks, results, report: Report | None = None):
     """The layouts that came back by (document, procedure) (a light task's stay in the
-    cache), and what had to be made, in task order."""
+    cache) and, given ``report``, what had to be made, in task order."""
     layouts, screens = {}, {}
     for task, result in zip(tasks, results, strict=True):
+        if result is None:  # not run yet
+            continue
         project = projects[task.doc]
         proc = project.procedures[task.proc]
         if result.layout is not None:
             layouts[(project.name, proc.id)] = result.layout
             screens[(project.name, proc.id)] = result.screen
+        if report is None:
+            continue
         where = _where(projects, task)
         if result.laid_out:
             report.laid_out.append(where)
         if result.rendered:
             report.rendered.append(where)
-    report.procedures = len(tasks)
+    if report is not None:
+        report.procedures = len(tasks)
     return layouts, screens
 
 
@@ -194,10 +209,8 @@ def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> l
     return tasks
 
 
-def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache, names, progress) -> list:
-    """Tasks whose every entry is cached run here, light (checking the entries, copying
-    the PDF); the others on the pool. Results in task order either way;
-    ``progress(name)`` after each."""
+def _split(tasks: list[Task], cache: Cache) -> tuple[list[int], list[int]]:
+    """The tasks to run (some entry missing) and those whose every entry is cached."""
 
     def cached(task: Task) -> bool:
         return (
@@ -207,15 +220,24 @@ def _execute(tasks: list[Task], state: State, jobs: int, cache: Cache, names, pr
         )
 
     todo = [i for i, task in enumerate(tasks) if not cached(task)]
-    done = [i for i, task in enumerate(tasks) if cached(task)]
-    results: list = [None] * len(tasks)
-    for group, n, light in ((todo, jobs, False), (done, 1, True)):
-        found = pool.execute([replace(tasks[i], light=light) for i in group], state, n)
-        for i, result in zip(group, found, strict=True):
-            results[i] = result
-            if progress is not None:
-                progress(names[i])
-    return results
+    return todo, [i for i, task in enumerate(tasks) if cached(task)]
+
+
+def _execute(tasks, group, state: State, jobs: int, results, names, progress, light=False):
+    """Run the tasks of ``group`` (indexes) on ``jobs`` processes into ``results``;
+    ``light``: cached ones, run here, checking the entries and copying the PDF.
+    ``progress(name)`` after each."""
+    found = pool.execute([replace(tasks[i], light=light) for i in group], state, jobs)
+    for i, result in zip(group, found, strict=True):
+        results[i] = result
+        if progress is not None:
+            progress(names[i])
+
+
+def _raise_problems(results: list) -> None:
+    problems = [r.problem for r in results if r is not None and r.problem is not None]
+    if problems:
+        raise InputError(problems)
 
 
 def _write_binders(projects, styles, layouts, options: Options, staging: Path) -> None:

@@ -42,6 +42,7 @@ SIDE_SPACING_FACTOR = 1.5
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 SEPARATE_ENTRY_COST = 60.0  # a second entry into a symbol instead of joining its arrow
+STUB = 8.0  # length of the start of a decision exit that labels keep off before it is routed
 WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
 
@@ -106,6 +107,7 @@ class PageArrows:
         self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
         self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
+        self.stubs: dict[tuple, Arrow] = {}  # (source ref, branch) -> its start, not routed
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         spacing = (self.top_spacing, self.side_spacing)
@@ -243,9 +245,25 @@ class PageArrows:
                 side = "bottom" if r.branch != "tidak" else ("left" if last_lane else "right")
                 box = exit_label_box(sym.box, side, r.label, self.style, self.measure)
                 self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
+            if sym is not None and sym.kind == "decision" and r.branch is not None:
+                self.stubs[(r.source.ref, r.branch)] = self._stub(sym, r)
+
+    def _stub(self, sym: Symbol, r: Request) -> Arrow:
+        """The first few points of a decision exit not routed yet: labels placed before
+        it keep off the way it will leave by."""
+        b = sym.box
+        last_lane = max(sym.columns) == len(self.borders) - 2
+        if r.branch != "tidak":
+            points = ((b.cx, b.bottom), (b.cx, b.bottom + STUB))
+        elif last_lane:
+            points = ((b.x, b.cy), (b.x - STUB, b.cy))
+        else:
+            points = ((b.right, b.cy), (b.right + STUB, b.cy))
+        return Arrow(points, r.source.ref, r.target.ref)
 
     def route(self, request: Request) -> Arrow:
         self.finder.release(self.kept.pop((request.source.ref, request.branch), []))
+        self.stubs.pop((request.source.ref, request.branch), None)
         sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
         pair = side_by_side(self.geo.symbols, request.source, request.target)
@@ -303,9 +321,8 @@ class PageArrows:
         )
         if request.label and not forked:  # a branch shares its trunk's label
             # Place the label now; later arrows keep out of it where they can.
-            at = choose_label(
-                arrow, self.arrows + [arrow], self.labels, self.scene, self.style, self.measure
-            )
+            drawn = [*self.arrows, arrow, *self.stubs.values()]
+            at = choose_label(arrow, drawn, self.labels, self.scene, self.style, self.measure)
             arrow = dataclasses.replace(arrow, label_at=at)
             box = label_box(at, arrow.label, self.style, self.measure)
             self.labels.append(box)

@@ -11,7 +11,7 @@ import re
 
 from sopgen.impor import ir
 from sopgen.impor.pdf_geom import PageGeometry
-from sopgen.impor.pdf_lists import heading, read_lists
+from sopgen.impor.pdf_lists import MARKER, heading, read_lists
 from sopgen.impor.pdf_source import RawPage
 from sopgen.impor.pdf_table import runs
 from sopgen.impor.pdf_text import TextLine, Word, join_lines, line_text, lines_of, text_lines
@@ -23,7 +23,16 @@ FIELDS = (
     ("tanggal_revisi", re.compile(_TGL + r"revisi\b", re.I)),
     ("tanggal_efektif", re.compile(_TGL + r"(efektif|berlaku|pengesahan|ditetapkan)\b", re.I)),
     ("disahkan", re.compile(r"^(disahkan|ditetapkan)\s+oleh\b", re.I)),
-    ("nama", re.compile(r"^((nama|judul)\s+sop|standar\s+operasional)\b", re.I)),
+    # "Standar Operasional Prosedur" is a label only standing alone or before a colon: a
+    # Nama SOP often begins with those words ("Standar Operasional Prosedur Diseminasi ..."),
+    # and so does a line of the Dasar Hukum list
+    (
+        "nama",
+        re.compile(
+            r"^((nama|judul)\s+sop\b|standar\s+operasional(\s+prosedur)?(\s*\(sop\))?\s*(:|$))",
+            re.I,
+        ),
+    ),
 )
 PANGKAT = re.compile(r"\b(pembina|penata|pengatur|juru)\b|\b(I{1,3}V?|IV)/[a-e]\b", re.I)
 NIP = re.compile(r"^NIP\.?\s*:?\s*(.*)$", re.I)
@@ -51,15 +60,19 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top, st
         # a lone label is a cover's or a Daftar Isi's title, not the identity grid
         if len({key for key, _ in labels}) < 2 and not any(heading(s) for s in segs):
             continue
+        # the values first: a line that is another label's value (a Nama SOP printed over
+        # two lines around its label, right under the signer) is not the signer's
+        taken: list[TextLine] = []
         for key, seg in labels:
-            if key in found or (key == "disahkan" and official is not None):
+            if key == "disahkan" or key in found:
                 continue
-            if key == "disahkan":
-                official = _official(seg, segs, labels)
-            else:
-                value = _value(seg, segs, hrules)
-                if value and value.strip("-–: "):
-                    found[key] = value
+            value, picked = _value(seg, segs, hrules)
+            taken.extend(picked)
+            if value and value.strip("-–: "):
+                found[key] = value
+        for key, seg in labels:
+            if key == "disahkan" and official is None:
+                official = _official(seg, segs, labels, taken)
         if labels and not instansi:
             instansi = _instansi(segs, labels)
         read_lists(page, geoms[i], segs, limit, lists)
@@ -151,7 +164,7 @@ def _offset(seg: TextLine, w: Word) -> int:
     return pos
 
 
-def _value(label: TextLine, segs: list[TextLine], hrules=()) -> str:
+def _value(label: TextLine, segs: list[TextLine], hrules=()) -> tuple[str, list[TextLine]]:
     """The value right of a label: the whole ruled cell beside it when the cell holds no
     other label (a value printed over two or three lines, the label centred beside them),
     else the lines level with the label and those printed right under them."""
@@ -188,6 +201,7 @@ def _value(label: TextLine, segs: list[TextLine], hrules=()) -> str:
                 or not any(min(s.bottom, v.bottom) - max(s.top, v.top) > 0.5 for v in level)
             )
         ]
+        picked += _overflow(picked, right, segs, cell[1])
     else:
         picked = level
         bands = [(o.top - 1, o.bottom + 1) for o in others]
@@ -210,7 +224,36 @@ def _value(label: TextLine, segs: list[TextLine], hrules=()) -> str:
             picked.extend(nxt)
     words = own + [w for s in sorted(picked, key=lambda s: (s.top, s.x0)) for w in s.words]
     text = join_lines([line_text(line) for line in lines_of(words)])
-    return text.lstrip(":").strip()
+    return text.lstrip(":").strip(), picked
+
+
+def _overflow(picked: list[TextLine], right, segs, bottom: float) -> list[TextLine]:
+    """The last line of a value too long for its cell, printed over the ruling into the row
+    of the list heading below ("Standar Operasional Prosedur Persiapan" / "SERUTI" beside
+    KUALIFIKASI PELAKSANA): in the value's font, at its left edge, right under it, in a row
+    that holds nothing but the heading."""
+    if not picked:
+        return []
+    last = max(picked, key=lambda s: s.bottom)
+    h = max(last.bottom - last.top, 4.0)
+    # the value's left edge, not its ':' column
+    x0 = min((w.x0 for s in picked for w in s.words if w.text.strip(":")), default=None)
+    if x0 is None:
+        return []
+    heads = [s for s in segs if heading(s)]
+    return [
+        s
+        for s in right
+        if s not in picked
+        and bottom - 1 <= s.top <= bottom + 1.5 * h
+        and abs(s.x0 - x0) <= 2
+        and abs(s.words[0].size - last.words[0].size) <= 0.3
+        and not heading(s)
+        and not MARKER.match(s.text)
+        and any(
+            min(s.bottom, g.bottom) - max(s.top, g.top) > 0.5 * h and g.x0 < s.x0 for g in heads
+        )
+    ][:1]
 
 
 def _cell(label: TextLine, hrules) -> tuple[float, float] | None:
@@ -227,15 +270,20 @@ def _cell(label: TextLine, hrules) -> tuple[float, float] | None:
     return top, bottom
 
 
-def _official(label: TextLine, segs: list[TextLine], labels) -> ir.Official | None:
+def _official(label: TextLine, segs: list[TextLine], labels, taken=()) -> ir.Official | None:
     below = [s.top for _, s in labels if s.top > label.bottom + 1]
     end = min(below) - 1 if below else label.bottom + 160
+    # the block starts under the label above (a label centred on the signer's lines has
+    # the jabatan above it)
+    above = [s.bottom for _, s in labels if s.bottom < label.top + 1 and s is not label]
+    start = max(above) - 1 if above else label.top - 2
     block = [
         s
         for s in segs
         if s is not label
+        and not any(s is t for t in taken)
         and s.x0 > label.x1 - 1
-        and s.top >= label.top - 2
+        and s.top >= start
         and (s.top + s.bottom) / 2 <= end  # the last line may touch the next label's box
         and s.text.strip(": ")
     ]

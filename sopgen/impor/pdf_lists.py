@@ -104,6 +104,16 @@ def _by_columns(body: list[TextLine], x0: float, x1: float, vrules) -> list[Text
     return sorted(left, key=lambda s: (s.top, s.x0)) + sorted(right, key=lambda s: (s.top, s.x0))
 
 
+def _next_bare(text: str, mark: str) -> re.Match | None:
+    """A number printed without its dot ("8 Aplikasi e-ttd" after "7. Aplikasi ..."): an
+    item's number when it is the next one of the list."""
+    last = mark.rstrip(".),")
+    m = re.match(r"^\s*(\d{1,2})\s+(?=\S)", text)
+    if m and last.isdigit() and int(m.group(1)) == int(last) + 1:
+        return m
+    return None
+
+
 def items(texts: list[str], lines, right: float) -> list[str]:
     marked = sum(bool(MARKER.match(t)) for t in texts)
     out: list[tuple[str, str]] = []  # (marker, text)
@@ -115,7 +125,9 @@ def items(texts: list[str], lines, right: float) -> list[str]:
             # two columns of items on one printed line: "1. Alat Tulis 4. Printer"
             parts = re.split(r"\s(?=\d{1,2}[.)]\s)", t)
         for part in parts:
-            m = MARKER.match(part)
+            if not part.strip(".,;:"):
+                continue  # a stray mark alone on its line (a lone '.' at a cell's foot)
+            m = MARKER.match(part) or _next_bare(part, mark)
             # unnumbered: an item ends with a line that stops short of the cell's edge
             starts = bool(m) if marked else False
             moved: list[str] = []
@@ -141,4 +153,5 @@ def items(texts: list[str], lines, right: float) -> list[str]:
     nums = [int(m.rstrip(".)")) if m.rstrip(".)").isdigit() else None for m, _ in out]
     if all(n is not None for n in nums) and len(set(nums)) == len(nums) > 1:
         out = [x for _, x in sorted(zip(nums, out, strict=True))]
-    return [i for i in (x.strip() for _, x in out) if i and i not in ("-", ":")]
+    # a stray mark alone ("-", ":", a lone "." left at the bottom of a cell) is no item
+    return [i for i in (x.strip() for _, x in out) if i.strip("-–:.,;*")]

@@ -54,7 +54,9 @@ _SPACES = re.compile(r"\s+")
 
 def join_lines(texts: list[str]) -> str:
     """Lines of one cell as one text: single spaces; a word broken with a hyphen at the
-    end of a line is joined again unless it is a repeated word (``perundang-undangan``)."""
+    end of a line is joined again: without the hyphen when it was only a syllable break
+    (``penyeleng-`` / ``garaan``), with it when the word has its own hyphen (``Undang-`` /
+    ``Undang``, ``perundang-`` / ``undangan``)."""
     out = ""
     for t in texts:
         t = _SPACES.sub(" ", t).strip()
@@ -66,11 +68,20 @@ def join_lines(texts: list[str]) -> str:
         m = re.search(r"(\w+)-$", out)
         if out.endswith("/"):
             out = out + t
-        elif m and t[:1].islower() and not t.lower().startswith(m.group(1).lower()[:4]):
-            out = out[:-1] + t
+        elif m and (t[:1].isupper() or t[:1].isdigit()):
+            out = out + t  # a syllable break never goes on with a capital or a digit
+        elif m and t[:1].islower():
+            out = out + t if _repeats(m.group(1), t) else out[:-1] + t
         else:
             out = out + " " + t
     return out
+
+
+def _repeats(word: str, rest: str) -> bool:
+    """The word after the line break repeats (part of) the one before it: a reduplicated
+    word (``masing-masing``, ``perundang-undangan``), whose hyphen is its own."""
+    m = re.match(r"\w+", rest)
+    return bool(m) and len(m.group(0)) >= 4 and m.group(0).lower()[:4] in word.lower()
 
 
 def text_of(words: list[Word]) -> str:

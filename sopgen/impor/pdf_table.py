@@ -352,6 +352,8 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
     for i, r in enumerate(roles):
         if r != "executor" and leaf[i]:
             labels.setdefault(r, leaf[i])
+        elif r == "keterangan":
+            labels.setdefault(r, "")  # printed, but without a title
     for key, role_set in (
         ("pelaksana", {"executor"}),
         ("mutu_baku", {"kelengkapan", "waktu", "output"}),

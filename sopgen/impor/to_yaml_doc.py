@@ -139,6 +139,12 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
         out.add("# Kolom Mutu Baku dan Keterangan yang ada di tabel sumber")
         out.key("kolom", present)
         out.blank()
+    if first.header.labels.get("keterangan") == "":
+        out.comment(
+            "Kolom Keterangan tercetak di sumber tanpa judul; di sini dicetak dengan judul "
+            "bawaannya (ubah dengan 'judul_kolom')"
+        )
+        out.blank()
     labels = {
         k: v
         for k, v in first.header.labels.items()

@@ -103,6 +103,9 @@ class ImportedSop:
     notes: str | None = None  # notes printed under the table ("Ket: *) ...")
     uncertain: tuple[Uncertainty, ...] = ()
     pages: int = 1  # pages (or sheets) of the flowchart table in the source
+    # Page furniture the reader left out (a footer on every page, an e-signature stamp),
+    # each line as printed, to say so in the YAML.
+    left_out: tuple[str, ...] = ()
     # Further flowchart tables of the same source, in order (a PDF or binder holding several
     # procedures); each is a whole ImportedSop with the same identity unless its own differs.
     more: tuple[ImportedSop, ...] = ()

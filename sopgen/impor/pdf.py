@@ -10,6 +10,8 @@ Stages (each a module, passing plain data):
     pdf_flow      arrows between symbols, decisions' exits, off-page connectors joined
                   (pdf_guess: a marked guess where arrows are pasted as pictures)
     pdf_identity  the identity page (label : value grid, officials; pdf_lists: the lists)
+    pdf_furniture page furniture (a footer on every page, an e-signature stamp), taken off
+                  the pages first and named in the YAML as left out
 
 A file holding several flowchart tables (numbering starting again at 1 under a new title)
 gives the first in the result and the others, in order, in ``ImportedSop.more``.
@@ -22,6 +24,7 @@ from pathlib import Path
 from sopgen.impor import ir
 from sopgen.impor.pdf_body import Part, read_parts
 from sopgen.impor.pdf_flow import read_flow
+from sopgen.impor.pdf_furniture import strip_furniture
 from sopgen.impor.pdf_geom import page_geometry
 from sopgen.impor.pdf_identity import read_identity
 from sopgen.impor.pdf_source import read_pages
@@ -43,6 +46,7 @@ def read_pdf(path: str | Path) -> ir.ImportedSop:
 def _read(path: Path) -> ir.ImportedSop:
     pages = read_pages(path)
     geoms = [page_geometry(p) for p in pages]
+    pages, left_out = strip_furniture(pages, geoms)
     parts = read_parts(pages, geoms)
     if not parts:
         scanned = [p.number for p in pages if _image_page(p)]
@@ -57,12 +61,12 @@ def _read(path: Path) -> ir.ImportedSop:
             "Kegiatan/Aktivitas/Uraian dan Pelaksana/Mutu Baku"
         )
     identity, id_uncertain = read_identity(pages, geoms, parts[0].first_top)
-    sops = [_sop(path.name, identity, parts[0], id_uncertain)]
+    sops = [_sop(path.name, identity, parts[0], id_uncertain, left_out)]
     for before, part in zip(parts, parts[1:], strict=False):
         # a binder: each SOP may have its own identity page between the tables
         start = before.pages[-1].index + 1
         own, _ = read_identity(pages, geoms, part.first_top, start)
-        sops.append(_sop(path.name, own if own.nomor or own.nama else identity, part, ()))
+        sops.append(_sop(path.name, own if own.nomor or own.nama else identity, part, (), left_out))
     first = sops[0]
     if len(sops) > 1:
         from dataclasses import replace
@@ -77,7 +81,7 @@ def _image_page(page) -> bool:
     return area >= 0.25 * page.width * page.height and len(page.words) < 80
 
 
-def _sop(source: str, identity: ir.Identity, part: Part, extra) -> ir.ImportedSop:
+def _sop(source: str, identity: ir.Identity, part: Part, extra, left_out) -> ir.ImportedSop:
     shapes, links, uncertain = read_flow(part)
     if part.nomor and not identity.nomor:
         from dataclasses import replace
@@ -94,4 +98,5 @@ def _sop(source: str, identity: ir.Identity, part: Part, extra) -> ir.ImportedSo
         notes=part.notes,
         uncertain=tuple(extra) + tuple(part.uncertain) + tuple(uncertain),
         pages=len(part.pages),
+        left_out=left_out,
     )

@@ -67,6 +67,13 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
         "Pengesahan dan urutan SOP. Periksa setiap catatan '# impor:' dengan dokumen "
         "aslinya, lalu hapus catatan itu. Tanggal ditulis TAHUN-BULAN-TANGGAL."
     )
+    if first.left_out:
+        out.comment(
+            "Tidak diimpor: teks bingkai halaman sumber (catatan kaki di setiap halaman, "
+            "cap tanda tangan elektronik), bukan isi SOP:"
+        )
+        for line in first.left_out:
+            out.comment(f"- {line}", hang="  ")
     out.blank()
     seen: set[str] = set()
     for sop in sops:

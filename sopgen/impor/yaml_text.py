@@ -61,9 +61,10 @@ class Text:
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
-    def comment(self, text: str, indent: int = 0) -> None:
+    def comment(self, text: str, indent: int = 0, hang: str = "") -> None:
+        """A comment wrapped at WIDTH; ``hang`` starts its continuation lines."""
         pad = " " * indent
-        for line in textwrap.wrap(text, WIDTH - indent - 2) or [""]:
+        for line in textwrap.wrap(text, WIDTH - indent - 2, subsequent_indent=hang) or [""]:
             self.add(f"{pad}# {line}")
 
     def impor(self, message: str, indent: int = 0) -> None:

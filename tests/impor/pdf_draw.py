@@ -12,7 +12,8 @@ symbols, capsule or ellipse terminators, symbols filled or not, filled or open a
 rulings and arrows printed as thin filled shapes, arrows pasted as pictures, a landscape
 page stored turned (/Rotate 90), and an identity page (or block above the table) with
 other label words ("No. SOP", "Tgl. Pembuatan"), labels over two lines, ruled or unruled
-cells. A test reads the PDF back and compares it with the description.
+cells, a Nama SOP running over its cell, a signer without NIP; a footer on every page (an
+e-signature stamp). A test reads the PDF back and compares it with the description.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pdf_draw_parts import (
     Canvas,
     arrow,
     connector,
+    footer,
     identity_page,
     line_to,
     picture,
@@ -64,6 +66,8 @@ class Identity:
     efektif_label: str = "Tanggal Efektif"
     disahkan_label: str = "Disahkan oleh"
     nama_label: str = "Nama SOP"
+    instansi: tuple[str, ...] = ("KEMENTERIAN CONTOH", "BIRO UMUM")  # the block under the logo
+    overflow: bool = False  # the Nama SOP's last line printed over the ruling, beside a heading
     two_line_labels: bool = False  # "Tanggal" / "Pembuatan" on two lines
     ruled: bool = True  # each field in a ruled cell
     colon: bool = True  # a ':' column between labels and values
@@ -74,7 +78,7 @@ class Identity:
         "Kepala Bagian Umum",
         "DEWI LESTARI, S.E.",
         "19800101 200501 2 001",
-    )
+    )  # jabatan, nama, NIP ("" when the signer's NIP is not printed)
     lists: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: {
             "Dasar Hukum": ("Undang-Undang Nomor 43 Tahun 2009", "Peraturan Nomor 5 Tahun 2020"),
@@ -116,6 +120,9 @@ class Style:
     vertical_titles: bool = False  # executor titles written upwards in a tall header
     filled_lines: bool = False  # rulings and arrows printed as thin filled rectangles
     row_height: float = 52.0
+    keterangan_title: str = "Keterangan"  # "" for a Keterangan column printed without a title
+    footer: tuple[str, ...] = ()  # lines printed on every page (page furniture)
+    footer_gap: float | None = None  # None: at the foot of the page; else that far under the table
 
 
 @dataclass
@@ -136,7 +143,7 @@ def _columns(style: Style, width: float) -> list[_Col]:
     cols = [_Col("no", style.header_words["no"]), _Col("kegiatan", style.header_words["kegiatan"])]
     cols += mutu + execs if style.mutu_first else execs + mutu
     if style.keterangan:
-        cols.append(_Col("keterangan", "Keterangan"))
+        cols.append(_Col("keterangan", style.keterangan_title))
     weights = {"no": 0.4, "kegiatan": 2.6, "executor": 1.0, "mutu": 1.1, "keterangan": 1.0}
     total = sum(weights[c.role] for c in cols)
     x = MARGIN
@@ -174,7 +181,10 @@ def _draw_sop(cv: Canvas, steps: list[Step], style: Style) -> None:
     cv.filled_lines = style.filled_lines
     first_top = MARGIN + 40
     if style.identity is not None:
-        bottom = identity_page(cv, style.identity, style.font, own_page=not style.identity_above)
+        own = not style.identity_above
+        bottom = identity_page(
+            cv, style.identity, style.font, own_page=own, footer_lines=style.footer
+        )
         if style.identity_above:
             first_top = bottom + 44
     cols = _columns(style, cv.w - 2 * MARGIN)
@@ -331,6 +341,7 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
         else:
             line_to(cv, [(cx, cy + 7), (cx, ty), (tx + cv.sw / 2, ty)], style)
     cv.text(right - 60, cv.h - 20, f"Halaman {p + 1}", font, 7)
+    footer(cv, style.footer, font, None if style.footer_gap is None else bottom + style.footer_gap)
 
 
 def _mutu_key(title: str) -> str:

@@ -99,24 +99,34 @@ def wrap(text: str, width: float, font: str, size: float) -> list[str]:
 # identity page
 
 
-def identity_page(cv: Canvas, ident, font: str, own_page: bool = True) -> float:
+def footer(cv: Canvas, lines, font: str, top: float | None = None) -> None:
+    """Lines in small print at the foot of the page, or from ``top`` down (an e-signature
+    stamp)."""
+    y = cv.h - 26 if top is None else top
+    for k, line in enumerate(lines):
+        cv.text(MARGIN + 30, y + 7 * k, line, font, 6)
+
+
+def identity_page(cv: Canvas, ident, font: str, own_page: bool = True, footer_lines=()) -> float:
     """Draw the identity page (or block, ``own_page=False``) of a pdf_draw.Identity; its
     bottom."""
     w = cv.w
     left, right, top = MARGIN, w - MARGIN, MARGIN + 10
     mid = left + 0.45 * (right - left)
-    cv.text(left + 20, top + 30, "KEMENTERIAN CONTOH", font, 10)
-    cv.text(left + 20, top + 44, "BIRO UMUM", font, 9)
+    for k, line in enumerate(ident.instansi):
+        cv.text(left + 20, top + 30 + 14 * k, line, font, 10 if k == 0 else 9)
+    signer = [ident.pejabat[0], "", ident.pejabat[1]]
+    if ident.pejabat[2]:
+        signer.append("NIP. " + ident.pejabat[2])
+    nama = wrap(ident.nama, (right - mid) * 0.5, font, 8)
+    over = nama.pop() if ident.overflow and len(nama) > 1 else None
     fields = [
         (ident.nomor_label, [ident.nomor]),
         (ident.tanggal_label, [ident.tanggal]),
         (ident.revisi_label, ["-"]),
         (ident.efektif_label, [ident.tanggal]),
-        (
-            ident.disahkan_label,
-            [ident.pejabat[0], "", ident.pejabat[1], "NIP. " + ident.pejabat[2]],
-        ),
-        (ident.nama_label, wrap(ident.nama, (right - mid) * 0.5, font, 8)),
+        (ident.disahkan_label, signer),
+        (ident.nama_label, nama),
     ]
     label_x, colon_x = mid + 4, mid + 92
     value_x = colon_x + 8 if ident.colon else colon_x
@@ -142,6 +152,8 @@ def identity_page(cv: Canvas, ident, font: str, own_page: bool = True) -> float:
         if ident.ruled:
             cv.line(mid, y, right, y)
     grid_bottom = y
+    if over:  # in the row of the first list headings, as a cramped cell prints it
+        cv.text(value_x, grid_bottom + 10, over, font, 8)  # a point above the heading
     cv.line(left, top, right, top)
     cv.line(left, grid_bottom, right, grid_bottom)
     cv.line(left, top, left, grid_bottom)
@@ -154,18 +166,24 @@ def identity_page(cv: Canvas, ident, font: str, own_page: bool = True) -> float:
     y = grid_bottom
     for k in range(0, len(names), 2):
         pair = names[k : k + 2]
-        h = 16 + 11 * max(len(ident.lists[n]) for n in pair)
+        # an item with a line break is printed over two lines, the second under its text
+        h = 16 + 11 * max(sum(1 + i.count("\n") for i in ident.lists[n]) for n in pair)
         for j, name in enumerate(pair):
             x = left + 4 if j == 0 else mid + 4
             cv.text(x, y + 11, name + ":", font + ("-Bold" if font == "Helvetica" else ""), 8)
+            k = 0
             for i, item in enumerate(ident.lists[name]):
-                cv.text(x + 4, y + 22 + 11 * i, f"{i + 1}. {item}", font, 8)
+                for n, line in enumerate(item.split("\n")):
+                    shown, dx = (f"{i + 1}. {line}", 4) if n == 0 else (line, 14)
+                    cv.text(x + dx, y + 22 + 11 * k, shown, font, 8)
+                    k += 1
         cv.line(left, y + h, right, y + h)
         cv.line(left, y, left, y + h)
         cv.line(right, y, right, y + h)
         cv.line(mid, y, mid, y + h)
         y += h
     if own_page:
+        footer(cv, footer_lines, font)
         cv.next_page()
     return y
 

@@ -4,6 +4,8 @@ The expected figures below were read by eye from the rendered pages (pdftoppm), 
 by the reader: activity rows, executor column titles (left to right, as printed, lines of a
 title joined with a space, or without one after a '/'), decisions (diamonds) and off-page
 connectors (pentagons) drawn. A file with several flowchart tables has one entry per table.
+The identity page of each file likewise: the agency block, Nomor and dates, Nama SOP, the
+signer, and the number of items of each list, as printed (typing slips included).
 """
 
 from __future__ import annotations
@@ -137,3 +139,209 @@ def test_decisions_and_connectors(name):
         for t in tables
     ]
     assert got == [(dec, con) for _, _, dec, con in EXPECTED[name]]
+
+
+BPS = ("BADAN PUSAT STATISTIK", "PROVINSI BENGKULU")
+KEPALA, KEPALA_BPS = (
+    "Kepala BPS Provinsi Bengkulu",
+    "Kepala Badan Pusat Statistik Provinsi Bengkulu",
+)
+WIN_ME, NIP, NIP_1 = "Ir. Win Rizal, M.E.", "19660825 198802 1 001", "196608251988021001"
+LISTS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan",
+         "pencatatan")  # fmt: skip
+# file: (instansi lines, (nomor, pembuatan, revisi, efektif), nama SOP,
+#        (jabatan, nama, NIP) of the signer, items of each list in LISTS)
+# fmt: off
+IDENTITY = {
+    "administrative-020-sop-pembuatan-naskah-dinas-sk.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-020/17000/2025", "2 Juni 2025", None, "2 Juni 2025"),
+        "Pengajuan Pembuatan Surat Keputusan Kepala BPS Provinsi Bengkulu",
+        (KEPALA, WIN_ME, NIP_1), (9, 4, 0, 6, 1, 1)),
+    "administrative-021-sop-pembuatan-naskah-dinas-surat-tugas.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-021/17000/2025", "2 Juni 2025", None, "2 Juni 2025"),
+        "Pengajuan Pembuatan Surat Tugas",
+        (KEPALA, WIN_ME, NIP_1), (9, 4, 1, 6, 1, 1)),
+    "administrative-022-sop-pembuatan-naskah-dinas.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-022/17000/2025", "2 Juni 2025", None, "2 Juni 2025"),
+        "Pembuatan Naskah Dinas",
+        (KEPALA, WIN_ME, NIP_1), (9, 4, 4, 6, 1, 1)),
+    "administrative-023-sop-penerimaan-dokumen-surat-masuk-melalui-satpam.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-023/17000/2025", "2 Juni 2025", None, "2 Juni 2025"),
+        "Penerimaan Surat Masuk dari SATPAM",
+        (KEPALA, WIN_ME, NIP_1), (8, 2, 2, 3, 1, 2)),
+    "administrative-024-sop-pengelolaan-surat-dinas-keluar-melalui-portal-pintar.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-024/17000/2025", "2 Juni 2025", None, "2 Juni 2025"),
+        "Pengelolaan Surat Dinas Keluar melalui PORTAL Pintar",
+        (KEPALA, WIN_ME, NIP_1), (9, 5, 2, 8, 1, 1)),
+    "administrative-025-sop-pengelolaan-surat-masuk.pdf": (
+        BPS + ("BAGIAN UMUM",),
+        ("SOP-025/17000/2025", "2 Juni 2025", None, "2 Juni 2025"),
+        "Pengelolaan Surat Masuk",
+        (KEPALA, WIN_ME, NIP_1), (8, 5, 0, 6, 1, 2)),
+    "administrative-027-sop-pengiriman-surat-dinas.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-027/17000/2025", "02 June 2025", None, "02 June 2025"),
+        "Pengiriman Surat Dinas",
+        (KEPALA, WIN_ME, NIP_1), (9, 2, 0, 6, 2, 1)),
+    "administrative-028-sop-pengajuan-ls-ke-kppn.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-028/17000/2025", "3 Januari 2022", "2 Juni 2025", "2 Juni 2025"),
+        "PENGAJUAN LS KE KPPN",
+        (KEPALA_BPS, WIN_ME, NIP), (1, 2, 0, 4, 1, 8)),
+    "administrative-029-sop-pengajuan-pembayaran.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-029/17000/2025", "2 Januari 2024", "2 Juni 2025", "2 Juni 2025"),
+        "PENGAJUAN PEMBAYARAN",
+        (KEPALA_BPS, WIN_ME, NIP), (1, 2, 4, 4, 1, 0)),
+    "administrative-030-sop-pengajuan-uang-persediaan-ke-kppn.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-030/17000/2025", "3 Januari 2022", "2 Juni 2025", "2 Juni 2025"),
+        "PENGAJUAN UANG PERSEDIAAAN KE KPPN",
+        (KEPALA_BPS, WIN_ME, NIP), (1, 2, 0, 4, 1, 0)),
+    "administrative-031-sop-pengajuan-belanja-pegawai.pdf": (
+        BPS + ("TIM BAGIAN UMUM",),
+        ("SOP-031/17000/2025", "3 Januari 2022", "2 Juni 2025", "2 Juni 2025"),
+        "PENGAJUAN BELANJA PEGAWAI",
+        (KEPALA_BPS, WIN_ME, NIP), (1, 2, 0, 5, 1, 0)),
+    "administrative-055-sop-administrasi-jaringan-dan-komputer.pdf": (
+        BPS + ("TIM TEKNOLOGI INFORMASI DAN PENGEMBANGAN INOVASI",),
+        ("SOP-055/17000/2025", "8 Januari 2021", "26 Mei 2025", "2 Juni 2025"),
+        "Administrasi Jaringan Dan Komputer",
+        (KEPALA, WIN_ME, NIP), (10, 2, 1, 2, 0, 1)),
+    "administrative-099-sop-pencetakan-instrumen-pelatihan-petugas-sakernas.pdf": (
+        BPS + ("TIM KERJA STATISTIK SOSIAL",),
+        ("SOP-099/17000/2025", "2 Januari 2014", "2 Januari 2025", "2 Januari 2025"),
+        "SOP Pencetakan Instrumen Pelatihan Petugas Survei Angkatan Kerja Nasional (Sakernas)",
+        (KEPALA, "Win Rizal", None), (5, 5, 4, 5, 1, 0)),
+    "administrative-100-sop-supervisi-lapangan-sakernas.pdf": (
+        BPS + ("TIM KERJA STATISTIK SOSIAL",),
+        ("SOP-100/17000/2025", "2 Januari 2014", "2 Januari 2025", "2 Januari 2025"),
+        "SOP Supervisi Lapangan Survei Angkatan Kerja Nasional (Sakernas)",
+        (KEPALA, "Win Rizal", None), (5, 4, 4, 5, 1, 0)),
+    "administrative-307-sop-pelaksanaan-swakelola-tipe-ii.pdf": (
+        BPS + ("BAGIAN UMUM",),
+        ("SOP-307/17000/2025", "2 Januari 2024", "2 Januari 2025", "10 Januari 2025"),
+        "STANDAR OPERASIONAL PROSEDUR PELAKSANAAN SWAKELOLA TIPE II",
+        (KEPALA_BPS, "Win Rizal", None), (2, 6, 1, 16, 2, 1)),
+    "administrative-309-sop-pelaksanaan-swakelola-tipe-iii.pdf": (
+        BPS + ("BAGIAN UMUM",),
+        ("SOP-309/17000/2025", "2 Januari 2024", "2 Januari 2025", "10 Januari 2025"),
+        "STANDAR OPERASIONAL PROSEDUR PELAKSANAAN SWAKELOLA TIPE III",
+        (KEPALA_BPS, "Win Rizal", None), (2, 3, 1, 6, 2, 1)),
+    "administrative-311-sop-pelaksanaan-swakelola-tipe-iv.pdf": (
+        BPS + ("BAGIAN UMUM",),
+        ("SOP-311/17000/2025", "2 Januari 2024", "2 Januari 2025", "10 Januari 2025"),
+        "STANDAR OPERASIONAL PROSEDUR PELAKSANAAN SWAKELOLA TIPE IV",
+        (KEPALA_BPS, "Win Rizal", None), (2, 3, 1, 6, 2, 1)),
+    "administrative-312-sop-pembentukan-tim-zona-integritas.pdf": (
+        BPS + ("TIM REFORMASI BIROKRASI DAN PEMBINAAN STATISTIK",),
+        ("SOP-312/17000/2025", "2 Januari 2025", None, "10 Januari 2025"),
+        "Pembentukan Tim Zona Integritas",
+        (KEPALA, "Win Rizal", None), (10, 5, 0, 5, 1, 1)),
+    "archives-076-sop-persiapan-seruti.pdf": (
+        BPS + ("TIM STATISTIK SOSIAL",),
+        ("SOP-076/17000/2025", "2 Januari 2021", "2 Januari 2025", "2 Januari 2025"),
+        "Standar Operasional Prosedur Persiapan SERUTI",
+        (KEPALA, "Win Rizal", None), (10, 3, 1, 1, 1, 1)),
+    "hrm-045-sop-peminjaman-lisensi-zoom.pdf": (
+        BPS + ("TIM TEKNOLOGI INFORMASI DAN PENGEMBANGAN INOVASI",),
+        ("SOP-045/17000/2025", "8 Januari 2021", "26 Mei 2025", "2 Juni 2025"),
+        "Peminjaman Lisensi Zoom",
+        (KEPALA, WIN_ME, NIP), (10, 2, 1, 2, 0, 1)),
+    "hrm-054-sop-update-perubahan-wilayah.pdf": (
+        BPS + ("TIM TEKNOLOGI INFORMASI DAN PENGEMBANGAN INOVASI",),
+        ("SOP-054/17000/2025", "11 Januari 2021", "26 Mei 2025", "2 Juni 2025"),
+        "Update Perubahan Wilayah",
+        (KEPALA, WIN_ME, NIP), (10, 2, 1, 3, 0, 0)),
+    "hrm-059-sop-pengumpulan-data-pdrb-triwulanan.pdf": (
+        BPS + ("TIM NERACA WILAYAH",),
+        ("SOP-059/17000/2025", "2 Januari 2025", None, "2 Januari 2025"),
+        "PENGUMPULAN DATA PDRB TRIWULANAN PROVINSI BENGKULU",
+        (KEPALA_BPS, "Ir. Win Rizal, M.E", None), (10, 2, 0, 2, 1, 1)),
+    "inventory-279-sop-pelaksanaan-kontrak-barang-jasa-konsultansi-nonkonstruksi-jasa.pdf": (
+        ("BADAN PUSAT STATISTI", "PROVINSI BENGKULU", "BAGIAN UMUM"),
+        ("SOP-279/17000/2025", "2 Januari 2024", "2 Januari 2025", "10 Januari 2025"),
+        "STANDAR OPERASIONAL PROSEDUR PELAKSANAAN KONTRAK BARANG/JASA KONSULTANSI "
+        "NONKONSTRUKSI/JASA LAINNYA",
+        (KEPALA_BPS, "Win Rizal", None), (2, 2, 1, 33, 2, 1)),
+    "monitoring-078-sop-diseminasi-seruti.pdf": (
+        BPS + ("TIM STATISTIK SOSIAL",),
+        ("SOP-078/17000/2025", "2 Januari 2021", "2 Januari 2025", "2 Januari 2025"),
+        "Standar Operasional Prosedur Diseminasi dan Evaluasi SERUTI",
+        (KEPALA, "Win Rizal", None), (10, 2, 1, 1, 1, 1)),
+}
+# fmt: on
+
+
+def test_every_identity_is_listed():
+    assert set(IDENTITY) == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(IDENTITY))
+def test_identity_page(name):
+    """Every field of the identity page as printed: the agency block left of the grid (also
+    when a Dasar Hukum line begins 'Standar Operasional Prosedur'), a Nama SOP over two lines
+    around its label (or over its cell's ruling) whole, the signer's name apart from the
+    jabatan and from the Nama SOP right under it."""
+    instansi, (nomor, dibuat, revisi, efektif), nama, signer, counts = IDENTITY[name]
+    got = _read(name).identity
+    assert got.instansi_lines == instansi
+    assert (got.nomor, got.tanggal_pembuatan, got.tanggal_revisi, got.tanggal_efektif) == (
+        nomor,
+        dibuat,
+        revisi,
+        efektif,
+    )
+    assert got.nama == nama
+    assert got.disahkan is not None
+    assert (got.disahkan.jabatan, got.disahkan.nama, got.disahkan.nip) == signer
+    assert tuple(len(got.lists.get(k, ())) for k in LISTS) == counts
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_esignature_footer_is_no_note(name):
+    """The BSrE stamp printed on every page is left out (and named), never a catatan."""
+    sop = _read(name)
+    assert all("ditandatangani" not in (t.notes or "") for t in _tables(sop))
+    if name.startswith("inventory-279"):  # printed without the stamp
+        assert sop.left_out == ()
+    else:
+        assert any("Balai Sertifikasi Elektronik" in line for line in sop.left_out)
+
+
+def test_notes_under_the_tables_stay():
+    """The notes under the tables of a binder, at the same place on two pages, are kept."""
+    tables = _tables(_read("administrative-029-sop-pengajuan-pembayaran.pdf"))
+    notes = [t.notes or "" for t in tables]
+    assert sum(n.startswith("Ket: *) Kelengkapan dokumen pendukung:") for n in notes) == 6
+
+
+def test_list_items_as_printed():
+    def lists(name):
+        return _read(name).identity.lists
+
+    # a number printed without its dot goes on with the list
+    assert lists("administrative-024-sop-pengelolaan-surat-dinas-keluar-melalui-portal-pintar.pdf")[
+        "peralatan"
+    ][-2:] == ("Aplikasi Portal Pintar", "Aplikasi e-ttd BSSN")
+    # a word broken at its own hyphen keeps it
+    assert lists("administrative-022-sop-pembuatan-naskah-dinas.pdf")["dasar_hukum"][3] == (
+        "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Peraturan Pelaksanaan "
+        "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan;"
+    )
+    # a stray '.' at the foot of the cell is no item
+    assert lists("administrative-307-sop-pelaksanaan-swakelola-tipe-ii.pdf")["pencatatan"] == (
+        "Copy berkas terkait pelaksanaan swakelola tipe II dicatat dan didata sebagai data "
+        "elektronik dan manual di UKPBJ/Bagian Umum/Subbagian Umum",
+    )
+
+
+def test_untitled_keterangan_column_is_kept():
+    """administrative-307 prints its Keterangan column (empty) without a title."""
+    sop = _read("administrative-307-sop-pelaksanaan-swakelola-tipe-ii.pdf")
+    assert sop.header.labels.get("keterangan") == ""

@@ -8,6 +8,7 @@ per-procedure PDFs and the handbook from the same layouts.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,7 +21,19 @@ from sopgen.model import Project
 def read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
     """Every document in ``folder`` with the load and check diagnostics. Never raises
     for bad data: a document with load errors is left out and its errors returned."""
-    folder = Path(folder)
+    # Loading makes millions of short-lived objects and next to no reference cycles:
+    # without the cyclic collector's passes over them it takes a fifth less time
+    # (1000 procedures), the same memory. It runs again as soon as loading is done.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_data(Path(folder))
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_data(folder: Path) -> tuple[list[Project], list[Diagnostic]]:
     if not folder.is_dir():
         return [], [
             Diagnostic(str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data")

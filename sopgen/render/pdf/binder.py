@@ -43,6 +43,7 @@ from sopgen.render.pdf.canvas import Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
 from sopgen.render.pdf.front import pengesahan_story
 from sopgen.render.pdf.identity import identity_story
+from sopgen.render.pdf.page_numbers import page_marks
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
 from sopgen.render.pdf.toc import Entry, latest, toc_story
@@ -206,8 +207,10 @@ _TOC_SLOT = object()
 
 
 def _two_pass(make: Callable[[dict[str, int] | None], tuple[list, str]], style, meta) -> bytes:
+    """The binder set twice: first only to learn each mark's page (page_numbers, no PDF
+    made), then for real with the Daftar Isi's page numbers."""
     story, first = make(None)
-    _, marks = render(story, style, meta, first)
+    marks = page_marks(story, style, first)
     story, first = make({key: index + 1 for key, index in marks.items()})
     data, _ = render(story, style, meta, first)
     return data

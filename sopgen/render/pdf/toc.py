@@ -1,9 +1,9 @@
 """The Daftar Isi (format.md §5): every part and every procedure with its page, and its
 latest revision where the document records revisions; each line links to its page.
 
-The binder is built twice: first to find where each part lands (``marks``), then with
-the page numbers filled in. The number column has a fixed width, so the Daftar Isi takes
-the same pages in both passes.
+The binder is set twice: first to find where each part lands (``page_numbers``: the
+pages set, only the marks drawn), then for real with the page numbers filled in. The
+number column has a fixed width, so the Daftar Isi takes the same pages in both passes.
 """
 
 from __future__ import annotations

@@ -70,12 +70,14 @@ def read_identity(pages: list[RawPage], geoms: list[PageGeometry], first_top, st
             taken.extend(picked)
             if value and value.strip("-–: "):
                 found[key] = value
+        used = {id(w) for s in taken + [s for _, s in labels] for w in s.words}
         for key, seg in labels:
             if key == "disahkan" and official is None:
-                official = _official(seg, segs, labels, taken)
+                official = _official(seg, segs, labels, taken, used)
         if labels and not instansi:
-            instansi = _instansi(segs, labels)
-        read_lists(page, geoms[i], segs, limit, lists)
+            instansi = _instansi(segs, labels, used)
+        read_lists(page, geoms[i], segs, limit, lists, used)
+        uncertain.extend(_unread(segs, used))
     if not found and official is None and not lists:
         uncertain.append(
             ir.Uncertainty(
@@ -270,7 +272,7 @@ def _cell(label: TextLine, hrules) -> tuple[float, float] | None:
     return top, bottom
 
 
-def _official(label: TextLine, segs: list[TextLine], labels, taken=()) -> ir.Official | None:
+def _official(label: TextLine, segs: list[TextLine], labels, taken, used) -> ir.Official | None:
     below = [s.top for _, s in labels if s.top > label.bottom + 1]
     end = min(below) - 1 if below else label.bottom + 160
     # the block starts under the label above (a label centred on the signer's lines has
@@ -287,6 +289,7 @@ def _official(label: TextLine, segs: list[TextLine], labels, taken=()) -> ir.Off
         and (s.top + s.bottom) / 2 <= end  # the last line may touch the next label's box
         and s.text.strip(": ")
     ]
+    used.update(id(w) for s in block for w in s.words)
     lines = [s.text.lstrip(":").strip() for s in sorted(block, key=lambda s: (s.top, s.x0))]
     lines = [t for t in lines if t]
     if not lines:
@@ -307,14 +310,34 @@ def _official(label: TextLine, segs: list[TextLine], labels, taken=()) -> ir.Off
     return ir.Official(jabatan=jabatan or None, nama=nama, pangkat=pangkat, nip=nip)
 
 
-def _instansi(segs: list[TextLine], labels) -> tuple[str, ...]:
+def _instansi(segs: list[TextLine], labels, used: set[int]) -> tuple[str, ...]:
     left = min(s.x0 for _, s in labels)
     first = min(s.top for _, s in labels)
     heads = [s.top for s in segs if heading(s)]
     bottom = min(heads) if heads else max(s.bottom for _, s in labels)
     out = [
-        s.text
+        s
         for s in sorted(segs, key=lambda s: (s.top, s.x0))
         if s.x1 < left - 2 and s.top >= first - 60 and s.bottom <= bottom
     ]
-    return tuple(out)
+    used.update(id(w) for s in out for w in s.words)
+    return tuple(s.text for s in out)
+
+
+def _unread(segs: list[TextLine], used: set[int]) -> list[ir.Uncertainty]:
+    """Text of the identity page that no field, list or block took (a 'Maksud dan tujuan'
+    row, a field the format has no place for): named, so nothing is lost unseen."""
+    lines = [
+        s.text
+        for s in sorted(segs, key=lambda s: (s.top, s.x0))
+        if not any(id(w) in used for w in s.words) and s.text.strip("-–:.,;*()/ ")
+    ]
+    return [
+        ir.Uncertainty(
+            f"teks di halaman identitas ini tidak termasuk bagian mana pun dan tidak diimpor: "
+            f"'{text}'; bila perlu, pindahkan ke tempatnya",
+            None,
+            "identitas",
+        )
+        for text in lines
+    ]

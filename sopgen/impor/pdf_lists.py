@@ -35,7 +35,9 @@ def heading(seg: TextLine) -> str | None:
     return None
 
 
-def read_lists(page, geom, segs: list[TextLine], limit: float, lists: dict[str, list[str]]) -> None:
+def read_lists(page, geom, segs: list[TextLine], limit: float, lists: dict, used=None) -> None:
+    """Each list under its heading into ``lists``; the words read go into ``used``."""
+    used = set() if used is None else used
     heads = [(k, s) for s in segs if (k := heading(s))]
     if not heads:
         return
@@ -64,6 +66,7 @@ def read_lists(page, geom, segs: list[TextLine], limit: float, lists: dict[str, 
             key=lambda s: (s.top, s.x0),
         )
         body = _by_columns(body, x0, x1, vrules)
+        used.update(id(w) for s in [h, *body] for w in s.words)
         # the cell's own right edge (rulings beside its first content line): a line that
         # reaches close to it wraps on into the next line
         if body:

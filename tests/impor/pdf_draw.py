@@ -68,6 +68,7 @@ class Identity:
     nama_label: str = "Nama SOP"
     instansi: tuple[str, ...] = ("KEMENTERIAN CONTOH", "BIRO UMUM")  # the block under the logo
     overflow: bool = False  # the Nama SOP's last line printed over the ruling, beside a heading
+    rows: tuple[str, ...] = ()  # rows across the table under the lists ("Maksud dan tujuan: ...")
     two_line_labels: bool = False  # "Tanggal" / "Pembuatan" on two lines
     ruled: bool = True  # each field in a ruled cell
     colon: bool = True  # a ':' column between labels and values

@@ -182,6 +182,12 @@ def identity_page(cv: Canvas, ident, font: str, own_page: bool = True, footer_li
         cv.line(right, y, right, y + h)
         cv.line(mid, y, mid, y + h)
         y += h
+    for row in ident.rows:
+        cv.text(left + 20, y + 12, row, font, 8)
+        cv.line(left, y + 18, right, y + 18)
+        cv.line(left, y, left, y + 18)
+        cv.line(right, y, right, y + 18)
+        y += 18
     if own_page:
         footer(cv, footer_lines, font)
         cv.next_page()

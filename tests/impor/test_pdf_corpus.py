@@ -345,3 +345,14 @@ def test_untitled_keterangan_column_is_kept():
     """administrative-307 prints its Keterangan column (empty) without a title."""
     sop = _read("administrative-307-sop-pelaksanaan-swakelola-tipe-ii.pdf")
     assert sop.header.labels.get("keterangan") == ""
+
+
+@pytest.mark.parametrize("name", sorted(IDENTITY))
+def test_identity_text_left_over_is_named(name):
+    """hrm-059 prints a 'Maksud dan tujuan' row under its lists, which the format has no
+    place for: it is named for the officer; every other identity page is read whole."""
+    named = [u.message for u in _read(name).uncertain if u.field == "identitas"]
+    if name.startswith("hrm-059"):
+        assert len(named) == 1 and "'Maksud dan tujuan: Mempersiapkan segala aspek" in named[0]
+    else:
+        assert named == []

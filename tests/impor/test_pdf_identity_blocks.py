@@ -4,8 +4,8 @@ Each test draws a pattern seen on real SOPs (pdf_draw.py) in other words than th
 uses: a Nama SOP that begins with "Standar Operasional Prosedur" (a label's words) over two
 lines around its label, a Dasar Hukum item wrapping onto a line that begins so too, a signer
 printed without NIP right above such a Nama SOP, a Nama SOP running over its cell into the
-row of the list headings, an e-signature stamp on every page, a Keterangan column printed
-without a title.
+row of the list headings, a row that is none of the fields, an e-signature stamp on every
+page, a Keterangan column printed without a title.
 """
 
 from __future__ import annotations
@@ -84,6 +84,22 @@ def test_nama_running_over_its_cell_into_the_heading_row(tmp_path):
     got = _read(tmp_path, Identity(nama=NAMA, overflow=True)).identity
     assert got.nama == NAMA
     assert got.lists["kualifikasi_pelaksana"] == Identity().lists["Kualifikasi Pelaksana"]
+
+
+def test_identity_text_no_field_takes_is_named(tmp_path):
+    """A row of the identity page that is none of its fields or lists ('Maksud dan tujuan')
+    is not lost unseen: the YAML names it for the officer, and nothing else is named."""
+    row = (
+        "Maksud dan tujuan: Menyusun laporan keuangan triwulanan satuan kerja tepat waktu, "
+        "lengkap dan sesuai standar akuntansi pemerintahan"
+    )  # across the table, under both halves
+    sop = _read(tmp_path, Identity(rows=(row,)))
+    named = [u.message for u in sop.uncertain if u.field == "identitas"]
+    assert len(named) == 1 and f"'{row}'" in named[0]
+    assert _read(tmp_path, Identity()).uncertain == ()  # the plain page: nothing left over
+    written = write_document([sop], tmp_path / "hasil")
+    dokumen = (written.folder / "dokumen.yaml").read_text("utf-8")
+    assert "# impor: teks di halaman identitas ini tidak termasuk bagian mana pun" in dokumen
 
 
 def test_esignature_stamp_is_left_out_and_said_so(tmp_path):

@@ -14,7 +14,9 @@ A platypus flowable is wrapped right before it is drawn (frames, tables and the
 identity page's own flowables all do), so one instance can stand in several places and
 several PDFs: each wrap restores what that width gave. A paragraph that is split
 (between its lines, across a page) is taken out of the cache first: ReportLab's split
-may change its fragments.
+may change its fragments. One PDF at a time per process, as sopgen renders them (worker
+processes; ``serve`` builds one after the other): two threads drawing the same shared
+paragraph at once could each find the other's lines.
 """
 
 from __future__ import annotations

@@ -60,9 +60,10 @@ def strip_furniture(
 
 
 def _under_tables(page: RawPage, geom: PageGeometry) -> list[list[Word]]:
-    """Printed lines wholly below the page's lowest long horizontal ruling."""
+    """Printed lines wholly below the page's lowest long horizontal ruling (on a page
+    without one, in its bottom tenth)."""
     long = [r.pos for r in runs(geom.rulings(), True) if r.hi - r.lo >= 0.3 * page.width]
-    low = max(long, default=0.0)
+    low = max(long, default=0.9 * page.height)
     return [line for line in lines_of(page.words) if min(w.top for w in line) >= low - 0.5]
 
 

@@ -107,14 +107,17 @@ def _by_columns(body: list[TextLine], x0: float, x1: float, vrules) -> list[Text
     return sorted(left, key=lambda s: (s.top, s.x0)) + sorted(right, key=lambda s: (s.top, s.x0))
 
 
-def _next_bare(text: str, mark: str) -> re.Match | None:
+def _next_bare(text: str, mark: str, x0: float | None, mark_x: float | None):
     """A number printed without its dot ("8 Aplikasi e-ttd" after "7. Aplikasi ..."): an
-    item's number when it is the next one of the list."""
+    item's number when it is the next one of the list, an item begins there (a capital)
+    and the line starts where the last numbered one did (not a wrapped "4 kali setahun")."""
     last = mark.rstrip(".),")
-    m = re.match(r"^\s*(\d{1,2})\s+(?=\S)", text)
-    if m and last.isdigit() and int(m.group(1)) == int(last) + 1:
-        return m
-    return None
+    m = re.match(r"^\s*(\d{1,2})\s+(?=[A-Z])", text)
+    if not m or not last.isdigit() or int(m.group(1)) != int(last) + 1:
+        return None
+    if x0 is not None and mark_x is not None and abs(x0 - mark_x) > 3:
+        return None
+    return m
 
 
 def items(texts: list[str], lines, right: float) -> list[str]:
@@ -122,6 +125,7 @@ def items(texts: list[str], lines, right: float) -> list[str]:
     out: list[tuple[str, str]] = []  # (marker, text)
     cur: list[str] = []
     mark = ""
+    mark_x: float | None = None  # where the last numbered line starts
     for t, line in zip(texts, lines, strict=True):
         parts = [t]
         if MARKER.match(t):
@@ -130,7 +134,8 @@ def items(texts: list[str], lines, right: float) -> list[str]:
         for part in parts:
             if not part.strip(".,;:"):
                 continue  # a stray mark alone on its line (a lone '.' at a cell's foot)
-            m = MARKER.match(part) or _next_bare(part, mark)
+            x0 = line.x0 if line is not None and part is parts[0] else None
+            m = MARKER.match(part) or _next_bare(part, mark, x0, mark_x)
             # unnumbered: an item ends with a line that stops short of the cell's edge
             starts = bool(m) if marked else False
             moved: list[str] = []
@@ -145,7 +150,7 @@ def items(texts: list[str], lines, right: float) -> list[str]:
                 out.append((mark, join_lines(cur)))
                 cur = moved
             if m:
-                mark = m.group(1)
+                mark, mark_x = m.group(1), x0
             if not (m and not part[m.end() :].strip()):
                 cur.append(part[m.end() :] if m else part)
             if not marked and line is not None and line.x1 < right - 0.15 * max(right - line.x0, 1):

@@ -155,7 +155,10 @@ def test_list_number_without_its_dot_and_stray_marks():
     """'8 Aplikasi' after '7. ...' is item 8; a lone '.' left in a cell is no item."""
     texts = ["1. Alat Tulis", "7. Aplikasi Portal", "8 Aplikasi e-ttd", "."]
     assert items(texts, [None] * 4, 500.0) == ["Alat Tulis", "Aplikasi Portal", "Aplikasi e-ttd"]
-    # a number that does not go on with the list is the text's own
+    # a number that does not go on with the list, or begins no item, is the text's own
     assert items(["1. Rapat", "30 menit sebelum acara"], [None] * 2, 500.0) == [
         "Rapat 30 menit sebelum acara"
+    ]
+    assert items(["1. Rapat pleno", "2 kali setahun"], [None] * 2, 500.0) == [
+        "Rapat pleno 2 kali setahun"
     ]

@@ -18,6 +18,8 @@ class Span:
     """Anything with an ``x`` and a width ``w`` (a box, a table column): its right edge
     and its centre."""
 
+    __slots__ = ()  # its subclasses are slotted dataclasses: no __dict__ per object
+
     x: float
     w: float
 
@@ -30,7 +32,7 @@ class Span:
         return self.x + self.w / 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box(Span):
     x: float
     y: float
@@ -46,7 +48,7 @@ class Box(Span):
         return self.y + self.h / 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """One line of text; ``y`` is its baseline. ``anchor`` as in SVG: start or middle."""
 
@@ -58,7 +60,7 @@ class Text:
     anchor: Literal["start", "middle"] = "start"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A table cell: a stroked rectangle, optionally grey-filled (header)."""
 
@@ -68,7 +70,7 @@ class Cell:
     step: int | None = None  # 0-based step index of the row, None for header/bands
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Symbol:
     """One flowchart symbol (a model node) in its executor column(s); a row may hold
     several. A joint step over lanes that are not neighbours is one Symbol per lane
@@ -90,7 +92,7 @@ class Symbol:
         return self.step if self.node is None else self.node
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OffPage:
     """A pentagon off-page connector carrying a letter: point down for a flow that
     continues on a later page, point up for one that goes back to an earlier page."""
@@ -128,7 +130,7 @@ def offpage_letter(c: OffPage) -> tuple[float, Point]:
     return size, (b.cx, middle + size * 0.35)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Arrow:
     """An orthogonal polyline with an arrowhead at its last point."""
 
@@ -141,7 +143,7 @@ class Arrow:
     tail: bool = True  # False: starts on another arrow of the same exit (a fork)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One flowchart page of one procedure."""
 
@@ -157,7 +159,7 @@ class Page:
     table: Box  # the table's outer box
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProcedureLayout:
     procedure_id: str
     pages: tuple[Page, ...] = field(default_factory=tuple)

@@ -10,12 +10,14 @@ SOPGEN_PROPERTY_SEED to any integer, e.g.
 
     SOPGEN_PROPERTY_EXAMPLES=300 SOPGEN_PROPERTY_SEED=7 pytest tests/layout/test_properties.py
 
-A failure found that way belongs in tests/layout/regressions/ as a fixed example.
+Shrinking a failure of a large procedure can take minutes; SOPGEN_PROPERTY_NO_SHRINK=1
+reports the first failing example as drawn. A failure found that way belongs in
+tests/layout/regressions/ as a fixed example.
 """
 
 import os
 
-from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from sopgen.layout import LayoutTooTall, layout_procedure, page_context
@@ -99,11 +101,14 @@ def procedures(draw):
 
 EXAMPLES = int(os.environ.get("SOPGEN_PROPERTY_EXAMPLES", "30"))
 SEED = int(os.environ.get("SOPGEN_PROPERTY_SEED", "20261202"))
+NO_SHRINK = os.environ.get("SOPGEN_PROPERTY_NO_SHRINK") == "1"
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate) if NO_SHRINK else tuple(Phase)
 
 
 @seed(SEED)
 @settings(
     max_examples=EXAMPLES,
+    phases=PHASES,
     deadline=None,
     database=None,  # a failure is kept as a regression file, not in a local database
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -107,6 +107,7 @@ class PageArrows:
         self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
         self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
+        self.heads: list[Point] = []  # where the arrowheads drawn so far point
         self.stubs: dict[tuple, Arrow] = {}  # (source ref, branch) -> its start, not routed
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
@@ -183,7 +184,17 @@ class PageArrows:
             ):
                 cost = side_cost + ANCHOR_COST * abs(off)
                 ports.append(Port(outline_point(sym.kind, b, side, off), d, cost, b))
-        return [p for p in ports if self._free(p.point) and not self._on_border(sym, p.point)]
+        return [
+            p
+            for p in ports
+            if self._free(p.point) and not self._on_border(sym, p.point) and self._apart(p.point)
+        ]
+
+    def _apart(self, p: Point) -> bool:
+        """An arrowhead keeps an arrowhead's length from every other one (two heads side
+        by side read as one smudge: the later arrow joins or enters elsewhere)."""
+        reach = self.style.arrowhead
+        return all(abs(p[0] - x) + abs(p[1] - y) >= reach for x, y in self.heads)
 
     def _vertex_ports(self, sym: Symbol, top_cost: float, side_cost: float) -> list[Port]:
         """A decision is entered only at a vertex: the top one, or the side vertex its
@@ -311,6 +322,8 @@ class PageArrows:
         points = self.finder.polyline(nodes)
         self.used.add((q(points[0][0]), q(points[0][1])))
         self.used.add((q(points[-1][0]), q(points[-1][1])))
+        if not joined:
+            self.heads.append(points[-1])
         arrow = Arrow(
             points,
             request.source.ref,

@@ -82,11 +82,11 @@ def _flow_notes(index: int, proc: Procedure, syms, edges, in_row=None) -> tuple[
     named by the symbol's text when the row has several symbols that jump ("Perlu
     disposisi? Ya"); an arrow that two symbols of the row share is written once.
     ``in_row``: the symbols of each row, when the caller has them."""
-    numbers = proc.numbers
     row = [s for s in syms if s.row == index] if in_row is None else in_row.get(index, ())
     jumping = [s for s in row if _explicit(proc, s)]
     if not jumping:
         return ()
+    numbers = proc.numbers
     notes: list[FlowNote] = []
     for edge in edges:
         source, target = syms[edge.source], syms[edge.target]

@@ -46,7 +46,9 @@ def register_fonts() -> None:
         path = FONT_DIR / filename
         if not path.is_file():  # a broken install, not a user error
             raise FileNotFoundError(f"font sopgen tidak ditemukan: {path}")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        font.face.makeSubset = _kept_subsets(name, font.face.makeSubset)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
@@ -57,6 +59,29 @@ def register_fonts() -> None:
         addMapping(name, 0, 1, ITALIC)
         addMapping(name, 1, 1, BOLD_ITALIC)
     _registered = True
+
+
+def _kept_subsets(name: str, make_subset):
+    """A face's ``makeSubset`` (the embedded font program of a subset of its glyphs)
+    made once per subset per process: the PDFs of a build embed the same subsets again
+    and again (ReportLab keeps ASCII at its own codes, so a subset changes only with the
+    other characters a file prints, in the order it first prints them), and making one
+    took a tenth of a per-procedure PDF's CPU. The bytes depend on the subset alone."""
+
+    def make(subset) -> bytes:
+        key = (name, tuple(subset))
+        if key not in SUBSETS:
+            if len(SUBSETS) >= SUBSETS_MAX:
+                SUBSETS.clear()
+            SUBSETS[key] = make_subset(subset)
+        return SUBSETS[key]
+
+    return make
+
+
+# (face, subset) -> the subset's font program; cleared when full
+SUBSETS: dict[tuple[str, tuple[int, ...]], bytes] = {}
+SUBSETS_MAX = 64
 
 
 def font_name(logical: str) -> str:

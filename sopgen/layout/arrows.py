@@ -108,7 +108,7 @@ class PageArrows:
         self.labels: list[tuple[float, float, float, float]] = []
         self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
         self.heads: list[Point] = []  # where the arrowheads drawn so far point
-        self.stubs: dict[tuple, Arrow] = {}  # (source ref, branch) -> its start, not routed
+        self.stubs: dict[tuple, Arrow] = {}  # ends of decision arrows not routed yet
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         spacing = (self.top_spacing, self.side_spacing)
@@ -248,7 +248,9 @@ class PageArrows:
 
     def keep_label_room(self, requests: Sequence[Request]) -> None:
         """Before any arrow: keep the place of each decision exit's label, so that
-        arrows routed earlier do not take it (its own arrow releases it)."""
+        arrows routed earlier do not take it (its own arrow releases it); and note the
+        first points of each decision exit and the last of each arrow from above into a
+        decision's top vertex (``stubs``), which labels placed before them keep off."""
         for r in requests:
             sym = self.geo.symbols.get(r.source.step) if r.source.step is not None else None
             if r.label and sym is not None and sym.kind == "decision":
@@ -258,6 +260,11 @@ class PageArrows:
                 self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
             if sym is not None and sym.kind == "decision" and r.branch is not None:
                 self.stubs[(r.source.ref, r.branch)] = self._stub(sym, r)
+            into = self.geo.symbols.get(r.target.step) if r.target.step is not None else None
+            if into is not None and into.kind == "decision" and r.forward:
+                b = into.box  # an arrow from above enters the top vertex
+                top = Arrow(((b.cx, b.y - STUB), (b.cx, b.y)), r.source.ref, r.target.ref)
+                self.stubs[(r.source.ref, r.branch, r.target.ref)] = top
 
     def _stub(self, sym: Symbol, r: Request) -> Arrow:
         """The first few points of a decision exit not routed yet: labels placed before
@@ -275,6 +282,7 @@ class PageArrows:
     def route(self, request: Request) -> Arrow:
         self.finder.release(self.kept.pop((request.source.ref, request.branch), []))
         self.stubs.pop((request.source.ref, request.branch), None)
+        self.stubs.pop((request.source.ref, request.branch, request.target.ref), None)
         sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
         pair = side_by_side(self.geo.symbols, request.source, request.target)

@@ -134,7 +134,7 @@ def test_the_first_pass_finds_the_marks_of_the_pdf(folder):
     plans: dict = {}
 
     def story():
-        return binder._binder_story(project, layouts, style, True, None, plans)
+        return binder._binder_story(project, layouts, style, True, None, plans, {})
 
     made, first = story()
     expected = render(made, style, meta, first)[1]

@@ -46,7 +46,7 @@ from sopgen.render.pdf.identity import identity_story
 from sopgen.render.pdf.page_numbers import page_marks
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
-from sopgen.render.pdf.toc import Entry, latest, toc_story
+from sopgen.render.pdf.toc import Cells, Entry, latest, toc_story
 from sopgen.render.pdf.under_identity import (
     Shared,
     fitted,
@@ -134,10 +134,12 @@ def _binder_story(
     riwayat: bool,
     pages: dict[str, int] | None,
     plans: dict[str, Shared | None],
+    cells: Cells,
 ) -> tuple[list, str]:
     """The binder's story and its first page template; ``pages`` None = the first pass
     (flowcharts not drawn, Daftar Isi without numbers); ``plans``: which flowcharts
-    start under their identity block (filled by the first pass, _procedure_part)."""
+    start under their identity block (filled by the first pass, _procedure_part);
+    ``cells``: the Daftar Isi's cells (toc_story), kept between the passes."""
     d = project.dokumen
     settings = d.pengaturan
     nomor = d.identitas.nomor
@@ -199,7 +201,7 @@ def _binder_story(
     if settings.daftar_isi:
         toc_w, _ = frame_size(style, "portrait")
         at = story.index(_TOC_SLOT)
-        story[at : at + 1] = toc_story(project, entries, pages, toc_w)
+        story[at : at + 1] = toc_story(project, entries, pages, toc_w, cells)
     return story, first
 
 
@@ -241,9 +243,10 @@ def render_binder(
     )
 
     plans: dict[str, Shared | None] = {}
+    cells: Cells = {}
 
     def make(pages):
-        return _binder_story(project, layouts, style, riwayat, pages, plans)
+        return _binder_story(project, layouts, style, riwayat, pages, plans, cells)
 
     if d.pengaturan.daftar_isi:
         return _two_pass(make, style, meta)

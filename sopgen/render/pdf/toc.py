@@ -8,6 +8,7 @@ number column has a fixed width, so the Daftar Isi takes the same pages in both 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -20,6 +21,7 @@ from sopgen.model import Project, Revisi
 from sopgen.model.dates import format_date
 from sopgen.render.fonts import BOLD, REGULAR
 from sopgen.render.pdf.front import LINE, STYLES, header_table, inline_markup, plain
+from sopgen.render.pdf.identity_paragraphs import SharedParagraph
 
 TITLE = "DAFTAR ISI"
 _CELL = ParagraphStyle("toc", fontName=REGULAR, fontSize=9.5, leading=12)
@@ -56,28 +58,50 @@ def _link(text: str, key: str) -> str:
     return f'<a href="#{key}">{text}</a>'
 
 
+Cells = dict[tuple[str, ParagraphStyle], Paragraph]
+
+
+def _cells(cells: Cells) -> Callable[[str, ParagraphStyle], Paragraph]:
+    """The table's cell paragraphs, one per text and style in ``cells``: the binder's two
+    passes set the same cells at the same widths (only the page numbers differ), and a
+    SharedParagraph wraps once per width, however many pages the table is split over."""
+
+    def cell(text: str, style: ParagraphStyle) -> Paragraph:
+        p = cells.get((text, style))
+        if p is None:
+            p = cells[(text, style)] = SharedParagraph(text, style)
+        return p
+
+    return cell
+
+
 def toc_story(
-    project: Project, entries: list[Entry], pages: dict[str, int] | None, width: float
+    project: Project,
+    entries: list[Entry],
+    pages: dict[str, int] | None,
+    width: float,
+    cells: Cells | None = None,
 ) -> list:
     """Flowables of the Daftar Isi; ``pages`` maps a key to its page number (None in the
-    first pass: numbers left blank)."""
+    first pass: numbers left blank); ``cells`` keeps the table's cells between passes."""
+    cell = _cells({} if cells is None else cells)
     show_revisi = has_revisions(project)
     head = ["No", "Uraian", "Nomor"] + (["Revisi"] if show_revisi else []) + ["Halaman"]
     longest = max((stringWidth(e.nomor, REGULAR, _CELL.fontSize) for e in entries), default=0)
     nomor_w = min(max(longest + 14, 2.6 * cm), width * 0.3)
     fixed = [1.0 * cm, nomor_w] + ([3.6 * cm] if show_revisi else []) + [2.0 * cm]
     widths = [fixed[0], width - sum(fixed), *fixed[1:]]
-    rows = [[Paragraph(h, _HEAD) for h in head]]
+    rows = [[cell(h, _HEAD) for h in head]]
     for e in entries:
         page = "" if pages is None or e.key not in pages else str(pages[e.key])
         row = [
-            Paragraph(plain(e.number), _MID),
-            Paragraph(_link(inline_markup(e.text), e.key), _CELL),
-            Paragraph(plain(e.nomor), _CELL),
+            cell(plain(e.number), _MID),
+            cell(_link(inline_markup(e.text), e.key), _CELL),
+            cell(plain(e.nomor), _CELL),
         ]
         if show_revisi:
-            row.append(Paragraph(plain(e.revisi) or "-", _MID))
-        row.append(Paragraph(_link(page, e.key) if page else "", _NUM))
+            row.append(cell(plain(e.revisi) or "-", _MID))
+        row.append(cell(_link(page, e.key) if page else "", _NUM))
         rows.append(row)
     table = header_table(
         rows,

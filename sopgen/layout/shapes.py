@@ -33,6 +33,7 @@ PAIRS = 3  # (start, goal) pairs tried, cheapest first
 CHECKS = 24  # shapes checked at most per arrow once one is free
 MORE_CHECKS = 24  # different shapes traced at most while none is free
 GOOD_ENOUGH = 2  # stop after this many free shapes (the cheapest of them wins)
+BAND_TRACKS = 2  # clearest tracks between the ends tried for a detour's run
 CRAMPED = 20.0  # cost of a horizontal run squeezed near a line or outline
 
 Start = tuple[list[int], object]  # grid nodes of the walk out of a port, the port
@@ -136,8 +137,12 @@ class Shapes(Channels):
         ib, jb = divmod(b, g.ny)
         back = (db + 2) % 4
         out = [[(ia, ja), (ia, jb), (ib, jb)]]
+        near = ahead(ja, da, g.ny, NEAR)
+        # and the clearest tracks between the ends (a run there keeps off the lines)
+        between = [k for k in g.track_j if side_ok(k, ja, da) and min(ja, jb) < k < max(ja, jb)]
         for i in nearest(g.track_i, ib, ib, TRACKS, lambda k: side_ok(k, ib, back)):
-            for j1 in ahead(ja, da, g.ny, NEAR):
+            clear = self._clearest(between, 0, g.ny, ia, i)[:BAND_TRACKS]
+            for j1 in near + [k for k in clear if k not in near]:
                 out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
         return out
 

@@ -4,7 +4,7 @@ two symbols of a row share is written once."""
 from __future__ import annotations
 
 from sopgen.model.steps import Keputusan, Langkah, Simbol
-from sopgen.render.html.context import _flow_notes, row_kinds
+from sopgen.render.html.rows import flow_notes, row_kinds
 from tests.layout.builders import procedure
 
 
@@ -41,7 +41,7 @@ def test_a_row_names_every_kind_of_symbol_it_holds():
 
 def test_a_jump_two_symbols_share_is_written_once():
     proc = _proc()
-    notes = _flow_notes(1, proc, proc.symbols, proc.edges)
+    notes = flow_notes(1, proc, proc.symbols, proc.edges)
     assert [(n.label, n.number) for n in notes] == [("Lanjut", "3"), ("Ya", "3"), ("Tidak", "1")]
 
 
@@ -64,7 +64,7 @@ def test_a_decision_exit_is_named_as_printed_and_by_its_symbol_in_a_busy_row():
         ],
         pelaksana=("A", "B", "C"),
     )
-    notes = _flow_notes(1, proc, proc.symbols, proc.edges)
+    notes = flow_notes(1, proc, proc.symbols, proc.edges)
     assert [(n.label, n.number, n.kind) for n in notes] == [
         ("Lengkap? Lengkap", "3", "ya"),
         ("Lengkap? Tidak", "1", "tidak"),  # no label printed: the reader still needs one

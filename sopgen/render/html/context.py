@@ -29,13 +29,13 @@ from sopgen.render.html.identity import (
     _related,
     _revision_view,
 )
+from sopgen.render.html.rows import flow_notes, row_kinds
 from sopgen.render.html.views import (
     ColumnTitles,
     DocumentView,
     ExecutorEntry,
     ExecutorGroup,
     ExecutorView,
-    FlowNote,
     Link,
     ProcedureView,
     RevisionView,
@@ -46,9 +46,6 @@ from sopgen.render.html.views import (
 from sopgen.render.markup import clean_text, markdown_block, markdown_inline, plain_text
 
 Measure = Callable[[str, str, float], float]
-
-KIND_LABELS = {"process": "Proses", "decision": "Keputusan"}
-
 
 SLUG_MAX = 60  # file names stay short (Windows paths, zip archives)
 
@@ -74,57 +71,6 @@ def _unique_slugs(names: Sequence[str]) -> dict[str, str]:
         used.add(slug)
         taken[name] = slug
     return taken
-
-
-def _flow_notes(index: int, proc: Procedure, syms, edges, in_row=None) -> tuple[FlowNote, ...]:
-    """The row's explicit jumps (decision exits, lanjut) as text, by printed number: a
-    decision's exit by its printed label ("Lengkap"; Ya / Tidak when none is printed),
-    named by the symbol's text when the row has several symbols that jump ("Perlu
-    disposisi? Ya"); an arrow that two symbols of the row share is written once.
-    ``in_row``: the symbols of each row, when the caller has them."""
-    row = [s for s in syms if s.row == index] if in_row is None else in_row.get(index, ())
-    jumping = [s for s in row if _explicit(proc, s)]
-    if not jumping:
-        return ()
-    numbers = proc.numbers
-    notes: list[FlowNote] = []
-    for edge in edges:
-        source, target = syms[edge.source], syms[edge.target]
-        if source not in jumping:
-            continue
-        kind = edge.branch or "lanjut"
-        label = edge.label or {"ya": "Ya", "tidak": "Tidak"}.get(kind, "Lanjut")
-        if len(jumping) > 1 and source.teks:
-            label = f"{' '.join(source.teks.split())} {label}"
-        number = numbers[target.row] or f"baris ke-{target.row + 1}"
-        note = FlowNote(label, number, f"langkah-{target.row + 1}", kind)
-        if note not in notes:
-            notes.append(note)
-    return tuple(notes)
-
-
-def _explicit(proc: Procedure, sym) -> bool:
-    step = proc.data.kegiatan[sym.row]
-    item = step.simbol[sym.index_in_row] if isinstance(step.simbol, list) else step
-    return item.keputusan is not None or item.lanjut is not None
-
-
-def row_kinds(proc: Procedure, syms, edges) -> list[tuple[str, str]]:
-    """Per row: the kind of its first symbol (a CSS class) and the names of every kind
-    of symbol it holds, in order ("Mulai, Proses"; a terminator with an arrow out is
-    Mulai, one without is Selesai)."""
-    has_out = {e.source for e in edges}
-    names: list[list[str]] = [[] for _ in proc.data.kegiatan]
-    first: dict[int, str] = {}
-    for sym in syms:
-        first.setdefault(sym.row, sym.kind)
-        if sym.kind == "terminator":
-            name = "Mulai" if sym.node in has_out else "Selesai"
-        else:
-            name = KIND_LABELS.get(sym.kind, sym.kind)
-        if name not in names[sym.row]:
-            names[sym.row].append(name)
-    return [(first.get(i, "process"), ", ".join(n)) for i, n in enumerate(names)]
 
 
 def _percent(part: float, whole: float) -> int:
@@ -170,7 +116,7 @@ def _procedure_view(
                 output=markdown_inline(s.output),
                 keterangan=markdown_inline(s.keterangan),
                 plain=(plain_text(s.kelengkapan), plain_text(s.output), plain_text(s.keterangan)),
-                flow=_flow_notes(i, proc, syms, edges, in_row),
+                flow=flow_notes(i, proc, syms, edges, in_row),
             )
         )
 

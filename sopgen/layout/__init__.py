@@ -107,12 +107,12 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     )
     header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
     symbols = plan_symbols(data, columns, style, measure)
-    rows = measure_rows(procedure, columns, symbols, style, measure)
+    # node to node (a row may hold several symbols); a repeated edge drawn once
+    edges = list(dict.fromkeys(resolve_flow(data)))
+    rows = measure_rows(procedure, columns, symbols, style, measure, edges)
     # the total stands under Waktu: no Waktu column, no total row
     with_total = style.show_total and columns.has("waktu")
     total = measure_total(procedure, columns, style, measure) if with_total else None
-    # node to node (a row may hold several symbols); a repeated edge drawn once
-    edges = list(dict.fromkeys(resolve_flow(data)))
     # the notes go under the last page's table, unless they would take half the page
     tail = notes_height(procedure, content_w, style, measure)
     room = style.page_size[1] - style.margin_bottom - header.body_top

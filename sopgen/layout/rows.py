@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
@@ -14,6 +15,7 @@ from sopgen.layout.text import block_height, place_lines, wrap
 from sopgen.model import Procedure
 from sopgen.model.durations import not_added_text
 from sopgen.model.durations import total_text as waktu_total_text
+from sopgen.model.flow import Edge
 from sopgen.model.text import Block, plain_block, to_reportlab_blocks
 
 TEXT_ROLES = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
@@ -52,6 +54,35 @@ def label_room(style: Style) -> float:
     return 2 * max(0.0, need - style.row_min_pad)
 
 
+MAX_DETOUR_TRACKS = 2  # tracks reserved on each side of a row's symbols, at most
+
+
+def detour_tracks(plans: Sequence[SymbolPlan], edges: Sequence[Edge]) -> int:
+    """Tracks an arrow needs on each side (above and below) of a row's symbols for the
+    arrows within the row that cannot run straight between facing sides: between
+    symbols with another symbol of the row between them, or the second arrow between
+    one pair of neighbours (the way back). Such an arrow leaves a symbol and runs above
+    or below the symbols of the row; half of them on each side, at most
+    ``MAX_DETOUR_TRACKS``. Symbols stacked in one lane are joined vertically: none."""
+    by_node = {p.node: p for p in plans}
+    straight: set[frozenset[int]] = set()
+    detours = 0
+    for edge in edges:
+        a, b = by_node.get(edge.source), by_node.get(edge.target)
+        if a is None or b is None or a is b:
+            continue
+        if a.x < b.x + b.w and b.x < a.x + a.w:  # stacked: a vertical arrow
+            continue
+        lo, hi = sorted((a.cx, b.cx))
+        between = any(lo < p.cx < hi for p in plans)
+        pair = frozenset((a.node, b.node))
+        if between or pair in straight:
+            detours += 1
+        else:
+            straight.add(pair)
+    return min(MAX_DETOUR_TRACKS, -(-detours // 2))
+
+
 def row_texts(procedure: Procedure) -> list[dict[str, str]]:
     """The text of every cell of every row, by column role, as printed."""
     numbers = procedure.numbers  # as printed: 1, 2, 2a, "" (model.flow.printed_numbers)
@@ -78,9 +109,12 @@ def measure_rows(
     symbols: list[SymbolPlan],
     style: Style,
     measure: Measure,
+    edges: Sequence[Edge] = (),
 ) -> list[RowContent]:
     """Row height = max(lines * leading + 2 * cell_pad over the text cells,
-    symbol height + 2 * row_min_pad, plus room for a label under a decision)."""
+    symbol height + 2 * row_min_pad, plus room for a label under a decision, plus
+    ``detour_tracks`` track gaps above and below the symbols for the arrows between the
+    row's own symbols that pass above or below a symbol)."""
     rows = []
     by_row: dict[int, list[SymbolPlan]] = {}
     for plan in symbols:
@@ -99,6 +133,7 @@ def measure_rows(
         symbol_h = (row_symbol_height(plans) or style.symbol_h) + 2 * style.row_min_pad
         if any(p.kind == "decision" for p in plans):
             symbol_h += label_room(style)  # "Ya" under the bottom vertex, in this row
+        symbol_h += 2 * detour_tracks(plans, edges) * style.track_gap
         tallest = max(text_h, key=lambda r: text_h[r])
         height = max(symbol_h, text_h[tallest])
         rows.append(

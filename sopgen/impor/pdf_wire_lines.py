@@ -6,15 +6,18 @@ where it lies on one); a stretch drawn twice is kept once. Segments are grouped 
 networks where they meet: end to end (a corner), or an end on another line (a fork or a
 merge); an end carrying an arrowhead or touching a symbol joins only another end, and two
 lines running side by side on one track stay apart. ``terminals`` gives a network's
-loose ends. Used by pdf_wires, which finds what each network's ends touch.
+loose ends. An arrowhead whose tip lies on another arrow's line, away from every symbol,
+is a join drawn with a head (``onto_lines``): its shaft runs on to the tip, so it meets that
+line. Used by pdf_wires, which finds what each network's ends touch.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from sopgen.impor.pdf_body import PagePart
-from sopgen.impor.pdf_geom import Point, Segment
+from sopgen.impor.pdf_geom import Arrowhead, Point, Segment
 from sopgen.impor.pdf_shapes import OUTSIDE
 from sopgen.impor.pdf_wire_dir import JOIN, seg_dist
 
@@ -56,6 +59,53 @@ def arrow_segments(pp: PagePart) -> list[Segment]:
             continue
         out.append(s)
     return _drop_doubles(out)
+
+
+ON_LINE = 1.2  # an arrowhead's tip this close to another line ends on it
+
+
+def onto_lines(segs: list[Segment], heads, at_symbol) -> tuple[list[Segment], list[Arrowhead]]:
+    """Arrows drawn into another arrow's line with an arrowhead of their own (a join, as an
+    office draws a step that feeds a loop already under way): the head's tip lies on a line
+    across its way and on no symbol, the shaft stopping at the head's base. The shaft is
+    run on to the tip, so the join is one network; such heads are returned, being no
+    target of their own (the joined line's flow goes on to its own arrowhead)."""
+    out = list(segs)
+    joins: list[Arrowhead] = []
+    for h in heads:
+        if at_symbol(h.tip):
+            continue
+        ux, uy = h.tip[0] - h.base[0], h.tip[1] - h.base[1]
+        n = math.hypot(ux, uy) or 1.0
+        ux, uy = ux / n, uy / n
+
+        def along(s: Segment, ux=ux, uy=uy) -> bool:  # parallel to the head's direction
+            dx, dy = s.x1 - s.x0, s.y1 - s.y0
+            return abs(dx * uy - dy * ux) <= 0.1 * (s.length or 1.0)
+
+        across = [s for s in out if not along(s) and seg_dist(h.tip, s) <= ON_LINE]
+        if not across:
+            continue
+        best, bd = None, 2.0
+        for k, s in enumerate(out):
+            if not along(s) or seg_dist(h.base, s) > 1.0:
+                continue
+            for end, p in enumerate(((s.x0, s.y0), (s.x1, s.y1))):
+                # the shaft's end at the base or inside the head, short of the tip
+                reach = (p[0] - h.base[0]) * ux + (p[1] - h.base[1]) * uy
+                if -2.0 <= reach < n - JOIN and math.dist(p, h.base) - max(reach, 0) < bd:
+                    best, bd = (k, end), math.dist(p, h.base) - max(reach, 0)
+        if best is None:
+            continue
+        k, end = best
+        s = out[k]
+        out[k] = (
+            replace(s, x0=h.tip[0], y0=h.tip[1])
+            if end == 0
+            else replace(s, x1=h.tip[0], y1=h.tip[1])
+        )
+        joins.append(h)
+    return out, joins
 
 
 def _drop_doubles(segs: list[Segment]) -> list[Segment]:

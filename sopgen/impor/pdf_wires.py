@@ -20,7 +20,7 @@ from sopgen.impor.pdf_body import PagePart
 from sopgen.impor.pdf_geom import Arrowhead, Point, Segment
 from sopgen.impor.pdf_shapes import Sym
 from sopgen.impor.pdf_wire_dir import JOIN, follow, graph, seg_dist
-from sopgen.impor.pdf_wire_lines import arrow_segments, networks, terminals
+from sopgen.impor.pdf_wire_lines import arrow_segments, networks, onto_lines, terminals
 
 ATTACH = 4.5  # an end this close to a symbol outline touches it
 NEAR_GUESS = 12.0  # a loose end this close to a symbol is taken as meant for it (and said)
@@ -162,11 +162,16 @@ def _dijkstra(adj, start: int) -> dict[int, float]:
 
 
 def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
+    segs, joins = onto_lines(
+        arrow_segments(pp),
+        pp.geom.heads,
+        lambda p: _nearest_sym(syms, idx, p, ATTACH) is not None,
+    )
     nets = [
-        Net(segs)
-        for segs in networks(
-            arrow_segments(pp),
-            pp.geom.heads,
+        Net(group)
+        for group in networks(
+            segs,
+            [h for h in pp.geom.heads if h not in joins],
             lambda p: _nearest_sym(syms, idx, p, 1.0) is not None,
         )
     ]
@@ -187,6 +192,8 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
         heads = claimed.get(n, [])
         for h in heads:
             net.heads += 1
+            if h in joins:
+                continue  # a join into a line of this network
             t = _nearest_sym(syms, idx, h.tip, ATTACH)
             if t is None:
                 t = _ray_sym(syms, idx, h)
@@ -215,6 +222,7 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
             if any(
                 math.dist(h.base, p) <= max(3.0, 0.8 * h.size) or math.dist(h.tip, p) <= 1.5
                 for h in heads
+                if h not in joins  # (a join's short shaft may start by its head's base)
             ):
                 continue
             s = _nearest_sym(syms, idx, p, ATTACH)

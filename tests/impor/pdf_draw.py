@@ -56,6 +56,10 @@ class Step:
     waktu: str = ""
     output: str = ""
     keterangan: str = ""
+    # its arrow (down, to another column) ends with an arrowhead on the line of an arrow
+    # from a row above into the same target, its shaft stopping at the head's base: a join
+    # drawn with a head of its own
+    join_head: bool = False
 
 
 @dataclass(frozen=True)

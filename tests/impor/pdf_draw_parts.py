@@ -250,13 +250,15 @@ def connector(cv, cx, cy, letter, style) -> None:
     cv.text(cx, cy + 1, letter, style.font, 6, centre=True)
 
 
-def line_to(cv, pts, style) -> None:
-    cv.poly(pts, width=0.8)
+def line_to(cv, pts, style, to_base=False) -> None:
+    """A line through ``pts`` with an arrowhead at the last; ``to_base``: the line stops at
+    the head's base (else it runs on to the tip)."""
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     dx, dy = bx - ax, by - ay
     n = (dx * dx + dy * dy) ** 0.5 or 1.0
     ux, uy = dx / n, dy / n
     base = (bx - ux * 5, by - uy * 5)
+    cv.poly(pts[:-1] + [base] if to_base else pts, width=0.8)
     left = (base[0] - uy * 2.5, base[1] + ux * 2.5)
     rightp = (base[0] + uy * 2.5, base[1] - ux * 2.5)
     if style.open_heads and not style.filled_lines:  # (a filled outline has a filled head)
@@ -279,6 +281,9 @@ def arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
         else:
             turn = ay + ha + 7
             pts = [(ax, ay + ha), (ax, turn), (bx, turn), (bx, by - hb)]
+            if s.join_head:  # onto the line of an arrow from above into the same target
+                line_to(cv, pts[:3], style, to_base=True)
+                return
         line_to(cv, pts, style)
         if label:
             cv.text(ax + 3, ay + ha + 6, label, font, 6)

@@ -1,0 +1,34 @@
+"""An arrow that joins another arrow's line with an arrowhead of its own (hrm-059 of the
+corpus: a step feeding a loop already under way draws its arrow down onto the loop's line,
+the head's tip on that line, the shaft stopping at the head's base). The joining step goes
+where the joined line goes; its head is no loose end and the step no end of the flow."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pdf_draw import Step, Style, draw
+from test_pdf_variants import _expected_links, assert_flow_read
+
+from sopgen.impor.pdf import read_pdf
+
+STEPS = [
+    # a fork: into row 2 (across, then down column 1 past row 1) and into row 1 (column 2)
+    Step("1", "Menerima berkas usulan", 0, "terminator", (1, 2)),
+    # down, then across onto the line of the arrow from row 1 into row 3
+    Step("2", "Memeriksa berkas usulan", 2, "process", (2,), join_head=True),
+    Step("3", "Menyusun laporan", 1, "process", (3,)),
+    Step("4", "Mengarsipkan laporan", 1, "terminator", ()),
+]
+
+
+@pytest.mark.parametrize("open_heads", [False, True], ids=["kepala-penuh", "kepala-terbuka"])
+def test_arrow_joining_a_line_with_its_own_head(tmp_path, open_heads):
+    style = Style(executors=("Staf", "Kepala Seksi", "Kepala Bagian"), identity=None)
+    style = replace(style, open_heads=open_heads)
+    draw(tmp_path / "gabung.pdf", STEPS, style)
+    sop = read_pdf(tmp_path / "gabung.pdf")
+    assert_flow_read(sop, STEPS)
+    assert _expected_links(STEPS) == {(0, 1, None), (0, 2, None), (1, 2, None), (2, 3, None)}
+    assert not [u.message for u in sop.uncertain if u.field == "lanjut"]

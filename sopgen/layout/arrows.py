@@ -104,6 +104,7 @@ class PageArrows:
         self.arrows: list[Arrow] = []
         self.into: dict[str, list[list[int]]] = {}  # target ref -> grid nodes of its arrows
         self.out_of: dict[tuple, list[list[int]]] = {}  # (source ref, branch) -> the same
+        self.sides: dict = {}  # target ref, or (source ref, branch) -> directions at outline
         self.scene = scene_of(geo)
         self.labels: list[tuple[float, float, float, float]] = []
         self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
@@ -304,19 +305,27 @@ class PageArrows:
             sources = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in sources]
         if not ((sources or forks) and (targets or joins)):
             raise RoutingFailed(request)
+        # A straight arrow into a side no other arrow enters (out of a side no other
+        # leaves) is taken before a join (fork) onto an arrow from another side.
+        entered = self.sides.get(request.target.ref, set())
+        left = self.sides.get(exit_key, set())
+        open_ends = (
+            [p for p in sources if p.dir not in left],
+            [p for p in targets if p.dir not in entered],
+        )
         # Search near the two ends first (fast), then the whole page.
         window = self.window(request)
-        found = self.finder.route(sources, targets, window=window, joins=joins, forks=forks)
+        found = self.finder.route(sources, targets, None, window, joins, forks, open_ends)
         if found is None:
             window = None
-            found = self.finder.route(sources, targets, joins=joins, forks=forks)
+            found = self.finder.route(sources, targets, None, None, joins, forks, open_ends)
         if found is not None and request.branch == "tidak" and request.label:
             # A sideways exit prefers a first segment long enough to hold its label,
             # unless that costs a detour.
             room = 2 * LABEL_OFFSET + self.measure(request.label, "regular", self.style.label_size)
             (x0, y0), (x1, y1) = self.finder.polyline(found.nodes)[:2]
             if abs(x1 - x0) + abs(y1 - y0) < room:  # else it holds the label already
-                roomy = self.finder.route(sources, targets, room, window, joins, forks)
+                roomy = self.finder.route(sources, targets, room, window, joins, forks, open_ends)
                 if roomy is not None and roomy.cost <= found.cost + LABEL_ROOM_SLACK:
                     found = roomy
         if found is None:
@@ -327,6 +336,11 @@ class PageArrows:
         self.finder.commit(nodes)
         self.into.setdefault(request.target.ref, []).append(nodes)
         self.out_of.setdefault(exit_key, []).append(nodes)
+        if not joined:
+            into_dir = self.finder.direction(nodes[-2], nodes[-1])
+            self.sides.setdefault(request.target.ref, set()).add(into_dir)
+        if not forked:
+            self.sides.setdefault(exit_key, set()).add(self.finder.direction(nodes[0], nodes[1]))
         points = self.finder.polyline(nodes)
         self.used.add((q(points[0][0]), q(points[0][1])))
         self.used.add((q(points[-1][0]), q(points[-1][1])))

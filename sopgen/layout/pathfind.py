@@ -52,6 +52,7 @@ class PathFinder(TrackGrid):
         window: tuple[float, float, float, float] | None = None,
         joins: Sequence[tuple[int, int, float]] = (),
         forks: Sequence[tuple[int, int, float]] = (),
+        open_ends: tuple[Sequence[Port], Sequence[Port]] | None = None,
     ) -> Found | None:
         """Cheapest free path from one of ``sources`` to one of ``targets``, as the full
         list of grid nodes (outline point to outline point), or None. ``first_min``
@@ -59,7 +60,10 @@ class PathFinder(TrackGrid):
         limits the search to the grid lines inside it (None: the whole grid). ``joins``:
         (node, arrival direction, cost) where the arrow may end on another arrow into
         the same target instead (a junction, no arrowhead); ``forks``: (node, leaving
-        direction, cost) where it may start from another arrow of the same exit."""
+        direction, cost) where it may start from another arrow of the same exit.
+        A straight segment between facing ports is taken when free; with joins or forks
+        only between ``open_ends`` (sources, targets: the ports on sides that no arrow of
+        the exit leaves by and none into the target enters by; None: no such ports)."""
         costs = self.costs
         starts = []
         for port in sources:
@@ -82,7 +86,9 @@ class PathFinder(TrackGrid):
             goals.setdefault(n, []).append(([n], Port((x, y), d, cost, JOIN)))
         if not starts or not goals:
             return None
-        direct = None if joins or forks else self._direct(sources, targets)
+        if not (joins or forks):
+            open_ends = (sources, targets)
+        direct = None if open_ends is None else self._direct(*open_ends)
         if direct is not None:
             return direct
         # The walks' inner nodes belong to their port: keep the search out of them.
@@ -262,7 +268,7 @@ class PathFinder(TrackGrid):
                     seq += 1
         return None
 
-    def _direct(self, sources: list[Port], targets: list[Port]) -> Found | None:
+    def _direct(self, sources: Sequence[Port], targets: Sequence[Port]) -> Found | None:
         """A straight segment from a source to a target facing it, if one is free."""
         found = None
         for sp in sources:

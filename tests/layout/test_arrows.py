@@ -3,6 +3,7 @@
 import pytest
 
 from sopgen.layout import layout_procedure
+from sopgen.layout.audit import audit
 from sopgen.layout.style import Style
 from sopgen.layout.tracks import CLEAR
 from sopgen.model import Langkah, Simbol
@@ -200,3 +201,31 @@ def test_a_fork_to_two_symbols_branches_the_nearer_off_the_farther():
     farther, nearer = arrow(page, 1, 3), arrow(page, 1, 2)
     assert farther.tail and not nearer.tail
     assert len(nearer.points) == 2  # straight down off the farther one's run
+
+
+def test_a_straight_drop_into_a_free_top_is_not_bent_to_join_an_arrow_from_the_side():
+    # (BPS SOP-078, issue 8.) The start goes to the box right under it, two rows down;
+    # an arrow routed before it enters that box from its right side. The drop takes
+    # the free top in one straight line rather than bending over to join that arrow.
+    p = procedure(
+        [
+            _row("Mulai", Simbol(pelaksana="A", lanjut=["b", "x"]), Simbol(id="b", pelaksana="B")),
+            step("Menganalisis", "B", lanjut="y"),
+            _row(
+                "Mengirim",
+                Simbol(id="x", pelaksana="A", lanjut=["y", "z"]),
+                Simbol(id="y", pelaksana="B", selesai=True),
+                Simbol(id="z", pelaksana="C", lanjut=["w", "x"]),
+                Simbol(id="w", pelaksana="D", lanjut="z"),
+            ),
+        ]
+    )
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    assert not any(audit(layout, STYLE, fake_measure).hard().values())
+    (page,) = layout.pages
+    start, box = (next(s for s in page.symbols if s.key == k) for k in (0, 3))
+    side = arrow(page, 5, 3)
+    assert side.head and side.points[-1][0] == box.box.right  # enters the right side
+    drop = arrow(page, 0, 3)
+    assert drop.head  # its own arrowhead, not a junction on the other arrow
+    assert drop.points == ((box.box.cx, start.box.bottom), (box.box.cx, box.box.y))

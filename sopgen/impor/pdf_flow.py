@@ -114,12 +114,25 @@ def read_flow(part: Part):
                     "lanjut",
                 )
             )
+        elif not srcs and len(tgts) == 2 and net.heads == 2 and not net.loose:
+            # one line with an arrowhead at each end: the flow goes there and back
+            a, b = sorted(tgts, key=lambda i: (syms[i].row, syms[i].page, syms[i].cx))
+            links.setdefault((a, b), None)
+            links.setdefault((b, a), None)
+            uncertain.append(
+                ir.Uncertainty(
+                    f"panah berkepala dua di baris {_nomor(part, syms[a].row)} dibaca sebagai "
+                    "dua panah (pergi dan kembali); periksa arah alurnya",
+                    syms[a].row,
+                    "lanjut",
+                )
+            )
+            continue
         for s, t in pairs(net, srcs, tgts, rep):
-            if True:
-                if s != t:
-                    lab = net.labels.get(s) if syms[s].kind == "decision" else None
-                    if links.get((s, t)) is None:
-                        links[(s, t)] = lab
+            if s != t:
+                lab = net.labels.get(s) if syms[s].kind == "decision" else None
+                if links.get((s, t)) is None:
+                    links[(s, t)] = lab
     links = _join_connectors(part, syms, rep, links, uncertain)
     links = guess_links(part, syms, rep, links, pictured, phrases, uncertain)
     return _finish(part, syms, rep, links, uncertain)

@@ -50,6 +50,8 @@ def arrow_segments(pp: PagePart) -> list[Segment]:
             continue  # a ruling inside the header
         if hi_y < g.top - OUTSIDE or lo_y > g.bottom + OUTSIDE:
             continue
+        if (hi_y < g.top - 1 or lo_y > g.bottom + 1) and lo_x < ex0 - 1 and hi_x > ex1 + 1:
+            continue  # a ruling of what is printed above or under the table, across it
         if s.horizontal and any(abs(s.y0 - y) < 1.3 for y in g.ys) and hi_x - lo_x > 0:
             if hi_x - lo_x > 0.5 * (ex1 - ex0) or lo_x < ex0 + 2 or hi_x > ex1 - 2:
                 continue

@@ -7,7 +7,8 @@ that stops short of a symbol points at the one straight ahead; an end a little o
 is taken as meant for it; both are reported by the caller as uncertain. Several sources
 joined into one network reach every arrowhead their lines lead to in the drawn direction
 (pdf_wire_dir); where that direction cannot be told, each goes to its nearest target along
-the lines.
+the lines. A line above or under the table that touches nothing and has no arrowhead is a
+ruling of what is printed there (an identity block on the same page), not an arrow.
 """
 
 from __future__ import annotations
@@ -241,6 +242,11 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
                     net.guessed.append((p, s))
                     if syms[s].kind == "decision":
                         net.exits.append((s, p))
+        if not (net.sources or net.targets or net.heads) and all(
+            max(sg.y0, sg.y1) < pp.grid.top - 1 or min(sg.y0, sg.y1) > pp.grid.bottom + 1
+            for sg in net.segs
+        ):
+            continue  # a ruling of what is printed above or under the table, touching nothing
         if net.sources or net.targets or net.loose:
             out.append(net)
     return out

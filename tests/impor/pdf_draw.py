@@ -60,6 +60,7 @@ class Step:
     # from a row above into the same target, its shaft stopping at the head's base: a join
     # drawn with a head of its own
     join_head: bool = False
+    two_way: bool = False  # its arrow (down) has a head at each end: there and back
 
 
 @dataclass(frozen=True)

@@ -254,11 +254,19 @@ def line_to(cv, pts, style, to_base=False) -> None:
     """A line through ``pts`` with an arrowhead at the last; ``to_base``: the line stops at
     the head's base (else it runs on to the tip)."""
     (ax, ay), (bx, by) = pts[-2], pts[-1]
+    n = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 or 1.0
+    base = (bx - (bx - ax) / n * 5, by - (by - ay) / n * 5)
+    cv.poly(pts[:-1] + [base] if to_base else pts, width=0.8)
+    head(cv, pts[-2], pts[-1], style)
+
+
+def head(cv, a, b, style) -> None:
+    """An arrowhead at ``b`` pointing away from ``a``."""
+    (ax, ay), (bx, by) = a, b
     dx, dy = bx - ax, by - ay
     n = (dx * dx + dy * dy) ** 0.5 or 1.0
     ux, uy = dx / n, dy / n
     base = (bx - ux * 5, by - uy * 5)
-    cv.poly(pts[:-1] + [base] if to_base else pts, width=0.8)
     left = (base[0] - uy * 2.5, base[1] + ux * 2.5)
     rightp = (base[0] + uy * 2.5, base[1] - ux * 2.5)
     if style.open_heads and not style.filled_lines:  # (a filled outline has a filled head)
@@ -285,6 +293,8 @@ def arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
                 line_to(cv, pts[:3], style, to_base=True)
                 return
         line_to(cv, pts, style)
+        if s.two_way:
+            head(cv, pts[1], pts[0], style)
         if label:
             cv.text(ax + 3, ay + ha + 6, label, font, 6)
         return

@@ -32,3 +32,31 @@ def test_arrow_joining_a_line_with_its_own_head(tmp_path, open_heads):
     assert_flow_read(sop, STEPS)
     assert _expected_links(STEPS) == {(0, 1, None), (0, 2, None), (1, 2, None), (2, 3, None)}
     assert not [u.message for u in sop.uncertain if u.field == "lanjut"]
+
+
+def test_arrow_with_a_head_at_each_end_goes_there_and_back(tmp_path):
+    """A line with an arrowhead at each end (archives-076, monitoring-078: a file sent to
+    Kepala Bagian Umum and back) is two arrows, there and back, and said so for the officer;
+    the rulings of an identity block printed above the table on the same page, running
+    across the executor columns, are no arrows."""
+    steps = [
+        Step("1", "Menerima berkas usulan", 0, "terminator", (1,)),
+        Step("2", "Memeriksa berkas usulan", 1, "process", (2,), two_way=True),
+        Step("3", "Mengarsipkan laporan", 2, "terminator", ()),
+    ]
+    style = Style(
+        executors=("Staf", "Kepala Seksi", "Kepala Bagian"), identity_above=True, page="A4-portrait"
+    )
+    draw(tmp_path / "dua-arah.pdf", steps, style)
+    sop = read_pdf(tmp_path / "dua-arah.pdf")
+    row_of = {s.id: s.row for s in sop.shapes}
+    assert {(row_of[lk.source], row_of[lk.target]) for lk in sop.links} == {
+        (0, 1),
+        (1, 2),
+        (2, 1),
+    }
+    notes = [u.message for u in sop.uncertain if u.field == "lanjut"]
+    assert notes == [
+        "panah berkepala dua di baris 2 dibaca sebagai dua panah (pergi dan "
+        "kembali); periksa arah alurnya"
+    ]

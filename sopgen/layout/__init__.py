@@ -16,7 +16,8 @@ The orchestrator reads like a recipe of named phases, each in its own module:
                  the cheapest free path for one arrow (A*)    (pathfind.py,
                    its estimates in estimate.py)
                  straight arrows within a row                 (inrow.py)
-                 Ya/Tidak labels                              (labels.py)
+                 Ya/Tidak labels                              (labels.py,
+                   their places in label_places.py)
 
 Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
 backend. Imports: sopgen.model, sopgen.model.durations and this package only.

@@ -10,17 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sopgen.layout.geometry import Arrow, Box, Point
+from sopgen.layout.label_places import (
+    DESCENT,
+    LABEL_OFFSET,
+    LABEL_REACH,
+    Rect,
+    around_exit,
+    further_candidates,
+)
+from sopgen.layout.label_places import distance as _distance
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import ASCENT
 
-LABEL_OFFSET = 3.5  # distance between a label and its line
 EPS = 1e-6
-# A label's box stays within this distance of its exit, plus its own width (a long
-# agency word may stand past a lane line, beside its arrow's next segment): audit.py.
-LABEL_REACH = 16.0
-FURTHER_OFFSETS = (LABEL_OFFSET, 5.5, 8.0)  # off the line, for the further candidates
-STEP = 2.0  # points between two further candidates along a segment
-Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,6 @@ class Scene:
     grid: tuple[Rect, ...] = ()  # thin rectangles around the grid lines inside the area
     diamonds: tuple[Box, ...] = ()  # decisions: only the diamond itself is taken
     rows: dict[str, tuple[float, float]] = field(default_factory=dict)  # "step:N" -> its row
-
-
-DESCENT = 0.2  # of the label size, below the baseline
 
 
 def label_box(
@@ -86,50 +85,6 @@ def label_candidates(
 def _slides(room: float) -> list[float]:
     # along the segment first; then a little past its end, where it turns away
     return [0.0] + [k * 3.0 for k in range(1, 12) if k * 3.0 <= room + 6.0]
-
-
-def further_candidates(
-    points: Sequence[Point], label: str, style: Style, measure: Measure
-) -> list[Point]:
-    """Where a label may go when none of ``label_candidates`` is free: beside the first
-    two segments, further off the line, slid back over the symbol it leaves or past the
-    segment's end (the label hangs past a corner), nearest the exit first. Every one
-    keeps within LABEL_REACH and its own width of the exit."""
-    width = measure(label, "regular", style.label_size)
-    ascent = ASCENT * style.label_size
-    descent = DESCENT * style.label_size
-    exit_ = points[0]
-    out: list[tuple[float, int, Point]] = []
-    for (x0, y0), (x1, y1) in list(zip(points, points[1:], strict=False))[:2]:
-        length = abs(x1 - x0) + abs(y1 - y0)
-        if length == 0:
-            continue
-        ux, uy = (x1 - x0) / length, (y1 - y0) / length
-        height = ascent + descent
-        along = -(height if x0 == x1 else width)  # back beside the symbol it leaves
-        while along <= length + LABEL_REACH + width:
-            for off in FURTHER_OFFSETS:
-                for side in (1, -1):
-                    # the label's near edge at ``along`` from the segment's start
-                    cx, cy = x0 + ux * along, y0 + uy * along
-                    if x0 == x1:  # vertical: beside it, left or right
-                        lx = cx + off if side > 0 else cx - off - width
-                        top = cy if uy > 0 else cy - height
-                        box = (lx, top, lx + width, top + height)
-                    else:  # horizontal: above or below it
-                        lx = cx if ux > 0 else cx - width
-                        top = cy - off - height if side > 0 else cy + off
-                        box = (lx, top, lx + width, top + height)
-                    far = _distance(box, exit_)
-                    if far <= LABEL_REACH + width:
-                        out.append((far, len(out), (box[0], box[1] + ascent)))
-            along += STEP
-    return [at for _, _, at in sorted(out)]
-
-
-def _distance(box: Rect, p: Point) -> float:
-    """The audit's distance between a label's box and its exit point."""
-    return max(box[0] - p[0], p[0] - box[2], 0.0) + max(box[1] - p[1], p[1] - box[3], 0.0)
 
 
 def exit_label_box(
@@ -227,10 +182,17 @@ def _conflicts(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene,
 
 
 def choose_label(
-    arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene, style: Style, measure: Measure
+    arrow: Arrow,
+    arrows: Sequence[Arrow],
+    labels,
+    scene: Scene,
+    style: Style,
+    measure: Measure,
+    anywhere: bool = False,
 ) -> Point:
-    """The first free candidate place, else the first free further one, else the place
-    that overlaps least (the preferred one among equals)."""
+    """The first free candidate place, else the first free further one, else the first
+    free place around the exit (``anywhere``: not only beside the first two segments),
+    else the place that overlaps least (the preferred one among equals)."""
     places = label_candidates(arrow.points, arrow.label, style, measure)
     for at in places:
         if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
@@ -243,6 +205,9 @@ def choose_label(
             return at
         if least is None or bad < least:
             best, least = at, bad
+    for at in around_exit(arrow.points, arrow.label, style, measure, not anywhere):
+        if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
+            return at
     return best
 
 
@@ -327,7 +292,7 @@ def fork_labels(arrows: list[Arrow], geo, style: Style, measure: Measure) -> lis
             for b in out
             if b.label and b.label_at is not None
         ]
-        at = choose_label(part, out, boxes, scene, style, measure)
+        at = choose_label(part, out, boxes, scene, style, measure, anywhere=True)
         out[i] = dataclasses.replace(a, label_at=at)
     return out
 

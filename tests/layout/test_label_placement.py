@@ -48,3 +48,23 @@ def test_labels_cross_no_table_line_and_no_arrow():
                     and max(py, qy) >= y0
                 )
                 assert not crosses, (arrow.label, arrow.source, other.source, other.target)
+
+
+def test_tidak_fits_a_gutter_only_two_points_wider_than_itself():
+    # An arrow down the middle of a 41.6 pt lane (property seed 4: an off-page
+    # connector's line): 'Tidak' (17.5 pt) fits beside it only 2 to 2.3 pt off the line.
+    # It used to take the least bad place, on the lane line.
+    from sopgen.layout.geometry import Arrow
+    from sopgen.layout.labels import Scene, choose_label, label_free
+
+    style = Style()
+    half = 20.8
+    grid = ((-half - 1, -100, -half + 1, 200), (half - 1, -100, half + 1, 200))
+    scene = Scene(shapes=(), area=(-200, -100, 200, 200), grid=grid)
+    arrow = Arrow(((0.0, 0.0), (0.0, 120.0)), "offpage:F", "step:20", label="Tidak")
+    at = choose_label(arrow, [arrow], [], scene, style, fake_measure)
+    x0, y0, x1, y1 = label_box(at, "Tidak", style, fake_measure)
+    assert label_free((x0, y0, x1, y1), arrow, [arrow], [], scene)
+    assert -half + 1 <= x0 and x1 <= half - 1  # off both lane lines
+    assert 2 <= min(abs(x0), abs(x1)) <= 9  # beside its line, not across it
+    assert y0 < 40  # near the connector it leaves

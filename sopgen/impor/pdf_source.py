@@ -2,7 +2,8 @@
 
 pdfminer.six (the parser under pdfplumber) is driven directly with a small device that keeps
 only what the importer uses: it is three times faster than building pdfplumber's page objects
-and a two-page SOP is read in a fraction of a second. Every failure of the parser becomes
+and a two-page SOP is read in a fraction of a second. A closed shape hidden under an opaque box
+drawn after it (a cell filled white over a symbol left in it) is not kept: it is not seen. Every failure of the parser becomes
 ``UnreadableSource`` with an Indonesian message; nothing else leaves this module.
 """
 
@@ -256,6 +257,7 @@ def _parse(data: bytes) -> list[RawPage]:
                         "linewidth": o.linewidth,
                         "stroke": bool(o.stroke),
                         "fill": bool(o.fill),
+                        "seq": len(lines) + len(rects) + len(curves),  # drawing order
                     }
                     if isinstance(o, LTRect):
                         d.update(x0=o.x0, top=h - o.y1, x1=o.x1, bottom=h - o.y0)
@@ -267,6 +269,8 @@ def _parse(data: bytes) -> list[RawPage]:
                         curves.append(d)
 
         walk(lt)
+        both = rects + curves
+        rects[:], curves[:] = _visible(rects, both), _visible(curves, both)
         pages.append(
             RawPage(
                 n,
@@ -289,3 +293,48 @@ def _parse(data: bytes) -> list[RawPage]:
             "ketik SOP-nya dengan 'sopgen new'"
         )
     return pages
+
+
+def _box(d: dict) -> tuple[float, float, float, float] | None:
+    """The box of a filled rectangle (a rect, or a closed path of four straight sides)."""
+    if "x0" in d:
+        return d["x0"], d["top"], d["x1"], d["bottom"]
+    ops = "".join(op[0] for op in d.get("path", ()))
+    pts = d["pts"]
+    if ops not in ("mlllh", "mllllh", "mllll") or len(pts) < 4:
+        return None
+    xs = sorted({round(x, 1) for x, _y in pts})
+    ys = sorted({round(y, 1) for _x, y in pts})
+    if len(xs) != 2 or len(ys) != 2:
+        return None
+    return xs[0], ys[0], xs[1], ys[1]
+
+
+def _visible(shapes: list[dict], over: list[dict]) -> list[dict]:
+    """Closed shapes not hidden under an opaque box drawn after them (a table cell filled
+    white over a symbol left behind in it: nothing of it is seen on the page)."""
+    covers = [(d["seq"], _box(d)) for d in over if d["fill"]]
+    covers = [(n, b) for n, b in covers if b is not None]
+    if not covers:
+        return shapes
+    out = []
+    for d in shapes:
+        if "x0" in d:
+            x0, y0, x1, y1 = d["x0"], d["top"], d["x1"], d["bottom"]
+        else:
+            if not d.get("path") or d["path"][-1][0] != "h":
+                out.append(d)  # an open path (a line)
+                continue
+            x0, y0 = min(x for x, _ in d["pts"]), min(y for _, y in d["pts"])
+            x1, y1 = max(x for x, _ in d["pts"]), max(y for _, y in d["pts"])
+        hidden = any(
+            n > d["seq"]
+            and b[0] < x0 - 0.5
+            and b[1] < y0 - 0.5
+            and x1 + 0.5 < b[2]
+            and y1 + 0.5 < b[3]
+            for n, b in covers
+        )
+        if not hidden:
+            out.append(d)
+    return out

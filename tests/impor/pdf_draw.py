@@ -61,6 +61,9 @@ class Step:
     # drawn with a head of its own
     join_head: bool = False
     two_way: bool = False  # its arrow (down) has a head at each end: there and back
+    # a box left behind in this executor column of its row, then hidden under the cell
+    # filled white over it (nothing of it is seen)
+    hidden: int | None = None
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,14 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
                 continue
             for k, line in enumerate(wrap(text, c.x1 - c.x0 - 6, font, size)):
                 cv.text(c.x0 + 3, y0 + 10 + 9 * k, line, font, size)
+        if s.hidden is not None:
+            hid = execs[s.hidden]
+            symbol(cv, "process", hid.cx, (y0 + y1) / 2, style)
+            cv.c.setFillColorRGB(1, 1, 1)
+            cv.c.rect(
+                hid.x0 + 1, cv.h - (y1 - 1), hid.x1 - hid.x0 - 2, y1 - y0 - 2, stroke=0, fill=1
+            )
+            cv.c.setFillColorRGB(0, 0, 0)
         col = execs[s.col]
         centre[r] = (col.cx, (y0 + y1) / 2)
         symbol(cv, s.kind, col.cx, (y0 + y1) / 2, style)

@@ -426,3 +426,15 @@ def test_arrows_as_drawn(name):
     assert _arrows(sop) == ARROWS[name]
     notes = [u.message for u in sop.uncertain if u.field == "lanjut"]
     assert all("panah berkepala dua" in n for n in notes), notes
+
+
+def test_boxes_hidden_under_filled_cells_are_no_symbols():
+    """administrative-029 leaves a box in Pelaku Perjadin's cell of row 5 of three tables,
+    under the cell filled white over it: only the KPA box is seen, and read."""
+    tables = _tables(_read("administrative-029-sop-pengajuan-pembayaran.pdf"))
+    row5 = [
+        [(t.header.executors[s.columns[0]], s.kind) for s in t.shapes if s.row == 4] for t in tables
+    ]
+    assert row5 == [[("Proyek Keuangan/PPK", "decision")]] * 4 + [[("KPA", "process")]] * 3 + [
+        [("Proyek Keuangan/PPK", "decision")]
+    ]

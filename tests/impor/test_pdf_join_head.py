@@ -60,3 +60,19 @@ def test_arrow_with_a_head_at_each_end_goes_there_and_back(tmp_path):
         "panah berkepala dua di baris 2 dibaca sebagai dua panah (pergi dan "
         "kembali); periksa arah alurnya"
     ]
+
+
+def test_box_hidden_under_a_cell_filled_over_it_is_no_symbol(tmp_path):
+    """A box left behind in a cell that is then filled white over it is not seen on the
+    page (administrative-029, Pengajuan Belanja Akun 524111 row 5): it is no symbol, so the
+    step keeps its one symbol and its arrows."""
+    steps = [
+        Step("1", "Menerima berkas usulan", 0, "terminator", (1,)),
+        Step("2", "Memeriksa berkas usulan", 1, "process", (2,), hidden=2),
+        Step("3", "Mengarsipkan laporan", 2, "terminator", ()),
+    ]
+    style = Style(executors=("Staf", "Kepala Seksi", "Kepala Bagian"), identity=None)
+    draw(tmp_path / "tersembunyi.pdf", steps, style)
+    sop = read_pdf(tmp_path / "tersembunyi.pdf")
+    assert_flow_read(sop, steps)
+    assert [u.message for u in sop.uncertain if u.row is not None] == []

@@ -3,8 +3,9 @@
 pdfminer.six (the parser under pdfplumber) is driven directly with a small device that keeps
 only what the importer uses: it is three times faster than building pdfplumber's page objects
 and a two-page SOP is read in a fraction of a second. A closed shape hidden under an opaque box
-drawn after it (a cell filled white over a symbol left in it) is not kept: it is not seen. Every failure of the parser becomes
-``UnreadableSource`` with an Indonesian message; nothing else leaves this module.
+drawn after it (a cell filled white over a symbol left in it) is not kept: it is not seen.
+Every failure of the parser becomes ``UnreadableSource`` with an Indonesian message; nothing
+else leaves this module.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from sopgen.impor.pdf_wire_lines import arrow_segments, networks, onto_lines, te
 
 ATTACH = 4.5  # an end this close to a symbol outline touches it
 NEAR_GUESS = 12.0  # a loose end this close to a symbol is taken as meant for it (and said)
+FAR_GUESS = 24.0  # ... and this close when it is the only end an arrow could leave from
 RAY = 60.0  # an arrowhead stopping short: the symbol straight ahead within this distance
 
 
@@ -242,6 +243,20 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
                     net.guessed.append((p, s))
                     if syms[s].kind == "decision":
                         net.exits.append((s, p))
+        tips = [h.tip for h in heads]
+        if net.targets and not net.sources and len(net.loose) == 1 and net.loose[0] not in tips:
+            # an arrow into a symbol must leave one: its one loose tail is taken as meant for
+            # the nearest other symbol a little farther off (and said)
+            p = net.loose[0]
+            near = [i for i in idx if i not in net.targets]
+            s = _nearest_sym(syms, near, p, FAR_GUESS)
+            if s is not None:
+                net.loose = []
+                net.sources.add(s)
+                net.ends.append((s, p, False))
+                net.guessed.append((p, s))
+                if syms[s].kind == "decision":
+                    net.exits.append((s, p))
         if not (net.sources or net.targets or net.heads) and all(
             max(sg.y0, sg.y1) < pp.grid.top - 1 or min(sg.y0, sg.y1) > pp.grid.bottom + 1
             for sg in net.segs

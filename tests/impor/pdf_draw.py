@@ -64,6 +64,7 @@ class Step:
     # a box left behind in this executor column of its row, then hidden under the cell
     # filled white over it (nothing of it is seen)
     hidden: int | None = None
+    start_gap: float = 0.0  # its arrow (straight down) starts this far under its symbol
 
 
 @dataclass(frozen=True)

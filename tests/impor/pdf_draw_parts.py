@@ -285,7 +285,7 @@ def arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
     if k > r and (label != "Tidak" or k == r + 1):
         # down: straight, or down, across below the symbol, down into the target
         if abs(ax - bx) < 1:
-            pts = [(ax, ay + ha), (bx, by - hb)]
+            pts = [(ax, ay + ha + s.start_gap), (bx, by - hb)]
         else:
             turn = ay + ha + 7
             pts = [(ax, ay + ha), (ax, turn), (bx, turn), (bx, by - hb)]

@@ -373,6 +373,16 @@ def _arrows(sop) -> set[tuple[str, str]]:
 # file: every arrow as drawn, read by eye from the rendered flowchart pages
 # fmt: off
 ARROWS = {
+    # row 5: the diamond's Ya exit starts beside the diamond, its arrowhead short of the
+    # terminator; the Tidak exit's arrowhead short of PPK's box
+    "administrative-099-sop-pencetakan-instrumen-pelatihan-petugas-sakernas.pdf": {
+        ("1 Tim Kerja Statistik Sosial terminator", "2 KPA decision"),
+        ("2 KPA decision", "1 Tim Kerja Statistik Sosial terminator"),
+        ("2 KPA decision", "4 PPK process"),
+        ("4 PPK process", "5 Tim Kerja Statistik Sosial decision"),
+        ("5 Tim Kerja Statistik Sosial decision", "4 PPK process"),
+        ("5 Tim Kerja Statistik Sosial decision", "6 Tim Bagian Umum terminator"),
+    },
     # a line with a head at each end (to Kepala Bagian Umum and back) is two arrows; the
     # boxes of Anggota Tim are drawn without an arrow out
     "archives-076-sop-persiapan-seruti.pdf": {
@@ -424,8 +434,9 @@ ARROWS = {
 def test_arrows_as_drawn(name):
     sop = _read(name)
     assert _arrows(sop) == ARROWS[name]
-    notes = [u.message for u in sop.uncertain if u.field == "lanjut"]
-    assert all("panah berkepala dua" in n for n in notes), notes
+    notes = [u.message for u in sop.uncertain if u.field in ("lanjut", "keputusan")]
+    missed = ("tidak menyentuh", "tidak tersambung", "tanpa panah keluar", "tidak terbaca di")
+    assert not [n for n in notes if any(m in n for m in missed)]
 
 
 def test_boxes_hidden_under_filled_cells_are_no_symbols():

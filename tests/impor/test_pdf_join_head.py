@@ -76,3 +76,20 @@ def test_box_hidden_under_a_cell_filled_over_it_is_no_symbol(tmp_path):
     sop = read_pdf(tmp_path / "tersembunyi.pdf")
     assert_flow_read(sop, steps)
     assert [u.message for u in sop.uncertain if u.row is not None] == []
+
+
+def test_arrow_starting_well_off_its_symbol_leaves_the_nearest_one(tmp_path):
+    """An arrow into a symbol whose other end touches nothing, 15 points under the symbol it
+    comes from (administrative-099 row 5: the diamond's Ya exit starts beside the diamond):
+    it leaves that symbol, and the officer is told it was taken so."""
+    steps = [
+        Step("1", "Menerima berkas usulan", 0, "terminator", (1,)),
+        Step("2", "Memeriksa berkas usulan", 0, "process", (2,), start_gap=15.0),
+        Step("3", "Mengarsipkan laporan", 0, "terminator", ()),
+    ]
+    style = Style(executors=("Staf", "Kepala Seksi"), identity=None)
+    draw(tmp_path / "renggang.pdf", steps, style)
+    sop = read_pdf(tmp_path / "renggang.pdf")
+    assert_flow_read(sop, steps)
+    notes = [u.message for u in sop.uncertain if u.row is not None]
+    assert len(notes) == 1 and "berhenti sebelum simbol di baris 2" in notes[0]

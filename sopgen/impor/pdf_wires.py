@@ -69,6 +69,17 @@ class Net:
     label: str | None = None
 
 
+def _tail(segs: list[Segment], p: Point, h: Arrowhead) -> bool:
+    """Whether ``p`` is the end of a line whose other end is nearer the arrowhead's tip:
+    the tail of a shaft hardly longer than the head, not the end under the head."""
+    for s in segs:
+        a, b = (s.x0, s.y0), (s.x1, s.y1)
+        for e, other in ((a, b), (b, a)):
+            if math.dist(e, p) <= 0.5 and math.dist(other, h.tip) < math.dist(p, h.tip):
+                return True
+    return False
+
+
 def _ray_sym(syms: list[Sym], idx: list[int], h: Arrowhead) -> int | None:
     """The symbol an arrowhead points at when it stops short of it."""
     dx, dy = h.tip[0] - h.base[0], h.tip[1] - h.base[1]
@@ -222,7 +233,9 @@ def page_nets(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[Net]:
                     ends.append(q)  # on its outline, not a corner of a line across it
         for p in ends:
             if any(
-                math.dist(h.base, p) <= max(3.0, 0.8 * h.size) or math.dist(h.tip, p) <= 1.5
+                math.dist(h.tip, p) <= 1.5
+                or math.dist(h.base, p) <= max(3.0, 0.8 * h.size)
+                and not _tail(net.segs, p, h)
                 for h in heads
                 if h not in joins  # (a join's short shaft may start by its head's base)
             ):

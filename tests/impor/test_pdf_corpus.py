@@ -449,3 +449,13 @@ def test_boxes_hidden_under_filled_cells_are_no_symbols():
     assert row5 == [[("Proyek Keuangan/PPK", "decision")]] * 4 + [[("KPA", "process")]] * 3 + [
         [("Proyek Keuangan/PPK", "decision")]
     ]
+
+
+def test_arrows_through_off_page_connectors():
+    """hrm-054: row 4 goes through connector 1 to row 11; row 7 through connector 2 to the
+    box of the province level in row 8, whose arrow from the connector is shorter than its
+    head (not to the kab/kota box beside it, the next symbol)."""
+    got = _arrows(_read("hrm-054-sop-update-perubahan-wilayah.pdf"))
+    kab, prov = "Aplikasi FRS MFD Online level kab/kota", "Aplikasi FRS MFD Online level provinsi"
+    assert (f"4 {kab} process", f"11 {kab} process") in got
+    assert {t for s, t in got if s == f"7 {kab} process"} == {f"8 {prov} process"}

@@ -93,3 +93,19 @@ def test_arrow_starting_well_off_its_symbol_leaves_the_nearest_one(tmp_path):
     assert_flow_read(sop, steps)
     notes = [u.message for u in sop.uncertain if u.row is not None]
     assert len(notes) == 1 and "berhenti sebelum simbol di baris 2" in notes[0]
+
+
+def test_arrow_shorter_than_its_head_leaves_its_symbol(tmp_path):
+    """Symbols stacked close: the line between them is shorter than the arrowhead at its end
+    (hrm-054 page 3: from off-page connector 2 into the box under it), so the line's tail
+    lies near the head's base; it is still the tail, on the symbol the arrow leaves."""
+    steps = [
+        Step("1", "Menerima berkas usulan", 0, "terminator", (1,)),
+        Step("2", "Memeriksa berkas usulan", 0, "process", (2,)),
+        Step("3", "Mengarsipkan laporan", 0, "terminator", ()),
+    ]
+    style = Style(executors=("Staf", "Kepala Seksi"), identity=None, row_height=27.5)
+    draw(tmp_path / "rapat.pdf", steps, style)
+    sop = read_pdf(tmp_path / "rapat.pdf")
+    assert_flow_read(sop, steps)
+    assert [u.message for u in sop.uncertain if u.row is not None] == []

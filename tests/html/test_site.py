@@ -288,3 +288,17 @@ def test_two_documents_with_the_same_procedure_id_are_refused(tmp_path):
     message = refused.value.format_message()
     assert "satu/dokumen.yaml:" in message
     assert "id prosedur 'lakip' sama dengan id prosedur di dokumen 'dua'" in message
+
+
+def test_a_total_with_no_waktu_added_is_a_dash_not_zero_minutes():
+    # BPS SOP-078 gives every step '1 bulan', which is no unit sopgen adds up: the
+    # handbook says so, as the PDF's Jumlah waktu row does, instead of '0 Menit'
+    from sopgen.build import load_project
+    from sopgen.render.fonts import measure
+    from sopgen.render.html.context import html_context
+
+    root = Path(__file__).resolve().parents[2]
+    project = load_project(root / "tests" / "fixtures" / "real" / "bps-diseminasi-seruti")
+    site = html_context([project], {}, measure, figures=False)
+    (proc,) = [p for d in site.documents for p in d.procedures]
+    assert proc.total_text == "- (3 langkah tidak terjumlah)"

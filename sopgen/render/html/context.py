@@ -122,7 +122,8 @@ def _procedure_view(
 
     total = sum(d.minutes for d in durations if d is not None)
     untimed = sum(1 for d, s in zip(durations, steps, strict=True) if d is None and not s.waktu)
-    total_text = format_minutes(total, mpd)
+    # nothing added: '-' as in the PDF's Jumlah waktu row, not '0 Menit'
+    total_text = format_minutes(total, mpd) if any(d is not None for d in durations) else "-"
     if any(d is not None and d.is_range for d in durations):
         most = sum(d.minutes_max for d in durations if d is not None)
         total_text = f"{total_text} - {format_minutes(most, mpd)}"

@@ -188,11 +188,13 @@ def choose_label(
     scene: Scene,
     style: Style,
     measure: Measure,
-    anywhere: bool = False,
+    anywhere: bool | None = None,
 ) -> Point:
-    """The first free candidate place, else the first free further one, else the first
-    free place around the exit (``anywhere``: not only beside the first two segments),
-    else the place that overlaps least (the preferred one among equals)."""
+    """The first free candidate place, else the first free further one, else (once every
+    arrow is drawn: ``anywhere`` not None) the first free place around the exit
+    (``anywhere``: not only beside the first two segments), else the place that overlaps
+    least (the preferred one among equals). While arrows are still routed, a label does
+    not take a far place where a later arrow may have to pass (the top of a diamond)."""
     places = label_candidates(arrow.points, arrow.label, style, measure)
     for at in places:
         if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
@@ -205,6 +207,8 @@ def choose_label(
             return at
         if least is None or bad < least:
             best, least = at, bad
+    if anywhere is None:
+        return best
     for at in around_exit(arrow.points, arrow.label, style, measure, not anywhere):
         if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
             return at
@@ -228,7 +232,9 @@ def place_labels(arrows: list[Arrow], scene: Scene, style: Style, measure: Measu
         box = label_box(arrow.label_at, arrow.label, style, measure)
         at = arrow.label_at
         if not label_free(box, arrow, arrows, labels + pending, scene):
-            at = choose_label(arrow, arrows, labels + pending, scene, style, measure)
+            at = choose_label(
+                arrow, arrows, labels + pending, scene, style, measure, anywhere=False
+            )
             if not label_free(
                 label_box(at, arrow.label, style, measure), arrow, arrows, labels + pending, scene
             ):

@@ -62,7 +62,7 @@ def test_tidak_fits_a_gutter_only_two_points_wider_than_itself():
     grid = ((-half - 1, -100, -half + 1, 200), (half - 1, -100, half + 1, 200))
     scene = Scene(shapes=(), area=(-200, -100, 200, 200), grid=grid)
     arrow = Arrow(((0.0, 0.0), (0.0, 120.0)), "offpage:F", "step:20", label="Tidak")
-    at = choose_label(arrow, [arrow], [], scene, style, fake_measure)
+    at = choose_label(arrow, [arrow], [], scene, style, fake_measure, anywhere=False)
     x0, y0, x1, y1 = label_box(at, "Tidak", style, fake_measure)
     assert label_free((x0, y0, x1, y1), arrow, [arrow], [], scene)
     assert -half + 1 <= x0 and x1 <= half - 1  # off both lane lines

@@ -224,7 +224,7 @@ def _lint_waktu(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
             "'Jumlah waktu'",
             "biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis "
             "angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: menit, jam, hari, "
-            "minggu)",
+            "minggu, bulan)",
             LINT,
         )
     ]

@@ -156,10 +156,13 @@ def _durations(prosedur: Prosedur, source: SourceMap, dokumen: Dokumen | None):
     settings = dokumen.pengaturan if dokumen is not None else None
     per_day = settings.menit_per_hari if settings else 450
     per_week = settings.hari_per_minggu if settings else 5
+    per_month = settings.hari_per_bulan if settings else 22
     durations = []
     for step in prosedur.kegiatan:
         try:
-            durations.append(parse_duration(step.waktu, per_day, per_week) if step.waktu else None)
+            durations.append(
+                parse_duration(step.waktu, per_day, per_week, per_month) if step.waktu else None
+            )
         except (DurationError, OverflowError, ValueError):  # check says it is not added up
             durations.append(None)
     return tuple(durations), []

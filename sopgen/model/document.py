@@ -174,6 +174,9 @@ class Pengaturan(Strict):
     hari_per_minggu: int = Field(
         5, gt=0, le=7, description="Hari kerja per minggu untuk satuan 'minggu'."
     )
+    hari_per_bulan: int = Field(
+        22, gt=0, le=31, description="Hari kerja per bulan untuk satuan 'bulan' (bawaan 22)."
+    )
     tampilkan_jumlah_waktu: bool = Field(
         False, description="Tambahkan baris 'Jumlah waktu' di kaki tiap tabel flowchart."
     )

@@ -26,9 +26,11 @@ UNIT_ALIASES = {
     "hk": "hari",
     "minggu": "minggu",
     "pekan": "minggu",
+    "bulan": "bulan",
+    "bln": "bulan",
 }
-UNIT_LABELS = {"menit": "Menit", "jam": "Jam", "hari": "Hari", "minggu": "Minggu"}
-KNOWN_UNITS = ("menit", "jam", "hari", "minggu")
+UNIT_LABELS = {"menit": "Menit", "jam": "Jam", "hari": "Hari", "minggu": "Minggu", "bulan": "Bulan"}
+KNOWN_UNITS = ("menit", "jam", "hari", "minggu", "bulan")
 MAX_VALUE = 100_000  # larger numbers are no lead time a row can add up (kept as text)
 
 _PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z][A-Za-z ]*?)\s*$")
@@ -50,7 +52,7 @@ class Duration:
     """A parsed Waktu: one value, or a range (``upper`` set; value/unit/minutes = lower)."""
 
     value: float
-    unit: str  # canonical: menit | jam | hari | minggu
+    unit: str  # canonical: menit | jam | hari | minggu | bulan
     minutes: float
     upper: Duration | None = None  # the range's upper bound ("1-2 hari": 2 hari)
 
@@ -79,31 +81,37 @@ def format_number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def unit_minutes(unit: str, minutes_per_day: int, days_per_week: int) -> int:
+def unit_minutes(unit: str, minutes_per_day: int, days_per_week: int, days_per_month: int) -> int:
     return {
         "menit": 1,
         "jam": 60,
         "hari": minutes_per_day,
         "minggu": minutes_per_day * days_per_week,
+        "bulan": minutes_per_day * days_per_month,
     }[unit]
 
 
-def parse_duration(text: str, minutes_per_day: int = 450, days_per_week: int = 5) -> Duration:
+def parse_duration(
+    text: str, minutes_per_day: int = 450, days_per_week: int = 5, days_per_month: int = 22
+) -> Duration:
     """A Waktu text -> Duration; raises DurationError when it is no value or range."""
+    per = (minutes_per_day, days_per_week, days_per_month)
     ranged = _RANGE.match(text)
     if ranged:
-        upper = _parse_one(ranged.group(3), minutes_per_day, days_per_week)
+        upper = _parse_one(ranged.group(3), *per)
         unit_text = ranged.group(2) or ranged.group(3).lstrip("0123456789.,").strip()
-        lower = _parse_one(f"{ranged.group(1)} {unit_text}", minutes_per_day, days_per_week)
+        lower = _parse_one(f"{ranged.group(1)} {unit_text}", *per)
         if lower.minutes >= upper.minutes:
             raise DurationError(
                 f"rentang waktu '{text}' tidak naik: batas bawah harus lebih kecil dari batas atas"
             )
         return Duration(lower.value, lower.unit, lower.minutes, upper)
-    return _parse_one(text, minutes_per_day, days_per_week)
+    return _parse_one(text, *per)
 
 
-def _parse_one(text: str, minutes_per_day: int, days_per_week: int) -> Duration:
+def _parse_one(
+    text: str, minutes_per_day: int, days_per_week: int, days_per_month: int
+) -> Duration:
     match = _PATTERN.match(text)
     if not match:
         raise DurationError(
@@ -122,7 +130,8 @@ def _parse_one(text: str, minutes_per_day: int, days_per_week: int) -> Duration:
         raise DurationError(f"waktu '{text}' harus lebih dari nol")
     if not value <= MAX_VALUE:  # also 1e400 read as infinity
         raise DurationError(f"angka waktu '{text}' terlalu besar untuk dijumlahkan")
-    return Duration(value, unit, value * unit_minutes(unit, minutes_per_day, days_per_week))
+    per_unit = unit_minutes(unit, minutes_per_day, days_per_week, days_per_month)
+    return Duration(value, unit, value * per_unit)
 
 
 def format_minutes(minutes: float, minutes_per_day: int = 450) -> str:

@@ -290,9 +290,29 @@ def test_two_documents_with_the_same_procedure_id_are_refused(tmp_path):
     assert "id prosedur 'lakip' sama dengan id prosedur di dokumen 'dua'" in message
 
 
-def test_a_total_with_no_waktu_added_is_a_dash_not_zero_minutes():
-    # BPS SOP-078 gives every step '1 bulan', which is no unit sopgen adds up: the
+def test_a_total_with_no_waktu_added_is_a_dash_not_zero_minutes(tmp_path):
+    # BPS SOP-078 with every step's Waktu 'Semesteran' (no value sopgen adds up): the
     # handbook says so, as the PDF's Jumlah waktu row does, instead of '0 Menit'
+    import shutil
+
+    from sopgen.build import load_project
+    from sopgen.render.fonts import measure
+    from sopgen.render.html.context import html_context
+
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path / "bps-diseminasi-seruti"
+    shutil.copytree(root / "tests" / "fixtures" / "real" / folder.name, folder)
+    steps = folder / "diseminasi-seruti.yaml"
+    text = steps.read_text(encoding="utf-8")
+    assert text.count("waktu: 1 bulan") == 3
+    steps.write_text(text.replace("waktu: 1 bulan", "waktu: Semesteran"), encoding="utf-8")
+    site = html_context([load_project(folder)], {}, measure, figures=False)
+    (proc,) = [p for d in site.documents for p in d.procedures]
+    assert proc.total_text == "- (3 langkah tidak terjumlah)"
+
+
+def test_months_are_added_as_working_days():
+    # '1 bulan' is 22 working days (pengaturan.hari_per_bulan): SOP-078's three steps
     from sopgen.build import load_project
     from sopgen.render.fonts import measure
     from sopgen.render.html.context import html_context
@@ -301,4 +321,4 @@ def test_a_total_with_no_waktu_added_is_a_dash_not_zero_minutes():
     project = load_project(root / "tests" / "fixtures" / "real" / "bps-diseminasi-seruti")
     site = html_context([project], {}, measure, figures=False)
     (proc,) = [p for d in site.documents for p in d.procedures]
-    assert proc.total_text == "- (3 langkah tidak terjumlah)"
+    assert proc.total_text == "66 Hari"

@@ -17,6 +17,9 @@ from sopgen.model.durations import DurationError, format_minutes, parse_duration
         ("1 hari", 450, "1 Hari"),  # 37.5 working hours a week / 5 days
         ("2 hari kerja", 900, "2 Hari"),
         ("1 minggu", 2250, "1 Minggu"),
+        ("1 bulan", 9900, "1 Bulan"),  # 22 working days
+        ("2 bln", 19800, "2 Bulan"),
+        ("1-2 bulan", 9900, "1 - 2 Bulan"),
     ],
 )
 def test_parse(text, minutes, label):
@@ -29,13 +32,18 @@ def test_a_working_day_is_configurable():
     assert parse_duration("1 hari", minutes_per_day=480).minutes == 480
 
 
+def test_working_days_in_a_month_are_configurable():
+    assert parse_duration("1 bulan", 450, 5, days_per_month=20).minutes == 9000
+    assert [d.label for d in total_by_unit([parse_duration("1 bulan")] * 3)] == ["3 Bulan"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("sepuluh menit", "waktu 'sepuluh menit' tidak dapat dibaca"),
         (
             "5 detik",
-            "satuan waktu 'detik' tidak dikenal; pakai salah satu: menit, jam, hari, minggu",
+            "satuan waktu 'detik' tidak dikenal; pakai salah satu: menit, jam, hari, minggu, bulan",
         ),
         ("0 menit", "waktu '0 menit' harus lebih dari nol"),
     ],

@@ -1,4 +1,4 @@
-"""The Halaman Judul (cover, format.md §5): logo, "STANDAR OPERASIONAL PROSEDUR", the
+"""The Halaman Judul (cover, docs/format.md §5): logo, "STANDAR OPERASIONAL PROSEDUR", the
 document's title, then at the foot the agency and unit, the address and the year.
 
 One flowable fills the upright frame: the title block hangs from the top, the agency

@@ -1,4 +1,4 @@
-"""The Daftar Isi (format.md §5): every part and every procedure with its page, and its
+"""The Daftar Isi (docs/format.md §5): every part and every procedure with its page, and its
 latest revision where the document records revisions; each line links to its page.
 
 The binder is set twice: first to find where each part lands (``page_numbers``: the

@@ -2,7 +2,7 @@
 
     model <- load <- check <- layout <- render <- build <- edit, impor <- cli
 
-(``errors`` and ``files`` are usable by all.) Every import counts, also one written
+(``errors``, ``files`` and ``memo`` are usable by all.) Every import counts, also one written
 inside a function: a hidden import is still a dependency. Only an import for type
 annotations (under ``if TYPE_CHECKING:``) is not one.
 """
@@ -17,6 +17,7 @@ PACKAGE = Path(sopgen.__file__).resolve().parent
 STAGES = {
     "errors": 0,
     "files": 0,
+    "memo": 0,
     "model": 1,
     "load": 2,
     "check": 3,

@@ -15,6 +15,7 @@ import json
 
 from sopgen.layout import geometry
 from sopgen.layout.geometry import ProcedureLayout
+from sopgen.memo import Memo
 
 CLASSES = {
     cls.__name__: cls
@@ -40,9 +41,8 @@ def _plain(value: object) -> object:
 # a catalog's layouts repeat a few thousand values (fonts, roles, coordinates) hundreds
 # of thousands of times, and the binder holds every layout at once. Floats are keyed by
 # their literal, so -0.0 stays -0.0 and 1.0 never becomes 1.
-_strings: dict[str, str] = {}
-_floats: dict[str, float] = {}
-SHARED_MAX = 100_000  # then start again: a long preview session does not grow forever
+_strings = Memo(100_000)
+_floats = Memo(100_000)
 
 
 def _float(literal: str) -> float:
@@ -79,8 +79,7 @@ def dumps(layout: ProcedureLayout) -> bytes:
 def loads(data: bytes) -> ProcedureLayout:
     """The layout ``dumps`` wrote; ValueError (or TypeError) for anything else."""
     for shared in (_strings, _floats):
-        if len(shared) >= SHARED_MAX:
-            shared.clear()
+        shared.make_room()
     # a layout is thousands of objects and no reference cycle: the cyclic collector's
     # passes over the growing heap while the binder reads 1000 of them cost a third
     enabled = gc.isenabled()

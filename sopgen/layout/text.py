@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sopgen.layout.geometry import FontName, Text
 from sopgen.layout.style import Measure
+from sopgen.memo import Memo
 
 # Baseline of a line below the top of its line box, as a share of the font size
 # (Liberation Sans: ascent 0.905, cap height 0.73; 0.8 centres capitals and x-height).
@@ -24,8 +25,7 @@ INDENT = "\u00a0"
 # (text, width, font, size, measure) -> its lines: a layout wraps the same texts at the
 # same widths again and again (each column width tried, each page routed), and a build
 # lays out many procedures of the same lanes and labels; cleared when full
-WRAPPED: dict[tuple, tuple[str, ...]] = {}
-WRAPPED_MAX = 1 << 15
+WRAPPED = Memo(1 << 15)
 
 
 def wrap(
@@ -49,8 +49,7 @@ def wrap(
     except TypeError:  # a measure that cannot be a key (unhashable): wrap every time
         return _wrap(text, width, font, size, measure)
     if lines is None:
-        if len(WRAPPED) >= WRAPPED_MAX:
-            WRAPPED.clear()
+        WRAPPED.make_room()
         lines = WRAPPED[key] = tuple(_wrap(text, width, font, size, measure))
     return list(lines)
 

@@ -17,6 +17,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from sopgen.memo import Memo
+
 # The one font folder (the PDF embeds these faces; the handbook serves them).
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT_LICENSE = "LICENSE-Liberation.txt"
@@ -69,19 +71,13 @@ def _kept_subsets(name: str, make_subset):
     took a tenth of a per-procedure PDF's CPU. The bytes depend on the subset alone."""
 
     def make(subset) -> bytes:
-        key = (name, tuple(subset))
-        if key not in SUBSETS:
-            if len(SUBSETS) >= SUBSETS_MAX:
-                SUBSETS.clear()
-            SUBSETS[key] = make_subset(subset)
-        return SUBSETS[key]
+        return SUBSETS.remember((name, tuple(subset)), lambda: make_subset(subset))
 
     return make
 
 
 # (face, subset) -> the subset's font program; cleared when full
-SUBSETS: dict[tuple[str, tuple[int, ...]], bytes] = {}
-SUBSETS_MAX = 64
+SUBSETS = Memo(64)
 
 
 def font_name(logical: str) -> str:

@@ -19,6 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from sopgen.memo import Memo
 from sopgen.model import Procedure, Project
 from sopgen.model.dates import format_date
 from sopgen.model.identity import effective_identity
@@ -132,15 +133,13 @@ def _widths(width: float, share: float) -> tuple[float, float]:
 # (row, width, share, tier) -> that bottom row's height: every procedure's PDF of a
 # document prints the same rows under its own title (identity_fit), but for its own
 # entry left out of Keterkaitan; cleared when full
-ROW_HEIGHTS: dict[tuple, float] = {}
-ROW_HEIGHTS_MAX = 2048
+ROW_HEIGHTS = Memo(2048)
 
 
 def _height(c: _Content, width: float, share: float, tier: Tier) -> float:
     """The page's height set in ``tier`` at ``share`` (what total_height gives for the
     flowables ``build`` makes, summed in the same order)."""
-    if len(ROW_HEIGHTS) >= ROW_HEIGHTS_MAX - len(c.rows):
-        ROW_HEIGHTS.clear()
+    ROW_HEIGHTS.make_room(len(c.rows) + 1)
     heights = [_top_height(c, width, share, tier)]
     for n, row in enumerate(c.rows):
         key = (row, width, share, tier)
@@ -154,21 +153,16 @@ def _height(c: _Content, width: float, share: float, tier: Tier) -> float:
 # the top block's height: the procedures of a document print the same top block under
 # their own titles, and a title as tall gives as tall a block (its Table's columns are
 # fixed, so only the heights of what its cells hold decide its height); cleared when full
-TOP_HEIGHTS: dict[tuple, float] = {}
-TOP_HEIGHTS_MAX = 2048
+TOP_HEIGHTS = Memo(2048)
 
 
 def _top_height(c: _Content, width: float, share: float, tier: Tier) -> float:
-    if len(TOP_HEIGHTS) >= TOP_HEIGHTS_MAX:
-        TOP_HEIGHTS.clear()
     _, right_w = _widths(width, share)
     value_w = _grid_widths(c.ident.label_nama.upper(), right_w, tier)[2]
     # the room the grid's Table gives the title's cell, its padding taken off as it does
     _, title_h = _title(c, tier).wrap(value_w - GRID_PAD - GRID_PAD, 1e9)
     key = (_top_key(c), width, share, tier, title_h)
-    if key not in TOP_HEIGHTS:
-        TOP_HEIGHTS[key] = _measured(_top_block(c, width, share, tier), width)
-    return TOP_HEIGHTS[key]
+    return TOP_HEIGHTS.remember(key, lambda: _measured(_top_block(c, width, share, tier), width))
 
 
 def _title(c: _Content, tier: Tier) -> Flowable:

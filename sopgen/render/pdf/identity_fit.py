@@ -34,6 +34,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
+from sopgen.memo import Memo
 from sopgen.render.pdf.front import STYLES
 
 
@@ -114,8 +115,7 @@ class Choice:
 
 # (key, width, height) -> Choice; cleared when full (a process rarely sees more than a
 # few pages of the same content)
-CHOSEN: dict[tuple, Choice] = {}
-CHOSEN_MAX = 256
+CHOSEN = Memo(256)
 
 
 class FittedIdentity(Flowable):
@@ -160,8 +160,7 @@ class FittedIdentity(Flowable):
         if choice is None:
             choice = self._choose(availHeight)
             if memo is not None:
-                if len(CHOSEN) >= CHOSEN_MAX:
-                    CHOSEN.clear()
+                CHOSEN.make_room()
                 CHOSEN[memo] = choice
         at = (choice.tier, choice.share)
         if at not in self._built:

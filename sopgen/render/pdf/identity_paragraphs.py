@@ -24,6 +24,8 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from sopgen.memo import Memo
+
 # what Paragraph.wrap (and the breakLines it calls) leave on the paragraph
 WRAP_STATE = (
     "width",
@@ -38,8 +40,7 @@ WRAP_STATE = (
 
 # (text, style, bulletText) -> the paragraph; cleared when full (a document's identity
 # page holds a few hundred, set in up to three tiers, plus each procedure's title)
-SHARED: dict[tuple, SharedParagraph] = {}
-SHARED_MAX = 4096
+SHARED = Memo(4096)
 
 
 class SharedParagraph(Paragraph):
@@ -74,8 +75,7 @@ def paragraph(text: str, style: ParagraphStyle, bulletText: str | None = None) -
     key = (text, style, bulletText)
     p = SHARED.get(key)
     if p is None:
-        if len(SHARED) >= SHARED_MAX:
-            SHARED.clear()
+        SHARED.make_room()
         p = SHARED[key] = SharedParagraph(text, style, bulletText=bulletText)
         p._sop_key = key
     return p

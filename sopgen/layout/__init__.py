@@ -18,6 +18,8 @@ The orchestrator reads like a recipe of named phases, each in its own module:
                  straight arrows within a row                 (inrow.py)
                  Ya/Tidak labels                              (labels.py,
                    their places in label_places.py)
+                 a page routed again when a label has no      (relabel.py)
+                   free place
 
 Text is measured by the injected ``measure(text, font, size)``; nothing here knows a
 backend. Imports: sopgen.model, sopgen.model.durations and this package only.

@@ -63,6 +63,7 @@ class Request:
     forward: bool  # the target is reached coming from above
     priority: tuple  # routing order (smaller first)
     branch: str | None = None  # "ya"/"tidak" for a decision's exits (model.flow.Edge)
+    side: str | None = None  # "left"/"right": the vertex a "Tidak" must leave by (relabel.py)
 
 
 class RoutingFailed(Exception):
@@ -125,18 +126,26 @@ class PageArrows:
     def _free(self, p: Point) -> bool:
         return (q(p[0]), q(p[1])) not in self.used and self.finder.node(p) is not None
 
-    def source_ports(self, end: End, branch: str | None, toward: float | None) -> list[Port]:
+    def _tidak_left(self, sym: Symbol, side: str | None = None) -> bool:
+        """Whether a decision's "Tidak" leaves by its left vertex: in the last lane, or
+        when told so (``side``)."""
+        if side is not None:
+            return side == "left"
+        return max(sym.columns) == len(self.borders) - 2
+
+    def source_ports(
+        self, end: End, branch: str | None, toward: float | None, side: str | None = None
+    ) -> list[Port]:
         if end.connector is not None:
             return [self._connector_port(end.connector, leaving=True)]
         sym = self.geo.symbols[end.step]
         b = sym.box
         if branch == "tidak":
-            last_lane = max(sym.columns) == len(self.borders) - 2
-            penalty = OTHER_SIDE_COST
-            sides = [
-                ("right", RIGHT, penalty if last_lane else 0.0),
-                ("left", LEFT, 0.0 if last_lane else penalty),
-            ]
+            left = self._tidak_left(sym, side)
+            sides = [("right", RIGHT, OTHER_SIDE_COST if left else 0.0)]
+            sides += [("left", LEFT, 0.0 if left else OTHER_SIDE_COST)]
+            if side is not None:  # told which: only that one
+                sides = [s for s in sides if s[0] == side]
             return [
                 Port(outline_point(sym.kind, b, side, 0.0), d, cost, b)
                 for side, d, cost in sides
@@ -255,8 +264,8 @@ class PageArrows:
         for r in requests:
             sym = self.geo.symbols.get(r.source.step) if r.source.step is not None else None
             if r.label and sym is not None and sym.kind == "decision":
-                last_lane = max(sym.columns) == len(self.borders) - 2
-                side = "bottom" if r.branch != "tidak" else ("left" if last_lane else "right")
+                left = self._tidak_left(sym, r.side)
+                side = "bottom" if r.branch != "tidak" else ("left" if left else "right")
                 box = exit_label_box(sym.box, side, r.label, self.style, self.measure)
                 self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
             if sym is not None and sym.kind == "decision" and r.branch is not None:
@@ -271,10 +280,9 @@ class PageArrows:
         """The first few points of a decision exit not routed yet: labels placed before
         it keep off the way it will leave by."""
         b = sym.box
-        last_lane = max(sym.columns) == len(self.borders) - 2
         if r.branch != "tidak":
             points = ((b.cx, b.bottom), (b.cx, b.bottom + STUB))
-        elif last_lane:
+        elif self._tidak_left(sym, r.side):
             points = ((b.x, b.cy), (b.x - STUB, b.cy))
         else:
             points = ((b.right, b.cy), (b.right + STUB, b.cy))
@@ -284,7 +292,8 @@ class PageArrows:
         self.finder.release(self.kept.pop((request.source.ref, request.branch), []))
         self.stubs.pop((request.source.ref, request.branch), None)
         self.stubs.pop((request.source.ref, request.branch, request.target.ref), None)
-        sources = self.source_ports(request.source, request.branch, self.end_x(request.target))
+        toward = self.end_x(request.target)
+        sources = self.source_ports(request.source, request.branch, toward, request.side)
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
         pair = side_by_side(self.geo.symbols, request.source, request.target)
         if pair is not None:  # the straight arrow first; the usual ports cost more

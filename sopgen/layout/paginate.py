@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from sopgen.layout.arrows import End, PageGeometry, Request, route_page
+from sopgen.layout.arrows import End, PageGeometry, Request
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
-from sopgen.layout.labels import fork_labels
+from sopgen.layout.relabel import route_labelled
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
@@ -229,10 +229,10 @@ def build_page(
         rows_top=rows_top,
         boundaries=boundaries,
     )
-    arrows = route_page(geo, requests, style, ctx.measure)
-    if arrows is None:
+    routed = route_labelled(geo, requests, style, ctx.measure)
+    if routed is None:
         return None
-    arrows = fork_labels(arrows, geo, style, ctx.measure)
+    geo, arrows = routed
     width, height = style.page_size
     return Page(
         width=width,
@@ -243,7 +243,7 @@ def build_page(
         texts=tuple(texts),
         symbols=tuple(drawn),
         arrows=tuple(arrows),
-        offpage=tuple(connectors),
+        offpage=tuple(geo.connectors),
         table=Box(
             columns.x0, header.table_top, columns.x1 - columns.x0, table_bottom - header.table_top
         ),

@@ -213,10 +213,10 @@ def test_a_pair_stands_in_its_target_column_and_a_back_pair_points_up():
 
 
 def test_crowded_arrows_get_the_roomier_padding(monkeypatch):
-    from sopgen.layout import paginate
+    from sopgen.layout import relabel
 
     pads = []
-    route = paginate.route_page
+    route = relabel.route_page
 
     def tight_fails(geo, requests, style, measure):
         pads.append(style.row_min_pad)
@@ -226,14 +226,14 @@ def test_crowded_arrows_get_the_roomier_padding(monkeypatch):
             else route(geo, requests, style, measure)
         )
 
-    monkeypatch.setattr(paginate, "route_page", tight_fails)
+    monkeypatch.setattr(relabel, "route_page", tight_fails)
     layout = lay_out(procedure([step(LONG) for _ in range(3)]))
     assert pads[0] == STYLE.row_min_pad and pads[-1] == STYLE.row_pad_roomy
     assert len(layout.pages) == 1
 
 
 def test_a_page_whose_arrows_cannot_be_drawn_is_a_located_error(monkeypatch):
-    from sopgen.layout import LayoutUnroutable, paginate
+    from sopgen.layout import LayoutUnroutable, relabel
 
     tries = []
 
@@ -241,7 +241,7 @@ def test_a_page_whose_arrows_cannot_be_drawn_is_a_located_error(monkeypatch):
         tries.append(len(geo.symbols))
         return None
 
-    monkeypatch.setattr(paginate, "route_page", no_route)
+    monkeypatch.setattr(relabel, "route_page", no_route)
     p = procedure([step(LONG) for _ in range(12)])
     with pytest.raises(LayoutUnroutable) as caught:
         layout_procedure(p, "x", STYLE, fake_measure)

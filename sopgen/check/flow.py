@@ -15,6 +15,7 @@ from sopgen.model import Procedure
 from sopgen.model.flow import (
     SymbolRef,
     closure,
+    directed,
     printed_numbers,
     resolve_flow,
     resolve_ref,
@@ -136,7 +137,7 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
             )
         found.append(src.diagnostic(bad.path, f"langkah tujuan '{bad.ref}' tidak ada", hint))
     for edge in resolve_flow(data):
-        if edge.source == edge.target:
+        if edge.source == edge.target and not edge.both:  # two-way: check.twoway
             sym = syms[edge.source]
             name = symbol_name(sym, numbers, per_row[sym.row])
             found.append(
@@ -181,7 +182,7 @@ def check_reachability(procedure: Procedure, src: SourceMap) -> list[Diagnostic]
     per_row = [sum(1 for s in syms if s.row == r) for r in range(len(data.kegiatan))]
     forward: dict[int, set[int]] = {s.node: set() for s in syms}
     backward: dict[int, set[int]] = {s.node: set() for s in syms}
-    for a, b, *_ in resolve_flow(data):
+    for a, b in directed(resolve_flow(data)):  # a two-way arrow goes both ways
         forward[a].add(b)
         backward[b].add(a)
     found = []

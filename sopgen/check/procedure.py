@@ -13,6 +13,7 @@ from sopgen.check.flow import (
     lint_numbers,
 )
 from sopgen.check.texts import check_texts
+from sopgen.check.twoway import check_two_way
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
@@ -57,6 +58,7 @@ def check_procedure(procedure: Procedure) -> list[Diagnostic]:
             found += _check_executors(item.pelaksana, columns, src, sym.path)
     found += _check_ids(procedure, src)
     found += check_references(procedure, src)
+    found += check_two_way(procedure, src)
     if not any(d.is_error for d in found):
         found += check_reachability(procedure, src)
     return found

@@ -304,6 +304,9 @@ def translate_validation_error(
                 if allowed
                 else "hapus kunci ini"
             )
+            elsewhere = getattr(owner, "ELSEWHERE", {}).get(field_name)
+            if elsewhere:  # a key of another part of the format, written here
+                message, hint = f"kunci '{field_name}' tidak berlaku di sini", elsewhere
             prefer_key = True
         elif item.get("input", "") is None:  # "kunci:" with nothing after it
             expected = _describe(field_annotation) if field_annotation is not None else "nilai"

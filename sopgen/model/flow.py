@@ -13,8 +13,15 @@ caller to report with its file position.
     from sopgen.model.flow import resolve_flow, symbols
     for sym in symbols(procedure.data):      # SymbolRef, in node order
         print(sym.node, sym.row, sym.kind, sym.executors)
-    for edge in resolve_flow(procedure.data):  # Edge(source, target, label, branch)
+    for edge in resolve_flow(procedure.data):  # Edge(source, target, label, branch, both)
         print(edge.source, "->", edge.target, edge.label)
+
+A two-way arrow (``bolak_balik: X`` on an item of a row's ``simbol:`` list) is one Edge
+with ``both=True``, from the symbol that writes it to X: one line with a head at each
+end, the flow going to X and back. Both directions count for reachability. The symbol
+that writes it keeps its own exit (``lanjut``, ``selesai``, or by default the next
+symbol that is not X: the flow goes on from it after the exchange); X has no default
+exit of its own (the way out of X is the way back), only what it writes itself.
 """
 
 from __future__ import annotations
@@ -58,6 +65,7 @@ class Edge(NamedTuple):
     target: int  # node
     label: str | None  # printed label ("Ya", "Lengkap"); None: nothing printed
     branch: Branch = None  # "ya"/"tidak" for a decision's exits
+    both: bool = False  # a two-way arrow (bolak_balik): a head at each end, flow both ways
 
 
 class BadRef(NamedTuple):
@@ -124,6 +132,7 @@ class _Spec:
     id: str | None
     path: tuple[str | int, ...]
     teks: str | None = None
+    bolak_balik: StepRefValue | list[StepRefValue] | None = None
 
 
 def _executors(pelaksana) -> tuple[str, ...]:
@@ -149,6 +158,7 @@ def _specs(steps: Sequence[Langkah]) -> list[_Spec]:
                         item.id or (step.id if k == 0 else None),
                         ("kegiatan", row, "simbol", k),
                         item.teks,
+                        item.bolak_balik,
                     )
                 )
         else:
@@ -179,18 +189,21 @@ def _kind(spec: _Spec, node: int, is_end: bool) -> Kind:
     return "process"
 
 
-def _is_end(spec: _Spec, node: int, count: int) -> bool:
+def _is_end(spec: _Spec, node: int, ways: _TwoWay) -> bool:
     if spec.selesai:
         return True
-    return node == count - 1 and spec.keputusan is None and spec.lanjut is None
+    if spec.keputusan is not None or spec.lanjut is not None or node in ways.returning:
+        return False  # the far end of a two-way arrow leaves by the way back
+    return ways.default_next(node) is None
 
 
 def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
     """Every symbol of the procedure in node order."""
     specs = _specs(prosedur.kegiatan)
+    ways = _TwoWay(specs, _Index(prosedur.kegiatan))
     out = []
     for node, spec in enumerate(specs):
-        end = _is_end(spec, node, len(specs))
+        end = _is_end(spec, node, ways)
         labels = None
         if spec.keputusan is not None:
             labels = (spec.keputusan.label_ya, spec.keputusan.label_tidak)
@@ -270,6 +283,36 @@ def _exits(spec: _Spec):
         yield from _targets(("lanjut",), None, None, spec.lanjut)
 
 
+def _two_way(spec: _Spec):
+    """(path suffix, ref) for every two-way arrow a symbol writes."""
+    if spec.bolak_balik is not None:
+        for suffix, _l, _b, ref in _targets(("bolak_balik",), None, None, spec.bolak_balik):
+            yield suffix, ref
+
+
+class _TwoWay:
+    """The two-way arrows' part in the default flow. The far end of one has no default
+    exit (its way out is the way back); the symbol that writes it goes on by default to
+    the next symbol that is not one of its own far ends."""
+
+    def __init__(self, specs: Sequence[_Spec], index: _Index):
+        self.count = len(specs)
+        self.far: dict[int, set[int]] = {}  # node -> the far ends of the arrows it writes
+        for node, spec in enumerate(specs):
+            for _suffix, ref in _two_way(spec):
+                target = index.node(ref)
+                if target is not None and target != node:
+                    self.far.setdefault(node, set()).add(target)
+        self.returning = set().union(*self.far.values())
+
+    def default_next(self, node: int) -> int | None:
+        """Where a symbol without lanjut, keputusan or selesai goes; None: nowhere."""
+        if node in self.returning:
+            return None
+        own = self.far.get(node, set())
+        return next((n for n in range(node + 1, self.count) if n not in own), None)
+
+
 def _targets(suffix, label, branch, refs):
     if isinstance(refs, list):  # a fork: one arrow per target, in list order
         for i, ref in enumerate(refs):
@@ -279,16 +322,19 @@ def _targets(suffix, label, branch, refs):
 
 
 def _walk(prosedur: Prosedur):
-    """(node, spec, path, label, branch, ref, target) for every arrow or bad reference."""
+    """(node, path, label, branch, ref, target, both) for every arrow or bad reference."""
     specs = _specs(prosedur.kegiatan)
     index = _Index(prosedur.kegiatan)
+    ways = _TwoWay(specs, index)
     for node, spec in enumerate(specs):
         exits = list(_exits(spec))
         if exits:
             for suffix, label, branch, ref in exits:
-                yield node, spec.path + suffix, label, branch, ref, index.node(ref)
-        elif not spec.selesai and node + 1 < len(specs):
-            yield node, spec.path, None, None, None, node + 1
+                yield node, spec.path + suffix, label, branch, ref, index.node(ref), False
+        elif not spec.selesai and ways.default_next(node) is not None:
+            yield node, spec.path, None, None, None, ways.default_next(node), False
+        for suffix, ref in _two_way(spec):
+            yield node, spec.path + suffix, None, None, ref, index.node(ref), True
 
 
 def resolve_flow(prosedur: Prosedur) -> list[Edge]:
@@ -297,10 +343,11 @@ def resolve_flow(prosedur: Prosedur) -> list[Edge]:
 
     Default: a symbol goes to the next symbol of its row, the last symbol of a row to the
     first of the next row; ``lanjut`` (one or a list) and ``keputusan`` replace that;
-    ``selesai: true`` and the last symbol of the last row have none."""
+    ``selesai: true`` and the last symbol of the last row have none. A two-way arrow
+    (``bolak_balik``) comes after its symbol's exits, with ``both=True``."""
     return [
-        Edge(node, target, label, branch)
-        for node, _path, label, branch, _ref, target in _walk(prosedur)
+        Edge(node, target, label, branch, both)
+        for node, _path, label, branch, _ref, target, both in _walk(prosedur)
         if target is not None
     ]
 
@@ -309,7 +356,7 @@ def unresolved_refs(prosedur: Prosedur) -> list[BadRef]:
     """The references ``resolve_flow`` skipped, in node order."""
     return [
         BadRef(node, path, ref)
-        for node, path, _label, _branch, ref, target in _walk(prosedur)
+        for node, path, _label, _branch, ref, target, _both in _walk(prosedur)
         if ref is not None and target is None
     ]
 
@@ -320,10 +367,20 @@ def row_edges(prosedur: Prosedur) -> list[Edge]:
     row_of = [s.row for s in symbols(prosedur)]
     out: list[Edge] = []
     for e in resolve_flow(prosedur):
-        edge = Edge(row_of[e.source], row_of[e.target], e.label, e.branch)
+        edge = Edge(row_of[e.source], row_of[e.target], e.label, e.branch, e.both)
         if edge.source == edge.target and e.source != e.target or edge in out:
             continue
         out.append(edge)
+    return out
+
+
+def directed(edges: Iterable[Edge]) -> list[tuple[int, int]]:
+    """Every (from, to) the flow can take: a two-way arrow both ways."""
+    out = []
+    for e in edges:
+        out.append((e.source, e.target))
+        if e.both:
+            out.append((e.target, e.source))
     return out
 
 

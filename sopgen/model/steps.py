@@ -2,13 +2,15 @@
 
 A row holds one symbol (the short form: ``pelaksana``, ``keputusan``, ``lanjut``,
 ``selesai``, ``simbol: terminator|proses`` on the row itself) or several (the long form:
-``simbol:`` as a list of items, each with its own ``pelaksana``). How rows and symbols
+``simbol:`` as a list of items, each with its own ``pelaksana``; an item's
+``bolak_balik`` joins it to another symbol of the row by one line with a head at each
+end). How rows and symbols
 connect is ``sopgen.model.flow``; which combinations are wrong is ``sopgen.check``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
@@ -101,6 +103,14 @@ class Simbol(Strict):
         description="Simbol berikutnya bila bukan simbol sesudahnya; daftar = bercabang.",
     )
     selesai: bool = Field(False, description="true: alur berakhir di simbol ini.")
+    bolak_balik: Lanjut | None = Field(
+        None,
+        description=(
+            "Simbol lain di baris ini (id) yang dihubungkan satu garis berkepala dua: "
+            "pekerjaan dikirim ke sana lalu kembali ke simbol ini (mis. konsultasi); "
+            "daftar = beberapa. Alur simbol ini tetap berlanjut seperti biasa."
+        ),
+    )
 
     @property
     def executors(self) -> tuple[str, ...]:
@@ -113,6 +123,12 @@ class Langkah(Strict):
     model_config = ConfigDict(
         json_schema_extra={"anyOf": [{"required": ["pelaksana"]}, {"required": ["simbol"]}]}
     )
+    # Keys of a symbol of the long form written on a row: how to fix (load's message).
+    ELSEWHERE: ClassVar[dict[str, str]] = {
+        "bolak_balik": "'bolak_balik' menghubungkan dua simbol dalam satu baris: tulis "
+        "simbol-simbol baris ini sebagai daftar di bawah 'simbol:' (tiap butir dengan "
+        "'pelaksana'), lalu 'bolak_balik: <id simbol tujuan>' pada butir yang mengirim",
+    }
 
     id: Id = None
     nomor: int | str | None = Field(

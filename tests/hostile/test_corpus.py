@@ -183,6 +183,10 @@ CASES = [
      'd/dokumen.yaml:113:5: kesalahan: dasar_hukum memuat 102 butir; paling banyak 100 (halaman identitas dan riwayat revisi)\n    cara memperbaiki: ringkas daftarnya; butir sebanyak ini tidak lagi terbaca di halaman identitas'),
     ('too many steps', L, b'kegiatan:\n', b'kegiatan:\n' + b'  - {uraian: Mencatat, pelaksana: Petugas}\n' * 501,
      "d/layanan.yaml:506:5: kesalahan: prosedur memuat 505 langkah; paling banyak 500\n    cara memperbaiki: pecah prosedur ini menjadi beberapa SOP yang saling merujuk ('prosedur:')"),
+    ('two-way arrow to another row', L, b'    pelaksana: Kepala Dinas\n    kelengkapan: Konsep', b'    simbol:\n      - pelaksana: Kepala Dinas\n        bolak_balik: 1\n    kelengkapan: Konsep',
+     "d/layanan.yaml:26:22: kesalahan: panah bolak-balik hanya menghubungkan dua simbol dalam satu baris; '1' adalah langkah 1\n    cara memperbaiki: pindahkan simbol itu ke baris ini, atau tulis dua panah biasa dengan 'lanjut' (pergi dan kembali)"),
+    ('two-way arrow to nothing', L, b'    pelaksana: Kepala Dinas\n    kelengkapan: Konsep', b'    simbol:\n      - pelaksana: Kepala Dinas\n        bolak_balik: [tanda-tangan]\n    kelengkapan: Konsep',
+     "d/layanan.yaml:26:23: kesalahan: langkah tujuan 'tanda-tangan' tidak ada\n    cara memperbaiki: pakai nomor langkah atau id yang ada"),
 
 ]
 # fmt: on

@@ -220,7 +220,7 @@ CASES += [
         "      - pelaksana: Kasubag\n        tekss: X\n",
         f"{F}:30:9: kesalahan: kunci 'tekss' tidak dikenal; maksud Anda 'teks'?\n"
         "    cara memperbaiki: kunci yang boleh di bagian ini: id, pelaksana, teks, jenis, "
-        "keputusan, lanjut, selesai",
+        "keputusan, lanjut, selesai, bolak_balik",
         id="typo inside the symbol list says only that",
     ),
     pytest.param(

@@ -64,6 +64,7 @@ class Request:
     priority: tuple  # routing order (smaller first)
     branch: str | None = None  # "ya"/"tidak" for a decision's exits (model.flow.Edge)
     side: str | None = None  # "left"/"right": the vertex a "Tidak" must leave by (relabel.py)
+    both: bool = False  # a two-way arrow: a head at each end; no other arrow joins it
 
 
 class RoutingFailed(Exception):
@@ -305,11 +306,14 @@ class PageArrows:
                 dataclasses.replace(p, cost=p.cost + OTHER_SIDE_COST) for p in targets
             ]
         head = self.style.arrowhead
-        joins = junctions(self.finder, self.into.get(request.target.ref, ()), head)
+        # a two-way arrow neither joins nor forks, nor lets others join it: which way
+        # would the flow go on the shared piece?
+        into = () if request.both else self.into.get(request.target.ref, ())
+        joins = junctions(self.finder, into, head)
         if joins:  # one entry per symbol: a separate one only when joining is a detour
             targets = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in targets]
         exit_key = (request.source.ref, request.branch)
-        forks = junctions(self.finder, self.out_of.get(exit_key, ()), head)
+        forks = junctions(self.finder, () if request.both else self.out_of.get(exit_key, ()), head)
         if forks:  # a fork leaves its symbol once and branches off that arrow
             sources = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in sources]
         if not ((sources or forks) and (targets or joins)):
@@ -343,8 +347,9 @@ class PageArrows:
         joined = nodes[-1] in {n for n, _, _ in joins}
         forked = nodes[0] in {n for n, _, _ in forks}
         self.finder.commit(nodes)
-        self.into.setdefault(request.target.ref, []).append(nodes)
-        self.out_of.setdefault(exit_key, []).append(nodes)
+        if not request.both:
+            self.into.setdefault(request.target.ref, []).append(nodes)
+            self.out_of.setdefault(exit_key, []).append(nodes)
         if not joined:
             into_dir = self.finder.direction(nodes[-2], nodes[-1])
             self.sides.setdefault(request.target.ref, set()).add(into_dir)
@@ -355,6 +360,8 @@ class PageArrows:
         self.used.add((q(points[-1][0]), q(points[-1][1])))
         if not joined:
             self.heads.append(points[-1])
+        if request.both:
+            self.heads.append(points[0])
         arrow = Arrow(
             points,
             request.source.ref,
@@ -362,6 +369,7 @@ class PageArrows:
             request.label,  # type: ignore[arg-type]
             head=not joined,
             tail=not forked,
+            both=request.both,
         )
         if request.label and not forked:  # a branch shares its trunk's label
             # Place the label now; later arrows keep out of it where they can.

@@ -6,10 +6,11 @@ must be zero on every layout sopgen makes (the tests say so); soft counts descri
 how tidy it is (``make bench`` prints them).
 
 Hard: arrows through symbols, arrows crossing text (cell text and Ya/Tidak labels),
-overlapping arrowheads, arrows closer than ``GAP`` to another arrow running alongside,
-arrows entering a decision off its vertices, segments along a table line, labels away
-from their exit (not in the row of the decision they leave, or far from the exit),
-labels touching or crossing a table line (a lane or row line), text outside its cell.
+overlapping arrowheads (both heads of a two-way arrow count), arrows closer than
+``GAP`` to another arrow running alongside, arrows entering a decision off its
+vertices, segments along a table line, labels away from their exit (not in the row of
+the decision they leave, or far from the exit), labels touching or crossing a table
+line (a lane or row line), text outside its cell.
 Soft: crossings between arrows, bends, pages.
 """
 
@@ -112,10 +113,13 @@ def _page(page: Page, style: Style, measure: Measure, out: Audit) -> None:
             for key, c in conns.items():
                 if key not in ends and _hits_box(seg, c.box, EPS):
                     _flag(out, "through_symbols", page, f"{a.source}->{a.target} {key}")
-        target = symbols.get(a.target)
+        target, source = symbols.get(a.target), symbols.get(a.source)
         if a.head and target is not None and target.kind == "decision":
             if not _at_vertex(a.points[-1], target.box):
                 _flag(out, "decision_entries_off_vertex", page, f"{a.source}->{a.target}")
+        if a.both and source is not None and source.kind == "decision":  # its way back
+            if not _at_vertex(a.points[0], source.box):
+                _flag(out, "decision_entries_off_vertex", page, f"{a.target}->{a.source}")
     _texts(page, style, measure, out)
     _labels(page, style, measure, out)
     _pairs(page, style, out)
@@ -282,7 +286,7 @@ def _pairs(page: Page, style: Style, out: Audit) -> None:
                     _flag(out, "too_close", page, f"{arrows[i].source} / {arrows[j].source}")
             elif _crosses(s, t, vs) and not joined:
                 out.crossings += 1
-    heads = [a.points[-1] for a in arrows if a.head]
+    heads = [tip for a in arrows for tip in a.tips]  # a two-way arrow has two
     for n, p in enumerate(heads):
         for r in heads[n + 1 :]:
             if math.hypot(p[0] - r[0], p[1] - r[1]) < style.arrowhead:

@@ -132,7 +132,8 @@ def offpage_letter(c: OffPage) -> tuple[float, Point]:
 
 @dataclass(frozen=True, slots=True)
 class Arrow:
-    """An orthogonal polyline with an arrowhead at its last point."""
+    """An orthogonal polyline with an arrowhead at its last point (and one at its first
+    point too when ``both``: a two-way arrow, the flow going there and back)."""
 
     points: tuple[Point, ...]
     source: str  # "step:3" (a symbol's node, Symbol.key) or "offpage:A"
@@ -141,6 +142,12 @@ class Arrow:
     label_at: Point | None = None  # baseline-start of the label text
     head: bool = True  # False: ends on another arrow into the same target (a join)
     tail: bool = True  # False: starts on another arrow of the same exit (a fork)
+    both: bool = False  # a head at the first point too (bolak_balik: model.flow.Edge.both)
+
+    @property
+    def tips(self) -> tuple[Point, ...]:
+        """Where its arrowheads point: the last point, and the first of a two-way arrow."""
+        return ((self.points[-1],) if self.head else ()) + ((self.points[0],) if self.both else ())
 
 
 @dataclass(frozen=True, slots=True)

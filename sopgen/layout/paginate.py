@@ -293,7 +293,8 @@ def page_requests(
                 # of one exit's several arrows, the farthest first: the nearer ones
                 # fork off it on the way
                 priority = (1, span, e.source, -_reach(ctx, e), e.target)
-            requests.append(Request(src, tgt, e.label, e.target > e.source, priority, e.branch))
+            forward = e.target > e.source
+            requests.append(Request(src, tgt, e.label, forward, priority, e.branch, both=e.both))
         elif s_in:
             conn = by_key[(keys[k], "out")]
             span = (end - s_row) if t_row >= end else (s_row - start + 1)

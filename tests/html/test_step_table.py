@@ -71,3 +71,23 @@ def test_a_decision_exit_is_named_as_printed_and_by_its_symbol_in_a_busy_row():
         ("Rahasia? Ya", "3", "ya"),
         ("Rahasia? Tidak", "3", "tidak"),
     ]
+
+
+def test_a_two_way_arrow_is_named_by_the_executors_it_joins():
+    """bolak_balik stays within its row: the table names who exchanges, not a jump."""
+    proc = procedure(
+        [
+            Langkah(uraian="Menerima berkas", pelaksana="A"),
+            Langkah(
+                uraian="Berkonsultasi",
+                simbol=[Simbol(pelaksana="A", bolak_balik="b"), Simbol(id="b", pelaksana="B")],
+            ),
+            Langkah(uraian="Mengarsipkan", pelaksana="C"),
+        ],
+        pelaksana=("A", "B", "C"),
+    )
+    notes = flow_notes(1, proc, proc.symbols, proc.edges)
+    assert [(n.label, n.between, n.kind) for n in notes] == [
+        ("Bolak-balik", "A dan B", "bolak-balik")
+    ]
+    assert row_kinds(proc, proc.symbols, proc.edges)[1] == ("process", "Proses")

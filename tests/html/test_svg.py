@@ -89,6 +89,21 @@ def test_arrows_end_in_an_arrowhead_at_their_last_point():
     assert paths[0].get("data-source") == "step:1" and paths[0].get("data-target") == "step:2"
 
 
+def test_a_two_way_arrow_has_a_head_at_each_end():
+    """bolak_balik: one line, stopped short of both tips, and two heads pointing out."""
+    import dataclasses
+
+    style = Style()
+    two_way = g.Arrow(((370, 98), (410, 98)), "step:1", "step:2", both=True)
+    page = dataclasses.replace(_page(), arrows=(two_way,))
+    root = ET.fromstring(render_svg(page))
+    (path,) = root.findall(".//s:path[@class='arrow']", NS)
+    cut = style.arrowhead * 0.8
+    assert path.get("d") == f"M{370 + cut:g} 98 L{410 - cut:g} 98"
+    heads = root.findall(".//s:polygon[@class='arrowhead']", NS)
+    assert [h.get("points").split()[0] for h in heads] == ["410,98", "370,98"]
+
+
 def test_decision_labels_sit_where_the_layout_put_them():
     root = _svg()
     labels = root.findall(".//s:text[@class='arrow-label']", NS)

@@ -229,3 +229,78 @@ def test_a_straight_drop_into_a_free_top_is_not_bent_to_join_an_arrow_from_the_s
     drop = arrow(page, 0, 3)
     assert drop.head  # its own arrowhead, not a junction on the other arrow
     assert drop.points == ((box.box.cx, start.box.bottom), (box.box.cx, box.box.y))
+
+
+def test_a_two_way_arrow_between_neighbours_is_one_straight_line_with_two_heads():
+    # bolak_balik between symbols side by side: one horizontal line, a head at each end
+    p = procedure(
+        [
+            step("Mulai", "A"),
+            _row(
+                "Berkonsultasi",
+                Simbol(pelaksana="A", bolak_balik="b"),
+                Simbol(id="b", pelaksana="B"),
+            ),
+            step("Selesai", "A"),
+        ]
+    )
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    (page,) = layout.pages
+    found = audit(layout, STYLE, fake_measure)
+    assert found.hard() == dict.fromkeys(found.HARD, 0), found.notes
+    (two_way,) = [a for a in page.arrows if a.both]
+    a, b = (s for s in page.symbols if s.step == 1)
+    assert (two_way.source, two_way.target) == ("step:1", "step:2")
+    assert two_way.points == ((a.box.right, a.box.cy), (b.box.x, b.box.cy))
+    assert two_way.tips == ((b.box.x, b.box.cy), (a.box.right, a.box.cy))
+    # the flow goes on from A (the next symbol after B), not from B
+    assert {(x.source, x.target) for x in page.arrows if not x.both} == {
+        ("step:0", "step:1"),
+        ("step:1", "step:3"),
+    }
+
+
+def test_a_two_way_arrow_past_a_symbol_goes_round_it():
+    # A <-> C with B between them in the row (SOP-078 row 3): a routed line, two heads,
+    # through no symbol
+    p = procedure(
+        [
+            _row(
+                "Sinkronisasi",
+                Simbol(pelaksana="A", lanjut="b", bolak_balik="c"),
+                Simbol(id="b", pelaksana="B"),
+                Simbol(id="c", pelaksana="C"),
+            ),
+        ]
+    )
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    (page,) = layout.pages
+    (two_way,) = [a for a in page.arrows if a.both]
+    assert len(two_way.points) > 2 and len(two_way.tips) == 2
+    found = audit(layout, STYLE, fake_measure)
+    assert found.hard() == dict.fromkeys(found.HARD, 0), found.notes
+
+
+def test_the_audit_counts_both_heads_of_a_two_way_arrow():
+    import dataclasses
+
+    p = procedure(
+        [
+            step("Mulai", "A"),
+            _row(
+                "Berkonsultasi",
+                Simbol(pelaksana="A", bolak_balik="b"),
+                Simbol(id="b", pelaksana="B"),
+            ),
+            step("Selesai", "A"),
+        ]
+    )
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    (page,) = layout.pages
+    (two_way,) = [a for a in page.arrows if a.both]
+    # another arrow whose head touches the two-way arrow's first point
+    (x, y) = two_way.points[0]
+    other = dataclasses.replace(two_way, points=((x, y + 30), (x, y + 1)), both=False)
+    crowded = dataclasses.replace(page, arrows=(*page.arrows, other))
+    found = audit(dataclasses.replace(layout, pages=(crowded,)), STYLE, fake_measure)
+    assert found.overlapping_heads == 1

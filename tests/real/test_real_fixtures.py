@@ -190,7 +190,8 @@ ORIGINALS: dict[str, tuple[int | None, list[tuple[str, str, str]]]] = {
     # SOP-279/17000/2025 Pelaksanaan Kontrak: 29 rows "1." .. "29." on four pages.
     "bps-pelaksanaan-kontrak": (5, _chain([f"{i}." for i in range(1, 30)])),
     # SOP-078/17000/2025 Diseminasi dan Evaluasi SERUTI: ONE page, the table under the
-    # identity block; a fork from the start, two-way arrows in row 3 (two arrows each).
+    # identity block; a fork from the start, two lines with a head at each end in row 3
+    # (one two-way arrow each, "<->").
     "bps-diseminasi-seruti": (
         1,
         [
@@ -199,10 +200,8 @@ ORIGINALS: dict[str, tuple[int | None, list[tuple[str, str, str]]]] = {
             ("1", "2", ""),
             ("2", "3", ""),
             ("3", "3", ""),  # Ketua Tim -> Anggota Tim (the end)
-            ("3", "3", ""),  # Ketua Tim <-> Ketua Tim Neraca Wilayah
-            ("3", "3", ""),
-            ("3", "3", ""),  # Ketua Tim Neraca Wilayah <-> BPS RI
-            ("3", "3", ""),
+            ("3", "3", "<->"),  # Ketua Tim <-> Ketua Tim Neraca Wilayah
+            ("3", "3", "<->"),  # Ketua Tim Neraca Wilayah <-> BPS RI
         ],
     ),
     # SOP-022/17000/2025 Pembuatan Naskah Dinas: decision 3 loops back into decision 2.
@@ -452,13 +451,14 @@ def test_check_finds_no_error(name):
 
 def _printed_flow(procedure) -> list[tuple[str, str, str]]:
     """The arrows sopgen reads from the YAML, named by printed row numbers ("" = no
-    printed label)."""
+    printed label, "<->" = one line with a head at each end)."""
     from sopgen.model.flow import printed_numbers
 
     numbers = printed_numbers(procedure.data.kegiatan)  # printed number of each row
     rows = {s.node: s.row for s in procedure.symbols}
     return [
-        (numbers[rows[e.source]], numbers[rows[e.target]], e.label or "") for e in procedure.edges
+        (numbers[rows[e.source]], numbers[rows[e.target]], "<->" if e.both else e.label or "")
+        for e in procedure.edges
     ]
 
 

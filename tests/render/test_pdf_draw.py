@@ -40,6 +40,10 @@ ARROW = g.Arrow(
 )
 
 
+# bolak_balik: from the terminator's right end to the process box's left side
+TWO_WAY = g.Arrow(((TERM.right, TERM.cy), (PROC.x, PROC.cy)), "step:0", "step:1", both=True)
+
+
 def _page() -> g.Page:
     return g.Page(
         width=W,
@@ -62,7 +66,7 @@ def _page() -> g.Page:
             g.Symbol(1, "process", PROC, (1,)),
             g.Symbol(2, "decision", DEC, (2,)),
         ),
-        arrows=(ARROW,),
+        arrows=(ARROW, TWO_WAY),
         offpage=(g.OffPage("B", "out", OFF, 2, 2),),
         table=g.Box(60, 60, 400, 60),
     )
@@ -156,6 +160,15 @@ def test_arrow_polyline_and_head(pixels):
     # filled head just above the tip (last segment points down), wider than the line
     assert dark(pixels, 340, 397) and dark(pixels, 338.5, 396) and dark(pixels, 341.5, 396)
     assert not dark(pixels, 340, 404, r=0)  # nothing past the tip
+
+
+def test_two_way_arrow_has_a_head_at_each_end(pixels):
+    y = TERM.cy
+    assert dark(pixels, 240, y, r=0)  # the line
+    for tip, inward in ((PROC.x, -4), (TERM.right, 4)):
+        # a filled head just inside each tip, wider than the line
+        assert dark(pixels, tip + inward, y - 1.2, r=0) and dark(pixels, tip + inward, y + 1.2, r=0)
+    assert not dark(pixels, 240, y - 1.2, r=0)  # in the middle only the line
 
 
 def test_offpage_pentagon_points_down(pixels):

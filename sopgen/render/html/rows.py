@@ -15,15 +15,17 @@ def flow_notes(index: int, proc: Procedure, syms, edges, in_row=None) -> tuple[F
     decision's exit by its printed label ("Lengkap"; Ya / Tidak when none is printed),
     named by the symbol's text when the row has several symbols that jump ("Perlu
     disposisi? Ya"); an arrow that two symbols of the row share is written once.
-    ``in_row``: the symbols of each row, when the caller has them."""
+    ``in_row``: the symbols of each row, when the caller has them. A two-way arrow
+    (bolak_balik, always within the row) is named by the two executors it joins
+    ("Bolak-balik: KPA dan PPK"), after the jumps."""
     row = [s for s in syms if s.row == index] if in_row is None else in_row.get(index, ())
     jumping = [s for s in row if _explicit(proc, s)]
-    if not jumping:
-        return ()
     numbers = proc.numbers
     notes: list[FlowNote] = []
     for edge in edges:
         source, target = syms[edge.source], syms[edge.target]
+        if edge.both:
+            continue
         if source not in jumping:
             continue
         kind = edge.branch or "lanjut"
@@ -34,6 +36,11 @@ def flow_notes(index: int, proc: Procedure, syms, edges, in_row=None) -> tuple[F
         note = FlowNote(label, number, f"langkah-{target.row + 1}", kind)
         if note not in notes:
             notes.append(note)
+    for edge in edges:
+        source, target = syms[edge.source], syms[edge.target]
+        if edge.both and source in row:
+            who = " dan ".join(", ".join(s.executors) for s in (source, target))
+            notes.append(FlowNote("Bolak-balik", "", "", "bolak-balik", who))
     return tuple(notes)
 
 

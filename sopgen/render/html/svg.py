@@ -212,16 +212,19 @@ def render_svg(
     for a in page.arrows:
         if len(a.points) < 2:
             continue
-        line = _arrow_line_end(a.points, style.arrowhead * 0.8) if a.head else a.points
+        line = _arrow_line_end(a.points, style.arrowhead * 0.8) if a.head else list(a.points)
+        if a.both:  # a two-way arrow: stopped before its first point's head too
+            line = _arrow_line_end(line[::-1], style.arrowhead * 0.8)[::-1]
         d = "M" + " L".join(f"{num(x)} {num(y)}" for x, y in line)
         parts.append(
             f'<path class="arrow" d="{d}" fill="none" data-source="{esc(a.source)}" '
             f'data-target="{esc(a.target)}"/>'
         )
-        if a.head:  # an arrow joining another one into the same symbol has none
+        ends = ([a.points] if a.head else []) + ([a.points[::-1]] if a.both else [])
+        for pts in ends:  # an arrow joining another one into the same symbol has none
             parts.append(
                 f'<polygon class="arrowhead" '
-                f'points="{_points(_arrowhead(a.points, style.arrowhead))}"'
+                f'points="{_points(_arrowhead(pts, style.arrowhead))}"'
                 f' fill="{INK}" stroke="none"/>'
             )
         if a.label and a.label_at:

@@ -34,7 +34,9 @@ class FlowNote:
     label: str  # "Ya", "Tidak", "Lanjut", or the decision's printed label ("Lengkap")
     number: str  # the target's printed number
     anchor: str
-    kind: str = "lanjut"  # "ya", "tidak" (a decision's exit) or "lanjut"
+    kind: str = "lanjut"  # "ya", "tidak" (a decision's exit), "lanjut" or "bolak-balik"
+    # a two-way arrow within the row: the two executors it joins, in place of a jump
+    between: str = ""
 
 
 @dataclass(frozen=True)

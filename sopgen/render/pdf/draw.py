@@ -119,24 +119,20 @@ def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
     pts = [(x, H - y) for x, y in arrow.points]
     if len(pts) < 2:
         return
-    (x0, y0), (x1, y1) = pts[-2], pts[-1]
-    dx, dy = x1 - x0, y1 - y0
-    length = math.hypot(dx, dy)
-    head = style.arrowhead if arrow.head else 0.0
-    if length > 0:
-        ux, uy = dx / length, dy / length
-    else:
-        ux, uy = 0.0, -1.0
-    # Stop the line at the arrowhead's base so its end does not poke out of the tip.
-    cut = min(head * 0.8, length)
-    line = pts[:-1] + [(x1 - ux * cut, y1 - uy * cut)]
+    head = style.arrowhead
+    line, tip = _cut(pts, head if arrow.head else 0.0)
+    heads = [tip] if arrow.head else []
+    if arrow.both:  # a two-way arrow: a head at its first point too
+        back, tip = _cut(line[::-1], head)
+        line = back[::-1]
+        heads.append(tip)
     p = c.beginPath()
     p.moveTo(*line[0])
     for pt in line[1:]:
         p.lineTo(*pt)
     c.drawPath(p, stroke=1, fill=0)
 
-    if arrow.head:
+    for (x1, y1), (ux, uy) in heads:
         half = head * 0.45
         bx, by = x1 - ux * head, y1 - uy * head
         p = c.beginPath()
@@ -150,6 +146,17 @@ def _draw_arrow(c: Canvas, arrow: Arrow, H: float, style: Style) -> None:
         lx, ly = arrow.label_at
         c.setFont(font_name("regular"), style.label_size)
         c.drawString(lx, H - ly, arrow.label)
+
+
+def _cut(pts, head: float):
+    """The polyline stopped at the base of an arrowhead at its last point (so the line
+    does not poke out of the tip), and that head's tip and direction."""
+    (x0, y0), (x1, y1) = pts[-2], pts[-1]
+    dx, dy = x1 - x0, y1 - y0
+    length = math.hypot(dx, dy)
+    ux, uy = (dx / length, dy / length) if length > 0 else (0.0, -1.0)
+    cut = min(head * 0.8, length)
+    return pts[:-1] + [(x1 - ux * cut, y1 - uy * cut)], ((x1, y1), (ux, uy))
 
 
 def _draw_offpage_shape(c: Canvas, conn: OffPage, H: float) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from sopgen.impor import ir
+from sopgen.impor.assign import assign
 from sopgen.impor.pdf_body import PagePart, Part
 from sopgen.impor.pdf_geom import Segment
 from sopgen.impor.pdf_guess import guess_links, picture_note, picture_rows
@@ -145,8 +146,10 @@ def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> No
     for net in nets:
         for d, p in net.exits:
             units.append((net, d, p, exit_path(net, p)))
-    pairs = []
+    costs: dict[tuple[int, int], float] = {}
+    texts = []
     for k, (text, ws) in enumerate(_phrases(pp, syms, idx)):
+        texts.append(text)
         for n, (net, _d, p, own) in enumerate(units):
             # a label sits beside the corner the exit leaves, or along the exit's first
             # stretch of line; further on, a line may pass another exit's label
@@ -155,15 +158,12 @@ def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> No
             further = own[1:] if len(net.sources) > 1 else net.segs
             second = min((_box_dist(ws, s) for s in further), default=math.inf)
             if corner <= LABEL_NEAR + 6 or first <= LABEL_NEAR or second <= LABEL_NEAR:
-                pairs.append((min(corner, first + 6, second + 14), k, n, text))
-    used_p, used_n = set(), set()
-    for _d, k, n, text in sorted(pairs):
-        if k in used_p or n in used_n:
-            continue
-        used_p.add(k)
-        used_n.add(n)
+                costs[(k, n)] = min(corner, first + 6, second + 14)
+    # as many exits labelled as can be, then the nearest: a label passed closely by another
+    # exit's line is not taken from the exit it stands beside when that one has no other
+    for k, n in sorted(assign(costs), key=lambda kn: costs[kn]):
         net, d, _p, _own = units[n]
-        net.labels.setdefault(d, text)
+        net.labels.setdefault(d, texts[k])
 
 
 def _merge_joint(syms: list[Sym], nets: list[Net]) -> dict[int, int]:

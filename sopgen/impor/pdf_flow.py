@@ -224,12 +224,19 @@ def _join_connectors(part, syms, rep, links, uncertain):
     for r in recv:
         best, key = None, None
         for e in emit:
-            if e in paired:
-                continue
             tr, te = syms[r].text.strip(), syms[e].text.strip()
             if tr and te and tr != te:
                 continue
-            k = (tr != te, abs(syms[e].page - syms[r].page - 1), abs(syms[e].cx - syms[r].cx))
+            # several connectors of one letter may lead to the same one (two loops back
+            # from later pages to one step); an unlettered connector pairs once
+            if e in paired and not (tr and te):
+                continue
+            k = (
+                tr != te,
+                e in paired,
+                abs(syms[e].page - syms[r].page - 1),
+                abs(syms[e].cx - syms[r].cx),
+            )
             # a lettered pair may lead back to an earlier page (a loop); an unlettered one
             # goes on to a later page
             if not (tr and te) and syms[e].page <= syms[r].page:

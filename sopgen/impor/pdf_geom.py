@@ -209,6 +209,29 @@ def _arrowhead(pts: list[Point]) -> Arrowhead | None:
     return Arrowhead(tip, base, max(sides))
 
 
+def _inline_heads(pts: list[Point]) -> tuple[list[Arrowhead], list[Point]]:
+    """Arrowheads in one filled outline with their shaft (a whole arrow whose stroke was
+    turned into a fill): a tip between two wings, the shaft, narrower, meeting the base
+    between them. Gives the heads and the outline without them (the shaft), else the
+    outline as it was."""
+    c = corners(pts)
+    n = len(c)
+    heads, drop = [], set()
+    for i in range(n if n >= 7 else 0):
+        w1, tip, w2, p1, p2 = c[i - 1], c[i], c[(i + 1) % n], c[i - 2], c[(i + 2) % n]
+        base = ((w1[0] + w2[0]) / 2, (w1[1] + w2[1]) / 2)
+        wide = _dist(w1, w2)
+        if not (1.5 <= wide <= HEAD_MAX and 1.5 <= _dist(tip, base) <= HEAD_MAX):
+            continue
+        if _dist(p1, p2) > 0.7 * wide or max(_pt_seg(p, w1, w2) for p in (p1, p2)) > 0.3:
+            continue
+        heads.append(Arrowhead(tip, base, max(wide, _dist(tip, w1), _dist(tip, w2))))
+        drop.update(((i - 1) % n, i, (i + 1) % n))
+    if not heads:
+        return [], pts
+    return heads, [p for k, p in enumerate(c) if k not in drop]
+
+
 def _polyline(pts: list[Point], width: float) -> list[Segment]:
     return [
         Segment(a[0], a[1], b[0], b[1], width)
@@ -296,6 +319,9 @@ def _curve(o, segs: list[Segment], outs: list[Outline], heads: list[Arrowhead]) 
     if len(pts) < 3:
         segs.extend(_polyline(raw, lw))
         return
+    if filled and not stroked:
+        inline, pts = _inline_heads(pts)
+        heads.extend(inline)
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
     w, h = max(xs) - min(xs), max(ys) - min(ys)

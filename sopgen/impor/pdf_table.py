@@ -254,8 +254,13 @@ class Header:
     bands: int = 0  # body starts at this band
 
 
-def _is_colnum_band(ws: list[Word]) -> bool:
-    return bool(ws) and all(COLNUM.fullmatch(w.text) for w in ws)
+def _is_colnum_band(ws: list[Word], ncols: int) -> bool:
+    """A band "(1) (2) (3) ..." numbering the columns: a number in most columns, rising
+    left to right (not a band holding off-page connectors marked 1, 2)."""
+    if len(ws) < max(3, (ncols + 1) // 2) or not all(COLNUM.fullmatch(w.text) for w in ws):
+        return False
+    nums = [int(w.text.strip("().")) for w in sorted(ws, key=lambda w: w.x0)]
+    return all(a < b for a, b in zip(nums, nums[1:], strict=False))
 
 
 def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | None:
@@ -276,7 +281,7 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
         keys = {w.text.lower().strip(".:/()") for w in ws if HEADER_WORD.fullmatch(w.text)}
         if not numbered and (any(KEGIATAN.fullmatch(w.text) for w in ws) or len(keys) >= 2):
             header_bands = b + 1
-        elif _is_colnum_band(ws) and header_bands == b:
+        elif _is_colnum_band(ws, len(grid.xs) - 1) and header_bands == b:
             header_bands = b + 1
         else:
             break

@@ -133,6 +133,10 @@ class Style:
     keterangan_title: str = "Keterangan"  # "" for a Keterangan column printed without a title
     footer: tuple[str, ...] = ()  # lines printed on every page (page furniture)
     footer_gap: float | None = None  # None: at the foot of the page; else that far under the table
+    arrows: str = "path"  # one stroked path; "segments": a path per stretch; "outline": filled
+    shape_ctm: bool = False  # each symbol in its own scaled, slightly turned frame (as Word)
+    labels: str = "near"  # Ya/Tidak by the exit; "far": by the arrowhead; "none": not printed
+    connector_text: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # off-page marks (space-separated: words)
 
 
 @dataclass
@@ -207,7 +211,8 @@ def _draw_sop(cv: Canvas, steps: list[Step], style: Style) -> None:
     per = rows_per_page(style)
     chunks = [list(range(i, min(i + per, len(steps)))) for i in range(0, len(steps), per)]
     page_of = {r: p for p, rows in enumerate(chunks) for r in rows}
-    letters = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    text = style.connector_text
+    letters = iter(text.split() if " " in text else text)
     # arrows leaving a page: (row, target) -> letter; drawn on both pages
     cross = {
         (i, t): next(letters) for i, s in enumerate(steps) for t in s.to if page_of[t] != page_of[i]
@@ -339,7 +344,7 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
                 line_to(cv, [(side, sy), (cx, sy), (cx, cy - 7)], style)
             else:
                 line_to(cv, [(sx, sy + h), (sx, sy + h + 8), (cx, sy + h + 8), (cx, cy - 7)], style)
-        if label:
+        if label and style.labels != "none":
             cv.text(
                 sx + 6 if abs(cx - sx) < 1 else (sx + cx) / 2,
                 sy + h + 9 if abs(cx - sx) < 1 else sy - 3,

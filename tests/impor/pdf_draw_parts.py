@@ -3,6 +3,8 @@ identity page, symbols, off-page connectors, arrows (drawn, or pasted as picture
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
@@ -212,6 +214,20 @@ def vertical(cv, c, h1, h2, font) -> None:
 
 
 def symbol(cv, kind, cx, cy, style) -> None:
+    if style.shape_ctm:
+        # drawn at twice the size in a frame scaled by half and turned a little about its
+        # centre: the coordinates in the file are not the page's
+        c, saved = cv.c, (cv.sw, cv.sh, cv.dh)
+        c.saveState()
+        c.translate(cx, cv.h - cy)
+        c.rotate(0.4)
+        c.scale(0.5, 0.5)
+        c.translate(-cx, -(cv.h - cy))
+        cv.sw, cv.sh, cv.dh = (2 * v for v in saved)
+        symbol(cv, kind, cx, cy, replace(style, shape_ctm=False))
+        cv.sw, cv.sh, cv.dh = saved
+        c.restoreState()
+        return
     w, h = cv.sw, cv.sh
     fill = 1 if style.filled else 0
     if fill:  # a light colour under the outline, as e-SOP applications print them
@@ -256,8 +272,45 @@ def line_to(cv, pts, style, to_base=False) -> None:
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     n = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 or 1.0
     base = (bx - (bx - ax) / n * 5, by - (by - ay) / n * 5)
-    cv.poly(pts[:-1] + [base] if to_base else pts, width=0.8)
+    if style.arrows == "outline" and not to_base:
+        _outline(cv, pts)
+        return
+    line = pts[:-1] + [base] if to_base else pts
+    if style.arrows == "segments":  # as drawn line by line, or an elbow exported in pieces
+        for a, b in zip(line, line[1:], strict=False):
+            cv.poly([a, b], width=0.8)
+    else:
+        cv.poly(line, width=0.8)
     head(cv, pts[-2], pts[-1], style)
+
+
+def _outline(cv, pts, half=0.4) -> None:
+    """The whole arrow, shaft and head, as one filled closed outline."""
+    (ax, ay), (bx, by) = pts[-2], pts[-1]
+    n = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 or 1.0
+    ux, uy = (bx - ax) / n, (by - ay) / n
+    base = (bx - ux * 5, by - uy * 5)
+    line = pts[:-1] + [base]
+    left, right = [], []
+    for k, (x, y) in enumerate(line):
+        nx = ny = 0.0
+        near = [(line[k - 1], (x, y))] if k else []
+        near += [((x, y), line[k + 1])] if k + 1 < len(line) else []
+        for a, b in near:
+            m = ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 or 1.0
+            nx, ny = nx - (b[1] - a[1]) / m * half, ny + (b[0] - a[0]) / m * half
+        left.append((x + nx, y + ny))
+        right.append((x - nx, y - ny))
+    wing = ((-uy * 2.5, ux * 2.5), (uy * 2.5, -ux * 2.5))
+    outline = left + [(base[0] + wing[0][0], base[1] + wing[0][1]), (bx, by)]
+    outline += [(base[0] + wing[1][0], base[1] + wing[1][1])] + right[::-1]
+    cv.c.setFillColorRGB(0, 0, 0)
+    p = cv.c.beginPath()
+    p.moveTo(outline[0][0], cv.h - outline[0][1])
+    for x, y in outline[1:]:
+        p.lineTo(x, cv.h - y)
+    p.close()
+    cv.c.drawPath(p, stroke=0, fill=1)
 
 
 def head(cv, a, b, style) -> None:
@@ -295,7 +348,9 @@ def arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
         line_to(cv, pts, style)
         if s.two_way:
             head(cv, pts[1], pts[0], style)
-        if label:
+        if label and style.labels == "far":  # beside the arrowhead, by the next symbol
+            cv.text(bx + 3, by - hb - 3, label, font, 6)
+        elif label and style.labels == "near":
             cv.text(ax + 3, ay + ha + 6, label, font, 6)
         return
     # a side exit: back up (a loop) or a jump down past other rows, along a track beside
@@ -311,10 +366,13 @@ def arrow(cv, s, t, a, b, r, k, label, execs, style) -> None:
     end = (bx - cv.sw / 2, by) if up else (bx + cv.sw / 2, by)
     pts.append(end)
     line_to(cv, pts, style)
-    if label:
-        # printed inside the executor columns, never over another column's text
+    if label and style.labels != "none":
+        # printed inside the executor columns, never over another column's text; "far":
+        # beside the track halfway to the target
         x = max(start[0] - 22, cv.lanes[0] + 1) if up else start[0] + 3
-        cv.text(x, ay - 3, label, font, 6)
+        if style.labels == "far":
+            x = max(track - 22, cv.lanes[0] + 1) if up else track + 3
+        cv.text(x, ay - 3 if style.labels == "near" else (ay + by) / 2, label, font, 6)
 
 
 def picture(cv, s, a, b, label, style) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sopgen.errors import Diagnostic
 from sopgen.load import source_of
-from sopgen.load.paths import procedure_id_problem
+from sopgen.load.paths import procedure_id_problems
 from sopgen.load.yamlsource import SourceMap
 
 
@@ -14,8 +14,7 @@ def check_procedure_ids(src: SourceMap, ids: list[str], folder_name: str) -> lis
     """An error, located in dokumen.yaml, at each id that cannot safely name a file:
     also one named like the document folder, whose PDF would replace the binder."""
     found = []
-    for index, name in enumerate(ids):
-        problem = procedure_id_problem(name, ids[:index])
+    for index, (name, problem) in enumerate(zip(ids, procedure_id_problems(ids), strict=True)):
         if problem is None and name.lower() == folder_name.lower():
             problem = (
                 f"id prosedur '{name}' sama dengan nama folder dokumen; PDF prosedurnya akan "
@@ -59,8 +58,9 @@ def check_output_names(projects) -> list[Diagnostic]:
                 )
             )
         ids = list(project.dokumen.prosedur)
+        problems = procedure_id_problems(ids)
         for index, pid in enumerate(ids):
-            if pid.lower() == folder.lower() or procedure_id_problem(pid, ids[:index]):
+            if pid.lower() == folder.lower() or problems[index]:
                 continue  # reported by check_procedure_ids (one message for one cause)
             first = claim(pid, f"id prosedur di dokumen '{folder}'", project.path)
             if first:

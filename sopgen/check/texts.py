@@ -10,6 +10,7 @@ the ``judul``, an executor column, an official's ``nama``...) is an error at its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from pydantic import BaseModel
@@ -23,7 +24,6 @@ from sopgen.model.identity import effective_identity
 # categories that draw nothing by themselves: control, format (zero-width, direction
 # marks, BOM), separators, combining marks with no base, unassigned
 _INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cn"}
-_ALLOWED_CONTROLS = {"\n", "\t"}
 # list fields whose every item is required text (an empty item prints an empty line)
 _REQUIRED_ITEMS = {"pelaksana", "mengetahui"}
 
@@ -33,13 +33,19 @@ def blank(text: str) -> bool:
     return all(c.isspace() or unicodedata.category(c) in _INVISIBLE for c in text)
 
 
+# the characters of categories Cc (but for the allowed controls) and Cs: one search
+# instead of a category per character (a test compares it with every code point)
+_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def _bad_character(text: str) -> tuple[int, str] | None:
-    for index, c in enumerate(text):
-        category = unicodedata.category(c)
-        if (category == "Cc" and c not in _ALLOWED_CONTROLS) or category == "Cs":
-            name = unicodedata.name(c, "karakter kendali" if category == "Cc" else "surrogate")
-            return index, f"U+{ord(c):04X} ({name})"
-    return None
+    found = _BAD.search(text)
+    if found is None:
+        return None
+    c = found.group()
+    category = unicodedata.category(c)
+    name = unicodedata.name(c, "karakter kendali" if category == "Cc" else "surrogate")
+    return found.start(), f"U+{ord(c):04X} ({name})"
 
 
 def check_texts(model: BaseModel, src: SourceMap) -> list[Diagnostic]:
@@ -108,9 +114,11 @@ def _limit(path: tuple) -> int | None:
 
 
 def _text(text: str, path: tuple, required: bool, src: SourceMap, found: list) -> None:
-    shown = _name(path)
     bad = _bad_character(text)
     limit = _limit(path)
+    if (limit is None or len(text) <= limit) and bad is None and not required:
+        return
+    shown = _name(path)
     if limit is not None and len(text) > limit:
         found.append(
             src.diagnostic(

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from sopgen import files
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.encoding import decode_text
-from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problem
+from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problems
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
 from sopgen.model.durations import DurationError, parse_duration
@@ -47,8 +47,9 @@ def read_folder(
         ids = sorted(p.stem for p in folder.glob("*.yaml") if p.name != DOCUMENT_FILE)
 
     procedures = []
+    problems = procedure_id_problems(ids)
     for index, proc_id in enumerate(ids):
-        if procedure_id_problem(proc_id, ids[:index]):
+        if problems[index]:
             continue  # never opened; check reports it with its location
         path = folder / f"{proc_id}.yaml"
         if not path.exists() and not path.is_symlink():

@@ -24,6 +24,24 @@ _ID_HINT = "pakai nama sederhana: huruf, angka, '-' dan '_' (mis. 'pelayanan-izi
 def procedure_id_problem(name: str, earlier: list[str]) -> tuple[str, str] | None:
     """Why ``name`` (listed after ``earlier``) cannot name a procedure's files, as
     (message, hint), or None. The loader opens no file for such an id."""
+    return _problem(name, [other for other in earlier if other.lower() == name.lower()])
+
+
+def procedure_id_problems(ids: list[str]) -> list[tuple[str, str] | None]:
+    """``procedure_id_problem`` of each id after the ones before it, in one pass (a
+    document lists a thousand)."""
+    spellings: dict[str, list[str]] = {}  # lower case -> the spellings so far, in order
+    problems = []
+    for name in ids:
+        same = spellings.setdefault(name.lower(), [])
+        problems.append(_problem(name, same))
+        if name not in same:
+            same.append(name)
+    return problems
+
+
+def _problem(name: str, same_lower: list[str]) -> tuple[str, str] | None:
+    """``procedure_id_problem`` given the earlier ids equal to ``name`` ignoring case."""
     if not PLAIN_NAME.fullmatch(name):
         if "/" in name or "\\" in name or name.startswith("."):
             what = "menunjuk ke luar folder dokumen atau ke subfolder"
@@ -43,7 +61,7 @@ def procedure_id_problem(name: str, earlier: list[str]) -> tuple[str, str] | Non
             "nama berkas",
             "pakai nama lain, mis. '" + name.lower() + "-sop'",
         )
-    same = [other for other in earlier if other.lower() == name.lower() and other != name]
+    same = [other for other in same_lower if other != name]
     if same:
         return (
             f"id prosedur '{name}' sama dengan '{same[0]}' bila huruf besar/kecil diabaikan "

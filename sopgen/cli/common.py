@@ -55,14 +55,15 @@ OUT_ARG = click.argument(
 )
 
 
-def load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True):
+def load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True, parsed=None):
     """Load and check; print lints; raise InputError (exit 1) on any error.
+    ``parsed``: parses kept between runs (``build.parsed.KeptParses``).
 
     Build commands pass show_lints=False: they count the lints and point at
     'sopgen check' (or --verbose) instead of repeating them on every build."""
     from sopgen.build import read_data
 
-    projects, diagnostics = read_data(data)
+    projects, diagnostics = read_data(data, parsed)
     errors = [d for d in diagnostics if d.is_error]
     fatal = errors or (strict and diagnostics)
     if fatal:
@@ -177,9 +178,12 @@ def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options)
     import sys
 
     from sopgen.build import build
+    from sopgen.build.cache import FOLDER
+    from sopgen.build.parsed import KeptParses
     from sopgen.build.run import Options
 
-    projects, _ = load(data, strict, say, show_lints=False)
+    parsed = KeptParses(output / FOLDER) if options.get("cache", True) else None
+    projects, _ = load(data, strict, say, show_lints=False, parsed=parsed)
     total = sum(len(project.procedures) for project in projects)
     if say.quiet or not sys.stderr.isatty() or total < 2:
         report = build(projects, output, Options(**options))
@@ -192,6 +196,8 @@ def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options)
                 bar.update(1, name)
 
             report = build(projects, output, Options(**options, progress=done))
+    if parsed is not None:
+        parsed.save()
     for path in report.binders:
         say.info(f"binder: {path}")
     for path in report.pdfs:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from sopgen import files
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.encoding import decode_text
+from sopgen.load.parsed import ParseStore
 from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problems
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
@@ -29,16 +30,16 @@ def read_project(folder: Path, root: Path | None = None) -> tuple[Project | None
 
 
 def read_folder(
-    folder: Path, root: Path | None = None
+    folder: Path, root: Path | None = None, store: ParseStore | None = None
 ) -> tuple[Project | None, list[Procedure], list[Diagnostic]]:
     """Load one document folder: the project (None when dokumen.yaml failed), the
     procedures that loaded (also when it failed, so they can still be checked) and
-    the load diagnostics."""
+    the load diagnostics. ``store``: parses kept between runs (``load.parsed``)."""
     folder = Path(folder)
     root = Path(root) if root is not None else folder.parent
     diagnostics: list[Diagnostic] = []
 
-    dokumen, doc_source, found = _read_model(folder / DOCUMENT_FILE, Dokumen, root)
+    dokumen, doc_source, found = _read_model(folder / DOCUMENT_FILE, Dokumen, root, store)
     diagnostics += found
 
     if dokumen is not None:
@@ -64,7 +65,7 @@ def read_folder(
                     )
                 )
             continue
-        prosedur, source, found = _read_model(path, Prosedur, root)
+        prosedur, source, found = _read_model(path, Prosedur, root, store)
         diagnostics += found
         if prosedur is None:
             continue
@@ -115,7 +116,7 @@ def _display_path(path: Path) -> str:
 MAX_YAML_BYTES = 1024 * 1024
 
 
-def _read_model(path: Path, model: type[BaseModel], root: Path):
+def _read_model(path: Path, model: type[BaseModel], root: Path, store: ParseStore | None):
     """Read (through the file gate: inside ``root``, a regular file of sane size),
     decode, parse and validate one file. Returns (model or None, source map, diagnostics)."""
     shown = _display_path(path)
@@ -136,7 +137,7 @@ def _read_model(path: Path, model: type[BaseModel], root: Path):
     text, problem = decode_text(shown, raw)
     if problem is not None:
         return None, None, [problem]
-    data, source, diagnostics = parse_yaml(shown, text)
+    data, source, diagnostics = parse_yaml(shown, text, store)
     if data is None or diagnostics:
         return None, source, diagnostics
     if not isinstance(data, dict):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from sopgen.errors import Diagnostic
+from sopgen.load import parsed as kept
 from sopgen.load.yamlguard import (
     FastGuardedLoader,
     GuardedLoader,
@@ -66,8 +67,28 @@ class SourceMap:
         return Diagnostic(self.file, line, column, message, hint, severity)
 
 
-def parse_yaml(file: str, text: str) -> tuple[object, SourceMap, list[Diagnostic]]:
-    """Parse one YAML document. Returns (data or None, source map, diagnostics)."""
+def parse_yaml(
+    file: str, text: str, store: kept.ParseStore | None = None
+) -> tuple[object, SourceMap, list[Diagnostic]]:
+    """Parse one YAML document. Returns (data or None, source map, diagnostics).
+    ``store``: parses kept between runs (``load.parsed``): a text found there is not
+    parsed again, one that parses without a problem is put there."""
+    if store is None:
+        return _parse(file, text)
+    digest = kept.text_digest(text)
+    body = store.get(digest)
+    if body is not None and (found := kept.decode(digest, body)) is not None:
+        data, values, keys = found
+        return data, SourceMap(file, values, keys), []
+    data, source, problems = _parse(file, text)
+    if data is not None and not problems:
+        body = kept.encode(digest, data, source.values, source.keys)
+        if body is not None:
+            store.put(digest, body)
+    return data, source, problems
+
+
+def _parse(file: str, text: str) -> tuple[object, SourceMap, list[Diagnostic]]:
     source = SourceMap(file)
     refused = control_diagnostics(file, text) or tab_diagnostics(file, text)
     if refused:

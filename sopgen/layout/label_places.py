@@ -67,8 +67,9 @@ def distance(box: Rect, p: Point) -> float:
 
 AROUND_STEP = 1.0  # points between two places of the last search around an exit
 # off the line, for the last search beside the first two segments (a gutter of about
-# 20 pt beside a line holds a 17.5 pt "Tidak" only 2 pt off it)
-BESIDE_OFFSETS = (2.0, 2.25, 2.5, 3.0, 3.5, 4.5, 5.5, 6.5, 8.0)
+# 20 pt beside a line holds a 17.5 pt "Tidak" only 2 pt off it; above a side vertex the
+# diamond's slope may leave room only 8.5 to 9 pt over the line)
+BESIDE_OFFSETS = (2.0, 2.25, 2.5, 3.0, 3.5, 4.5, 5.5, 6.5, 8.0, 8.5, 9.0)
 BESIDE_ALONG = 38.0  # the label's nearer end within this of the segment's start
 
 

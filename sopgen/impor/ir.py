@@ -80,6 +80,9 @@ class Link:
     source: int  # Shape.id
     target: int  # Shape.id
     label: str | None = None  # printed label next to the exit ("Ya", "Tidak", "Lengkap")
+    # one line with a head at each end between two symbols of one row: the flow goes to
+    # target and back (YAML: bolak_balik on source, the left one)
+    both: bool = False
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def read_flow(part: Part):
                 )
     rep = _merge_joint(syms, nets)
     links: dict[tuple[int, int], str | None] = {}
+    two_way: set[tuple[int, int]] = set()  # (left, right) symbols of one row
     for net in nets:
         srcs = {rep[i] for i in net.sources}
         tgts = {rep[i] for i in net.targets}
@@ -118,12 +119,17 @@ def read_flow(part: Part):
         elif not srcs and len(tgts) == 2 and net.heads == 2 and not net.loose:
             # one line with an arrowhead at each end: the flow goes there and back
             a, b = sorted(tgts, key=lambda i: (syms[i].row, syms[i].page, syms[i].cx))
+            if _in_one_row(syms[a], syms[b]):  # bolak_balik, written on the left one
+                two_way.add((a, b))
+                continue
             links.setdefault((a, b), None)
             links.setdefault((b, a), None)
             uncertain.append(
                 ir.Uncertainty(
-                    f"panah berkepala dua di baris {_nomor(part, syms[a].row)} dibaca sebagai "
-                    "dua panah (pergi dan kembali); periksa arah alurnya",
+                    f"panah berkepala dua dari baris {_nomor(part, syms[a].row)} ke baris "
+                    f"{_nomor(part, syms[b].row)} dibaca sebagai dua panah (pergi dan "
+                    "kembali): 'bolak_balik' hanya untuk dua simbol dalam satu baris; "
+                    "periksa arah alurnya",
                     syms[a].row,
                     "lanjut",
                 )
@@ -136,7 +142,14 @@ def read_flow(part: Part):
                     links[(s, t)] = lab
     links = _join_connectors(part, syms, rep, links, uncertain)
     links = guess_links(part, syms, rep, links, pictured, phrases, uncertain)
-    return _finish(part, syms, rep, links, uncertain)
+    return _finish(part, syms, rep, links, uncertain, two_way)
+
+
+def _in_one_row(a: Sym, b: Sym) -> bool:
+    """Two symbols a two-headed line may join as one two-way arrow (sopgen's bolak_balik):
+    of one row on one page, neither a decision nor a connector."""
+    kinds = {a.kind, b.kind}
+    return a.row == b.row and a.page == b.page and not kinds & {"decision", "connector"}
 
 
 def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> None:
@@ -271,7 +284,7 @@ def _row_near(pp: PagePart, y: float) -> int | None:
     return min(rows, key=lambda b: 0 if b.y0 <= y < b.y1 else min(abs(y - b.y0), abs(y - b.y1))).row
 
 
-def _finish(part, syms, rep, links, uncertain):
+def _finish(part, syms, rep, links, uncertain, two_way=frozenset()):
     keep = sorted(
         {rep[i] for i in range(len(syms))},
         key=lambda i: (syms[i].row, syms[i].page, round(syms[i].cx / 8), syms[i].outline.cy),
@@ -290,7 +303,8 @@ def _finish(part, syms, rep, links, uncertain):
         for i in keep
     ]
     out = [ir.Link(ids[s], ids[t], lab) for (s, t), lab in links.items() if s in ids and t in ids]
-    out.sort(key=lambda lk: (lk.source, lk.target))
+    out += [ir.Link(ids[s], ids[t], both=True) for s, t in two_way if s in ids and t in ids]
+    out.sort(key=lambda lk: (lk.source, lk.target, lk.both))
     has = {s.row for s in shapes if s.kind != "connector"}
     for r, row in enumerate(part.rows):
         if r not in has:
@@ -317,7 +331,7 @@ def _finish(part, syms, rep, links, uncertain):
     for sh in shapes:
         if sh.kind != "decision":
             continue
-        exits = [lk for lk in out if lk.source == sh.id]
+        exits = [lk for lk in out if lk.source == sh.id and not lk.both]
         if len({lk.target for lk in exits}) < 2:
             uncertain.append(
                 ir.Uncertainty(

@@ -254,6 +254,9 @@ def _symbol(out: Text, sym, indent: int, short: bool) -> None:
         out.key("lanjut", sym.lanjut[0] if len(sym.lanjut) == 1 else sym.lanjut, indent)
     if sym.selesai:
         out.key("selesai", True, indent)
+    if sym.bolak_balik:
+        value = sym.bolak_balik[0] if len(sym.bolak_balik) == 1 else sym.bolak_balik
+        out.key("bolak_balik", value, indent)
 
 
 def write_document(

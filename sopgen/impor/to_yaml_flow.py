@@ -1,10 +1,13 @@
 """The flow of an imported SOP in sopgen's step syntax: which row gets `nomor`, `lanjut`,
-`keputusan`, `selesai`, kind overrides and ids, so that the YAML's flow is exactly the
-arrows read from the source.
+`keputusan`, `selesai`, `bolak_balik`, kind overrides and ids, so that the YAML's flow is
+exactly the arrows read from the source.
 
 sopgen's defaults (spec of the step syntax): a symbol goes to the next symbol in row order;
 the last symbol ends; the first symbol and every ending symbol are terminators, a
-`keputusan` is a decision, everything else a process. Only what differs is written.
+`keputusan` is a decision, everything else a process. A two-way arrow (`bolak_balik`,
+written on its left symbol) changes them: its far end has no default exit and is no end,
+the symbol writing it goes by default to the next symbol that is not its far end. Only
+what differs is written.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class SymbolPlan:
     keputusan: dict | None = None
     lanjut: list | None = None
     selesai: bool = False
+    bolak_balik: list | None = None  # the far ends of its two-way arrows
     teks: str = ""  # text inside the symbol ("Mulai", "Lengkap?")
     notes: list[str] = field(default_factory=list)
 
@@ -64,7 +68,7 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
         return rows
     # symbols in row order (left to right); connectors are only counted, never written
     order: list[tuple[int, int]] = []  # (row, shape id or -1 for a placeholder)
-    arrows = {(link.source, link.target) for link in sop.links}
+    arrows = {(link.source, link.target) for link in sop.links if not link.both}
     shapes = {s.id: s for s in sop.shapes if s.kind != "connector"}
     by_row: dict[int, list[ir.Shape]] = {}
     for s in shapes.values():
@@ -94,11 +98,17 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
     flat = [sym for plan in rows for sym in plan.symbols]
     outs: dict[int, list[tuple[int, str | None]]] = {g: [] for g in range(len(flat))}
     has_in: set[int] = set()
+    far: dict[int, list[int]] = {}  # two-way arrows: the symbol writing it -> far ends
     for link in sop.links:
         if link.source in position and link.target in position:
             g, t = position[link.source], position[link.target]
+            if link.both:
+                far.setdefault(g, []).append(t)
+                has_in.update((g, t))
+                continue
             outs[g].append((t, link.label))
             has_in.add(t)
+    flow = _Defaults(len(flat), far)
     # A placeholder is transparent: it goes on to the next symbol, and takes over an
     # arrow that jumps over it from the symbol before it (or the chain of placeholders).
     for g, (_, sid) in enumerate(order):
@@ -116,10 +126,9 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
             outs[g - 1] = [(g, e[1]) if e in jumps else e for e in outs[g - 1]] or [(g, None)]
             has_in.add(g)
     refs = _Refs(rows)
-    last = len(flat) - 1
     for g in outs:  # an arrow from a symbol to itself is not a flow
         outs[g] = [(t, label) for t, label in outs[g] if t != g]
-    _repair(flat, order, outs, has_in)
+    _repair(flat, order, outs, has_in, flow)
     where = refs.where
 
     def name(g: int) -> str:
@@ -131,17 +140,40 @@ def plan_flow(sop: ir.ImportedSop, executors: list[str]) -> list[RowPlan]:
     starts = {
         g for g, sym in enumerate(flat) if sym.kind == "terminator" and g not in has_in and outs[g]
     }
-    for g, messages in repair(outs, lambda g: flat[g].kind == "decision", name, starts).items():
+    both = [(g, t) for g, ts in far.items() for t in ts]
+    decision = lambda g: flat[g].kind == "decision"  # noqa: E731
+    for g, messages in repair(outs, decision, name, starts, both).items():
         flat[g].notes.extend(messages)
     has_in.update(t for exits in outs.values() for t, _ in exits)
     for g, sym in enumerate(flat):
         exits = sorted(dict(outs[g]).items())
-        _decide(sym, g, last, exits, refs)
+        _decide(sym, g, flow.next(g), exits, refs)
+        if g in far:
+            sym.bolak_balik = [refs(t) for t in far[g]]
         if g > 0 and g not in has_in and sym.kind not in ("terminator", ""):
             sym.notes.append("tidak ada panah yang menuju simbol ini di sumber: periksa alur")
     incoming = {t for exits in outs.values() for t, _ in exits}
-    _kinds(flat, last, {g for g in starts if g not in incoming})
+    _kinds(flat, flow, {g for g in starts if g not in incoming})
     return rows
+
+
+class _Defaults:
+    """Where a symbol goes when nothing is written (model.flow's rule with two-way
+    arrows): the far end of one nowhere (it returns), the symbol writing it to the next
+    symbol that is not its far end, any other to the next symbol."""
+
+    def __init__(self, count: int, far: dict[int, list[int]]):
+        self.count, self.far = count, far
+        self.returning = {t for ts in far.values() for t in ts}
+
+    def next(self, g: int) -> int | None:
+        if g in self.returning:
+            return None
+        return next((n for n in range(g + 1, self.count) if n not in self.far.get(g, ())), None)
+
+    def linked(self, g: int) -> bool:
+        """Whether a two-way arrow joins the symbol."""
+        return g in self.far or g in self.returning
 
 
 SAME_COLUMN = 6.0  # points: symbols this close horizontally are stacked in one column
@@ -169,13 +201,17 @@ def order_in_row(shapes: list[ir.Shape], arrows: set[tuple[int, int]]) -> list[i
     return out
 
 
-def _repair(flat: list[SymbolPlan], order, outs, has_in: set[int]) -> None:
+def _repair(flat: list[SymbolPlan], order, outs, has_in: set[int], flow: _Defaults) -> None:
     """A symbol with no arrow out, followed by a symbol no arrow reaches from above: most
-    likely one arrow the reader missed. Join them (marked), so the flow stays whole."""
+    likely one arrow the reader missed. Join them (marked), so the flow stays whole. A
+    symbol a two-way arrow joins is not alone: neither end is joined so."""
     from_above = {t for g, exits in outs.items() for t, _ in exits if g < t}
+    from_above |= {t for g, ts in flow.far.items() for t in ts if g < t}
     for g in range(len(flat) - 1):
         sym, start = flat[g], g == 0 or g not in has_in
         if outs[g] or (g + 1) in from_above or order[g + 1][1] < 0 or order[g][1] < 0:
+            continue
+        if flow.linked(g):
             continue
         if sym.kind == "terminator" and not start:
             continue  # an end drawn as an end
@@ -218,7 +254,9 @@ class _Refs:
         return plan.id
 
 
-def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
+def _decide(sym: SymbolPlan, g: int, default: int | None, exits, refs: _Refs) -> None:
+    """``default``: where the symbol goes when nothing is written (None: nowhere, it ends
+    or, as the far end of a two-way arrow, returns)."""
     targets = [t for t, _ in exits]
     if sym.kind == "decision":
         groups: dict[str | None, list[int]] = {}
@@ -268,7 +306,7 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
             f"belah ketupat dengan {len(exits)} panah keluar ditulis sebagai kotak proses: periksa"
         )
     if not exits:
-        if g != last:
+        if default is not None:
             sym.selesai = True
             if sym.kind == "process":
                 sym.notes.append(
@@ -276,7 +314,7 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
                     "alur (selesai): periksa"
                 )
         return
-    if targets == [g + 1]:
+    if targets == [default]:
         return
     sym.lanjut = [refs(t) for t in targets]
     labelled = [label for _, label in exits if label]
@@ -284,13 +322,13 @@ def _decide(sym: SymbolPlan, g: int, last: int, exits, refs: _Refs) -> None:
         sym.notes.append(f"label panah {', '.join(labelled)} di luar keputusan tidak ditulis")
 
 
-def _kinds(flat: list[SymbolPlan], last: int, starts: set[int]) -> None:
+def _kinds(flat: list[SymbolPlan], flow: _Defaults, starts: set[int]) -> None:
     """Write a kind override where sopgen's default kind differs from the source's.
     ``starts``: further start terminators (no arrow in, one out)."""
     for g, sym in enumerate(flat):
         if sym.keputusan is not None or not sym.kind:
             continue
-        ends = sym.selesai or (g == last and not sym.lanjut)
+        ends = sym.selesai or (not sym.lanjut and g not in flow.returning and flow.next(g) is None)
         default = "terminator" if g == 0 or ends else "process"
         wanted = "terminator" if sym.kind == "terminator" else "process"
         if wanted == "terminator" and default == "process" and g not in starts:

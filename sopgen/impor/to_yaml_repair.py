@@ -3,28 +3,39 @@ from the start, an end reachable from every symbol. A source is sometimes incons
 and a reader sometimes misses an arrow; each arrow added here is the smallest likely fix,
 and is marked for the user (``# impor:``) on the symbol it leaves.
 
-Graph: nodes 0..n-1 in row order, ``outs[g]`` = [(target, label)], no outs = an end.
+Graph: nodes 0..n-1 in row order, ``outs[g]`` = [(target, label)], no outs = an end;
+``both``: the two-way arrows (g, t), followed both ways and never changed (their far end
+t is no end: its way out is the way back).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from sopgen.model.flow import closure
 
 Outs = dict[int, list[tuple[int, str | None]]]
 
 
-def _reachable(outs: Outs, starts: set[int]) -> set[int]:
-    return closure(starts, {g: [t for t, _ in exits] for g, exits in outs.items()})
+def _graph(outs: Outs, both) -> dict[int, list[int]]:
+    graph = {g: [t for t, _ in exits] for g, exits in outs.items()}
+    for g, t in both:
+        graph[g].append(t)
+        graph[t].append(g)
+    return graph
 
 
-def _reaching_an_end(outs: Outs) -> set[int]:
+def _reachable(outs: Outs, starts: set[int], both=()) -> set[int]:
+    return closure(starts, _graph(outs, both))
+
+
+def _reaching_an_end(outs: Outs, both=()) -> set[int]:
     back: dict[int, list[int]] = {g: [] for g in outs}
-    for g, exits in outs.items():
-        for t, _ in exits:
+    for g, targets in _graph(outs, both).items():
+        for t in targets:
             back[t].append(g)
-    return closure([g for g, exits in outs.items() if not exits], back)
+    returning = {t for _, t in both}
+    return closure([g for g, exits in outs.items() if not exits and g not in returning], back)
 
 
 def repair(
@@ -32,6 +43,7 @@ def repair(
     decision: Callable[[int], bool],
     name: Callable[[int], str],
     starts: set[int] | None = None,
+    both: Iterable[tuple[int, int]] = (),
 ) -> dict:
     """Add arrows until the flow is whole; returns {node: [Indonesian notes]}.
     ``starts``: nodes where the flow may begin (node 0 and further start terminators)."""
@@ -40,6 +52,7 @@ def repair(
     if not n:
         return notes
     starts = {0} | (starts or set())
+    both = list(both)
 
     def add(g: int, t: int, why: str) -> None:
         outs[g].append((t, None))
@@ -48,7 +61,7 @@ def repair(
         )
 
     for _ in range(n):  # reach every symbol from the start
-        reached = _reachable(outs, starts)
+        reached = _reachable(outs, starts, both)
         missing = [g for g in range(n) if g not in reached]
         if not missing:
             break
@@ -59,7 +72,7 @@ def repair(
         p = max(open_ or plain or before or [0])
         add(p, u, f"{name(u)} tidak tercapai dari awal alur")
     for _ in range(n):  # from every symbol, a way to an end
-        trapped = sorted(_reachable(outs, starts) - _reaching_an_end(outs))
+        trapped = sorted(_reachable(outs, starts, both) - _reaching_an_end(outs, both))
         if not trapped:
             break
         forkable = [g for g in trapped if not decision(g) or len(outs[g]) < 2]

@@ -359,7 +359,8 @@ def test_identity_text_left_over_is_named(name):
 
 
 def _arrows(sop) -> set[tuple[str, str]]:
-    """Each arrow as 'row executor kind' -> 'row executor kind', rows by printed number."""
+    """Each arrow as 'row executor kind' -> 'row executor kind', rows by printed number;
+    a line with a head at each end (a two-way arrow) as '... -> <-> ...'."""
     execs, rows = sop.header.executors, sop.rows
     by_id = {s.id: s for s in sop.shapes}
 
@@ -367,7 +368,7 @@ def _arrows(sop) -> set[tuple[str, str]]:
         s = by_id[i]
         return f"{rows[s.row].nomor.rstrip('.')} {execs[s.columns[0]]} {s.kind}"
 
-    return {(name(lk.source), name(lk.target)) for lk in sop.links}
+    return {(name(lk.source), ("<-> " if lk.both else "") + name(lk.target)) for lk in sop.links}
 
 
 # file: every arrow as drawn, read by eye from the rendered flowchart pages
@@ -383,22 +384,18 @@ ARROWS = {
         ("5 Tim Kerja Statistik Sosial decision", "4 PPK process"),
         ("5 Tim Kerja Statistik Sosial decision", "6 Tim Bagian Umum terminator"),
     },
-    # a line with a head at each end (to Kepala Bagian Umum and back) is two arrows; the
-    # boxes of Anggota Tim are drawn without an arrow out
+    # a line with a head at each end (to Kepala Bagian Umum and back) is one two-way
+    # arrow from the left symbol; the boxes of Anggota Tim are drawn without an arrow out
     "archives-076-sop-persiapan-seruti.pdf": {
         ("1 Ketua Tim Statistik Sosial terminator", "1 Anggota Tim Statistik Sosial process"),
-        ("1 Ketua Tim Statistik Sosial terminator", "1 Kepala Bagian Umum process"),
-        ("1 Kepala Bagian Umum process", "1 Ketua Tim Statistik Sosial terminator"),
+        ("1 Ketua Tim Statistik Sosial terminator", "<-> 1 Kepala Bagian Umum process"),
         ("1 Ketua Tim Statistik Sosial terminator", "2 Ketua Tim Statistik Sosial terminator"),
         ("2 Ketua Tim Statistik Sosial terminator", "2 Anggota Tim Statistik Sosial process"),
-        ("2 Ketua Tim Statistik Sosial terminator", "2 Kepala Bagian Umum process"),
-        ("2 Kepala Bagian Umum process", "2 Ketua Tim Statistik Sosial terminator"),
+        ("2 Ketua Tim Statistik Sosial terminator", "<-> 2 Kepala Bagian Umum process"),
         ("2 Ketua Tim Statistik Sosial terminator", "3 Ketua Tim Statistik Sosial terminator"),
         ("3 Ketua Tim Statistik Sosial terminator", "3 Anggota Tim Statistik Sosial process"),
-        ("3 Ketua Tim Statistik Sosial terminator", "3 Kepala Bagian Umum process"),
-        ("3 Kepala Bagian Umum process", "3 Ketua Tim Statistik Sosial terminator"),
-        ("3 Kepala Bagian Umum process", "3 BPS Kabupaten/Kota process"),
-        ("3 BPS Kabupaten/Kota process", "3 Kepala Bagian Umum process"),
+        ("3 Ketua Tim Statistik Sosial terminator", "<-> 3 Kepala Bagian Umum process"),
+        ("3 Kepala Bagian Umum process", "<-> 3 BPS Kabupaten/Kota process"),
     },
     # the rulings of the identity block above the table (same page) are no arrows
     "monitoring-078-sop-diseminasi-seruti.pdf": {
@@ -407,10 +404,8 @@ ARROWS = {
         ("1 Anggota Tim Statistik Sosial process", "2 Anggota Tim Statistik Sosial terminator"),
         ("2 Anggota Tim Statistik Sosial terminator", "3 Anggota Tim Statistik Sosial process"),
         ("3 Ketua Tim Statistik Sosial terminator", "3 Anggota Tim Statistik Sosial process"),
-        ("3 Ketua Tim Statistik Sosial terminator", "3 Ketua Tim Neraca Wilayah process"),
-        ("3 Ketua Tim Neraca Wilayah process", "3 Ketua Tim Statistik Sosial terminator"),
-        ("3 Ketua Tim Neraca Wilayah process", "3 BPS RI process"),
-        ("3 BPS RI process", "3 Ketua Tim Neraca Wilayah process"),
+        ("3 Ketua Tim Statistik Sosial terminator", "<-> 3 Ketua Tim Neraca Wilayah process"),
+        ("3 Ketua Tim Neraca Wilayah process", "<-> 3 BPS RI process"),
     },
     "hrm-059-sop-pengumpulan-data-pdrb-triwulanan.pdf": {
         ("1 Ketua Tim Neraca Wilayah terminator", "1 PJ Neraca Produksi process"),
@@ -437,6 +432,17 @@ def test_arrows_as_drawn(name):
     notes = [u.message for u in sop.uncertain if u.field in ("lanjut", "keputusan")]
     missed = ("tidak menyentuh", "tidak tersambung", "tanpa panah keluar", "tidak terbaca di")
     assert not [n for n in notes if any(m in n for m in missed)]
+
+
+@pytest.mark.parametrize(
+    "name", ["archives-076-sop-persiapan-seruti.pdf", "monitoring-078-sop-diseminasi-seruti.pdf"]
+)
+def test_two_headed_lines_in_a_row_are_two_way_arrows_without_a_note(name):
+    """Each line with a head at each end between two symbols of one row is one two-way
+    arrow (bolak_balik in the YAML), nothing for the officer to check about it."""
+    sop = _read(name)
+    assert sum(lk.both for lk in sop.links) == (4 if name.startswith("archives") else 2)
+    assert not [u.message for u in sop.uncertain if "berkepala dua" in u.message]
 
 
 def test_boxes_hidden_under_filled_cells_are_no_symbols():

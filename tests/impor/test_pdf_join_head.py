@@ -35,10 +35,11 @@ def test_arrow_joining_a_line_with_its_own_head(tmp_path, open_heads):
 
 
 def test_arrow_with_a_head_at_each_end_goes_there_and_back(tmp_path):
-    """A line with an arrowhead at each end (archives-076, monitoring-078: a file sent to
-    Kepala Bagian Umum and back) is two arrows, there and back, and said so for the officer;
-    the rulings of an identity block printed above the table on the same page, running
-    across the executor columns, are no arrows."""
+    """A line with an arrowhead at each end between two rows is two arrows, there and back,
+    and said so for the officer (within one row it is one two-way arrow, bolak_balik: the
+    corpus tests, archives-076 and monitoring-078); the rulings of an identity block
+    printed above the table on the same page, running across the executor columns, are no
+    arrows."""
     steps = [
         Step("1", "Menerima berkas usulan", 0, "terminator", (1,)),
         Step("2", "Memeriksa berkas usulan", 1, "process", (2,), two_way=True),
@@ -57,8 +58,8 @@ def test_arrow_with_a_head_at_each_end_goes_there_and_back(tmp_path):
     }
     notes = [u.message for u in sop.uncertain if u.field == "lanjut"]
     assert notes == [
-        "panah berkepala dua di baris 2 dibaca sebagai dua panah (pergi dan "
-        "kembali); periksa arah alurnya"
+        "panah berkepala dua dari baris 2 ke baris 3 dibaca sebagai dua panah (pergi dan "
+        "kembali): 'bolak_balik' hanya untuk dua simbol dalam satu baris; periksa arah alurnya"
     ]
 
 

@@ -122,6 +122,20 @@ def _case_two_starts():
     return _sop(rows, shapes, links)
 
 
+def _case_two_way():
+    """Row 2: Petugas Loket sends to Kepala Seksi and gets it back (one line with a head
+    at each end), then goes on to row 3; Kepala Seksi has no other arrow."""
+    rows = [_row("1", "Menerima permohonan"), _row("2", "Berkonsultasi"), _row("3", "Selesai")]
+    shapes = [
+        _shape(0, 0, "terminator", 0),
+        _shape(1, 1, "process", 1),
+        _shape(2, 1, "process", 2),
+        _shape(3, 2, "terminator", 0),
+    ]
+    links = [ir.Link(0, 1), ir.Link(1, 2, both=True), ir.Link(1, 3)]
+    return _sop(rows, shapes, links)
+
+
 def _ir_edges(sop: ir.ImportedSop):
     order = {}
     for s in sop.shapes:
@@ -134,7 +148,7 @@ def _ir_edges(sop: ir.ImportedSop):
 
 
 @pytest.mark.parametrize(
-    "case", [_case_decision_loop, _case_rows_with_several_symbols, _case_two_starts]
+    "case", [_case_decision_loop, _case_rows_with_several_symbols, _case_two_starts, _case_two_way]
 )
 def test_flow_is_exact(case):
     sop = case()
@@ -145,7 +159,7 @@ def test_flow_is_exact(case):
     expected = set()
     for link in sop.links:
         kind = sop.shapes[link.source].kind
-        label = link.label if kind == "decision" else None
+        label = "<->" if link.both else link.label if kind == "decision" else None
         expected.add((where[link.source], where[link.target], label))
     assert edges(text) == expected
     by_position = sorted(sop.shapes, key=lambda s: (s.row, s.x))
@@ -281,7 +295,7 @@ def test_written_whole_or_not_at_all(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "case", [_case_decision_loop, _case_rows_with_several_symbols, _case_two_starts]
+    "case", [_case_decision_loop, _case_rows_with_several_symbols, _case_two_starts, _case_two_way]
 )
 def test_written_folder_loads_and_passes_check(tmp_path, monkeypatch, cli, case):
     monkeypatch.chdir(tmp_path)

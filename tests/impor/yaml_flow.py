@@ -1,6 +1,8 @@
 """Read the flow back out of written procedure YAML by the rules of sopgen's step syntax
 (default next symbol, `lanjut`, `keputusan`, `selesai`, references by printed number or
-id), independently of the importer, so a test can compare it with the arrows read."""
+id; `bolak_balik`: a two-way arrow, labelled "<->", whose far end has no default exit and
+whose writer goes on by default to the next symbol that is not its far end),
+independently of the importer, so a test can compare it with the arrows read."""
 
 from __future__ import annotations
 
@@ -52,6 +54,15 @@ def edges(text: str) -> set[tuple[tuple[int, int], tuple[int, int], str | None]]
         return (numbers.index(value), 0)
 
     out = set()
+    position = {(i, k): g for g, (i, k, _) in enumerate(flat)}
+    far: dict[int, set[int]] = {}
+    for g, (i, k, item) in enumerate(flat):
+        if "bolak_balik" in item:
+            value = item["bolak_balik"]
+            targets = value if isinstance(value, list) else [value]
+            far[g] = {position[ref(t)] for t in targets}
+            out.update(((i, k), ref(t), "<->") for t in targets)
+    returning = set().union(*far.values()) if far else set()
     for g, (i, k, item) in enumerate(flat):
         here = (i, k)
         if "keputusan" in item:
@@ -63,10 +74,12 @@ def edges(text: str) -> set[tuple[tuple[int, int], tuple[int, int], str | None]]
         elif "lanjut" in item:
             targets = item["lanjut"] if isinstance(item["lanjut"], list) else [item["lanjut"]]
             out.update((here, ref(t), None) for t in targets)
-        elif item.get("selesai"):
+        elif item.get("selesai") or g in returning:
             pass
-        elif g + 1 < len(flat):
-            out.add((here, flat[g + 1][:2], None))
+        else:
+            nxt = [n for n in range(g + 1, len(flat)) if n not in far.get(g, ())]
+            if nxt:
+                out.add((here, flat[nxt[0]][:2], None))
     return out
 
 

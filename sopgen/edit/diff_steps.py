@@ -57,6 +57,7 @@ def _steps(scope: str, old: Procedure, new: Procedure) -> list[Change]:
     a, b = old.data.kegiatan, new.data.kegiatan
     pairs = align([s.uraian for s in a], [s.uraian for s in b])
     to_new = {i: j for i, j, _ in pairs if i is not None and j is not None}
+    ways_a, ways_b = _two_ways(old), _two_ways(new)
     out = []
     for i, j, moved in pairs:
         if j is None:
@@ -86,10 +87,23 @@ def _steps(scope: str, old: Procedure, new: Procedure) -> list[Change]:
                 ("waktu", old.waktu_text(i), new.waktu_text(j)),
                 ("output", sa.output, sb.output),
                 ("keterangan", sa.keterangan, sb.keterangan),
+                ("bolak-balik", ways_a.get(i), ways_b.get(j)),
             ],
         )
         out += _flow(scope, head, sa, sb, a, b, i, j, to_new)
     return out
+
+
+def _two_ways(proc: Procedure) -> dict[int, str]:
+    """Each row's two-way arrows (bolak_balik, always within the row) as the executors
+    they join: "Kasubag dan Kepala Dinas"; compared by who, not by ids."""
+    syms = proc.symbols
+    rows: dict[int, list[str]] = {}
+    for e in proc.edges:
+        if e.both:
+            a, b = (", ".join(syms[n].executors) for n in (e.source, e.target))
+            rows.setdefault(syms[e.source].row, []).append(f"{a} dan {b}")
+    return {row: "; ".join(sorted(pairs)) for row, pairs in rows.items()}
 
 
 def _flow(scope, head, sa: Langkah, sb: Langkah, a, b, i: int, j: int, to_new) -> list[Change]:

@@ -421,3 +421,21 @@ def test_html_file_that_cannot_be_written(pair, cli):
     result = cli("diff", "lama", "baru", "--html", "berkas/p.html", "-q")
     assert result.exit_code == 1
     assert result.output.startswith("kesalahan: tidak dapat menulis berkas/p.html: ")
+
+
+def test_a_two_way_arrow_added_is_named_by_who_it_joins(mini_pair, cli):
+    """bolak_balik: the diff says which executors now exchange in the row, not ids."""
+    _, new = mini_pair
+    edit(
+        new / "layanan.yaml",
+        "    pelaksana: Kepala Dinas\n    kelengkapan: Konsep",
+        "    simbol:\n      - pelaksana: Kasubag\n        bolak_balik: ttd\n"
+        "      - id: ttd\n        pelaksana: Kepala Dinas\n    kelengkapan: Konsep",
+    )
+    result = cli("diff", "lama", "baru")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "prosedur layanan: langkah 4 diubah: pelaksana Kepala Dinas -> Kasubag, Kepala Dinas",
+        "prosedur layanan: langkah 4 diubah: bolak-balik (kosong) -> Kasubag dan Kepala Dinas",
+        "2 perubahan.",
+    ]

@@ -232,7 +232,8 @@ def _join_connectors(part, syms, rep, links, uncertain):
                 recv.append(c)
             else:
                 emit.append(c)
-    paired = set()
+    paired: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     new = {k: v for k, v in links.items() if k[0] not in conns and k[1] not in conns}
     for r in recv:
         best, key = None, None
@@ -256,11 +257,21 @@ def _join_connectors(part, syms, rep, links, uncertain):
                 continue
             if key is None or k < key:
                 best, key = e, k
-        if best is None:
-            continue
-        paired.update((r, best))
+        if best is not None:
+            pairs.append((r, best))
+            paired.update((r, best))
+    # ... and one connector may lead on to several of its letter (a fork whose two arrows
+    # leave the page together, going on on two later pages)
+    for e in emit:
+        te = syms[e].text.strip()
+        same = [r for r in recv if te and syms[r].text.strip() == te]
+        if e not in paired and same:
+            r = min(same, key=lambda r: (abs(syms[e].page - syms[r].page - 1), syms[r].page))
+            pairs.append((r, e))
+            paired.update((r, e))
+    for r, e in pairs:
         for s, lab in inc[r]:
-            for t, lab2 in out[best]:
+            for t, lab2 in out[e]:
                 if s != t and new.get((s, t)) is None:
                     new[(s, t)] = lab or lab2
     for c in conns:

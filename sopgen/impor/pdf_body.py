@@ -23,7 +23,7 @@ from sopgen.impor.pdf_table import (
     read_header,
     runs,
 )
-from sopgen.impor.pdf_text import Word, join_lines, line_text, lines_of, text_of
+from sopgen.impor.pdf_text import Word, cell_text, join_lines, line_text, lines_of, text_of
 
 TEXT_ROLES = ("kelengkapan", "waktu", "output", "keterangan")
 NOTE_START = re.compile(r"^\W{0,2}(ket\b|ket\.|ket:|keterangan|catatan|\*)", re.I)
@@ -272,7 +272,7 @@ def _split_unruled(words: list[Word], grid: Grid, roles: list[str], body_band: i
 
 
 def _cell_text(ws: list[Word]) -> str:
-    return join_lines([line_text(line) for line in lines_of(ws)])
+    return cell_text([line_text(line) for line in lines_of(ws)])
 
 
 def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, str | None]:

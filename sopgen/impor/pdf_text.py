@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sopgen.impor.cell_lists import with_lists
+
 
 @dataclass(frozen=True)
 class Word:
@@ -75,6 +77,12 @@ def join_lines(texts: list[str]) -> str:
         else:
             out = out + " " + t
     return out
+
+
+def cell_text(texts: list[str]) -> str:
+    """Lines of a table cell as one text (``join_lines``), a list printed in it one line
+    per item (cell_lists)."""
+    return with_lists(texts, join_lines)
 
 
 def _repeats(word: str, rest: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from sopgen.impor.cell_lists import with_lists
 from sopgen.impor.xlsx_cells import Cells, norm
 
 HEADER_SEARCH_ROWS = 60
@@ -192,6 +193,8 @@ def _field_text(cells: Cells, row: int, span: tuple[int, int] | None) -> tuple[s
         if cells.anchor_of(row, c) != (row, c):
             continue
         text = cells.get(row, c)
+        if (row, c) in cells.lines:  # typed over several lines: a list keeps its items
+            text = with_lists(list(cells.lines[(row, c)]), " ".join)
         if text:
             parts.append(text)
         last = max(last, cells.span(row, c)[2])

@@ -86,6 +86,9 @@ class Canvas:
 
 
 def wrap(text: str, width: float, font: str, size: float) -> list[str]:
+    """Lines of ``text`` no wider than ``width``; a line break in it starts a new line."""
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in wrap(part, width, font, size)]
     out, cur = [], ""
     for word in text.split():
         cand = f"{cur} {word}".strip()

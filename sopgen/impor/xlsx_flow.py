@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from sopgen.impor import ir
+from sopgen.impor.assign import assign
 from sopgen.impor.xlsx_drawing import KINDS, Drawn, Grid
 from sopgen.impor.xlsx_table import Table
 
@@ -242,10 +243,10 @@ class _Builder:
 
 def _label(builder: _Builder, decision: Drawn, exits: list[tuple[int, Drawn, tuple]]):
     """Text boxes (or short texts typed into executor cells) near a decision's exits ->
-    labels (nearest first, each used once)."""
+    labels (each used once: as many exits labelled as can be, then the nearest)."""
     w = max(decision.box[2] - decision.box[0], decision.box[3] - decision.box[1])
-    pairs = []
-    for t in builder.texts:
+    costs: dict[tuple[int, int], float] = {}
+    for n, t in enumerate(builder.texts):
         if len(t.text) > 30:
             continue
         for k, (_, line, p) in enumerate(exits):
@@ -259,14 +260,8 @@ def _label(builder: _Builder, decision: Drawn, exits: list[tuple[int, Drawn, tup
             else:
                 dist = _dist_to_segment(t.centre, p, mid)
             if dist <= 1.5 * w:
-                pairs.append((dist, k, t.id, t.text))
-    labels: dict[int, str] = {}
-    used: set[int] = set()
-    for _, k, tid, text in sorted(pairs):
-        if k not in labels and tid not in used:
-            labels[k] = text
-            used.add(tid)
-    return labels
+                costs[(k, n)] = dist
+    return {k: builder.texts[n].text for k, n in assign(costs)}
 
 
 def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:

@@ -275,3 +275,23 @@ def test_a_pelaksana_line_above_the_table_is_not_its_header(tmp_path):
     assert sop.header.executors == ("Pengadministrasi", "Kasubbag", "Kabag")
     assert [r.nomor for r in sop.rows] == ["1", "2"]
     assert len(sop.links) == 1
+
+
+def test_label_nearest_the_other_exit_is_still_its_own(tmp_path):
+    """The 'Ya' text box stands beside the Tidak arrow's line (going up to step 2), but is
+    the only label near the Ya exit; the 'Tidak' box is a little further off its line.
+    Nearest pair first gave 'Ya' to the Tidak arrow and left Ya unlabelled."""
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 4, 6, "Mulai"),
+            Box(2, "flowChartProcess", 5, 7),
+            Box(3, "flowChartDecision", 4, 8, width=500_000, height=400_000),
+            Box(4, "flowChartTerminator", 4, 9, "Selesai"),
+            Box(20, "rect", 4, 8, "Ya", 200_000, 150_000, True, dx=333_000, dy=-309_000),
+            Box(21, "rect", 4, 8, "Tidak", 300_000, 150_000, True, dx=538_000, dy=-580_000),
+        ],
+        arrows=[Arrow(10, 1, 2), Arrow(11, 2, 3), Arrow(12, 3, 4), Arrow(13, 3, 2)],
+    )
+    sop = read_xlsx(build(tmp_path / "dekat.xlsx", ROWS[:4], d, identity=False))
+    labels = {(link.source, link.target): link.label for link in sop.links}
+    assert labels == {(0, 1): None, (1, 2): None, (2, 3): "Ya", (2, 1): "Tidak"}

@@ -22,7 +22,7 @@ def join_connectors(
         if link.source in text:
             out_of.setdefault(text[link.source], []).append(link.target)
     joined = [
-        (link.source, link.target, link.label)
+        (link.source, link.target, link.label, link.both)
         for link in links
         if link.source not in text and link.target not in text
     ]
@@ -34,13 +34,13 @@ def join_connectors(
             )
         for source, label in into.get(key, []):
             for target in out_of.get(key, []):
-                joined.append((source, target, label))
+                joined.append((source, target, label, False))
     seen: set[tuple[int, int]] = set()
     out = []
-    for source, target, label in joined:
+    for source, target, label, both in joined:
         if (source, target) in seen or source == target or target in text or source in text:
             continue
         seen.add((source, target))
-        out.append(ir.Link(source, target, label))
+        out.append(ir.Link(source, target, label, both))
     out.sort(key=lambda link: (link.source, link.target))
     return out, notes

@@ -60,6 +60,7 @@ class _Builder:
             self.by_id.setdefault(d.id, d)
         self.symbols = [d for d in drawn if self._is_symbol(d)]
         self._bucket: dict[tuple[int, int], list[Drawn]] | None = None
+        self.both: list[tuple[int, int]] = []  # lines with a head at each end (drawn ids)
 
     def note(self, message: str, row: int | None = None, fld: str | None = None) -> None:
         self.uncertain.append(ir.Uncertainty(message, row, fld))
@@ -165,12 +166,9 @@ class _Builder:
                 "garis tanpa kepala panah; arahnya dianggap dari awal garis: periksa arah alur",
                 self._row_index(a),
             )
-        elif start_arrow and end_arrow:
-            self.note(
-                "garis dengan panah di kedua ujung; arahnya dianggap dari awal garis: "
-                "periksa arah alur",
-                self._row_index(a),
-            )
+        elif start_arrow and end_arrow:  # there and back: _links decides how to write it
+            self.both.append((a, b))
+            return []
         return [(a, b, line, line.start)]
 
     def _row_index(self, drawn_id: int) -> int | None:
@@ -267,8 +265,8 @@ def _label(builder: _Builder, decision: Drawn, exits: list[tuple[int, Drawn, tup
 def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:
     b = _Builder(table, drawn, grid, page)
     arrows = b.arrows() if table.rows else []
-    incoming = {t for _, t, _, _ in arrows}
-    outgoing = {s for s, _, _, _ in arrows}
+    incoming = {t for _, t, _, _ in arrows} | {i for pair in b.both for i in pair}
+    outgoing = {s for s, _, _, _ in arrows} | {i for pair in b.both for i in pair}
     placed = []
     pictures = 0
     for d in b.symbols:
@@ -312,6 +310,7 @@ def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:
         for row, x, d, kind, cols in placed
     ]
     links = _links(b, arrows, kinds, new_id)
+    links = sorted(links + _two_way(b, placed, new_id), key=lambda lk: (lk.source, lk.target))
     executors = [e.title for e in table.executors]
     used_cols = {c for s in shapes for c in s.columns}
     for i, title in enumerate(executors):
@@ -338,6 +337,30 @@ def build_flow(table: Table, drawn: list[Drawn], grid: Grid, page: int) -> Flow:
         for s in shapes
     ]
     return Flow(shapes, links, [executors[i] for i in keep], b.uncertain)
+
+
+def _two_way(b: _Builder, placed, new_id) -> list[ir.Link]:
+    """Lines with a head at each end: between two symbols of one row (neither a decision)
+    one two-way arrow from the left one (bolak_balik); else two arrows, there and back,
+    said so for the officer."""
+    where = {d.id: (row, x, kind) for row, x, d, kind, _ in placed}
+    out = []
+    for a, c in b.both:
+        if a not in new_id or c not in new_id or a == c:
+            continue
+        (ra, xa, ka), (rc, xc, kc) = where[a], where[c]
+        left, right = (a, c) if (xa, new_id[a]) <= (xc, new_id[c]) else (c, a)
+        if ra == rc and "decision" not in (ka, kc):
+            out.append(ir.Link(new_id[left], new_id[right], both=True))
+            continue
+        out += [ir.Link(new_id[a], new_id[c]), ir.Link(new_id[c], new_id[a])]
+        b.note(
+            "garis dengan panah di kedua ujung dibaca sebagai dua panah (pergi dan kembali): "
+            "'bolak_balik' hanya untuk dua simbol dalam satu baris (bukan keputusan); "
+            "periksa arah alur",
+            min(ra, rc),
+        )
+    return out
 
 
 def _links(b: _Builder, arrows, kinds, new_id) -> list[ir.Link]:

@@ -107,6 +107,31 @@ def test_arrows_glued_reversed_and_by_geometry(workbook):
     assert edges[(2, 1)] == "Tidak"
 
 
+def test_a_line_with_a_head_at_each_end(tmp_path):
+    """Between the two symbols of row 4: one two-way arrow from the left one (bolak_balik),
+    no note; from row 1 to row 2: two arrows, there and back, and a note."""
+    d = _drawing()
+    d.arrows[4] = Arrow(14, 4, 5, arrow="both")
+    d.arrows[0] = Arrow(10, 1, 2, arrow="both")
+    sop = read_xlsx(build(tmp_path / "dua-arah.xlsx", ROWS, d))
+    links = {(lk.source, lk.target, lk.both) for lk in sop.links}
+    assert links == {
+        (0, 1, False),
+        (1, 0, False),
+        (1, 2, False),
+        (2, 3, False),
+        (2, 1, False),
+        (3, 4, True),
+        (4, 5, False),
+    }
+    notes = [u.message for u in sop.uncertain if "kedua ujung" in u.message]
+    assert notes == [
+        "garis dengan panah di kedua ujung dibaca sebagai dua panah (pergi dan kembali): "
+        "'bolak_balik' hanya untuk dua simbol dalam satu baris (bukan keputusan); periksa arah "
+        "alur"
+    ]
+
+
 def test_identity_page(workbook):
     identity = read_xlsx(workbook).identity
     assert identity.instansi_lines == ("KEMENTERIAN CONTOH", "SEKRETARIAT JENDERAL", "BIRO UMUM")

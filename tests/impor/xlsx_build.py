@@ -62,7 +62,8 @@ class Arrow:
     source: int
     target: int
     glued: bool | str = True  # True, False, or only one end: "start" / "end"
-    arrow: str = "tail"  # "tail": drawn source -> target; "head": drawn the other way
+    arrow: str = "tail"  # "tail": drawn source -> target; "head": drawn the other way;
+    # "both": a head at each end
     prst: str = "straightConnector1"
     two_lines: bool = False  # drawn as two plain lines meeting at a corner (no glue)
     freeform: bool = False  # drawn with the pen: an open custom path, arrowhead at its end
@@ -183,7 +184,10 @@ def _arrow_xml(a: Arrow, boxes: dict[int, Box]) -> str:
             glue = f'<a:endCxn id="{a.target}" idx="0"/>'
         elif a.glued:
             glue = f'<a:stCxn id="{a.source}" idx="2"/><a:endCxn id="{a.target}" idx="0"/>'
-        mark = '<a:tailEnd type="triangle"/>' if a.arrow == "tail" else ""
+        mark = {
+            "tail": '<a:tailEnd type="triangle"/>',
+            "both": '<a:headEnd type="triangle"/><a:tailEnd type="triangle"/>',
+        }.get(a.arrow, "")
     return _line_xml(a.id, start, end, glue, mark, a.prst)
 
 

@@ -304,3 +304,30 @@ def test_the_audit_counts_both_heads_of_a_two_way_arrow():
     crowded = dataclasses.replace(page, arrows=(*page.arrows, other))
     found = audit(dataclasses.replace(layout, pages=(crowded,)), STYLE, fake_measure)
     assert found.overlapping_heads == 1
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # stacked in one lane: a vertical line with two heads
+        [("A", "b", None), ("A", None, "b")],
+        # one symbol exchanging with both neighbours
+        [("A", None, "a"), ("B", ["a", "c"], None), ("C", None, "c")],
+        # right to left: the symbol writing it stands right of the other
+        [("A", None, "a"), ("C", "a", None)],
+        # a chain: 1 <-> 3 past 2, 3 <-> 4 (SOP-076 row 3)
+        [("A", "c", None), ("B", None, "b"), ("C", "d", "c"), ("D", None, "d")],
+    ],
+    ids=["stacked", "both-neighbours", "right-to-left", "chain"],
+)
+def test_two_way_arrows_pass_the_audit(items):
+    simbol = []
+    for lane, two_way, ident in items:
+        simbol.append(Simbol(pelaksana=lane, bolak_balik=two_way, id=ident))
+    p = procedure([step("Mulai", "A"), _row("Bertukar", *simbol), step("Selesai", "B")])
+    layout = layout_procedure(p, "x", STYLE, fake_measure)
+    found = audit(layout, STYLE, fake_measure)
+    assert found.hard() == dict.fromkeys(found.HARD, 0), found.notes
+    arrows = [a for page in layout.pages for a in page.arrows if a.both]
+    wanted = sum(len(t) if isinstance(t, list) else 1 for _, t, _ in items if t)
+    assert len(arrows) == wanted and all(len(a.tips) == 2 for a in arrows)

@@ -9,6 +9,7 @@ five-corner outline an off-page connector (pentagon), a circle an on-page connec
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from sopgen.impor.pdf_body import PagePart
@@ -135,6 +136,8 @@ def page_symbols(pp: PagePart, page_pos: int) -> list[Sym]:
         if row is None:
             continue
         words = [w for w in pp.page.words if covers(o, kind, w.cx, w.cy)]
+        if kind == "process" and _label_box(o, words):
+            continue
         out.append(Sym(kind, page_pos, row, cols, o, text_of(words)))
     # one symbol per place: an outline drawn again inside another (a thick border
     # painted twice) is the same symbol
@@ -144,6 +147,23 @@ def page_symbols(pp: PagePart, page_pos: int) -> list[Sym]:
             continue
         kept.append(s)
     return kept
+
+
+# what a decision's exit is labelled with
+LABEL_WORDS = re.compile(
+    r"^(ya|tidak|y|t|n|yes|no|ok|(tidak )?(sesuai|lengkap|setuju|valid|benar)|salah)[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def _label_box(o: Outline, words: list) -> bool:
+    """A box drawn tight round a decision's label ('Ya' in a text box whose border was
+    left on, as Word draws text boxes): a label, not a process symbol."""
+    if not words or not LABEL_WORDS.match(" ".join(w.text for w in words)):
+        return False
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    y0, y1 = min(w.top for w in words), max(w.bottom for w in words)
+    return o.w <= x1 - x0 + 12 and o.h <= y1 - y0 + 10
 
 
 def covers(o: Outline, kind: str, x: float, y: float) -> bool:

@@ -136,6 +136,7 @@ class Style:
     arrows: str = "path"  # one stroked path; "segments": a path per stretch; "outline": filled
     shape_ctm: bool = False  # each symbol in its own scaled, slightly turned frame (as Word)
     labels: str = "near"  # Ya/Tidak by the exit; "far": by the arrowhead; "none": not printed
+    boxed_labels: bool = False  # Ya/Tidak in text boxes whose border was left on (Word)
     connector_text: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # off-page marks (space-separated: words)
 
 
@@ -192,7 +193,7 @@ def draw_many(path, sops: list[tuple[list[Step], Style]]) -> None:
 
 
 def _draw_sop(cv: Canvas, steps: list[Step], style: Style) -> None:
-    cv.filled_lines = style.filled_lines
+    cv.filled_lines, cv.boxed = style.filled_lines, style.boxed_labels
     first_top = MARGIN + 40
     if style.identity is not None:
         own = not style.identity_above

@@ -23,6 +23,7 @@ class Canvas:
         self.w, self.h = size
         self._start()
         self.filled_lines = False  # lines printed as thin filled rectangles
+        self.boxed = False  # a border round every Ya/Tidak
         self.sw, self.gap = 50.0, 8.0  # symbol width, room beside it for an arrow's track
         self.sh, self.dh = 20.0, 30.0  # height of a box, of a diamond
         self.lanes = (0.0, 0.0)  # left and right edge of the executor columns
@@ -78,6 +79,11 @@ class Canvas:
         self.c.drawPath(p, stroke=1, fill=1 if fill else 0)
 
     def text(self, x, y, s, font="Helvetica", size=7.0, centre=False):
+        if self.boxed and s in ("Ya", "Tidak"):
+            w = stringWidth(s, font, size)
+            self.c.setLineWidth(0.5)
+            left = x - w / 2 if centre else x
+            self.c.rect(left - 1.5, self.h - (y + 2), w + 3, size + 2.5, stroke=1, fill=0)
         self.c.setFont(font, size)
         if centre:
             self.c.drawCentredString(x, self.h - y, s)

@@ -5,8 +5,8 @@ operators: an elbow arrow as one path or as a path per stretch (lines drawn one 
 a whole arrow (shaft and head) as one filled outline (a stroke turned into a fill), each
 symbol in a frame of its own (scaled, a little turned); off-page connectors marked with
 numbers over three and more pages; the decision labels printed by the arrowhead instead of
-by the exit, or not at all. Each must read back the flow as drawn; missing labels are said,
-never guessed.
+by the exit, in a text box with its border left on (Word's default), or not at all. Each
+must read back the flow as drawn; missing labels are said, never guessed.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ WAYS = {
     "simbol-dalam-bingkai-sendiri": Style(shape_ctm=True, rows_per_page=6),
     "simbol-dalam-bingkai-sendiri-elips": Style(shape_ctm=True, ellipse_ends=True),
     "label-di-ujung-panah": Style(labels="far", rows_per_page=6),
+    "label-dalam-kotak-berbingkai": Style(boxed_labels=True, rows_per_page=6),
     "konektor-bernomor-tiga-halaman": Style(
         connector_text=" ".join(str(i) for i in range(1, 30)), rows_per_page=4
     ),

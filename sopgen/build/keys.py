@@ -45,7 +45,9 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+@lru_cache(maxsize=16)
 def style_fields(style: Style) -> dict:
+    """(kept per style: a build asks for it twice per procedure; read, never changed)"""
     return {"class": type(style).__name__, **dataclasses.asdict(style)}
 
 
@@ -58,7 +60,19 @@ def procedure_fields(project: Project, proc: Procedure) -> dict:
 
 
 def layout_key(project: Project, proc: Procedure, style: Style, kind: str = "layout") -> str:
-    return _hash(kind, package_fingerprint(), style_fields(style), procedure_fields(project, proc))
+    return layout_keys(project, proc, style, (kind,))[0]
+
+
+def layout_keys(
+    project: Project, proc: Procedure, style: Style, kinds: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``layout_key`` of each kind, the procedure read and written as JSON once: the
+    same text as ``_hash(kind, ...)`` with the kind put in front."""
+    fields = (package_fingerprint(), style_fields(style), procedure_fields(project, proc))
+    tail = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)[1:]
+    return tuple(
+        hashlib.sha256(f"[{json.dumps(kind)}, {tail}".encode()).hexdigest() for kind in kinds
+    )
 
 
 @lru_cache(maxsize=64)

@@ -33,7 +33,7 @@ from sopgen import files
 from sopgen.build import jobs as pool
 from sopgen.build.cache import FOLDER, Cache
 from sopgen.build.jobs import State, Task
-from sopgen.build.keys import document_fingerprint, layout_key, pdf_key
+from sopgen.build.keys import document_fingerprint, layout_keys, pdf_key
 from sopgen.build.stored import Stored
 from sopgen.errors import InputError, RenderError
 from sopgen.files import STAGED, staged_folder
@@ -198,8 +198,8 @@ def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> l
     for d, project in enumerate(projects):
         document = document_fingerprint(project)
         for i, proc in enumerate(project.procedures):
-            key = layout_key(project, proc, styles[d])
-            screen_key = layout_key(project, proc, styles[d], "screen") if options.html else None
+            kinds = ("layout", "screen") if options.html else ("layout",)
+            key, screen_key = (*layout_keys(project, proc, styles[d], kinds), None)[:2]
             own_pdf = owner[proc.id] == d
             pdf = pdf_key(key, document, options.arsip) if own_pdf else None
             for kind, k in (("layout", key), ("screen", screen_key), ("pdf", pdf)):

@@ -90,6 +90,18 @@ EDITS = {  # file, old text, new text, (a page that must show it, what it shows)
         "Pejabat Lelang",
         ("html/index.html", "Pejabat Lelang"),
     ),
+    "step text": (  # the page of the step's executor
+        "layanan.yaml",
+        "Menerima berkas permohonan",
+        "Menerima berkas baru",
+        ("html/pelaksana/petugas.html", "Menerima berkas baru"),
+    ),
+    "step time": (
+        "layanan.yaml",
+        "waktu: 5 menit",
+        "waktu: 7 menit",
+        ("html/pelaksana/petugas.html", "7 menit"),
+    ),
     "total row": (
         "dokumen.yaml",
         "tampilkan_jumlah_waktu: true",
@@ -113,6 +125,26 @@ def test_no_handbook_page_survives_an_edit_to_what_it_shows(forms, tmp_path, cas
     if shown is not None:
         page, text = shown
         assert text in built[page].decode()
+
+
+def test_an_edit_renders_again_only_the_pages_it_changes(forms, tmp_path, monkeypatch):
+    import jinja2
+
+    out = tmp_path / "out"
+    run(forms, out, jobs=1)
+    rendered: list[str] = []
+    real = jinja2.Template.render
+
+    def render(self, *args, **kwargs):
+        if self.name in ("pelaksana.html", "prosedur.html"):
+            rendered.append(kwargs.get("page").path)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render)
+    edit(forms / "forms" / "layanan.yaml", "Menerima berkas permohonan", "Menerima berkas baru")
+    run(forms, out, jobs=1)
+    # the procedure and the one executor of the step; Kasubag, PPK... come from the cache
+    assert sorted(rendered) == ["pelaksana/petugas.html", "prosedur/layanan.html"]
 
 
 def test_a_renamed_document_folder_leaves_no_page_of_the_old_name(forms, tmp_path):
@@ -233,9 +265,9 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     assert preview.build()
     after = entries()
     changed = {name.split("/")[0] for name in before ^ after}
-    # one old and one new entry of each: its layouts (paged, screen), PDF, handbook page
-    # and share of the search index (both kept as "page")
-    assert changed == {"layout", "screen", "pdf", "page"} and len(before ^ after) == 10
+    # one old and one new entry of each: its layouts (paged, screen), PDF, handbook page,
+    # share of the search index and the page of the step's executor (all three "page")
+    assert changed == {"layout", "screen", "pdf", "page"} and len(before ^ after) == 12
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
 
 

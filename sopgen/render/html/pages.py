@@ -1,4 +1,4 @@
-"""The handbook's procedure pages, kept between builds.
+"""The handbook's procedure and executor pages, kept between builds.
 
 A procedure page is most of the handbook (its flowcharts as SVG, its step table) and
 changes only with what it shows. ``ProcedurePages`` gives each page from a ``PageStore``
@@ -10,6 +10,11 @@ it (``shell``). The page is rendered from exactly that shell, so a template read
 anything else of the site fails instead of showing something the key does not cover.
 The procedure's share of the search index is kept beside it (``search``), keyed by its
 view and drawings' key.
+
+An executor's page (the steps one official does, across the procedures) is kept the same
+way (``executor``): under a hash of the templates, the shell, its place and its view,
+rendered from exactly those. An edit of a step renders again only the pages of the
+executors of the procedures it changed.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import jinja2
 from sopgen.render.common import make_style
 from sopgen.render.html.context import with_figures
 from sopgen.render.html.search import procedure_entries
-from sopgen.render.html.views import ProcedureView, SiteContext
+from sopgen.render.html.views import ExecutorView, ProcedureView, SiteContext
 
 
 class PageStore(Protocol):
@@ -80,6 +85,7 @@ class ProcedurePages:
             for view, proc in zip(doc.procedures, project.procedures, strict=True)
         }
         self.shell = shell(site)
+        self.env = env
         self.template = env.get_template("prosedur.html")
         self.layouts, self.screens, self.measure, self.store = layouts, screens, measure, store
         self.stamp = repr((templates_fingerprint(env), self.shell)) if store is not None else ""
@@ -114,6 +120,19 @@ class ProcedurePages:
         entries = procedure_entries(view)
         self.store.put(key, json.dumps(entries).encode())
         return entries
+
+    def executor(self, page, view: ExecutorView) -> bytes:
+        """An executor's page (``pelaksana.html``), from ``store`` when its key is there."""
+        key = None
+        if self.store is not None:
+            key = self._key(self.stamp, "pelaksana", page, view)
+            if (body := self.store.get(key)) is not None:
+                return body
+        template = self.env.get_template("pelaksana.html")
+        body = template.render(site=self.shell, page=page, executor=view).encode("utf-8")
+        if self.store is not None and key is not None:
+            self.store.put(key, body)
+        return body
 
     def html(self, page, view: ProcedureView) -> bytes:
         project, proc = self.owner[id(view)]

@@ -234,10 +234,15 @@ def write_site(
     site: SiteContext, target: Path, env: jinja2.Environment, procedures: ProcedurePages
 ) -> None:
     """Write every page and asset of ``site`` into the (empty) folder ``target``; the
-    procedure pages come from ``procedures`` (with their drawings, maybe from a cache)."""
+    procedure pages (with their drawings) and the executors' pages come from
+    ``procedures``, maybe from a cache."""
     for page, template, extra in _pages(site):
         if "proc" in extra:
             files.write_new(target / page.path, procedures.html(page, extra["proc"]), target)
+            continue
+        if "executor" in extra:
+            body = procedures.executor(page, extra["executor"])
+            files.write_new(target / page.path, body, target)
             continue
         html = env.get_template(template).render(site=site, page=page, **extra)
         _write_text(target / page.path, html, target)

@@ -68,8 +68,11 @@ def distance(box: Rect, p: Point) -> float:
 AROUND_STEP = 1.0  # points between two places of the last search around an exit
 # off the line, for the last search beside the first two segments (a gutter of about
 # 20 pt beside a line holds a 17.5 pt "Tidak" only 2 pt off it; above a side vertex the
-# diamond's slope may leave room only 8.5 to 9 pt over the line)
+# diamond's slope may leave room only 8.5 to 9 pt over the line: so far off, a label
+# stands over the segment's start, not past the diamond's middle where it would read
+# as the label of the other side)
 BESIDE_OFFSETS = (2.0, 2.25, 2.5, 3.0, 3.5, 4.5, 5.5, 6.5, 8.0, 8.5, 9.0)
+SLOPE_FROM = 8.0  # further off than this, a place stands over the segment's start
 BESIDE_ALONG = 38.0  # the label's nearer end within this of the segment's start
 
 
@@ -116,7 +119,10 @@ def _beside_boxes(points: Sequence[Point], width: float, height: float) -> list[
         k = -int((BESIDE_ALONG + size) / AROUND_STEP)
         while k * AROUND_STEP <= BESIDE_ALONG:
             start = (y0 if vertical else x0) + k * AROUND_STEP
+            over_start = start <= (y0 if vertical else x0) <= start + size
             for off in BESIDE_OFFSETS:
+                if off > SLOPE_FROM and not over_start:
+                    continue  # only over the vertex's slope, not past the symbol's middle
                 for near in (-off - (width if vertical else height), off):
                     if vertical:
                         out.append((x0 + near, start, x0 + near + width, start + height))

@@ -23,8 +23,10 @@ TITLE = "SOP PENYUSUNAN LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAHAN (LAK
 
 
 def fetch(url: str) -> str:
+    # The preview builds on a thread of this same process: on a loaded machine a request
+    # may wait for the interpreter several seconds while a build runs, so the bound is wide.
     try:
-        with urlopen(url, timeout=5) as response:
+        with urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8")
     except HTTPError as err:
         return f"HTTP {err.code}"
@@ -104,11 +106,11 @@ def test_the_handbook_carries_its_pdfs_and_a_404_page_under_serve(start):
     preview = start()
     page = fetch(preview.url + "prosedur/lakip.html")
     assert 'href="../pdf/lakip.pdf"' in page
-    with urlopen(preview.url + "pdf/lakip.pdf", timeout=5) as response:
+    with urlopen(preview.url + "pdf/lakip.pdf", timeout=30) as response:
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.read(5) == b"%PDF-"
     with pytest.raises(HTTPError) as missing:
-        urlopen(preview.url + "prosedur/tidak-ada.html", timeout=5)
+        urlopen(preview.url + "prosedur/tidak-ada.html", timeout=30)
     assert missing.value.code == 404
     body = missing.value.read().decode("utf-8")
     assert "<h1>Halaman tidak ditemukan</h1>" in body

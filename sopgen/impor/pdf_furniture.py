@@ -24,28 +24,33 @@ ESIGN = re.compile(
     r"sertifikat\s+elektronik|\bBSrE\b|\b(pindai|scan)\b.{0,20}\bQR\b|\bQR\s*code\b",
     re.I,
 )
+_DIGITS = re.compile(r"\d+")
 
 
 def strip_furniture(
     pages: list[RawPage], geoms: list[PageGeometry]
 ) -> tuple[list[RawPage], tuple[str, ...]]:
-    """The pages without their furniture, and the furniture's lines (each text once, in
-    the order first printed)."""
+    """The pages without their furniture, and the furniture's lines (each text once, its
+    page numbers aside, in the order first printed)."""
     margins = [_under_tables(p, g) for p, g in zip(pages, geoms, strict=True)]
     # on most pages: notes under the tables of a binder may meet at one place on two pages
     often = max(2, math.ceil(0.6 * len(pages)))
     out, texts = [], []
+    # a footer line: the same words (page numbers aside: "Halaman 2 dari 5") the same
+    # height above the page's foot (a portrait identity page among landscape ones)
+    keys = [
+        [(_DIGITS.sub("#", line_text(o)), p.height - min(w.top for w in o)) for o in lines]
+        for p, lines in zip(pages, margins, strict=True)
+    ]
     for i, (page, lines) in enumerate(zip(pages, margins, strict=True)):
         drop: list[list[Word]] = []
-        for line in lines:
-            text = line_text(line)
-            top = min(w.top for w in line)
+        for line, (text, up) in zip(lines, keys[i], strict=True):
             pages_with = 1 + sum(
-                any(line_text(o) == text and abs(min(w.top for w in o) - top) <= 2 for o in other)
-                for j, other in enumerate(margins)
+                any(t == text and abs(u - up) <= 2 for t, u in other)
+                for j, other in enumerate(keys)
                 if j != i
             )
-            if pages_with >= often or ESIGN.search(text) or _continues(line, drop):
+            if pages_with >= often or ESIGN.search(line_text(line)) or _continues(line, drop):
                 drop.append(line)
         if not drop:
             out.append(page)
@@ -54,8 +59,8 @@ def strip_furniture(
         out.append(replace(page, words=[w for w in page.words if id(w) not in gone]))
         for line in drop:
             text = line_text(line)
-            if text not in texts:
-                texts.append(text)
+            if not any(_DIGITS.sub("#", t) == _DIGITS.sub("#", text) for t in texts):
+                texts.append(text)  # once, also when only its page number changes
     return out, tuple(texts)
 
 

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from sopgen.check import check_output_names, check_procedure, check_project
 from sopgen.errors import Diagnostic, InputError
-from sopgen.load import DOCUMENT_FILE, find_documents, read_folder, source_of
+from sopgen.load import (
+    DOCUMENT_FILE,
+    find_documents,
+    folders_without_document,
+    read_folder,
+    source_of,
+)
 from sopgen.load.parsed import ParseStore
 from sopgen.model import Project
 
@@ -43,8 +49,9 @@ def _read_data(folder: Path, parsed: ParseStore | None) -> tuple[list[Project], 
             Diagnostic(str(folder), 1, 1, "folder data tidak ditemukan", "periksa nama folder data")
         ]
     documents = find_documents(folder)
+    unread = [_unread(place, meant) for place, meant in folders_without_document(folder)]
     if not documents:
-        return [], [
+        return [], unread or [
             Diagnostic(
                 str(folder),
                 1,
@@ -53,7 +60,7 @@ def _read_data(folder: Path, parsed: ParseStore | None) -> tuple[list[Project], 
                 "buat dokumen baru dengan 'sopgen new dokumen NAMA'",
             )
         ]
-    projects, loaded, diagnostics = [], [], []
+    projects, loaded, diagnostics = [], [], list(unread)
     for doc_folder in documents:
         project, procedures, found = read_folder(doc_folder, root=folder, store=parsed)
         diagnostics += found
@@ -75,6 +82,34 @@ def _read_data(folder: Path, parsed: ParseStore | None) -> tuple[list[Project], 
     clashing = {d.file for d in clashes}
     projects = [p for p in projects if str(source_of(p).file) not in clashing]
     return projects, diagnostics
+
+
+def _unread(place: Path, meant: Path | None) -> Diagnostic:
+    """A folder of YAML files left unread for want of ``dokumen.yaml``: an error, or a
+    whole document would be missing from the binder without a word."""
+    if meant is not None:
+        hint = f"ganti nama berkas ini menjadi '{DOCUMENT_FILE}'"
+        if meant.name.lower().endswith(".txt"):
+            hint += (
+                " (Notepad menambahkan '.txt'; di Windows Explorer centang Tampilan > "
+                "Ekstensi nama file agar akhiran itu terlihat)"
+            )
+        return Diagnostic(
+            str(meant),
+            1,
+            1,
+            f"berkas dokumen harus bernama '{DOCUMENT_FILE}'; folder {place} tidak dibaca",
+            hint,
+        )
+    return Diagnostic(
+        str(place),
+        1,
+        1,
+        f"folder {place} berisi berkas YAML tetapi tidak ada '{DOCUMENT_FILE}'; "
+        "folder ini tidak dibaca",
+        f"buat '{DOCUMENT_FILE}' di folder itu (mis. salin dari dokumen lain lalu sesuaikan), "
+        "atau pindahkan berkas prosedurnya ke folder dokumen yang ada",
+    )
 
 
 def load_data(folder: Path) -> list[Project]:

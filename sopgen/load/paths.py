@@ -85,6 +85,43 @@ def find_documents(folder: Path) -> list[Path]:
     return sorted(p.parent for p in folder.glob(f"*/{DOCUMENT_FILE}"))
 
 
+def folders_without_document(folder: Path) -> list[tuple[Path, Path | None]]:
+    """The folders that look like documents but have no ``dokumen.yaml``, so nothing in
+    them is read: ``folder`` itself (when it is no document and has no document
+    subfolder) or its direct subfolders holding YAML files. Each with the file that was
+    probably meant as ``dokumen.yaml`` (``Dokumen.yml``, ``dokumen.yaml.txt``), or None."""
+    folder = Path(folder)
+    if (folder / DOCUMENT_FILE).exists():
+        return []
+    subfolders = sorted(p for p in _entries(folder) if p.is_dir())
+    candidates = [p for p in subfolders if not (p / DOCUMENT_FILE).exists()]
+    if len(candidates) == len(subfolders):  # no document below: the folder itself may be one
+        candidates.insert(0, folder)
+    found = []
+    for place in candidates:
+        files = sorted(p for p in _entries(place) if p.is_file())
+        meant = next((p for p in files if _meant_as_document(p.name)), None)
+        if meant or any(p.suffix.lower() in (".yaml", ".yml") for p in files):
+            found.append((place, meant))
+    return found
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if not p.name.startswith(".")]
+    except OSError:  # not a folder, or not readable: said where it is read
+        return []
+
+
+def _meant_as_document(name: str) -> bool:
+    """A name a user gives the document file by mistake: another case, ``.yml``, or the
+    ``.txt`` Notepad adds behind a hidden extension."""
+    stem = name.lower()
+    for ending in (".txt", ".yaml", ".yml"):
+        stem = stem.removesuffix(ending)
+    return stem == DOCUMENT_FILE.removesuffix(".yaml") and name != DOCUMENT_FILE
+
+
 def schema_dir(folder: Path) -> str:
     """The schema folder relative to a document folder, as written in the first line.
 

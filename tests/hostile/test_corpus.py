@@ -248,3 +248,59 @@ def test_each_bad_file_is_located_and_leaves_the_output(
     assert "Traceback" not in result.output
     assert expected in result.output
     assert _tree(tmp_path / "out") == before
+
+
+# A document folder whose dokumen.yaml is missing or misnamed (Notepad's hidden '.txt',
+# '.yml', another case), beside a good one: its procedures would be left out of the
+# binder without a word. (id, new name of dokumen.yaml or None to delete it, message)
+# fmt: off
+UNREAD_FOLDERS = [
+    ('dokumen.yaml deleted', None,
+     "data/kedua:1:1: kesalahan: folder data/kedua berisi berkas YAML tetapi tidak ada 'dokumen.yaml'; folder ini tidak dibaca\n    cara memperbaiki: buat 'dokumen.yaml' di folder itu (mis. salin dari dokumen lain lalu sesuaikan), atau pindahkan berkas prosedurnya ke folder dokumen yang ada"),
+    ('saved by Notepad as .txt', 'dokumen.yaml.txt',
+     "data/kedua/dokumen.yaml.txt:1:1: kesalahan: berkas dokumen harus bernama 'dokumen.yaml'; folder data/kedua tidak dibaca\n    cara memperbaiki: ganti nama berkas ini menjadi 'dokumen.yaml' (Notepad menambahkan '.txt'; di Windows Explorer centang Tampilan > Ekstensi nama file agar akhiran itu terlihat)"),
+    ('.yml', 'dokumen.yml',
+     "data/kedua/dokumen.yml:1:1: kesalahan: berkas dokumen harus bernama 'dokumen.yaml'; folder data/kedua tidak dibaca\n    cara memperbaiki: ganti nama berkas ini menjadi 'dokumen.yaml'"),
+    ('capital letter', 'Dokumen.yaml',
+     "data/kedua/Dokumen.yaml:1:1: kesalahan: berkas dokumen harus bernama 'dokumen.yaml'; folder data/kedua tidak dibaca\n    cara memperbaiki: ganti nama berkas ini menjadi 'dokumen.yaml'"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("new_name", "expected"), [pytest.param(*c[1:], id=c[0]) for c in UNREAD_FOLDERS]
+)
+def test_a_document_folder_without_dokumen_yaml_is_an_error(
+    tmp_path, monkeypatch, cli, new_name, expected
+):
+    shutil.copytree(MINI, tmp_path / "data" / "pertama")
+    shutil.copytree(MINI, tmp_path / "data" / "kedua")
+    document = tmp_path / "data" / "kedua" / D
+    if new_name is None:
+        document.unlink()
+    elif new_name.lower() == D:  # a rename that only changes case needs a step between
+        document.rename(document.with_name("tmp"))
+        (document.parent / "tmp").rename(document.with_name(new_name))
+    else:
+        document.rename(document.with_name(new_name))
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "data")
+    assert result.exit_code == 1, result.output
+    assert expected in result.output, result.output
+    assert result.output.count(": kesalahan: ") == 1, result.output
+    result = cli("build", "data", "out", "-j", "1")
+    assert result.exit_code == 1
+    assert expected in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_of_procedures_alone_says_which_file_is_missing(tmp_path, monkeypatch, cli):
+    shutil.copytree(MINI, tmp_path / "d")
+    (tmp_path / "d" / D).unlink()
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "d")
+    assert result.exit_code == 1
+    assert (
+        "d:1:1: kesalahan: folder d berisi berkas YAML tetapi tidak ada 'dokumen.yaml'; folder ini tidak dibaca\n"
+        "    cara memperbaiki: buat 'dokumen.yaml' di folder itu"
+    ) in result.output, result.output

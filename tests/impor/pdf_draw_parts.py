@@ -281,10 +281,15 @@ def line_to(cv, pts, style, to_base=False) -> None:
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     n = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 or 1.0
     base = (bx - (bx - ax) / n * 5, by - (by - ay) / n * 5)
-    if style.arrows == "outline" and not to_base:
+    if style.arrows == "outline" and not to_base and n >= 7:
         _outline(cv, pts)
         return
     line = pts[:-1] + [base] if to_base else pts
+    if style.arrows == "outline":  # a last stretch shorter than the head: head apart
+        for a, b in zip(line, line[1:], strict=False):
+            cv._bar(*a, *b, 0.8)
+        head(cv, pts[-2], pts[-1], style)
+        return
     if style.arrows == "segments":  # as drawn line by line, or an elbow exported in pieces
         for a, b in zip(line, line[1:], strict=False):
             cv.poly([a, b], width=0.8)

@@ -216,6 +216,11 @@ def _random_variants(n: int) -> dict:
             filled=rng.random() < 0.3,
             vertical_titles=rng.random() < 0.15,
             filled_lines=rng.random() < 0.2,
+            arrows=rng.choice(["path", "segments", "outline"]),
+            shape_ctm=rng.random() < 0.3,
+            labels=rng.choice(["near", "near", "far"]),
+            boxed_labels=rng.random() < 0.3,
+            connector_text=rng.choice(["ABCDEFGHIJKLMNOPQRSTUVWXYZ", "1 2 3 4 5 6 7 8 9 10 11"]),
         )
         numbering = rng.choice(["plain", "sub", "none"])
         out[f"acak-{k}"] = (style, rng.randint(2, 7), rng.randint(3, 16), numbering)

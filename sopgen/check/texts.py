@@ -15,11 +15,12 @@ import unicodedata
 
 from pydantic import BaseModel
 
-from sopgen.errors import Diagnostic
+from sopgen.errors import LINT, Diagnostic
 from sopgen.load.paths import DOCUMENT_FILE, source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure, Project
 from sopgen.model.identity import effective_identity
+from sopgen.model.placeholders import is_placeholder
 
 # categories that draw nothing by themselves: control, format (zero-width, direction
 # marks, BOM), separators, combining marks with no base, unassigned
@@ -59,6 +60,8 @@ def _walk(value: object, path: tuple, src: SourceMap, found: list[Diagnostic]) -
     if isinstance(value, BaseModel):
         for name, field in type(value).model_fields.items():
             item = getattr(value, name)
+            if is_placeholder(item):
+                found.append(_placeholder(item, (*path, name), src))
             if isinstance(item, str):
                 _text(item, (*path, name), field.is_required(), src, found)
             else:
@@ -111,6 +114,16 @@ def _limit(path: tuple) -> int | None:
     if names == ["nomor"]:  # a procedure's own number, printed in its identity
         return FIELD_LIMIT
     return None
+
+
+def _placeholder(value: object, path: tuple, src: SourceMap) -> Diagnostic:
+    return src.diagnostic(
+        path,
+        f"{_name(path)} masih berisi isian sementara dari 'sopgen impor' ('{value}'), "
+        "yang akan tercetak apa adanya",
+        "ganti dengan isi dari SOP aslinya, lalu hapus catatan '# impor:' di atasnya",
+        LINT,
+    )
 
 
 def _text(text: str, path: tuple, required: bool, src: SourceMap, found: list) -> None:

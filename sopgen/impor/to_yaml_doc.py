@@ -9,14 +9,9 @@ import re
 from collections.abc import Sequence
 
 from sopgen.impor import ir, syntax
-from sopgen.impor.values import (
-    DEFAULT_LABELS,
-    PLACEHOLDER_DATE,
-    PLACEHOLDER_NIP,
-    parse_date,
-    slug,
-)
+from sopgen.impor.values import DEFAULT_LABELS, parse_date, slug
 from sopgen.impor.yaml_text import Text
+from sopgen.model.placeholders import PLACEHOLDER_DATE, PLACEHOLDER_NIP
 
 LIST_TITLES = {
     "dasar_hukum": "DASAR HUKUM",

@@ -15,8 +15,6 @@ DEFAULT_LABELS = {
     "output": "Output",
     "keterangan": "Keterangan",
 }
-PLACEHOLDER_NIP = "19000101 192001 1 001"
-PLACEHOLDER_DATE = dt.date(1900, 1, 1)
 BULAN = (
     "januari",
     "februari",

@@ -96,3 +96,28 @@ def test_two_documents_whose_pdfs_would_overwrite_each_other(workdir, cli):
         "keluaran pdf/\n    cara memperbaiki: ganti nama folder dokumen ini"
     ) in out
     assert "Ditemukan 7 kesalahan" in out  # six ids of 'umum', the folder 'spm'
+
+
+def test_placeholders_left_by_impor_are_flagged(tmp_path, monkeypatch, cli):
+    """'sopgen impor' writes 'ISI ...' and 1900-01-01 where the source is silent: a
+    binder printed before they are replaced would carry them to the signer."""
+    shutil.copytree(MINI, tmp_path / "d")
+    document = tmp_path / "d" / "dokumen.yaml"
+    edit(document, "nomor: 01/SOP/CTH/XII/2016", "nomor: ISI NOMOR SOP")
+    edit(document, "tanggal_pembuatan: 2016-12-01", "tanggal_pembuatan: 1900-01-01")
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "d")
+    assert result.exit_code == 0, result.output
+    hint = (
+        "\n    cara memperbaiki: ganti dengan isi dari SOP aslinya, lalu hapus catatan "
+        "'# impor:' di atasnya"
+    )
+    assert (
+        "d/dokumen.yaml:7:10: peringatan: identitas.nomor masih berisi isian sementara dari "
+        "'sopgen impor' ('ISI NOMOR SOP'), yang akan tercetak apa adanya" + hint
+    ) in result.output
+    assert (
+        "d/dokumen.yaml:8:22: peringatan: identitas.tanggal_pembuatan masih berisi isian "
+        "sementara dari 'sopgen impor' ('1900-01-01'), yang akan tercetak apa adanya" + hint
+    ) in result.output
+    assert result.output.count("isian sementara") == 2

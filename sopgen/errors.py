@@ -62,12 +62,17 @@ def _safe(text: str) -> str:
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """'; maksud Anda 'X'?' for a near miss, else ''. Case-insensitive."""
-    choices = list(choices)
+    match = closest(name, choices)
+    return f"; maksud Anda '{match}'?" if match is not None else ""
+
+
+def closest(name: str, choices: Iterable[str]) -> str | None:
+    """The choice ``name`` is a near miss of (the one ``did_you_mean`` names), or None."""
     lowered = {c.lower(): c for c in choices}
     if name.lower() in lowered:
-        return f"; maksud Anda '{lowered[name.lower()]}'?"
+        return lowered[name.lower()]
     match = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"; maksud Anda '{lowered[match[0]]}'?" if match else ""
+    return lowered[match[0]] if match else None
 
 
 def summary(diagnostics: Iterable[Diagnostic]) -> str:

@@ -14,7 +14,7 @@ from sopgen.check.flow import (
 )
 from sopgen.check.texts import check_texts
 from sopgen.check.twoway import check_two_way
-from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure, Project
@@ -173,8 +173,12 @@ def lint_procedure(procedure: Procedure, project: Project) -> list[Diagnostic]:
                         LINT,
                     )
                 )
-    for index, name in enumerate(procedure.data.pelaksana):
-        if not any(name in step.executors for step in steps):
+    columns = list(procedure.data.pelaksana)
+    # a column a misspelt executor was meant for: the error there names it already, and
+    # "hapus kolomnya" would be the wrong fix
+    meant = {closest(n, columns) for step in steps for n in step.executors if n not in columns}
+    for index, name in enumerate(columns):
+        if name not in meant and not any(name in step.executors for step in steps):
             found.append(
                 src.diagnostic(
                     ("pelaksana", index),

@@ -33,6 +33,14 @@ CASES = [
     ),
     pytest.param(
         "layanan.yaml",
+        "    pelaksana: Petugas\n",
+        "    pelaksana: Petugsa\n",
+        # only the error: not also "kolom 'Petugas' tidak dipakai; hapus kolomnya"
+        "data/mini/layanan.yaml:7:16: kesalahan: pelaksana 'Petugsa' tidak ada di kolom pelaksana prosedur ini; maksud Anda 'Petugas'?\n    cara memperbaiki: pakai salah satu: Petugas, Kasubag, Kepala Dinas; atau tambahkan kolomnya di 'pelaksana' pada awal berkas",
+        id="typo of a column's only executor",
+    ),
+    pytest.param(
+        "layanan.yaml",
         "{ya: 3, tidak: 1}",
         "{ya: 9, tidak: 1}",
         "data/mini/layanan.yaml:17:21: kesalahan: langkah tujuan '9' tidak ada\n    cara memperbaiki: pakai nomor langkah 1 sampai 4",

@@ -1,6 +1,6 @@
 """Waktu (Mutu Baku) strings <-> minutes.
 
-"5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt" are accepted, and
+"5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt", "2 hr" are accepted, and
 ranges: "1-2 hari", "1 – 5 hari kerja", "30 menit - 1 jam", "1 s.d. 3 hari". A single
 value's unit is kept for display, normalised to a capitalised word ("5 Menit", "1 Jam"), as
 docs/format.md §3 recommends; a range is printed as written. Any other text ("Semesteran") is
@@ -21,10 +21,14 @@ UNIT_ALIASES = {
     "m": "menit",
     "jam": "jam",
     "j": "jam",
+    "jm": "jam",
     "hari": "hari",
     "hari kerja": "hari",
     "hk": "hari",
+    "hr": "hari",  # "2 hr": the usual short form of hari in office writing
+    "hr kerja": "hari",
     "minggu": "minggu",
+    "mgg": "minggu",
     "pekan": "minggu",
     "bulan": "bulan",
     "bln": "bulan",

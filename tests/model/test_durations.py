@@ -19,6 +19,11 @@ from sopgen.model.durations import DurationError, format_minutes, parse_duration
         ("1 minggu", 2250, "1 Minggu"),
         ("1 bulan", 9900, "1 Bulan"),  # 22 working days
         ("2 bln", 19800, "2 Bulan"),
+        # the short forms officers type: printed as the whole word, and added up
+        ("2 hr", 900, "2 Hari"),
+        ("3 hr kerja", 1350, "3 Hari"),
+        ("1 jm", 60, "1 Jam"),
+        ("1 mgg", 2250, "1 Minggu"),
         ("1-2 bulan", 9900, "1 - 2 Bulan"),
     ],
 )

@@ -14,7 +14,7 @@ from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
 from sopgen.check.texts import check_identity_size, check_texts
-from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Project
@@ -131,8 +131,13 @@ def check_related(project: Project) -> list[Diagnostic]:
     found = repeated_items(src, "prosedur", ids, "prosedur")
     found += check_procedure_ids(src, ids, Path(project.path).name)
     found += repeated_items(src, "kolom", list(doc.kolom), "kolom")
+    # a listed id whose file is missing ('layanna' for layanan.yaml) is reported in the
+    # list; a keterkaitan naming the right id is not also told to take the misspelt one
+    unloaded = set(ids) - {p.id for p in project.procedures}
     for index, item in enumerate(doc.keterkaitan):
         if item.prosedur and item.prosedur not in ids:
+            if closest(item.prosedur, ids) in unloaded:
+                continue
             found.append(
                 src.diagnostic(
                     ("keterkaitan", index, "prosedur"),

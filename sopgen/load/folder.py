@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from sopgen import files
-from sopgen.errors import LINT, Diagnostic, did_you_mean
+from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.encoding import decode_text
 from sopgen.load.parsed import ParseStore
 from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problems
@@ -55,13 +55,16 @@ def read_folder(
         path = folder / f"{proc_id}.yaml"
         if not path.exists() and not path.is_symlink():
             if doc_source is not None:
+                meant = closest(proc_id, [p.stem for p in folder.glob("*.yaml")])
                 diagnostics.append(
                     doc_source.diagnostic(
                         ("prosedur", index),
-                        f"berkas prosedur '{proc_id}.yaml' tidak ditemukan di {folder}",
-                        "periksa ejaan id (nama berkas tanpa .yaml)"
-                        + did_you_mean(proc_id, [p.stem for p in folder.glob("*.yaml")])
-                        + ", atau buat dengan 'sopgen new prosedur'",
+                        f"berkas prosedur '{proc_id}.yaml' tidak ditemukan di {folder}"
+                        + (f"; maksud Anda '{meant}'?" if meant else ""),
+                        f"ganti '{proc_id}' menjadi '{meant}' di daftar 'prosedur'"
+                        if meant
+                        else "periksa ejaan id (nama berkas tanpa .yaml), atau buat dengan "
+                        "'sopgen new prosedur'",
                     )
                 )
             continue

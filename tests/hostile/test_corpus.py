@@ -152,6 +152,8 @@ CASES = [
      "d/layanan.yaml:7:16: kesalahan: pelaksana 'Petugass' tidak ada di kolom pelaksana prosedur ini; maksud Anda 'Petugas'?\n    cara memperbaiki: pakai salah satu: Petugas, Kasubag, Kepala Dinas; atau tambahkan kolomnya di 'pelaksana' pada awal berkas"),
     ('listed procedure missing', D, b'prosedur: [layanan]', b'prosedur: [layanan, hilang]',
      "d/dokumen.yaml:36:21: kesalahan: berkas prosedur 'hilang.yaml' tidak ditemukan di d\n    cara memperbaiki: periksa ejaan id (nama berkas tanpa .yaml), atau buat dengan 'sopgen new prosedur'"),
+    ('listed procedure misspelt', D, b'prosedur: [layanan]', b'prosedur: [layanna]',
+     "d/dokumen.yaml:36:12: kesalahan: berkas prosedur 'layanna.yaml' tidak ditemukan di d; maksud Anda 'layanan'?\n    cara memperbaiki: ganti 'layanna' menjadi 'layanan' di daftar 'prosedur'"),
     ('YAML directive', L, None, 'directive',
      None),
     ('document end marker then text', L, b'kegiatan:\n', b'...\nkegiatan:\n',

@@ -49,10 +49,17 @@ def template(name: str) -> str:
 
 def check_id(value: str, what: str = "id prosedur") -> None:
     if not ID_PATTERN.match(value):
-        raise ScaffoldUsageError(
+        message = (
             f"{what} '{value}' tidak sah: pakai huruf kecil, angka, '-' dan '_', diawali "
             "huruf atau angka (mis. 'lakip' atau 'surat-masuk'); nama ini menjadi nama berkas"
         )
+        # an officer types the title ("Pengelolaan Arsip"): offer it as a name
+        name = re.sub(r"[^a-z0-9_]+", "-", value.lower()).strip("-_")
+        if name:
+            message += (
+                f"\n    cara memperbaiki: tulis '{name}' (judul lengkapnya diisi di dalam berkas)"
+            )
+        raise ScaffoldUsageError(message)
 
 
 def render(template_name: str, **values: str) -> str:

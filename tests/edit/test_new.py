@@ -230,7 +230,14 @@ def test_filled_document_passes_check(workdir, cli):
 def test_new_document_usage(workdir, cli):
     result = cli("new", "dokumen", "Umum Baru")
     assert result.exit_code == 2
-    assert result.output.startswith("kesalahan: nama dokumen 'Umum Baru' tidak sah")
+    assert result.output == (
+        "kesalahan: nama dokumen 'Umum Baru' tidak sah: pakai huruf kecil, angka, '-' dan '_', "
+        "diawali huruf atau angka (mis. 'lakip' atau 'surat-masuk'); nama ini menjadi nama "
+        "berkas\n    cara memperbaiki: tulis 'umum-baru' (judul lengkapnya diisi di dalam berkas)\n"
+    )
+    title = cli("new", "prosedur", "Surat Keluar (Dinas)")
+    assert title.exit_code == 2
+    assert "cara memperbaiki: tulis 'surat-keluar-dinas' (judul" in title.output
     same = cli("new", "dokumen", "umum", "--prosedur", "umum")
     assert same.exit_code == 2
     assert not Path("data/umum").exists()

@@ -111,8 +111,14 @@ def printed_numbers(steps: Sequence[Langkah]) -> tuple[str, ...]:
 
 
 def row_name(numbers: Sequence[str], row: int) -> str:
-    """A row as messages name it: 'langkah 3', or 'baris ke-5' when it has no number."""
-    return f"langkah {numbers[row]}" if numbers[row] else f"baris ke-{row + 1}"
+    """A row as messages name it: 'langkah 3', or 'baris ke-5' when it has no number;
+    'langkah 2 (baris ke-3)' when another row prints the same number."""
+    number = numbers[row]
+    if not number:
+        return f"baris ke-{row + 1}"
+    if numbers.count(number) > 1:
+        return f"langkah {number} (baris ke-{row + 1})"
+    return f"langkah {number}"
 
 
 # --- symbols -------------------------------------------------------------------------------

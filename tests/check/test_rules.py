@@ -218,6 +218,17 @@ CASES = [
         "    cara memperbaiki: hapus salah satunya",
         id="executor column twice",
     ),
+    pytest.param(
+        "layanan.yaml",
+        "  - uraian: Membahas",
+        "  - nomor: 2\n    uraian: Membahas",
+        # two rows print 2: the message says which one it means
+        "data/mini/layanan.yaml:18:5: kesalahan: langkah 2 (baris ke-3) tidak pernah dicapai dari langkah 1\n"
+        "    cara memperbaiki: arahkan 'lanjut' atau cabang keputusan sebelumnya ke langkah ini, atau hapus langkahnya\n"
+        "data/mini/layanan.yaml:18:12: peringatan: nomor langkah '2' sudah dipakai baris sebelumnya\n"
+        "    cara memperbaiki: rujukan ke nomor ini menuju baris pertama yang memakainya; beri nomor lain",
+        id="printed number twice",
+    ),
 ]
 
 

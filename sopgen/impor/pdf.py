@@ -8,7 +8,8 @@ Stages (each a module, passing plain data):
     pdf_table     the flowchart table's grid and header on each page
     pdf_body      rows, symbols and notes of one flowchart table over its pages
     pdf_flow      arrows between symbols, decisions' exits, off-page connectors joined
-                  (pdf_guess: a marked guess where arrows are pasted as pictures)
+                  (pdf_labels: which exit each 'Ya'/'Tidak' names; pdf_guess: a marked
+                  guess where arrows are pasted as pictures)
     pdf_identity  the identity page (label : value grid, officials; pdf_lists: the lists)
     pdf_furniture page furniture (a footer on every page, an e-signature stamp), taken off
                   the pages first and named in the YAML as left out

@@ -1,60 +1,22 @@
 """The flow of a flowchart table: which symbol each drawn arrow leaves and enters.
 
 On each page the drawn lines become networks with sources and targets (pdf_wires). Words
-beside a decision's exit are its label; boxes of one row joined by a plain line are one joint
-step. Off-page connectors are then
-joined in pairs (by their letter, else by position on consecutive pages), so links go from
-symbol to symbol. What cannot be read with confidence becomes an ``Uncertainty``.
+beside a decision's exit are its label (pdf_labels); boxes of one row joined by a plain
+line are one joint step. Off-page connectors are then joined (by their letter, several of
+one letter to one where the flow meets or forks, else in pairs by position on consecutive
+pages), so links go from symbol to symbol. What cannot be read with confidence becomes an
+``Uncertainty``.
 """
 
 from __future__ import annotations
 
-import math
-
 from sopgen.impor import ir
-from sopgen.impor.assign import assign
 from sopgen.impor.pdf_body import PagePart, Part
-from sopgen.impor.pdf_geom import Segment
 from sopgen.impor.pdf_guess import guess_links, picture_note, picture_rows
 from sopgen.impor.pdf_guess import nomor_of as _nomor
-from sopgen.impor.pdf_shapes import Sym, covers, page_symbols
-from sopgen.impor.pdf_text import Word, lines_of
-from sopgen.impor.pdf_wires import Net, exit_path, page_nets, pairs, seg_dist
-
-LABEL_NEAR = 16.0  # a label is printed this close to its line
-
-
-def _phrases(pp: PagePart, syms: list[Sym], idx: list[int]) -> list[tuple[str, list[Word]]]:
-    """Short texts in the executor columns outside every symbol: arrow labels."""
-    g = pp.grid
-    ws = []
-    for w in pp.page.words:
-        # a label may run over the lane's ruling into the next column
-        cs = [c for c in (g.col_of(w.x0 + 1), g.col_of(w.x1 - 1)) if c is not None]
-        if not any(pp.executor[c] is not None for c in cs) or not pp.body_top <= w.cy <= g.bottom:
-            continue
-        if any(covers(syms[i].outline, syms[i].kind, w.cx, w.cy) for i in idx):
-            continue
-        ws.append(w)
-    out = []
-    for line in lines_of(ws):
-        cur = [line[0]]
-        for w in line[1:]:
-            if w.x0 - cur[-1].x1 > 8:
-                out.append(cur)
-                cur = []
-            cur.append(w)
-        out.append(cur)
-    return [(" ".join(w.text for w in p), p) for p in out if len(p) <= 4]
-
-
-def _box_dist(ws: list[Word], s: Segment) -> float:
-    x0 = min(w.x0 for w in ws)
-    x1 = max(w.x1 for w in ws)
-    y0 = min(w.top for w in ws)
-    y1 = max(w.bottom for w in ws)
-    pts = [(x0, y0), (x1, y0), (x0, y1), (x1, y1), ((x0 + x1) / 2, (y0 + y1) / 2)]
-    return min(seg_dist(p, s) for p in pts)
+from sopgen.impor.pdf_labels import label_exits, label_phrases, unprint
+from sopgen.impor.pdf_shapes import Sym, page_symbols
+from sopgen.impor.pdf_wires import Net, page_nets, pairs
 
 
 def read_flow(part: Part):
@@ -71,9 +33,10 @@ def read_flow(part: Part):
         if rows:
             uncertain.append(picture_note(part, pp, rows))
             pictured |= rows
-            phrases[pos] = _phrases(pp, syms, idx)
+            phrases[pos] = label_phrases(pp, syms, idx)
         here = page_nets(pp, syms, idx)
-        _label(pp, syms, idx, here)
+        for text, ws in label_exits(pp, syms, idx, here):
+            unprint(part, pp, text, ws, uncertain)
         nets.extend(here)
         for net in here:
             for _p, i in net.guessed:
@@ -150,33 +113,6 @@ def _in_one_row(a: Sym, b: Sym) -> bool:
     of one row on one page, neither a decision nor a connector."""
     kinds = {a.kind, b.kind}
     return a.row == b.row and a.page == b.page and not kinds & {"decision", "connector"}
-
-
-def _label(pp: PagePart, syms: list[Sym], idx: list[int], nets: list[Net]) -> None:
-    # one unit per exit: a network shared by several exits (arrows joined on their way)
-    # gives each exit only its own stretch of line before the join
-    units = []
-    for net in nets:
-        for d, p in net.exits:
-            units.append((net, d, p, exit_path(net, p)))
-    costs: dict[tuple[int, int], float] = {}
-    texts = []
-    for k, (text, ws) in enumerate(_phrases(pp, syms, idx)):
-        texts.append(text)
-        for n, (net, _d, p, own) in enumerate(units):
-            # a label sits beside the corner the exit leaves, or along the exit's first
-            # stretch of line; further on, a line may pass another exit's label
-            corner = _box_dist(ws, Segment(p[0], p[1], p[0], p[1]))
-            first = _box_dist(ws, own[0])
-            further = own[1:] if len(net.sources) > 1 else net.segs
-            second = min((_box_dist(ws, s) for s in further), default=math.inf)
-            if corner <= LABEL_NEAR + 6 or first <= LABEL_NEAR or second <= LABEL_NEAR:
-                costs[(k, n)] = min(corner, first + 6, second + 14)
-    # as many exits labelled as can be, then the nearest: a label passed closely by another
-    # exit's line is not taken from the exit it stands beside when that one has no other
-    for k, n in sorted(assign(costs), key=lambda kn: costs[kn]):
-        net, d, _p, _own = units[n]
-        net.labels.setdefault(d, texts[k])
 
 
 def _merge_joint(syms: list[Sym], nets: list[Net]) -> dict[int, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pdf_draw import Style, draw, rows_per_page
@@ -65,3 +66,17 @@ def test_decision_labels_not_printed_are_said_not_guessed(tmp_path, k):
     decisions = {i for i, s in enumerate(steps) if s.kind == "decision"}
     said = {u.row for u in sop.uncertain if "label cabang keputusan" in u.message}
     assert decisions and said == decisions
+
+
+def test_label_past_the_lanes_is_the_exits_not_the_cells():
+    """The 'Tidak' of step 7 printed wholly in the Kelengkapan column beside the one
+    executor column (regressions/label-di-kolom-sebelah): the exit's label, not a word of
+    the cell."""
+    sop = read_pdf(Path(__file__).parent / "regressions" / "label-di-kolom-sebelah.pdf")
+    assert [r.kelengkapan for r in sop.rows[5:8]] == [
+        "Berkas permohonan",
+        "Surat masuk",
+        "Data usulan",
+    ]
+    step7 = next(s.id for s in sop.shapes if s.row == 6 and s.kind == "decision")
+    assert sorted(lk.label for lk in sop.links if lk.source == step7) == ["Tidak", "Ya"]

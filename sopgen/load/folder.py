@@ -20,6 +20,7 @@ from sopgen.load.parsed import ParseStore
 from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problems
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
+from sopgen.model.dates import date_hint
 from sopgen.model.durations import DurationError, parse_duration
 
 
@@ -207,7 +208,7 @@ def _describe(annotation) -> str:
     import datetime
 
     if annotation is datetime.date:
-        return "tanggal (YYYY-MM-DD)"
+        return "tanggal (TAHUN-BULAN-TANGGAL)"
     return _TYPE_WORDS.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
@@ -342,7 +343,7 @@ def translate_validation_error(
             hint = "hapus escape \\ud800-\\udfff dari teks bertanda kutip; tulis hurufnya langsung"
         elif kind.startswith("date") or kind.startswith("datetime"):
             message = f"tanggal {item['input']!r} untuk {where}tidak valid"
-            hint = "tulis YYYY-MM-DD, mis. 2017-12-08, atau '08 Desember 2017'"
+            hint = date_hint(item["input"])
         elif kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
             expected = _describe(field_annotation) if field_annotation is not None else "nilai lain"
             message = f"{where}harus berupa {expected}".strip()

@@ -4,6 +4,7 @@ the PDF, the handbook and the list of changes alike."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 BULAN = (
     "Januari",
@@ -35,3 +36,21 @@ def format_date(value: dt.date | None, empty: str = "-") -> str:
 def place_and_date(place: str, value: dt.date) -> str:
     """``'Trenggalek, 08 Desember 2017'`` for the Lembar Pengesahan."""
     return f"{place}, {format_date(value)}"
+
+
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*")
+
+
+def date_hint(written: object) -> str:
+    """How to write a date that did not read: the same date in the accepted forms when it
+    was written day first ('01-12-2016', '1/12/2016'), else the forms themselves."""
+    found = _DAY_FIRST.fullmatch(written) if isinstance(written, str) else None
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        try:
+            meant = dt.date(year, month, day)
+        except ValueError:
+            meant = None
+        if meant is not None:
+            return f"tulis TAHUN-BULAN-TANGGAL: {meant:%Y-%m-%d}, atau '{format_date(meant)}'"
+    return "tulis TAHUN-BULAN-TANGGAL, mis. 2017-12-08, atau '08 Desember 2017'"

@@ -141,7 +141,7 @@ CASES = [
         "dokumen.yaml",
         "tanggal_pembuatan: 2016-12-01",
         "tanggal_pembuatan: 2016-13-01",
-        "data/mini/dokumen.yaml:8:22: kesalahan: tanggal '2016-13-01' untuk 'tanggal_pembuatan' tidak valid\n    cara memperbaiki: tulis YYYY-MM-DD, mis. 2017-12-08, atau '08 Desember 2017'",
+        "data/mini/dokumen.yaml:8:22: kesalahan: tanggal '2016-13-01' untuk 'tanggal_pembuatan' tidak valid\n    cara memperbaiki: tulis TAHUN-BULAN-TANGGAL, mis. 2017-12-08, atau '08 Desember 2017'",
         id="bad date",
     ),
     pytest.param(

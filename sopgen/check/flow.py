@@ -144,7 +144,10 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
                 src.diagnostic(
                     sym.path + _exit_key(edge.branch),
                     f"{name} menunjuk dirinya sendiri",
-                    "arahkan ke langkah lain",
+                    "arahkan cabang ini ke langkah lain"
+                    if edge.branch
+                    else "arahkan ke langkah lain, atau hapus 'lanjut' agar alur menuju baris "
+                    "di bawahnya",
                 )
             )
     for sym in syms:

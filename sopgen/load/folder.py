@@ -301,6 +301,12 @@ def translate_validation_error(
         if kind == "missing":
             message = f"kunci '{field_name}' wajib diisi"
             hint = f"tambahkan '{field_name}: ...' di bagian ini"
+            if len(path) > 1 and path[-2] == "keputusan" and field_name in ("ya", "tidak"):
+                message = f"keputusan tanpa cabang '{field_name}': belah ketupat punya dua jalan"
+                hint = (
+                    f"tambahkan langkah tujuan '{field_name}', mis. keputusan: {{ya: 3, tidak: 1}} "
+                    "(nomor langkah atau id)"
+                )
             path = path[:-1]
         elif kind == "extra_forbidden":
             allowed = list(owner.model_fields) if owner else []

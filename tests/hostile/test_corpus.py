@@ -150,6 +150,8 @@ CASES = [
      "d/layanan.yaml:23:13: kesalahan: langkah 3 menunjuk dirinya sendiri\n    cara memperbaiki: arahkan ke langkah lain, atau hapus 'lanjut' agar alur menuju baris di bawahnya"),
     ('decision branch to its own step', L, b'keputusan: {ya: 3, tidak: 1}', b'keputusan: {ya: 3, tidak: 2}',
      "d/layanan.yaml:17:31: kesalahan: langkah 2 menunjuk dirinya sendiri\n    cara memperbaiki: arahkan cabang ini ke langkah lain"),
+    ('decision without tidak', L, b'keputusan: {ya: 3, tidak: 1}', b'keputusan: {ya: 3}',
+     "d/layanan.yaml:17:16: kesalahan: keputusan tanpa cabang 'tidak': belah ketupat punya dua jalan\n    cara memperbaiki: tambahkan langkah tujuan 'tidak', mis. keputusan: {ya: 3, tidak: 1} (nomor langkah atau id)"),
     ('exit to a missing step', L, b'keputusan: {ya: 3, tidak: 1}', b'keputusan: {ya: 9, tidak: 1}',
      "d/layanan.yaml:17:21: kesalahan: langkah tujuan '9' tidak ada\n    cara memperbaiki: pakai nomor langkah 1 sampai 4"),
     ('exit to a missing id', L, b'keputusan: {ya: 3, tidak: 1}', b'keputusan: {ya: tolak, tidak: 1}',

@@ -52,7 +52,7 @@ def diff(old: str, new: str, data: Path, html_file: Path | None, quiet: bool, ve
         from sopgen.edit.diff_html import render_html, signers_of, version_name
         from sopgen.files import write_atomic
 
-        signers, place = signers_of(new_projects)
+        signers, place = signers_of(new_projects, changes)
         page = render_html(
             changes,
             old,

@@ -117,37 +117,7 @@ def compare_document(before: Project, after: Project) -> list[Change]:
             scope, label, list_items(getattr(a, field)), list_items(getattr(b, field))
         )
     out += _officials(scope, a, b)
-    pa, pb = a.pengesahan, b.pengesahan
-    out += field_changes(
-        scope,
-        "pengesahan diubah",
-        [
-            ("tempat", pa.tempat or a.instansi.tempat, pb.tempat or b.instansi.tempat),
-            ("tanggal", pa.tanggal, pb.tanggal),
-        ],
-    )
-    out += [
-        Change(scope, "yang mengetahui dihapus", old=official_name(a, k))
-        for k in pa.mengetahui
-        if k not in pb.mengetahui
-    ]
-    out += [
-        Change(scope, "yang mengetahui ditambah", new=official_name(b, k))
-        for k in pb.mengetahui
-        if k not in pa.mengetahui
-    ]
-    kept = [k for k in pa.mengetahui if k in pb.mengetahui]
-    if kept != [k for k in pb.mengetahui if k in pa.mengetahui]:
-        out.append(
-            Change(
-                scope,
-                "urutan yang mengetahui diubah",
-                None,
-                ", ".join(pa.mengetahui),
-                ", ".join(pb.mengetahui),
-            )
-        )
-    out += _signer(scope, "pengesahan diubah", "menyetujui", (a, pa.menyetujui), (b, pb.menyetujui))
+    out += _approval(scope, a, b)
     common = [p for p in a.prosedur if p in b.prosedur]
     if common != [p for p in b.prosedur if p in a.prosedur]:
         out.append(
@@ -201,3 +171,45 @@ def _person(doc: Dokumen, key: str) -> str:
     p = doc.pejabat[key]
     rank = ", ".join(x for x in (p.pangkat, p.golongan) if x)
     return f"{p.nama}, {p.jabatan}" + (f", {rank}" if rank else "") + f", NIP {p.nip_formatted}"
+
+
+def _approval(scope: str, a, b) -> list[Change]:
+    """The Lembar Pengesahan's changes; a document may have none (``pengesahan:`` left
+    out, as imported SOPs often are)."""
+    pa, pb = a.pengesahan, b.pengesahan
+    if pa is None or pb is None:
+        if pa is pb:
+            return []
+        return [Change(scope, "Lembar Pengesahan " + ("ditambah" if pa is None else "dihapus"))]
+    out: list[Change] = []
+    out += field_changes(
+        scope,
+        "pengesahan diubah",
+        [
+            ("tempat", pa.tempat or a.instansi.tempat, pb.tempat or b.instansi.tempat),
+            ("tanggal", pa.tanggal, pb.tanggal),
+        ],
+    )
+    out += [
+        Change(scope, "yang mengetahui dihapus", old=official_name(a, k))
+        for k in pa.mengetahui
+        if k not in pb.mengetahui
+    ]
+    out += [
+        Change(scope, "yang mengetahui ditambah", new=official_name(b, k))
+        for k in pb.mengetahui
+        if k not in pa.mengetahui
+    ]
+    kept = [k for k in pa.mengetahui if k in pb.mengetahui]
+    if kept != [k for k in pb.mengetahui if k in pa.mengetahui]:
+        out.append(
+            Change(
+                scope,
+                "urutan yang mengetahui diubah",
+                None,
+                ", ".join(pa.mengetahui),
+                ", ".join(pb.mengetahui),
+            )
+        )
+    out += _signer(scope, "pengesahan diubah", "menyetujui", (a, pa.menyetujui), (b, pb.menyetujui))
+    return out

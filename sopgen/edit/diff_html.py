@@ -100,6 +100,7 @@ class Signer:
     nama: str
     nip: str = ""
     nip_label: str = "NIP."
+    tempat: str = ""  # where this official signs (their document's); else the page's place
 
 
 def _date(day: dt.date) -> str:
@@ -176,9 +177,10 @@ def render_html(
     out.append('<section class="tanda-tangan" aria-label="Tanda tangan">')
     for signer in signers or (Signer("", ""),):
         nip = f"<p>{escape(signer.nip_label)} {escape(signer.nip)}</p>" if signer.nip else ""
+        where = signer.tempat or place
         out.append(
             '<div class="ttd">'
-            f'<p>{escape(place) + ", " if place else ""}<span class="isian">&nbsp;</span></p>'
+            f'<p>{escape(where) + ", " if where else ""}<span class="isian">&nbsp;</span></p>'
             "<p>Menyetujui perubahan ini,</p>"
             f"<p>{escape(signer.jabatan) or '&nbsp;'}</p>"
             '<p class="ruang"></p>'
@@ -190,23 +192,35 @@ def render_html(
     return "\n".join(out)
 
 
-def signers_of(projects) -> tuple[list[Signer], str]:
-    """The approving official of each document (its Lembar Pengesahan's 'Menyetujui',
-    else who signs the identity page), as printed, and the place of signing."""
+def signers_of(projects, changes: Sequence[Change] = ()) -> tuple[list[Signer], str]:
+    """The approving official of each document the ``changes`` touch (all documents when
+    none is named) -- its Lembar Pengesahan's 'Menyetujui', else who signs the identity
+    page -- as printed, each with the document's place of signing; and the first place."""
+    touched = [p for p in projects if any(_touches(c, p.name) for c in changes)]
     signers, place = [], ""
-    for project in projects:
+    for project in touched or projects:
         doc = project.dokumen
         pengesahan = getattr(doc, "pengesahan", None)
+        tempat = getattr(pengesahan, "tempat", None) or doc.instansi.tempat or ""
         key = getattr(pengesahan, "menyetujui", None) or doc.identitas.disahkan_oleh
         person = project.official(key) if key else None
         if person is not None:
             label = "NI PPPK." if getattr(person, "jenis_nip", "") == "pppk" else "NIP."
             nip = person.nip_formatted if getattr(person, "nip", None) else ""
-            signer = Signer(person.jabatan, person.nama, nip, label)
+            signer = Signer(person.jabatan, person.nama, nip, label, tempat)
             if signer not in signers:
                 signers.append(signer)
-        place = place or (getattr(pengesahan, "tempat", None) or doc.instansi.tempat or "")
+        place = place or tempat
     return signers, place
+
+
+def _touches(change: Change, name: str) -> bool:
+    """Whether ``change`` is in the document folder ``name``: its scope is 'dokumen NAME'
+    or 'prosedur NAME/ID' ('prosedur ID' when there is one document: it is in that one)."""
+    kind, _, rest = change.scope.partition(" ")
+    if kind == "dokumen":
+        return rest == name
+    return "/" not in rest or rest.split("/", 1)[0] == name
 
 
 def version_name(label: str, projects) -> str:

@@ -439,3 +439,42 @@ def test_a_two_way_arrow_added_is_named_by_who_it_joins(mini_pair, cli):
         "prosedur layanan: langkah 4 diubah: bolak-balik (kosong) -> Kasubag dan Kepala Dinas",
         "2 perubahan.",
     ]
+
+
+APPROVAL = "pengesahan:\n  tanggal: 2017-12-08\n  mengetahui: [sekretaris]\n  menyetujui: kepala\n"
+
+
+@pytest.fixture
+def two_documents(tmp_path, monkeypatch):
+    """lama/ and baru/: the Trenggalek document and the mini one without a Lembar
+    Pengesahan (as imported SOPs often are)."""
+    for name in ("lama", "baru"):
+        shutil.copytree(DATA / "sekretariat", tmp_path / name / "sekretariat")
+        shutil.copytree(MINI, tmp_path / name / "mini")
+        edit(tmp_path / name / "mini" / "dokumen.yaml", APPROVAL, "")
+    monkeypatch.chdir(tmp_path)
+    return Path("lama"), Path("baru")
+
+
+def test_only_the_changed_document_signs_at_its_own_place(two_documents, cli):
+    _, new = two_documents
+    edit(new / "mini" / "layanan.yaml", "    waktu: 1 jam\n", "    waktu: 2 jam\n")
+    result = cli("diff", "lama", "baru", "--html", "perubahan.html")
+    assert result.exit_code == 0, result.output
+    assert "prosedur mini/layanan: langkah 3 diubah: waktu 1 jam -> 2 jam" in result.output
+    page = Path("perubahan.html").read_text(encoding="utf-8")
+    # the mini document's approver, at its place; not Trenggalek's, whose SOPs did not change
+    assert page.count('<div class="ttd">') == 1, page
+    assert '<div class="ttd"><p>Contoh, <span class="isian">' in page
+    assert "Trenggalek" not in page
+
+
+def test_a_lembar_pengesahan_added(two_documents, cli):
+    _, new = two_documents
+    edit(new / "mini" / "dokumen.yaml", "prosedur: [layanan]\n", APPROVAL + "prosedur: [layanan]\n")
+    result = cli("diff", "lama", "baru")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "dokumen mini: Lembar Pengesahan ditambah",
+        "1 perubahan.",
+    ]

@@ -355,4 +355,28 @@ def syntax_diagnostic(file: str, text: str, err: yaml.MarkedYAMLError) -> Diagno
                 break
     mark = (err.context_mark if at_context else None) or err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if not isinstance(err, Refused):
+        message, hint = _missing_space(text, line) or (message, hint)
     return Diagnostic(file, line, column, message + _quote(text, line), hint)
+
+
+# "waktu:1 jam" and "-uraian: ..." are the usual slips; PyYAML reads them as plain text
+# and stops later with a message about ':' or indentation
+_KEY_NO_SPACE = re.compile(r"(\s*(?:- +)?)([A-Za-z_]+):(?![\s/])(.+)")
+_DASH_NO_SPACE = re.compile(r"(\s*)-([A-Za-z_].*)")
+
+
+def _missing_space(text: str, line: int) -> tuple[str, str] | None:
+    lines = text.splitlines()
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _KEY_NO_SPACE.fullmatch(written)
+    if found:
+        key, rest = found.group(2), found.group(3).strip()
+        return f"tidak ada spasi sesudah '{key}:'", f"tulis '{key}: {rest}'"
+    found = _DASH_NO_SPACE.fullmatch(written)
+    if found:
+        return (
+            "tidak ada spasi sesudah tanda '-' butir daftar",
+            f"tulis '- {found.group(2).strip()}'",
+        )
+    return None

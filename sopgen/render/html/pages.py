@@ -88,7 +88,9 @@ class ProcedurePages:
         self.env = env
         self.template = env.get_template("prosedur.html")
         self.layouts, self.screens, self.measure, self.store = layouts, screens, measure, store
-        self.stamp = repr((templates_fingerprint(env), self.shell)) if store is not None else ""
+        # hashed once: the navigation of 1000 procedures is 150 000 characters, which
+        # every page's key would otherwise write out and hash again
+        self.stamp = self._key(templates_fingerprint(env), self.shell) if store is not None else ""
         # the drawings take their line and arrowhead sizes from the document's own style
         self.styles = {project.name: repr(make_style(project)) for project in projects}
         self.digests: dict[int, str] = {}  # id(view) -> its digest

@@ -2,8 +2,9 @@
 
 Excel anchors a shape to the cells under its corners (twoCellAnchor); a shape set not to
 move with its cells is stored with one cell and its size (oneCellAnchor) or with page
-coordinates only (absoluteAnchor), as other programs write them too. Several flowchart
-sheets of one workbook, each its own SOP, come back one each.
+coordinates only (absoluteAnchor), as other programs write them too; symbols in one group
+with connectors glued to them. Several flowchart sheets of one workbook, each its own SOP,
+come back one each.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import zipfile
 import openpyxl
 import pytest
 from test_pdf_variants import JOBS, assert_flow_read, procedure
+from test_xlsx_reader import ROWS
 from test_xlsx_variants import _workbook
-from xlsx_build import col_emu, flowchart_sheet, inject, row_emu
+from xlsx_build import Arrow, Box, Drawing, build, col_emu, flowchart_sheet, inject, row_emu
 
 from sopgen.impor.run import import_one
 from sopgen.impor.xlsx import read_xlsx_all
@@ -101,3 +103,32 @@ def test_two_flowchart_sheets_are_two_sops(tmp_path):
     outcome = import_one(path, tmp_path / "hasil", overwrite=False)
     assert outcome.error is None
     assert len([p for p in outcome.written.files if p.name != "dokumen.yaml"]) == 2
+
+
+@pytest.mark.parametrize("prst", ["straightConnector1", "bentConnector3"])
+def test_connectors_glued_to_symbols_inside_a_group(tmp_path, prst):
+    """Every symbol in one group (child coordinates scaled), the connectors glued to them
+    by id (stCxn/endCxn), a loop back from the decision's side."""
+    d = Drawing(
+        boxes=[
+            Box(1, "flowChartTerminator", 3, 6, "Mulai"),
+            Box(2, "flowChartProcess", 4, 7),
+            Box(3, "flowChartDecision", 4, 8, width=500_000, height=400_000),
+            Box(4, "flowChartTerminator", 5, 9, "Selesai"),
+        ],
+        arrows=[
+            Arrow(10, 1, 2, prst=prst),
+            Arrow(11, 2, 3, prst=prst),
+            Arrow(12, 3, 4, prst=prst),
+            Arrow(13, 3, 2, prst=prst, side=True),
+        ],
+        group=[1, 2, 3, 4],
+    )
+    (sop,) = read_xlsx_all(build(tmp_path / "grup.xlsx", ROWS[:4], d, identity=False))
+    assert [(s.row, s.kind, s.columns) for s in sop.shapes] == [
+        (0, "terminator", (0,)),
+        (1, "process", (1,)),
+        (2, "decision", (1,)),
+        (3, "terminator", (2,)),
+    ]
+    assert {(lk.source, lk.target) for lk in sop.links} == {(0, 1), (1, 2), (2, 3), (2, 1)}

@@ -2,9 +2,11 @@
 
 The layout (``layout.geometry``) is frozen dataclasses of numbers, strings and tuples,
 so JSON holds it exactly: a float is written as its shortest repr and read back as the
-same float. A dataclass becomes ``{"@": "ClassName", field: value, ...}`` and a tuple a
-list. Decoding only ever makes the geometry's own classes (no pickle: a cache entry
-cannot run code); anything else raises ``ValueError`` and the entry is rebuilt.
+same float. A dataclass becomes ``{"ClassName": [its fields' values, in order]}`` and a
+tuple a list (the field names are not written: sopgen's own files are part of every
+cache key, so a changed class never reads an old entry). Decoding only ever makes the
+geometry's own classes (no pickle: a cache entry cannot run code); anything else raises
+``ValueError`` (or ``TypeError``) and the entry is rebuilt.
 """
 
 from __future__ import annotations
@@ -26,10 +28,8 @@ CLASSES = {
 
 def _plain(value: object) -> object:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, object] = {"@": type(value).__name__}
-        for f in dataclasses.fields(value):
-            out[f.name] = _plain(getattr(value, f.name))
-        return out
+        fields = dataclasses.fields(value)
+        return {type(value).__name__: [_plain(getattr(value, f.name)) for f in fields]}
     if isinstance(value, tuple | list):
         return [_plain(item) for item in value]
     if value is None or isinstance(value, bool | int | float | str):
@@ -56,20 +56,23 @@ def _tuple(items: list) -> tuple:
     return tuple([_tuple(item) if type(item) is list else item for item in items])
 
 
-def _instance(fields: dict) -> object:
+def _instance(pair: dict) -> object:
     """A JSON object -> its geometry class (json's object_hook: the parser calls it
     from the inside out, so the dataclasses are made in one pass over the text)."""
-    cls = CLASSES.get(fields.pop("@", None))  # type: ignore[arg-type]
-    if cls is None:
+    if len(pair) != 1:
+        raise ValueError("not a layout object in a layout cache entry")
+    ((name, values),) = pair.items()
+    cls = CLASSES.get(name)
+    if cls is None or type(values) is not list:
         raise ValueError("unknown class in a layout cache entry")
     strings = _strings
-    for key, value in fields.items():  # values replaced in place: no new dict
+    for index, value in enumerate(values):  # values replaced in place: no new list
         kind = type(value)
         if kind is str:
-            fields[key] = strings.setdefault(value, value)
+            values[index] = strings.setdefault(value, value)
         elif kind is list:
-            fields[key] = _tuple(value)
-    return cls(**fields)
+            values[index] = _tuple(value)
+    return cls(*values)
 
 
 def dumps(layout: ProcedureLayout) -> bytes:

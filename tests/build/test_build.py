@@ -199,7 +199,7 @@ def test_a_cached_layout_that_does_not_decode_is_laid_out_again(forms, tmp_path,
     out = tmp_path / "out"
     run(forms, out, jobs=jobs)
     expected = files(out)
-    body = b'{"@": "Popen", "args": ["true"]}'
+    body = b'{"Popen": [["true"]]}'
     for entry in (out / FOLDER / "layout").iterdir():
         entry.write_bytes(
             b"sopgen-cache 1 " + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
@@ -222,10 +222,17 @@ def test_an_error_found_by_a_worker_process_is_located(forms, tmp_path):
 def test_a_cache_entry_makes_only_layout_objects():
     from sopgen.build import codec
 
-    with pytest.raises(ValueError):
-        codec.loads(b'{"@": "Popen", "args": ["true"]}')
-    with pytest.raises(ValueError):
-        codec.loads(b'{"@": "Box", "x": 1, "y": 2, "w": 3, "h": 4}')  # not a layout
+    for foreign in (
+        b'{"@": "Popen", "args": ["true"]}',
+        b'{"Popen": [["true"]]}',
+        b'{"Box": [1, 2, 3, 4], "Popen": []}',
+        b'{"Box": {"x": 1}}',
+        b'{"Box": [1, 2, 3, 4]}',  # not a layout
+    ):
+        with pytest.raises(ValueError):
+            codec.loads(foreign)
+    with pytest.raises(TypeError):  # caught as ValueError is (jobs.decode)
+        codec.loads(b'{"Box": [1, 2, 3, 4, 5, 6]}')
 
 
 def test_a_cache_entry_gives_back_every_value_as_it_was():

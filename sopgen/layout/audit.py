@@ -11,7 +11,10 @@ overlapping arrowheads (both heads of a two-way arrow count), arrows closer than
 vertices, segments along a table line, labels away from their exit (not in the row of
 the decision they leave, or far from the exit), labels touching or crossing a table
 line (a lane or row line), text outside its cell.
-Soft: crossings between arrows, bends, pages.
+Soft: labels outside the executors' lanes (over the Kegiatan column, say), labels
+touching an arrowhead, a decision's label beyond the diamond's middle from the vertex
+its exit leaves by (zero on the seed and the real fixtures, not yet on every crowded
+page of the regressions); crossings between arrows, bends, pages.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from sopgen.layout.audit_labels import across_decision, boxes_meet, head_boxes, lane_spans
 from sopgen.layout.geometry import Arrow, Box, Page, ProcedureLayout, Symbol, Text
 from sopgen.layout.style import Measure, Style
 
@@ -52,10 +56,13 @@ class Audit:
     labels_on_lines: int = 0
     text_outside_cell: int = 0
     # soft
+    labels_outside_lanes: int = 0
+    labels_on_heads: int = 0
+    labels_across_decision: int = 0
     crossings: int = 0
     bends: int = 0
     pages: int = 0
-    notes: list[str] = field(default_factory=list)  # where each hard count came from
+    notes: list[str] = field(default_factory=list)  # where each hard and label count came from
 
     HARD = (
         "through_symbols",
@@ -68,7 +75,10 @@ class Audit:
         "labels_on_lines",
         "text_outside_cell",
     )
-    SOFT = ("crossings", "bends", "pages")
+    # label faults still found on crowded pages (regressions, property seeds): counted and
+    # printed (make bench), not yet zero everywhere
+    LABELS = ("labels_outside_lanes", "labels_on_heads", "labels_across_decision")
+    SOFT = (*LABELS, "crossings", "bends", "pages")
 
     def hard(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in self.HARD}
@@ -218,6 +228,12 @@ def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
     rows = {c.step: c.box for c in page.cells if c.role == "kegiatan" and c.step is not None}
     rulings = _rulings(page)
     row_of = {s.key: s.step for s in page.symbols}
+    lanes = lane_spans(page)
+    heads = head_boxes(page.arrows, style.arrowhead)
+    diamonds: dict[str, list[Box]] = {}
+    for s in page.symbols:
+        if s.kind == "decision":
+            diamonds.setdefault(f"step:{s.key}", []).append(s.box)
     for a in page.arrows:
         if not a.label or a.label_at is None:
             continue
@@ -240,6 +256,12 @@ def _labels(page: Page, style: Style, measure: Measure, out: Audit) -> None:
             _flag(out, "labels_away", page, f"{a.label!r} of {a.source}")
         if any(_seg_meets_rect(seg, _grown(box, LABEL_LINE_CLEAR)) for seg in rulings):
             _flag(out, "labels_on_lines", page, f"{a.label!r} of {a.source}")
+        if lanes and not any(x0 - EPS <= box[0] and box[2] <= x1 + EPS for x0, x1 in lanes):
+            _flag(out, "labels_outside_lanes", page, f"{a.label!r} of {a.source}")
+        if any(boxes_meet(box, head) for head in heads):
+            _flag(out, "labels_on_heads", page, f"{a.label!r} of {a.source}")
+        if across_decision(box, a.points[0], diamonds.get(a.source, ())):
+            _flag(out, "labels_across_decision", page, f"{a.label!r} of {a.source}")
 
 
 def _grown(r, d: float):

@@ -46,7 +46,8 @@ DOWN = Arrow(((150, 145), (150, 175)), "step:0", "step:1")
 
 def counts(layout):
     found = audit(layout, STYLE, fake_measure)
-    return {k: v for k, v in found.hard().items() if v}
+    labels = {k: getattr(found, k) for k in found.LABELS}
+    return {k: v for k, v in {**found.hard(), **labels}.items() if v}
 
 
 def test_a_clean_page_has_no_fault():
@@ -111,6 +112,36 @@ def test_a_label_touching_or_crossing_a_table_line():
     assert counts(page([BOX1], [down])) == {"labels_on_lines": 1}
 
 
+def test_a_label_outside_the_lanes():
+    # an exit 5 pt right of the first lane's line (x=100); the label left of the line,
+    # over the Kegiatan column, touching nothing
+    def exit_(at):
+        return Arrow(((105, 130), (105, 175)), "step:0", "step:1", "Ya", at)
+
+    assert counts(page([], [exit_((100 - 1 - 7, 128))])) == {"labels_outside_lanes": 1}
+    assert counts(page([], [exit_((108, 128))])) == {}
+
+
+def test_a_label_touching_an_arrowhead():
+    # the head into BOX1 at (150, 175) is 5 pt long and 2.25 pt wide on each side
+    def down(at):
+        return Arrow(((150, 150), (150, 175)), "offpage:A", "step:1", "Ya", at)
+
+    assert counts(page([BOX1], [down((151.5, 173))])) == {"labels_on_heads": 1}
+    assert counts(page([BOX1], [down((153, 173))])) == {}
+
+
+def test_a_label_on_the_far_side_of_its_decision():
+    # a Tidak leaving by the left vertex of a 20 pt diamond, its label right of the top
+    diamond = Symbol(0, "decision", Box(140, 120, 20, 20), (0,))
+
+    def left(at):
+        return Arrow(((140, 130), (120, 130), (120, 175)), "step:0", "step:1", "Tidak", at)
+
+    assert counts(page([diamond], [left((151, 118))])) == {"labels_across_decision": 1}
+    assert counts(page([diamond], [left((122, 126))])) == {}
+
+
 def test_the_seed_binder_has_no_fault():
     try:
         from sopgen.build import load_project
@@ -126,3 +157,4 @@ def test_the_seed_binder_has_no_fault():
         layout = layout_procedure(procedure, "x", STYLE, measure)
         found = audit(layout, STYLE, measure)
         assert sum(found.hard().values()) == 0, (procedure.id, found.notes)
+        assert not any(getattr(found, k) for k in found.LABELS), (procedure.id, found.notes)

@@ -74,7 +74,8 @@ def check_officials(project: Project) -> list[Diagnostic]:
     for index, revisi in enumerate(doc.revisi):
         if revisi.disetujui_oleh:
             ref(("revisi", index, "disetujui_oleh"), revisi.disetujui_oleh)
-    if sah is not None and sah.menyetujui != doc.identitas.disahkan_oleh:
+    known = sah is not None and {sah.menyetujui, doc.identitas.disahkan_oleh} <= set(keys)
+    if known and sah.menyetujui != doc.identitas.disahkan_oleh:  # a typo is said above
         found.append(
             src.diagnostic(
                 ("pengesahan", "menyetujui"),

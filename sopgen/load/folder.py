@@ -292,7 +292,8 @@ def translate_validation_error(
         kind = item["type"]
         field_name = str(path[-1]) if path else ""
         field_annotation = _field_annotation(owner, field_name) or annotation
-        if path and isinstance(path[-1], int):
+        in_list = bool(path) and isinstance(path[-1], int)
+        if in_list:
             parent = f" '{path[-2]}'" if len(path) > 1 else ""
             where = f"butir ke-{path[-1] + 1}{parent} "
         else:
@@ -360,6 +361,13 @@ def translate_validation_error(
                 hint = (
                     "YAML membaca yes/no/on/off/true/false tanpa tanda kutip sebagai benar/salah; "
                     "apit teksnya dengan tanda kutip, mis. 'ya'"
+                )
+            elif isinstance(got, int | float) and expected == "teks" and not in_list:
+                # nip: 195811111991031003 is a number to YAML (and 0123 is 83: the value
+                # read is not repeated)
+                hint = (
+                    f"apit nilainya dengan tanda kutip agar dibaca sebagai teks, mis. "
+                    f'{field_name}: "..." (sekarang dibaca sebagai bilangan)'
                 )
             else:
                 hint = f"sekarang berisi {_describe(type(got))} {got!r}"

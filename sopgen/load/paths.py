@@ -42,6 +42,12 @@ def procedure_id_problems(ids: list[str]) -> list[tuple[str, str] | None]:
 
 def _problem(name: str, same_lower: list[str]) -> tuple[str, str] | None:
     """``procedure_id_problem`` given the earlier ids equal to ``name`` ignoring case."""
+    stem, dot, ending = name.rpartition(".")
+    if dot and ending.lower() in ("yaml", "yml") and PLAIN_NAME.fullmatch(stem):
+        return (
+            f"id prosedur '{name}' ditulis dengan akhiran '.{ending}'",
+            f"tulis '{stem}' (nama berkas tanpa .yaml)",
+        )
     if not PLAIN_NAME.fullmatch(name):
         if "/" in name or "\\" in name or name.startswith("."):
             what = "menunjuk ke luar folder dokumen atau ke subfolder"

@@ -219,6 +219,15 @@ CASES = [
         id="executor column twice",
     ),
     pytest.param(
+        "dokumen.yaml",
+        "  menyetujui: kepala\n",
+        "  menyetujui: kepal\n",
+        # the typo only, not also "bukan pejabat yang mengesahkan"
+        "data/mini/dokumen.yaml:35:15: kesalahan: pejabat 'kepal' tidak ada di bagian 'pejabat'; maksud Anda 'kepala'?\n"
+        "    cara memperbaiki: pakai salah satu kunci: kepala, sekretaris",
+        id="approver key misspelt",
+    ),
+    pytest.param(
         "layanan.yaml",
         "  - uraian: Membahas",
         "  - nomor: 2\n    uraian: Membahas",

@@ -43,7 +43,7 @@ def test_errors_from_several_files_in_one_run(workdir, cli):
     assert "pelaksana 'Kepala Dinsa' tidak ada di kolom pelaksana prosedur ini; maksud Anda" in out
     assert "pejabat 'kadis' tidak ada di bagian 'pejabat'" in out
     assert "data/sekretariat/spm.yaml:" in out and "karakter tab" in out
-    assert "Ditemukan 4 kesalahan" in out
+    assert "Ditemukan 3 kesalahan" in out
 
 
 def test_missing_folder_is_a_message(workdir, cli):

@@ -70,7 +70,8 @@ def load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True, pars
         raise InputError(diagnostics)
     if show_lints or say.verbose:
         if not say.quiet:
-            for diagnostic in sorted(diagnostics):  # in file order, as errors are
+            # in file order, as errors are; those at one place in the order found
+            for diagnostic in sorted(diagnostics, key=lambda d: (d.file, d.line, d.column)):
                 click.echo(diagnostic.format(), err=True)
     elif diagnostics:
         say.info(f"{len(diagnostics)} peringatan pada data (lihat dengan 'sopgen check {data}').")

@@ -20,7 +20,7 @@ from sopgen.load.parsed import ParseStore
 from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problems
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
-from sopgen.model.dates import date_hint
+from sopgen.model.dates import date_problem
 from sopgen.model.durations import DurationError, parse_duration
 
 
@@ -349,8 +349,7 @@ def translate_validation_error(
             message = f"{where}memuat karakter yang tidak sah (surrogate Unicode)".strip()
             hint = "hapus escape \\ud800-\\udfff dari teks bertanda kutip; tulis hurufnya langsung"
         elif kind.startswith("date") or kind.startswith("datetime"):
-            message = f"tanggal {item['input']!r} untuk {where}tidak valid"
-            hint = date_hint(item["input"])
+            message, hint = date_problem(item["input"], where)
         elif kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
             expected = _describe(field_annotation) if field_annotation is not None else "nilai lain"
             message = f"{where}harus berupa {expected}".strip()

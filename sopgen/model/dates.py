@@ -41,6 +41,16 @@ def place_and_date(place: str, value: dt.date) -> str:
 _DAY_FIRST = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*")
 
 
+PLACEHOLDER = "TAHUN-BULAN-TANGGAL"  # what the templates of 'sopgen new' leave to fill
+
+
+def date_problem(written: object, where: str) -> tuple[str, str]:
+    """(message, hint) for a date that did not read; ``where`` names the key ("'tanggal' ")."""
+    if written == PLACEHOLDER:
+        return f"{where}belum diisi", "tulis tanggalnya, mis. 2017-12-08, atau '08 Desember 2017'"
+    return f"tanggal {written!r} untuk {where}tidak valid", date_hint(written)
+
+
 def date_hint(written: object) -> str:
     """How to write a date that did not read: the same date in the accepted forms when it
     was written day first ('01-12-2016', '1/12/2016'), else the forms themselves."""

@@ -155,10 +155,8 @@ data/umum/dokumen.yaml:23:14: kesalahan: 'pemerintah' belum diisi
 data/umum/dokumen.yaml:24:9: kesalahan: 'dinas' belum diisi
 data/umum/dokumen.yaml:25:10: kesalahan: 'tempat' belum diisi
 data/umum/dokumen.yaml:31:9: kesalahan: 'nomor' belum diisi
-data/umum/dokumen.yaml:32:22: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
-'tanggal_pembuatan' tidak valid
-data/umum/dokumen.yaml:34:20: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
-'tanggal_efektif' tidak valid
+data/umum/dokumen.yaml:32:22: kesalahan: 'tanggal_pembuatan' belum diisi
+data/umum/dokumen.yaml:34:20: kesalahan: 'tanggal_efektif' belum diisi
 data/umum/dokumen.yaml:36:8: kesalahan: 'nama' belum diisi
 data/umum/dokumen.yaml:40:4: kesalahan: butir ke-1 'dasar_hukum' belum diisi
 data/umum/dokumen.yaml:44:4: kesalahan: butir ke-1 'kualifikasi_pelaksana' belum diisi
@@ -168,8 +166,7 @@ data/umum/dokumen.yaml:61:4: kesalahan: butir ke-1 'pencatatan' belum diisi
 data/umum/dokumen.yaml:68:13: kesalahan: 'jabatan' belum diisi
 data/umum/dokumen.yaml:69:10: kesalahan: 'nama' belum diisi
 data/umum/dokumen.yaml:71:9: kesalahan: 'nip' belum diisi
-data/umum/dokumen.yaml:75:12: kesalahan: tanggal 'TAHUN-BULAN-TANGGAL' untuk \
-'tanggal' tidak valid"""
+data/umum/dokumen.yaml:75:12: kesalahan: 'tanggal' belum diisi"""
 
 
 def test_new_document(workdir, cli):

@@ -178,7 +178,34 @@ def _conflicts(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene,
                 bad += 8
                 if first:
                     return bad
+        for tip, before in _heads(other):
+            if _boxes_meet(box, _head_box(tip, before)):
+                bad += 2  # better than across a line, where nothing is free
+                if first:
+                    return bad
     return bad
+
+
+HEAD = 5.0  # an arrowhead's length (style.arrowhead); 0.45 of it on each side of the line
+HEAD_HALF = 0.45 * HEAD
+
+
+def _heads(a: Arrow):
+    if len(a.points) > 1:
+        if a.head:
+            yield a.points[-1], a.points[-2]
+        if a.both:
+            yield a.points[0], a.points[1]
+
+
+def _head_box(tip: Point, before: Point) -> Rect:
+    """The box round an arrowhead at ``tip`` (orthogonal arrows: axis-aligned)."""
+    (x1, y1), (x0, y0) = tip, before
+    if x0 == x1:  # vertical
+        y_back = y1 - HEAD if y1 > y0 else y1 + HEAD
+        return x1 - HEAD_HALF, min(y1, y_back), x1 + HEAD_HALF, max(y1, y_back)
+    x_back = x1 - HEAD if x1 > x0 else x1 + HEAD
+    return min(x1, x_back), y1 - HEAD_HALF, max(x1, x_back), y1 + HEAD_HALF
 
 
 def choose_label(
@@ -210,8 +237,12 @@ def choose_label(
     if anywhere is None:
         return best
     for at in around_exit(arrow.points, arrow.label, style, measure, not anywhere):
-        if label_free(label_box(at, arrow.label, style, measure), arrow, arrows, labels, scene):
+        box = label_box(at, arrow.label, style, measure)
+        if label_free(box, arrow, arrows, labels, scene):
             return at
+        bad = _conflicts(box, arrow, arrows, labels, scene)
+        if bad < least:  # touching an arrowhead only, say
+            best, least = at, bad
     return best
 
 
@@ -235,9 +266,10 @@ def place_labels(arrows: list[Arrow], scene: Scene, style: Style, measure: Measu
             at = choose_label(
                 arrow, arrows, labels + pending, scene, style, measure, anywhere=False
             )
-            if not label_free(
-                label_box(at, arrow.label, style, measure), arrow, arrows, labels + pending, scene
-            ):
+            others = labels + pending
+            if _conflicts(
+                label_box(at, arrow.label, style, measure), arrow, arrows, others, scene
+            ) >= _conflicts(box, arrow, arrows, others, scene):
                 at = arrow.label_at
         labels.append(label_box(at, arrow.label, style, measure))
         out.append(dataclasses.replace(arrow, label_at=at))

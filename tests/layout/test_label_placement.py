@@ -68,3 +68,19 @@ def test_tidak_fits_a_gutter_only_two_points_wider_than_itself():
     assert -half + 1 <= x0 and x1 <= half - 1  # off both lane lines
     assert 2 <= min(abs(x0), abs(x1)) <= 9  # beside its line, not across it
     assert y0 < 40  # near the connector it leaves
+
+
+def test_a_label_beside_an_arrowhead_is_not_free():
+    # An arrow down into a box at y 175; a label 1.5 pt right of its line is clear of
+    # the line but not of the head (2.25 pt wide on each side): the placer moves on.
+    from sopgen.layout.geometry import Arrow
+    from sopgen.layout.labels import Scene, label_free
+
+    style = Style()
+    scene = Scene(shapes=(), area=(0, 0, 400, 400))
+    into = Arrow(((150, 100), (150, 175)), "step:0", "step:1")
+    own = Arrow(((140, 165), (145, 165)), "offpage:A", "step:2", "Tidak")
+    beside_head = label_box((151.5, 174), "Tidak", style, fake_measure)
+    assert not label_free(beside_head, own, [into, own], [], scene)
+    beside_line = label_box((151.5, 150), "Tidak", style, fake_measure)
+    assert label_free(beside_line, own, [into, own], [], scene)

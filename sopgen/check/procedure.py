@@ -223,14 +223,20 @@ def _lint_waktu(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     if len(first) > 40:
         first = first[:37] + "..."
     what = f"waktu '{first}'" if len(rows) == 1 else f"waktu di {len(rows)} langkah ({names})"
+    hint = (
+        "biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis "
+        "angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: menit, jam, hari, "
+        "minggu, bulan)"
+    )
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", first.strip()):  # "2": a number without its unit
+        what += " tanpa satuan"
+        hint = f"tulis satuannya, mis. '{first.strip()} jam' atau '{first.strip()} hari'"
     return [
         src.diagnostic(
             ("kegiatan", rows[0], "waktu"),
             f"{what} tidak dapat dijumlahkan; dicetak seperti tertulis dan tidak ikut "
             "'Jumlah waktu'",
-            "biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis "
-            "angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: menit, jam, hari, "
-            "minggu, bulan)",
+            hint,
             LINT,
         )
     ]

@@ -229,6 +229,14 @@ CASES = [
     ),
     pytest.param(
         "layanan.yaml",
+        "    waktu: 5 menit\n",
+        "    waktu: 5\n",
+        "data/mini/layanan.yaml:9:12: peringatan: waktu '5' tanpa satuan tidak dapat dijumlahkan; dicetak seperti tertulis dan tidak ikut 'Jumlah waktu'\n"
+        "    cara memperbaiki: tulis satuannya, mis. '5 jam' atau '5 hari'",
+        id="waktu without its unit",
+    ),
+    pytest.param(
+        "layanan.yaml",
         "  - uraian: Membahas",
         "  - nomor: 2\n    uraian: Membahas",
         # two rows print 2: the message says which one it means

@@ -134,6 +134,15 @@ class PageArrows:
             return side == "left"
         return max(sym.columns) == len(self.borders) - 2
 
+    def exit_vertex(self, sym: Symbol, branch: str | None, side: str | None = None) -> str:
+        """The vertex a decision's exit leaves by: "bottom" for a "Ya", the left or right
+        one for a "Tidak" (``_tidak_left``); ``side`` swaps them (relabel.py)."""
+        if branch != "tidak":
+            return side if side in ("left", "right") else "bottom"
+        if side == "bottom":
+            return side
+        return "left" if self._tidak_left(sym, side) else "right"
+
     def source_ports(
         self, end: End, branch: str | None, toward: float | None, side: str | None = None
     ) -> list[Port]:
@@ -141,6 +150,13 @@ class PageArrows:
             return [self._connector_port(end.connector, leaving=True)]
         sym = self.geo.symbols[end.step]
         b = sym.box
+        if sym.kind == "decision" and side is not None and branch is not None:
+            vertex = self.exit_vertex(sym, branch, side)
+            if vertex != "bottom":  # a "Ya" told to leave sideways
+                d = LEFT if vertex == "left" else RIGHT
+                point = outline_point(sym.kind, b, vertex, 0.0)
+                return [Port(point, d, 0.0, b)] if self._free(point) else []
+            branch = None  # a "Tidak" told to leave by the bottom vertex
         if branch == "tidak":
             left = self._tidak_left(sym, side)
             sides = [("right", RIGHT, OTHER_SIDE_COST if left else 0.0)]
@@ -265,8 +281,7 @@ class PageArrows:
         for r in requests:
             sym = self.geo.symbols.get(r.source.step) if r.source.step is not None else None
             if r.label and sym is not None and sym.kind == "decision":
-                left = self._tidak_left(sym, r.side)
-                side = "bottom" if r.branch != "tidak" else ("left" if left else "right")
+                side = self.exit_vertex(sym, r.branch, r.side)
                 box = exit_label_box(sym.box, side, r.label, self.style, self.measure)
                 self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
             if sym is not None and sym.kind == "decision" and r.branch is not None:
@@ -281,9 +296,10 @@ class PageArrows:
         """The first few points of a decision exit not routed yet: labels placed before
         it keep off the way it will leave by."""
         b = sym.box
-        if r.branch != "tidak":
+        vertex = self.exit_vertex(sym, r.branch, r.side)
+        if vertex == "bottom":
             points = ((b.cx, b.bottom), (b.cx, b.bottom + STUB))
-        elif self._tidak_left(sym, r.side):
+        elif vertex == "left":
             points = ((b.x, b.cy), (b.x - STUB, b.cy))
         else:
             points = ((b.right, b.cy), (b.right + STUB, b.cy))

@@ -9,6 +9,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sopgen.layout.audit_labels import across_decision
 from sopgen.layout.geometry import Arrow, Box, Point
 from sopgen.layout.label_places import (
     DESCENT,
@@ -35,6 +36,7 @@ class Scene:
     grid: tuple[Rect, ...] = ()  # thin rectangles around the grid lines inside the area
     diamonds: tuple[Box, ...] = ()  # decisions: only the diamond itself is taken
     rows: dict[str, tuple[float, float]] = field(default_factory=dict)  # "step:N" -> its row
+    decisions: dict[str, Box] = field(default_factory=dict)  # "step:N" -> its diamond
 
 
 def label_box(
@@ -150,6 +152,9 @@ def _conflicts(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene,
         bad += 6  # a label stands in the row of the decision it leaves
     if _distance(box, arrow.points[0]) > LABEL_REACH + box[2] - box[0]:
         bad += 6
+    decision = scene.decisions.get(arrow.source)
+    if decision is not None and across_decision(box, arrow.points[0], (decision,)):
+        bad += 6  # past the diamond's middle it reads as the other exit's label
     if first and bad:
         return bad
     for b in scene.shapes:
@@ -289,7 +294,8 @@ def scene_of(geo) -> Scene:
     d = GRID_CLEARANCE
     grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]
     grid += [(area[0], y - d, area[2], y + d) for y in geo.boundaries]
-    return Scene(tuple(shapes), area, tuple(grid), diamonds, rows_of(geo))
+    decisions = {f"step:{k}": s.box for k, s in geo.symbols.items() if s.kind == "decision"}
+    return Scene(tuple(shapes), area, tuple(grid), diamonds, rows_of(geo), decisions)
 
 
 def rows_of(geo) -> dict[str, tuple[float, float]]:

@@ -13,7 +13,9 @@ give a label room, and the first that leaves no label without a free place is ke
 - the arrow whose label has no place is routed first (its label placed first, the
   other arrows keep out of it where they can);
 - the "Tidak" of the decision whose label has no place leaves by its other vertex
-  (routed as before, and routed first).
+  (routed as before, and routed first);
+- the exits of that decision swapped: its "Tidak" down from the bottom vertex, its
+  "Ya" (a short word) by the side vertex.
 Pages whose labels all stand free are routed once, as before.
 """
 
@@ -133,6 +135,9 @@ def _variants(
             flipped = _flipped(geo, base, step, arrows)
             if flipped is not None:
                 yield geo, flipped
+        swapped = _swapped(geo, requests, step, arrows)
+        if swapped is not None:
+            yield geo, swapped
 
 
 def _first(requests: Sequence[Request], i: int) -> list[Request]:
@@ -205,3 +210,31 @@ def _flipped(
             out[k] = dataclasses.replace(r, side=side)
             return out
     return None
+
+
+def _swapped(
+    geo: PageGeometry, requests: Sequence[Request], step: int, arrows: Sequence[Arrow]
+) -> list[Request] | None:
+    """The requests with the exits of decision ``step`` swapped: its "Tidak" down from
+    the bottom vertex, its "Ya" by the side vertex the "Tidak" left by (a short "Ya"
+    fits a gutter a "Tidak" does not); None when it has no "Tidak" leaving sideways."""
+    ref = f"step:{step}"
+    box: Box = geo.symbols[step].box
+    drawn = next((a for a in arrows if a.source == ref and a.label and _tidak(a, requests)), None)
+    if drawn is None or abs(drawn.points[0][1] - box.cy) > EPS:
+        return None
+    side = "left" if abs(drawn.points[0][0] - box.x) < EPS else "right"
+    out = []
+    for r in requests:
+        if r.source.ref == ref and r.branch == "tidak":
+            r = dataclasses.replace(r, side="bottom")
+        elif r.source.ref == ref and r.branch is not None:
+            r = dataclasses.replace(r, side=side)
+        out.append(r)
+    return out
+
+
+def _tidak(a: Arrow, requests: Sequence[Request]) -> bool:
+    return any(
+        r.source.ref == a.source and r.branch == "tidak" and r.label == a.label for r in requests
+    )

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
+from sopgen.layout.decision_exits import OTHER_SIDE_COST, STUB, exit_vertex, side_ports, stub
 from sopgen.layout.geometry import Arrow, Box, OffPage, Point, Symbol
 from sopgen.layout.grid import AVOID, near, page_grid
 from sopgen.layout.inrow import facing_ports, side_by_side
@@ -40,9 +41,7 @@ ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
 SIDE_SPACING_FACTOR = 1.5
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
-OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 SEPARATE_ENTRY_COST = 60.0  # a second entry into a symbol instead of joining its arrow
-STUB = 8.0  # length of the start of a decision exit that labels keep off before it is routed
 WINDOW_MARGIN = 40.0  # a first search stays this close to the rows of the arrow's ends
 
 
@@ -127,21 +126,8 @@ class PageArrows:
     def _free(self, p: Point) -> bool:
         return (q(p[0]), q(p[1])) not in self.used and self.finder.node(p) is not None
 
-    def _tidak_left(self, sym: Symbol, side: str | None = None) -> bool:
-        """Whether a decision's "Tidak" leaves by its left vertex: in the last lane, or
-        when told so (``side``)."""
-        if side is not None:
-            return side == "left"
-        return max(sym.columns) == len(self.borders) - 2
-
-    def exit_vertex(self, sym: Symbol, branch: str | None, side: str | None = None) -> str:
-        """The vertex a decision's exit leaves by: "bottom" for a "Ya", the left or right
-        one for a "Tidak" (``_tidak_left``); ``side`` swaps them (relabel.py)."""
-        if branch != "tidak":
-            return side if side in ("left", "right") else "bottom"
-        if side == "bottom":
-            return side
-        return "left" if self._tidak_left(sym, side) else "right"
+    def _last_lane(self) -> int:
+        return len(self.borders) - 2
 
     def source_ports(
         self, end: End, branch: str | None, toward: float | None, side: str | None = None
@@ -150,24 +136,10 @@ class PageArrows:
             return [self._connector_port(end.connector, leaving=True)]
         sym = self.geo.symbols[end.step]
         b = sym.box
-        if sym.kind == "decision" and side is not None and branch is not None:
-            vertex = self.exit_vertex(sym, branch, side)
-            if vertex != "bottom":  # a "Ya" told to leave sideways
-                d = LEFT if vertex == "left" else RIGHT
-                point = outline_point(sym.kind, b, vertex, 0.0)
-                return [Port(point, d, 0.0, b)] if self._free(point) else []
-            branch = None  # a "Tidak" told to leave by the bottom vertex
-        if branch == "tidak":
-            left = self._tidak_left(sym, side)
-            sides = [("right", RIGHT, OTHER_SIDE_COST if left else 0.0)]
-            sides += [("left", LEFT, 0.0 if left else OTHER_SIDE_COST)]
-            if side is not None:  # told which: only that one
-                sides = [s for s in sides if s[0] == side]
-            return [
-                Port(outline_point(sym.kind, b, side, 0.0), d, cost, b)
-                for side, d, cost in sides
-                if self._free(outline_point(sym.kind, b, side, 0.0))
-            ]
+        if branch == "tidak" or (sym.kind == "decision" and side is not None and branch):
+            sides = side_ports(sym, branch, self._last_lane(), side, self._free)
+            if sides is not None:
+                return sides
         ports = []
         offsets = (
             [0.0]
@@ -281,7 +253,7 @@ class PageArrows:
         for r in requests:
             sym = self.geo.symbols.get(r.source.step) if r.source.step is not None else None
             if r.label and sym is not None and sym.kind == "decision":
-                side = self.exit_vertex(sym, r.branch, r.side)
+                side = exit_vertex(sym, r.branch, self._last_lane(), r.side)
                 box = exit_label_box(sym.box, side, r.label, self.style, self.measure)
                 self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
             if sym is not None and sym.kind == "decision" and r.branch is not None:
@@ -293,17 +265,8 @@ class PageArrows:
                 self.stubs[(r.source.ref, r.branch, r.target.ref)] = top
 
     def _stub(self, sym: Symbol, r: Request) -> Arrow:
-        """The first few points of a decision exit not routed yet: labels placed before
-        it keep off the way it will leave by."""
-        b = sym.box
-        vertex = self.exit_vertex(sym, r.branch, r.side)
-        if vertex == "bottom":
-            points = ((b.cx, b.bottom), (b.cx, b.bottom + STUB))
-        elif vertex == "left":
-            points = ((b.x, b.cy), (b.x - STUB, b.cy))
-        else:
-            points = ((b.right, b.cy), (b.right + STUB, b.cy))
-        return Arrow(points, r.source.ref, r.target.ref)
+        vertex = exit_vertex(sym, r.branch, self._last_lane(), r.side)
+        return stub(sym, vertex, r.source.ref, r.target.ref)
 
     def route(self, request: Request) -> Arrow:
         self.finder.release(self.kept.pop((request.source.ref, request.branch), []))

@@ -13,6 +13,7 @@ from sopgen.layout.arrows import End, PageGeometry, Request
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
+from sopgen.layout.exits import exits_facing_targets
 from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
 from sopgen.layout.relabel import route_labelled
@@ -229,7 +230,12 @@ def build_page(
         rows_top=rows_top,
         boundaries=boundaries,
     )
-    routed = route_labelled(geo, requests, style, ctx.measure)
+    # exits facing their targets where that draws no crossing; the usual exits when
+    # a vertex they need is taken (an arrow entering there)
+    faced = exits_facing_targets(ctx, requests)
+    routed = route_labelled(geo, faced, style, ctx.measure)
+    if routed is None and faced != requests:
+        routed = route_labelled(geo, requests, style, ctx.measure)
     if routed is None:
         return None
     geo, arrows = routed

@@ -98,6 +98,54 @@ def test_a_decision_in_the_last_lane_says_tidak_to_the_left():
     assert arrow(page, 1, 0).points[0] == (decision.box.x, decision.box.cy)
 
 
+def test_a_tidak_to_the_symbol_straight_below_goes_down_and_ya_leaves_facing_its_target():
+    # As agencies draw it (BPS SOP-025, "Tujuan Disposisi"): the branch whose symbol stands
+    # straight below takes the bottom vertex, the other the side vertex facing its target,
+    # and the two do not cross. By default "Ya" would take the bottom vertex and turn.
+    steps = [
+        step(pelaksana="B"),
+        step(pelaksana="B", keputusan=(3, 4)),
+        step(pelaksana="A", lanjut=5),
+        step(pelaksana="B"),
+        step(pelaksana="B"),
+    ]
+    p = procedure(steps)
+    page = page_of(p)
+    decision = page.symbols[1]
+    ya, tidak = arrow(page, 1, 2), arrow(page, 1, 3)
+    assert ya.label == "Ya" and ya.points[0] == pytest.approx((decision.box.x, decision.box.cy))
+    assert tidak.label == "Tidak"
+    assert tidak.points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
+    assert len(tidak.points) == 2  # straight down
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0 and not any(found.hard().values())
+
+
+def test_a_ya_facing_a_side_vertex_another_arrow_enters_keeps_the_bottom_vertex():
+    # The Ya would face right, where the arrow from the row's other symbol enters: the
+    # page is routed with the usual exits instead (never a page that fails for it).
+    steps = [
+        step(pelaksana="B"),
+        Langkah(
+            uraian="Memeriksa berkas",
+            simbol=[
+                Simbol(pelaksana="C", lanjut="cek"),
+                Simbol(pelaksana="B", id="cek", keputusan={"ya": 3, "tidak": 4}),
+            ],
+        ),
+        step(pelaksana="C", lanjut=5),
+        step(pelaksana="B"),
+        step(pelaksana="B"),
+    ]
+    layout = layout_procedure(procedure(steps), "x", STYLE, fake_measure)
+    (page,) = layout.pages
+    decision = next(s for s in page.symbols if s.kind == "decision")
+    ya = next(a for a in page.arrows if a.label == "Ya")
+    assert ya.points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
+    found = audit(layout, STYLE, fake_measure)
+    assert not any(found.hard().values()), found.notes
+
+
 def test_arrows_into_one_symbol_get_their_own_anchors():
     steps = [
         step(pelaksana="A", lanjut=4),

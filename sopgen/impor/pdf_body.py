@@ -8,6 +8,7 @@ a band with no number and no text (a band holding only an off-page connector) is
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from sopgen.impor.pdf_table import (
     COLNUM,
     Grid,
     Header,
+    coverage,
     find_anchors,
     find_grid,
     read_header,
@@ -184,6 +186,7 @@ def _read_page(
         k += r == "executor"
     pp = PagePart(i, page, geom, grid, roles, execs, [], grid.ys[min(body_band, len(grid.ys) - 1)])
     _split_unruled(page.words, grid, roles, body_band)
+    row_of_band: dict[int, int] = {}
     for b in range(body_band, len(grid.ys) - 1):
         texts: dict[str, str] = {}
         for c, role in enumerate(roles):
@@ -222,7 +225,7 @@ def _read_page(
                     )
                 )
             continue
-        band.row = len(part.rows)
+        band.row = row_of_band[b] = len(part.rows)
         part.rows.append(
             ir.Row(
                 nomor=nomor,
@@ -234,7 +237,66 @@ def _read_page(
                 page=page.number,
             )
         )
+    _merged_cells(part, row_of_band, geom, grid, roles)
     part.pages.append(pp)
+
+
+def _merged_cells(
+    part: Part, row_of_band: dict[int, int], geom: PageGeometry, grid: Grid, roles: list[str]
+) -> None:
+    """A Mutu Baku cell merged over several rows (no ruling across its column where the
+    Kegiatan column has one, as Word and Excel print a merged cell): its text, read into
+    whichever row its middle stands in, goes to the first of those rows with a note, as the
+    workbook reader does; the officer decides what the other steps take."""
+    if "kegiatan" not in roles:
+        return
+    hr = runs(geom.rulings(), True)
+
+    def ruled(y: float, c: int) -> bool:
+        x0, x1 = grid.xs[c] + 2, grid.xs[c + 1] - 2
+        near = [r for r in hr if abs(r.pos - y) <= 1.6]
+        return x1 <= x0 or coverage(near, x0, x1) >= 0.5 * (x1 - x0)
+
+    k = roles.index("kegiatan")
+    bands = sorted(row_of_band)
+    between = [b for a, b in zip(bands, bands[1:], strict=False) if b == a + 1]
+    row_lines = [b for b in between if ruled(grid.ys[b], k)]
+    for c, role in enumerate(roles):
+        if role not in TEXT_ROLES:
+            continue
+        # a column printed with no rulings across at all is a style, not merged cells
+        if 2 * sum(not ruled(grid.ys[b], c) for b in row_lines) > len(row_lines):
+            continue
+        group = [bands[0]] if bands else []
+        for prev, b in zip(bands, bands[1:], strict=False):
+            y = grid.ys[b]
+            if b == prev + 1 and ruled(y, k) and not ruled(y, c):
+                group.append(b)
+                continue
+            _keep_on_first(part, [row_of_band[g] for g in group], role)
+            group = [b]
+        if group:
+            _keep_on_first(part, [row_of_band[g] for g in group], role)
+
+
+def _keep_on_first(part: Part, rows: list[int], role: str) -> None:
+    if len(rows) < 2:
+        return
+    texts = [getattr(part.rows[r], role) for r in rows]
+    joined = " ".join(t for t in texts if t)
+    if not joined:
+        return
+    for r in rows:
+        part.rows[r] = dataclasses.replace(part.rows[r], **{role: joined if r == rows[0] else ""})
+    first, last = (part.rows[r].nomor or str(r + 1) for r in (rows[0], rows[-1]))
+    part.uncertain.append(
+        ir.Uncertainty(
+            f"sel '{role}' di sumber digabung untuk beberapa langkah (langkah {first}-{last}); "
+            "teksnya ditulis di langkah pertama saja: periksa langkah lainnya",
+            rows[0],
+            role,
+        )
+    )
 
 
 NUMBER = re.compile(r"\d{1,3}[a-z]?\.?")

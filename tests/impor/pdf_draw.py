@@ -138,6 +138,9 @@ class Style:
     labels: str = "near"  # Ya/Tidak by the exit; "far": by the arrowhead; "none": not printed
     boxed_labels: bool = False  # Ya/Tidak in text boxes whose border was left on (Word)
     connector_text: str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # off-page marks (space-separated: words)
+    # Mutu Baku cells merged over rows, as (column title, first row, last row): no ruling
+    # across that column between those rows, the first row's text in the cell's middle
+    merged: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass
@@ -275,7 +278,12 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
     cv.line(right, top, right, bottom)
     for y0, _y1, r in bands[1:]:
         if style.row_rules or r is None or bands[0][2] is None and y0 == bands[1][0]:
-            cv.line(left, y0, right, y0)
+            x = left
+            for c in cols:  # a merged cell: its column has no ruling here
+                if any(c.title == t and a < (r or 0) <= b for t, a, b in style.merged):
+                    cv.line(x, y0, c.x0, y0)
+                    x = c.x1
+            cv.line(x, y0, right, y0)
     if header:
         cv.line(left, h2, right, h2)
     # texts of the rows
@@ -297,8 +305,15 @@ def _page(cv, style, cols, execs, steps, rows, p, page_of, cross, top) -> None:
                 ]
             if not text:
                 continue
+            top_y = y0
+            for t, a, b in style.merged:
+                if c.title == t and a <= r <= b:  # printed once, in the merged cell's middle
+                    last = next(y1_ for _, y1_, r_ in bands if r_ == b)
+                    top_y = (y0 + last) / 2 - 7 if r == a else None  # centred: baseline 3 pt low
+            if top_y is None:
+                continue
             for k, line in enumerate(wrap(text, c.x1 - c.x0 - 6, font, size)):
-                cv.text(c.x0 + 3, y0 + 10 + 9 * k, line, font, size)
+                cv.text(c.x0 + 3, top_y + 10 + 9 * k, line, font, size)
         if s.hidden is not None:
             hid = execs[s.hidden]
             symbol(cv, "process", hid.cx, (y0 + y1) / 2, style)

@@ -427,3 +427,30 @@ def test_list_headings_cut_short_or_in_other_words(tmp_path):
         "peringatan": lists["PERINGATAN"],
         "pencatatan": lists["PENCATATAN DAN"],
     }
+
+
+def test_a_mutu_baku_cell_merged_over_two_rows_goes_to_the_first_with_a_note(tmp_path):
+    """Word's merged cell: "3 menit" printed once in the middle of the Waktu cell of rows 2
+    and 3 (no ruling across that column between them). The reader cannot tell which step it
+    belongs to: it goes to the first, with a note asking to check the other, as the workbook
+    reader does; nothing moves when the column is ruled."""
+    steps = [
+        Step("1", "Menerima surat", 0, "terminator", (1,), waktu="5 menit"),
+        Step("2", "Mencatat surat", 1, "process", (2,), waktu="3 menit"),
+        Step("3", "Menginput agenda", 1, "process", (3,)),
+        Step("4", "Mengarsipkan surat", 2, "terminator", (), waktu="10 menit"),
+    ]
+    path = tmp_path / "gabung.pdf"
+    draw(path, steps, Style(merged=(("Waktu", 1, 2),), identity=None))
+    sop = read_pdf(path)
+    assert [r.waktu for r in sop.rows] == ["5 menit", "3 menit", "", "10 menit"]
+    (note,) = [u for u in sop.uncertain if u.field == "waktu"]
+    assert (note.row, note.message) == (
+        1,
+        "sel 'waktu' di sumber digabung untuk beberapa langkah (langkah 2-3); teksnya "
+        "ditulis di langkah pertama saja: periksa langkah lainnya",
+    )
+    draw(path, steps, Style(identity=None))
+    sop = read_pdf(path)
+    assert [r.waktu for r in sop.rows] == ["5 menit", "3 menit", "", "10 menit"]
+    assert not [u for u in sop.uncertain if u.field == "waktu"]

@@ -128,6 +128,14 @@ def test_flowchart_drawn_as_picture_needs_ocr():
         read_pdf(_corpus() / IMAGE_ONLY)
 
 
+def test_a_waktu_cell_merged_over_two_steps_goes_to_the_first_with_a_note():
+    # SOP-025 prints "3 menit" once, in a Waktu cell merged over steps 4 and 5 (seen on
+    # its page 2: no ruling across the Waktu column between them)
+    sop = _read("administrative-025-sop-pengelolaan-surat-masuk.pdf")
+    assert [r.waktu for r in sop.rows[3:5]] == ["3 menit", ""]
+    assert [(u.row, u.field) for u in sop.uncertain if "digabung" in u.message] == [(3, "waktu")]
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_decisions_and_connectors(name):
     tables = _tables(_read(name))

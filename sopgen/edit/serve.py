@@ -10,7 +10,10 @@
   banner on top of every page, each with the YAML lines it is about (preview_pages.py);
   before any good build, an error page. The handbook on disk is left untouched (builds go
   to a temporary folder and replace OUTPUT/html/ only on success);
-- a reload keeps the reader's scroll position; a missing page gets the handbook's 404.
+- a reload keeps the reader's scroll position; a missing page gets the handbook's 404;
+- loads through the YAML parses kept in OUTPUT/.sopgen-cache/yaml/ as ``sopgen build``
+  does (``build.parsed``): a save parses only the files it changed; new parses are
+  written only once the handbook was rebuilt.
 
 This module watches and rebuilds; serve_http.py answers the browser's requests.
 The builder is injectable (``builder(projects, output_dir)`` writes ``output_dir/html``) so
@@ -141,9 +144,11 @@ class PreviewServer:
 
     def _build(self) -> bool:
         from sopgen.build import read_data
+        from sopgen.build.parsed import KeptParses
 
         started = time.monotonic()
-        projects, diagnostics = read_data(self.data)
+        parsed = KeptParses(self.output / CACHE_FOLDER)  # one per build: it prunes by use
+        projects, diagnostics = read_data(self.data, parsed)
         errors = [d for d in diagnostics if d.is_error]
         if errors:
             for diagnostic in errors:
@@ -165,6 +170,7 @@ class PreviewServer:
             self.echo_error(f"kesalahan: {message}")
             self._publish(message_html(message), message_banner(message))
             return False
+        parsed.save()  # as the build commands: only after a good build
         warnings = len(diagnostics)
         for diagnostic in diagnostics:
             self.echo_detail(diagnostic.format())

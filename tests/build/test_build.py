@@ -273,8 +273,9 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     after = entries()
     changed = {name.split("/")[0] for name in before ^ after}
     # one old and one new entry of each: its layouts (paged, screen), PDF, handbook page,
-    # share of the search index and the page of the step's executor (all three "page")
-    assert changed == {"layout", "screen", "pdf", "page"} and len(before ^ after) == 12
+    # share of the search index and the page of the step's executor (all three "page"),
+    # and the file's kept parse
+    assert changed == {"layout", "screen", "pdf", "page", "yaml"} and len(before ^ after) == 14
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
 
 

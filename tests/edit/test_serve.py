@@ -102,6 +102,50 @@ def test_rebuilds_on_save_and_survives_errors(start):
     assert [p.name for p in leftovers] == [".sopgen-cache"]  # the build cache, nothing else
 
 
+def test_a_save_parses_only_the_saved_file(start, monkeypatch):
+    """The preview loads through the parses kept in OUTPUT/.sopgen-cache/yaml/ as the build
+    does: written only after a good build, a damaged entry parsed again."""
+    from sopgen.load import yamlsource
+
+    parsed, real = [], yamlsource._parse
+    monkeypatch.setattr(
+        yamlsource, "_parse", lambda f, t: parsed.append(Path(f).name) or real(f, t)
+    )
+    every = sorted(p.name for p in Path("data").rglob("*.yaml"))
+    kept = Path("output/.sopgen-cache/yaml")
+    preview = start()
+    assert sorted(parsed) == every and len(list(kept.iterdir())) == len(every)
+
+    parsed.clear()
+    edit(LAKIP, f"judul: {TITLE}", "judul: SOP PENYUSUNAN LAKIP (REVISI 1)")
+    wait_until(lambda: version(preview) > 1)
+    assert parsed == ["lakip.yaml"]
+    assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in fetch(preview.url)
+    entries = sorted(kept.iterdir())
+    assert len(entries) == len(every)  # the old parse of lakip.yaml gone, the new one kept
+
+    # a data error: its located message; nothing of that run is kept
+    parsed.clear()
+    edit(LAKIP, "    pelaksana: Kepala Dinas\n", "    pelaksana: Kepala Dines\n")
+    wait_until(lambda: version(preview) > 2)
+    assert parsed == ["lakip.yaml"]
+    assert "<code>data/sekretariat/lakip.yaml:81:16</code> <strong>kesalahan</strong>" in fetch(
+        preview.url
+    )
+    assert any("lakip.yaml:81:16: kesalahan: pelaksana" in line for line in start.said)
+    assert sorted(kept.iterdir()) == entries
+
+    # damaged entries are ignored: parsed again, the same handbook
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-9])
+    parsed.clear()
+    edit(LAKIP, "    pelaksana: Kepala Dines\n", "    pelaksana: Kepala Dinas\n")
+    wait_until(lambda: version(preview) > 3)
+    assert sorted(parsed) == every
+    page = fetch(preview.url)
+    assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in page and "perlu diperbaiki" not in page
+
+
 def test_the_handbook_carries_its_pdfs_and_a_404_page_under_serve(start):
     preview = start()
     page = fetch(preview.url + "prosedur/lakip.html")

@@ -110,6 +110,8 @@ class PageArrows:
         self.labels: list[tuple[float, float, float, float]] = []
         self.kept: dict[tuple, list[int]] = {}  # (source ref, branch) -> its label's room
         self.heads: list[Point] = []  # where the arrowheads drawn so far point
+        self.fork_nodes: set[int] = set()  # where fork branches start (on their trunks)
+        self.join_nodes: set[int] = set()  # where joins end (on the arrows they join)
         self.stubs: dict[tuple, Arrow] = {}  # ends of decision arrows not routed yet
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
@@ -288,11 +290,12 @@ class PageArrows:
         # a two-way arrow neither joins nor forks, nor lets others join it: which way
         # would the flow go on the shared piece?
         into = () if request.both else self.into.get(request.target.ref, ())
-        joins = junctions(self.finder, into, head)
+        joins = junctions(self.finder, into, head, self.fork_nodes, self.join_nodes)
         if joins:  # one entry per symbol: a separate one only when joining is a detour
             targets = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in targets]
         exit_key = (request.source.ref, request.branch)
-        forks = junctions(self.finder, () if request.both else self.out_of.get(exit_key, ()), head)
+        trunks = () if request.both else self.out_of.get(exit_key, ())
+        forks = junctions(self.finder, trunks, head, self.fork_nodes, self.join_nodes)
         if forks:  # a fork leaves its symbol once and branches off that arrow
             sources = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in sources]
         if not ((sources or forks) and (targets or joins)):
@@ -326,6 +329,10 @@ class PageArrows:
         joined = nodes[-1] in {n for n, _, _ in joins}
         forked = nodes[0] in {n for n, _, _ in forks}
         self.finder.commit(nodes)
+        if joined:
+            self.join_nodes.add(nodes[-1])
+        if forked:
+            self.fork_nodes.add(nodes[0])
         if not request.both:
             self.into.setdefault(request.target.ref, []).append(nodes)
             self.out_of.setdefault(exit_key, []).append(nodes)

@@ -7,7 +7,9 @@ how tidy it is (``make bench`` prints them).
 
 Hard: arrows through symbols, arrows crossing text (cell text and Ya/Tidak labels),
 overlapping arrowheads (both heads of a two-way arrow count), arrows closer than
-``GAP`` to another arrow running alongside, arrows entering a decision off its
+``GAP`` to another arrow running alongside, arrows on one line with another of a
+different exit and target, overlapping it or ending closer than ``GAP`` to it (one line
+to the eye: which way does the flow go?), arrows entering a decision off its
 vertices, segments along a table line, labels away from their exit (not in the row of
 the decision they leave, or far from the exit), labels touching or crossing a table
 line (a lane or row line), text outside its cell.
@@ -50,6 +52,7 @@ class Audit:
     crossing_text: int = 0
     overlapping_heads: int = 0
     too_close: int = 0
+    sharing_track: int = 0
     decision_entries_off_vertex: int = 0
     along_table_lines: int = 0
     labels_away: int = 0
@@ -69,6 +72,7 @@ class Audit:
         "crossing_text",
         "overlapping_heads",
         "too_close",
+        "sharing_track",
         "decision_entries_off_vertex",
         "along_table_lines",
         "labels_away",
@@ -300,12 +304,20 @@ def _pairs(page: Page, style: Style, out: Audit) -> None:
             joined = arrows[i].target == arrows[j].target and not (
                 arrows[i].head and arrows[j].head
             )
+            unrelated = arrows[i].target != arrows[j].target and (
+                arrows[i].source,
+                arrows[i].label,
+            ) != (arrows[j].source, arrows[j].label)
             vs, vt = _vertical(s), _vertical(t)
             if vs == vt:
                 k = 0 if vs else 1
                 along = _overlap(s[0][1 - k], s[1][1 - k], t[0][1 - k], t[1][1 - k])
                 if along > EPS and abs(s[0][k] - t[0][k]) < GAP - EPS:
                     _flag(out, "too_close", page, f"{arrows[i].source} / {arrows[j].source}")
+                if along > -GAP + EPS and abs(s[0][k] - t[0][k]) < EPS and unrelated:
+                    a, b = arrows[i], arrows[j]
+                    what = f"{a.source}->{a.target} / {b.source}->{b.target}"
+                    _flag(out, "sharing_track", page, what)
             elif _crosses(s, t, vs) and not joined:
                 out.crossings += 1
     heads = [tip for a in arrows for tip in a.tips]  # a two-way arrow has two

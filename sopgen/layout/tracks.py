@@ -356,6 +356,31 @@ class TrackGrid:
                     close = abs(self.xs[k] - self.xs[i]) < tight - 1e-6
                     self.vedge[k * self.ny + j] |= USED if close else CLOSE
 
+        self._close_beyond_ends(nodes)
+
+    def _close_beyond_ends(self, nodes: list[int]) -> None:
+        """A straight piece of an arrow that goes on, after a gap shorter than
+        ``min_gap``, as a piece of another arrow on the same line reads as one line:
+        close the edges continuing each piece of the path (beyond its ends and bends)."""
+        pieces = []
+        start = 0
+        for k in range(1, len(nodes)):
+            d = self.direction(nodes[k - 1], nodes[k])
+            if k == len(nodes) - 1 or d != self.direction(nodes[k], nodes[k + 1]):
+                pieces.append((nodes[k], d))  # beyond its end
+                pieces.append((nodes[start], opposite(d)))  # before its start
+                start = k
+        for n, d in pieces:
+            x0, y0 = self.coords(n)
+            edges = self.hedge if d in (RIGHT, LEFT) else self.vedge
+            a, b = n, self.step(n, d)
+            while b is not None:
+                x1, y1 = self.coords(a)
+                if abs(x1 - x0) + abs(y1 - y0) >= self.costs.min_gap - 1e-6:
+                    break
+                edges[min(a, b)] |= USED
+                a, b = b, self.step(b, d)
+
     @staticmethod
     def _near_indexes(values: list[float], index: int, gap: float) -> list[int]:
         out = []

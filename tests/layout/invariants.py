@@ -83,10 +83,10 @@ def check_texts_fit(layout: ProcedureLayout, style) -> None:
 
 def expected_kind(index: int, n: int, step) -> str:
     """The short form's default kinds (model.flow decides; a last row with 'lanjut' does
-    not end the flow, so it is a process)."""
+    not end the flow, so it is a process; a step marked 'selesai' ends it)."""
     if step.keputusan is not None:
         return "decision"
-    if index == 0 or (index == n - 1 and step.lanjut is None):
+    if index == 0 or step.selesai or (index == n - 1 and step.lanjut is None):
         return "terminator"
     return "process"
 

@@ -72,6 +72,20 @@ def test_arrows_too_close_and_heads_on_each_other():
     assert found == {"too_close": 1, "overlapping_heads": 1}
 
 
+def test_arrows_of_other_exits_and_targets_on_one_line():
+    # a loop coming up x=250 to step 1 and a branch from step 0 going down x=250 to
+    # step 2, ending 1 pt apart: one line to the eye (which step does the loop reach?)
+    loop = Arrow(((250, 215), (250, 180), (290, 180)), "offpage:A", "step:1")
+    branch = Arrow(((230, 120), (250, 120), (250, 179), (240, 179)), "step:0", "step:2")
+    assert counts(page([], [loop, branch])) == {"sharing_track": 1}
+    apart = Arrow(((230, 120), (250, 120), (250, 170), (240, 170)), "step:0", "step:2")
+    assert counts(page([], [loop, apart])) == {}
+    # a fork's branches share their exit, a join's arrows their target: no fault
+    fork = Arrow(((230, 120), (250, 120), (250, 179), (240, 179)), "offpage:A", "step:2")
+    join = Arrow(((230, 120), (250, 120), (250, 179), (240, 179)), "step:0", "step:1")
+    assert counts(page([], [loop, fork])) == counts(page([], [loop, join])) == {}
+
+
 def test_a_segment_along_a_table_line():
     along = Arrow(((175, 130), (200, 130), (200, 190), (175, 190)), "step:0", "step:1")
     assert counts(page([BOX0, BOX1], [along])) == {"along_table_lines": 1}

@@ -1,5 +1,6 @@
 """Where a decision's exits leave (arrows.py): the vertex of each branch, its port,
-and the first points of an exit not routed yet, which labels keep off.
+and the first points of an exit not routed yet, which labels keep off; the page's
+exits turned to face their targets (``exits_facing_targets``).
 
 A "Ya" leaves by the bottom vertex, a "Tidak" by the right one (the left one when the
 decision sits in the last lane); the page may be told otherwise (``side``: relabel.py
@@ -8,14 +9,23 @@ flips a "Tidak" to its other vertex, or swaps the two exits).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from sopgen.layout.geometry import Arrow, Point, Symbol
+from sopgen.layout.label_places import LABEL_OFFSET
 from sopgen.layout.symbols import outline_point
 from sopgen.layout.tracks import LEFT, RIGHT, Port
 
+if TYPE_CHECKING:  # arrows.py imports this module
+    from sopgen.layout.arrows import Request
+    from sopgen.layout.paginate import PageContext
+
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 STUB = 8.0  # length of the start of a decision exit that labels keep off before it is routed
+LABEL_MARGIN = 1.5  # a label beside a line kept this far from the lane line
+EPS = 1e-6
 
 
 def tidak_left(sym: Symbol, last_lane: int, side: str | None = None) -> bool:
@@ -72,3 +82,62 @@ def stub(sym: Symbol, vertex: str, source: str, target: str) -> Arrow:
     else:
         points = ((b.right, b.cy), (b.right + STUB, b.cy))
     return Arrow(points, source, target)
+
+
+def swap_exits(requests: Sequence[Request], step: int, ya_side: str) -> list[Request]:
+    """The requests with the exits of decision ``step`` swapped: its "Tidak" down from
+    the bottom vertex, its "Ya" by the ``ya_side`` vertex."""
+    ref = f"step:{step}"
+    out = []
+    for r in requests:
+        if r.source.ref == ref and r.branch == "tidak":
+            r = dataclasses.replace(r, side="bottom")
+        elif r.source.ref == ref and r.branch is not None:
+            r = dataclasses.replace(r, side=ya_side)
+        out.append(r)
+    return out
+
+
+def exits_facing_targets(ctx: PageContext, requests: list[Request]) -> list[Request]:
+    """A decision whose "Tidak" goes to the symbol straight below it and whose "Ya"
+    goes forward to another lane leaves the way an official draws it: the "Tidak" down
+    from the bottom vertex, the "Ya" by the side vertex facing its target. By default
+    the "Ya" takes the bottom vertex and the "Tidak" a side one, and the two cross."""
+    exits: dict[int, dict[str, list[Request]]] = {}
+    for r in requests:
+        if r.branch in ("ya", "tidak") and r.source.step is not None:
+            exits.setdefault(r.source.step, {}).setdefault(r.branch, []).append(r)
+    out = list(requests)
+    for step, by_branch in exits.items():
+        ya, tidak = by_branch.get("ya", []), by_branch.get("tidak", [])
+        if len(ya) != 1 or len(tidak) != 1:
+            continue
+        (ya_r,), (tidak_r,) = ya, tidak
+        if ya_r.target.step is None or tidak_r.target.step is None:
+            continue
+        if not (ya_r.forward and tidak_r.forward):
+            continue
+        here = _centre(ctx, step)
+        if abs(_centre(ctx, tidak_r.target.step) - here) >= EPS:  # not straight below
+            continue
+        there = _centre(ctx, ya_r.target.step)
+        if abs(there - here) < EPS or not _label_fits_below(ctx, here, tidak_r.label):
+            continue
+        out = swap_exits(out, step, "left" if there < here else "right")
+    return out
+
+
+def _label_fits_below(ctx: PageContext, x: float, label: str | None) -> bool:
+    """Whether a label fits in its lane beside a line running down at ``x``."""
+    if not label:
+        return True
+    borders = ctx.columns.lane_borders()
+    left = max((b for b in borders if b <= x), default=x)
+    right = min((b for b in borders if b >= x), default=x)
+    width = ctx.measure(label, "regular", ctx.style.label_size)
+    return width + LABEL_OFFSET + LABEL_MARGIN <= max(x - left, right - x)
+
+
+def _centre(ctx: PageContext, node: int) -> float:
+    s = ctx.symbols[node]
+    return s.x + s.w / 2

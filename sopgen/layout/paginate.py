@@ -12,8 +12,8 @@ from functools import cached_property
 from sopgen.layout.arrows import End, PageGeometry, Request
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
+from sopgen.layout.decision_exits import exits_facing_targets
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
-from sopgen.layout.exits import exits_facing_targets
 from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
 from sopgen.layout.relabel import route_labelled

@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from sopgen.layout.arrows import PageGeometry, Request, route_page
 from sopgen.layout.connectors import MIN_W
+from sopgen.layout.decision_exits import swap_exits
 from sopgen.layout.geometry import Arrow, Box, OffPage
 from sopgen.layout.labels import (
     GRID_CLEARANCE,
@@ -224,14 +225,7 @@ def _swapped(
     if drawn is None or abs(drawn.points[0][1] - box.cy) > EPS:
         return None
     side = "left" if abs(drawn.points[0][0] - box.x) < EPS else "right"
-    out = []
-    for r in requests:
-        if r.source.ref == ref and r.branch == "tidak":
-            r = dataclasses.replace(r, side="bottom")
-        elif r.source.ref == ref and r.branch is not None:
-            r = dataclasses.replace(r, side=side)
-        out.append(r)
-    return out
+    return swap_exits(requests, step, side)
 
 
 def _tidak(a: Arrow, requests: Sequence[Request]) -> bool:

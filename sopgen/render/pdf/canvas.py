@@ -7,6 +7,7 @@ bytes, with the page templates: framed landscape, full-page flowchart, framed po
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -173,14 +174,36 @@ def _frame(x: float, y: float, w: float, h: float, id: str) -> Frame:
 FRAME_IDS = {"front": "f", "flow": "w", "portrait": "p"}
 
 
-def templates(style: Style) -> dict[str, PageTemplate]:
+def templates(style: Style, frame: Callable[..., Frame] = _frame) -> dict[str, PageTemplate]:
     """``front`` (framed, the paper's landscape), ``flow`` (full page), ``portrait``
     (framed, the same paper upright: cover, Daftar Isi, a portrait Lembar Pengesahan);
-    their frames: frames.frame_rects."""
+    their frames: frames.frame_rects, each made by ``frame(x, y, w, h, id)``."""
     return {
-        name: PageTemplate(id=name, frames=[_frame(*rect, FRAME_IDS[name])], pagesize=size)
+        name: PageTemplate(id=name, frames=[frame(*rect, FRAME_IDS[name])], pagesize=size)
         for name, (rect, size) in frame_rects(style).items()
     }
+
+
+def doc_template(
+    out, style: Style, first: str, frame: Callable[..., Frame] = _frame, **info
+) -> BaseDocTemplate:
+    """The document a story is set in, by ``render`` and by the binder's first pass
+    (page_numbers.py) alike: the style's page and margins, the page templates with
+    ``first`` first; ``info``: the PDF's document information."""
+    doc = BaseDocTemplate(
+        out,
+        pagesize=style.page_size,
+        leftMargin=style.margin_left,
+        rightMargin=style.margin_right,
+        topMargin=style.margin_top,
+        bottomMargin=style.margin_bottom,
+        invariant=1,
+        initialFontName=REGULAR,
+        **info,
+    )
+    pages = templates(style, frame)
+    doc.addPageTemplates([pages[first]] + [t for k, t in pages.items() if k != first])
+    return doc
 
 
 def frame_size(style: Style, template: str) -> tuple[float, float]:
@@ -191,26 +214,18 @@ def frame_size(style: Style, template: str) -> tuple[float, float]:
 def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, dict[str, int]]:
     """The PDF bytes of ``story`` and where its marks landed (key -> page index)."""
     register_fonts()
-    w, h = style.page_size
     buf = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = doc_template(
         buf,
-        pagesize=(w, h),
-        leftMargin=style.margin_left,
-        rightMargin=style.margin_right,
-        topMargin=style.margin_top,
-        bottomMargin=style.margin_bottom,
+        style,
+        first,
         title=meta.title,
         subject=meta.subject,
         author=meta.author,
         creator="sopgen",
         keywords=meta.keywords,
-        invariant=1,
-        initialFontName=REGULAR,
         lang="id-ID",
     )
-    pages = templates(style)
-    doc.addPageTemplates([pages[first]] + [t for k, t in pages.items() if k != first])
     margins = (style.margin_left, style.margin_right, style.margin_bottom)
     made: list[SopCanvas] = []
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable, Frame
 
 from sopgen.layout.style import Style
-from sopgen.render.fonts import REGULAR, register_fonts
-from sopgen.render.pdf.canvas import FRAME_IDS, FlowchartPage, Mark, SopCanvas
-from sopgen.render.pdf.frames import frame_rects
+from sopgen.render.fonts import register_fonts
+from sopgen.render.pdf.canvas import FlowchartPage, Mark, SopCanvas, doc_template
 
 
 class _Counting(SopCanvas):
@@ -50,29 +49,15 @@ class _MarksOnly(Frame):
     add = _add
 
 
+def _marks_frame(x: float, y: float, w: float, h: float, id: str) -> _MarksOnly:
+    return _MarksOnly(x, y, w, h, 0, 0, 0, 0, id=id)
+
+
 def page_marks(story: list, style: Style, first: str) -> dict[str, int]:
     """Where the marks of ``story`` land (key -> 0-based page index) when it is rendered
     with ``first`` as its first page template (canvas.render)."""
     register_fonts()
-    templates = {
-        name: PageTemplate(
-            id=name,
-            frames=[_MarksOnly(*rect, 0, 0, 0, 0, id=FRAME_IDS[name])],
-            pagesize=size,
-        )
-        for name, (rect, size) in frame_rects(style).items()
-    }
-    doc = BaseDocTemplate(
-        io.BytesIO(),
-        pagesize=style.page_size,
-        leftMargin=style.margin_left,
-        rightMargin=style.margin_right,
-        topMargin=style.margin_top,
-        bottomMargin=style.margin_bottom,
-        invariant=1,
-        initialFontName=REGULAR,
-    )
-    doc.addPageTemplates([templates[first]] + [t for k, t in templates.items() if k != first])
+    doc = doc_template(io.BytesIO(), style, first, frame=_marks_frame)
     made: list[_Counting] = []
 
     def canvasmaker(*args, **kwargs):

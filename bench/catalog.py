@@ -7,7 +7,7 @@ procedures, retitled, and varied by its number:
 - two in three get a joint step (one row, two adjacent executors);
 - every fifth one gets long texts (the uraian of three steps written three times over).
 
-    python bench/catalog.py 200 /tmp/katalog-200     # writes /tmp/katalog-200/katalog/
+    python bench/catalog.py 200 katalog-200     # writes katalog-200/katalog/
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@
 that pairs as many as possible and, among those, has the least total cost (the Hungarian
 method on a square matrix, a forbidden pair costing more than any sum of allowed ones).
 A greedy choice, nearest pair first, can give a label to the wrong exit and leave the
-right one without any.
+right one without any. Written here rather than taken from SciPy
+(``linear_sum_assignment``): a few labels per page do not warrant a dependency of that size.
 """
 
 from __future__ import annotations

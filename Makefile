@@ -31,7 +31,7 @@ html: $(BIN)/sopgen         ## the handbook: output/html/index.html
 	$(BIN)/sopgen html $(DATA) $(OUT)
 
 check: $(BIN)/sopgen        ## validate the YAML and show lints
-	$(BIN)/sopgen check $(DATA)
+	$(BIN)/sopgen check $(DATA) $(OUT)
 
 serve: $(BIN)/sopgen        ## live preview while editing
 	$(BIN)/sopgen serve $(DATA) $(OUT)

@@ -86,14 +86,18 @@ def build_options(func):
         is_flag=True,
         help="Bangun semuanya dari awal tanpa memakai atau mengisi OUTPUT/.sopgen-cache/.",
     )(func)
-    func = click.option(
+    return jobs_option(func)
+
+
+def jobs_option(func):
+    """-j/--jobs: how many processes lay out (and render) at once."""
+    return click.option(
         "-j",
         "--jobs",
         type=click.IntRange(1, None),
         default=None,
         help="Jumlah proses yang bekerja bersamaan (bawaan: jumlah inti prosesor).",
     )(func)
-    return func
 
 
 def pdf_options(func):

@@ -36,7 +36,7 @@ from sopgen.layout.header import build_header
 from sopgen.layout.paginate import PageContext, build_pages, make_page
 from sopgen.layout.rows import TEXT_ROLES, measure_rows, measure_total, notes_height, row_texts
 from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
-from sopgen.layout.symbols import plan_symbols, teks_lane_need
+from sopgen.layout.symbols import lane_needs, plan_symbols, teks_lane_need
 from sopgen.layout.text import wrap
 from sopgen.model import Procedure
 from sopgen.model.flow import BadRef, Edge, resolve_flow, unresolved_refs
@@ -107,6 +107,7 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
         content_w,
         measure,
         teks_lane_need(data, style, measure),
+        lane_needs(data, style, measure),
     )
     header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
     symbols = plan_symbols(data, columns, style, measure)

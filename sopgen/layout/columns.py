@@ -7,6 +7,12 @@ Keterangan, with widths from what they hold.
   symbol (two lines in a diamond), up to ``Style.lane_max``
   (a longer word is hyphenated); together at most ``Style.lanes_max`` of the table,
   except that a word too short to hyphenate is never broken (up to ``lanes_hard_max``).
+- A lane whose own decision labels or symbol texts ask for more than that (a label
+  such as "Administratif" beside a line down the lane's middle, a twelfth of the
+  table that cannot hold a "Tidak" beside its line) is widened alone: the room comes
+  from the lanes that need less than the common width (in proportion to what they can
+  spare), then from the text columns (``lane_widths``). Symbols keep one size, that of
+  the narrowest lane.
 - No is as wide as its header or its widest number.
 - Kegiatan, Kelengkapan, Waktu, Output and Keterangan share the rest in proportion to
   how much text each holds (so every column wraps to about as many lines), then width
@@ -55,7 +61,8 @@ class Columns:
 
     @property
     def lane_w(self) -> float:
-        return self.lanes[0].w
+        """The narrowest lane's width (all of them but a widened one: lane_widths)."""
+        return min(c.w for c in self.lanes)
 
     @property
     def lanes_x0(self) -> float:
@@ -76,6 +83,15 @@ class Columns:
     def lane_borders(self) -> list[float]:
         """x of every lane border, outer edges included (n_lanes + 1 values)."""
         return [c.x for c in self.lanes] + [self.lanes_x1]
+
+
+@dataclass(frozen=True)
+class LaneNeed:
+    """What one lane's own symbols ask of its width: the texts inside them
+    (symbols.teks_lane_need's rule) and the decision labels beside their exits."""
+
+    teks: float = 0.0
+    labels: float = 0.0
 
 
 def longest_word(texts: Sequence[str], font, size: float, measure: Measure) -> float:
@@ -100,23 +116,18 @@ def column_layout(
     width: float,
     measure: Measure,
     symbol_need: float = 0.0,
+    lane_needs: Sequence[LaneNeed] = (),
 ) -> Columns:
     """Columns filling ``width`` from ``x0``. ``texts``: each text column's cell texts
     (role -> one text per row, "no" included); ``titles``: the header text of each
     column; ``names``: the executors (one lane each); ``symbol_need``: the lane width
-    the texts inside symbols ask for (symbols.teks_lane_need)."""
+    the texts inside symbols ask for (symbols.teks_lane_need); ``lane_needs``: what
+    each lane's own symbols ask for (symbols.lane_needs), one per executor."""
     pad = 2 * style.cell_pad
     size, head = style.font_size, MIN_HEADER_SIZE
     roles = ("kegiatan", *(r for r in style.columns if r in TEXT_COLUMNS))
     n = max(1, len(names))
-    named = max(longest_word(names, "bold", head, measure) + pad, symbol_need)
-    lane = max(style.lane_min, min(named, style.lane_max))
-    lane = min(lane, style.lanes_max * width / n)
-    # a word too short to hyphenate ('Humas', 'Kepala') is never broken: past lanes_max
-    # if it must, up to lanes_hard_max
-    short = [w for name in names for w in name.split() if len(w) < HYPHEN_MIN_WORD]
-    unbroken = longest_word(short, "bold", head, measure) + pad
-    lane = max(lane, min(unbroken, style.lanes_hard_max * width / n))
+    lane = common_lane(names, symbol_need, style, width / n, measure)
     no = max(
         longest_word(texts.get("no", ()), "regular", size, measure),
         longest_word([titles["no"]], "bold", style.header_font_size, measure),
@@ -134,20 +145,96 @@ def column_layout(
         role: sum(measure(t, "regular", size) for t in texts.get(role, ())) + style.col_floor
         for role in roles
     }
-    widths = share(width - no - n * lane, need, amount)
-    floor = single_width(lane, style) * style.box_ratio + 2 * style.row_min_pad
+    lanes = [lane] * n
+    if lane_needs:
+        floors = [
+            common_lane([name], need_k.teks, style, width / n, measure)
+            for name, need_k in zip(names, lane_needs, strict=True)
+        ]
+        most = min(style.lanes_hard_max * width, width - no - sum(need.values()))
+        lanes = lane_widths(
+            lane, [k.labels for k in lane_needs], floors, max(most, n * lane), style
+        )
+    # (n * lane when they are all alike: the same float as ever)
+    lanes_w = sum(lanes) if len(set(lanes)) > 1 else n * lane
+    widths = share(width - no - lanes_w, need, amount)
+    floor = single_width(min(lanes), style) * style.box_ratio + 2 * style.row_min_pad
     widths = shorten_rows(widths, need, texts, floor, style, measure)
     cols: list[Column] = [Column("no", x0, no)]
     x = x0 + no
     cols.append(Column("kegiatan", x, widths["kegiatan"]))
     x += widths["kegiatan"]
     for k in range(n):
-        cols.append(Column("lane", x, lane, k))
-        x += lane
+        cols.append(Column("lane", x, lanes[k], k))
+        x += lanes[k]
     for role in roles[1:]:
         cols.append(Column(role, x, widths[role]))
         x += widths[role]
     return Columns(tuple(cols))
+
+
+def common_lane(
+    names: Sequence[str], symbol_need: float, style: Style, share_w: float, measure: Measure
+) -> float:
+    """The width every lane gets (module docstring): room for a symbol and its arrows,
+    the names' longest words, the symbols' texts; ``share_w``: the table's width over
+    the number of lanes."""
+    named = max(
+        longest_word(names, "bold", MIN_HEADER_SIZE, measure) + 2 * style.cell_pad, symbol_need
+    )
+    lane = max(style.lane_min, min(named, style.lane_max))
+    lane = min(lane, style.lanes_max * share_w)
+    # a word too short to hyphenate ('Humas', 'Kepala') is never broken: past lanes_max
+    # if it must, up to lanes_hard_max
+    short = [w for name in names for w in name.split() if len(w) < HYPHEN_MIN_WORD]
+    unbroken = longest_word(short, "bold", MIN_HEADER_SIZE, measure) + 2 * style.cell_pad
+    return max(lane, min(unbroken, style.lanes_hard_max * share_w))
+
+
+WIDEN_MAX = 1.5  # a lane is widened for its labels to at most this many lane_max
+SQUEEZE = 0.85  # the last resort: other lanes down to this share of their own width
+
+
+def lane_widths(
+    lane: float, wants: Sequence[float], floors: Sequence[float], most: float, style: Style
+) -> list[float]:
+    """Each lane's width: ``lane``, except a lane that ``wants`` more for its labels
+    (up to WIDEN_MAX lane_max). What the widened lanes take comes, in this order: from
+    the other lanes down to their own ``floors`` (the common width their names and
+    texts alone would give); from the text columns, all the lanes together at most
+    ``most``; from the other lanes down to SQUEEZE of their floors. Each step takes from
+    the lanes in proportion to what they can give; short of it all, the widened lanes
+    get less."""
+    n = len(wants)
+    widths = [max(lane, min(w, WIDEN_MAX * style.lane_max)) for w in wants]
+    grown = [w > lane for w in widths]
+    extra = sum(widths) - n * lane
+    if extra <= EPS:
+        return [lane] * n
+    widths = _take(
+        widths, extra, [0.0 if g else lane - f for g, f in zip(grown, floors, strict=True)]
+    )
+    extra = sum(widths) - most
+    squeeze = [0.0 if g else w - SQUEEZE * f for g, w, f in zip(grown, widths, floors, strict=True)]
+    widths = _take(widths, extra, squeeze)
+    extra = sum(widths) - most
+    return _take(
+        widths, extra, [w - lane if g else 0.0 for g, w in zip(grown, widths, strict=True)]
+    )
+
+
+def _take(widths: list[float], amount: float, can: Sequence[float]) -> list[float]:
+    """``widths`` less ``amount`` in all (at most what they ``can`` give), each in
+    proportion to what it can give."""
+    can = [max(0.0, c) for c in can]
+    taken = min(amount, sum(can))
+    if taken <= EPS:
+        return widths
+    total = sum(can)
+    return [w - taken * c / total for w, c in zip(widths, can, strict=True)]
+
+
+EPS = 1e-6
 
 
 def share(room: float, need: Mapping[str, float], amount: Mapping[str, float]) -> dict[str, float]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from sopgen.layout.geometry import Arrow, Point, Symbol
-from sopgen.layout.label_places import LABEL_OFFSET
+from sopgen.layout.label_places import LABEL_MARGIN, LABEL_OFFSET
 from sopgen.layout.symbols import outline_point
 from sopgen.layout.tracks import LEFT, RIGHT, Port
 
@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # arrows.py imports this module
 
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 STUB = 8.0  # length of the start of a decision exit that labels keep off before it is routed
-LABEL_MARGIN = 1.5  # a label beside a line kept this far from the lane line
 EPS = 1e-6
 
 

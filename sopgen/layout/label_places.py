@@ -12,6 +12,7 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import ASCENT
 
 LABEL_OFFSET = 3.5  # distance between a label and its line
+LABEL_MARGIN = 1.5  # a label beside a line kept this far from the lane line
 # A label's box stays within this distance of its exit, plus its own width (a long
 # agency word may stand past a lane line, beside its arrow's next segment): audit.py.
 LABEL_REACH = 16.0
@@ -19,6 +20,11 @@ FURTHER_OFFSETS = (LABEL_OFFSET, 5.5, 8.0)  # off the line, for the further cand
 STEP = 2.0  # points between two further candidates along a segment
 DESCENT = 0.2  # of the label size, below the baseline
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def label_lane_need(label: str, style: Style, measure: Measure) -> float:
+    """The lane width that holds ``label`` beside a line down its middle."""
+    return 2 * (measure(label, "regular", style.label_size) + LABEL_OFFSET + LABEL_MARGIN)
 
 
 def further_candidates(

@@ -8,8 +8,9 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
-from sopgen.layout.columns import Columns, single_width
+from sopgen.layout.columns import Columns, LaneNeed, single_width
 from sopgen.layout.geometry import Box, Point, Symbol, SymbolKind, Text
+from sopgen.layout.label_places import label_lane_need
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.text import ASCENT, wrap
 from sopgen.model import Prosedur
@@ -101,19 +102,19 @@ def _plan(
 ) -> SymbolPlan:
     lanes = columns.lanes
     bw = single_width(columns.lane_w, style)
-    gutter = (columns.lane_w - bw) / 2
     kind: SymbolKind = ref.kind  # type: ignore[assignment]
     cols = executor_columns(ref.executors, pelaksana)
     neighbours = cols[-1] - cols[0] == len(cols) - 1
     first, last = (cols[0], cols[-1]) if neighbours else (cols[0], cols[0])
-    left = lanes[first].x + gutter
-    right = lanes[last].right - gutter
+    left = lanes[first].x + (lanes[first].w - bw) / 2
+    right = lanes[last].right - (lanes[last].w - bw) / 2
     if kind != "decision" and first == 0 and last == len(lanes) - 1 > 0:
         # a box over every lane leaves a channel of two tracks beside it on each side
         # (arrows passing it would otherwise hug the table's outer lines)
-        inset = max(0.0, OUTER_CHANNEL * style.track_gap - gutter)
-        left, right = left + inset, right - inset
-    parts = () if neighbours else tuple((lanes[c].x + gutter, c) for c in cols[1:])
+        inset = max(0.0, OUTER_CHANNEL * style.track_gap - (lanes[first].w - bw) / 2)
+        left = left + inset
+        right = right - max(0.0, OUTER_CHANNEL * style.track_gap - (lanes[last].w - bw) / 2)
+    parts = () if neighbours else tuple((lanes[c].x + (lanes[c].w - bw) / 2, c) for c in cols[1:])
     if kind == "decision":
         # A joint decision stays a square diamond, centred in its span; when that
         # centre is a lane border (an even span), in the lane left of it.
@@ -138,14 +139,34 @@ def teks_lane_need(prosedur: Prosedur, style: Style, measure: Measure) -> float:
     """The lane width the symbols' texts ask for (0.0 without texts): a box's longest
     word with its padding; a diamond's twice that (a text block half as wide as the
     diamond leaves it half its height: two lines in a flat diamond), beside the gutters."""
-    need = 0.0
+    return max((_teks_need(ref, style, measure) for ref in symbols(prosedur)), default=0.0)
+
+
+def _teks_need(ref: SymbolRef, style: Style, measure: Measure) -> float:
+    if not ref.teks or not ref.teks.split():
+        return 0.0
+    word = max(measure(w, "regular", TEKS_SIZE) for w in ref.teks.split()) + 2 * TEKS_PAD
+    inner = 2 * word if ref.kind == "decision" else word
+    return inner + 2 * style.lane_gutter_min
+
+
+def lane_needs(prosedur: Prosedur, style: Style, measure: Measure) -> tuple[LaneNeed, ...]:
+    """What each executor's lane asks for itself (columns.lane_widths): the texts of the
+    symbols in it, and room for a decision's labels beside a line down the middle of
+    the lane the diamond stands in (label_places.label_lane_need)."""
+    teks = [0.0] * len(prosedur.pelaksana)
+    labels = [0.0] * len(prosedur.pelaksana)
     for ref in symbols(prosedur):
-        if not ref.teks:
-            continue
-        word = max(measure(w, "regular", TEKS_SIZE) for w in ref.teks.split()) + 2 * TEKS_PAD
-        inner = 2 * word if ref.kind == "decision" else word
-        need = max(need, inner + 2 * style.lane_gutter_min)
-    return need
+        cols = [c for c in executor_columns(ref.executors, prosedur.pelaksana) if c < len(teks)]
+        for c in cols:
+            teks[c] = max(teks[c], _teks_need(ref, style, measure))
+        if ref.kind == "decision" and ref.labels and cols:
+            neighbours = cols[-1] - cols[0] == len(cols) - 1
+            lane = (cols[0] + cols[-1]) // 2 if neighbours else cols[0]
+            for label in ref.labels:
+                if label:
+                    labels[lane] = max(labels[lane], label_lane_need(label, style, measure))
+    return tuple(LaneNeed(t, lb) for t, lb in zip(teks, labels, strict=True))
 
 
 def fit_teks(

@@ -363,8 +363,9 @@ def read_header(grid: Grid, words: list[Word], segs: list[Segment]) -> Header | 
         ("pelaksana", {"executor"}),
         ("mutu_baku", {"kelengkapan", "waktu", "output"}),
     ):
-        for i, r in enumerate(roles):
-            if r in role_set and upper[i]:
-                labels.setdefault(key, upper[i][0])
-                break
+        # a group title spans its columns: its words may stand over any of them
+        # ("Mutu" over Kelengkapan, "Baku" over Waktu when it is centred on their border)
+        over = [upper[i][0] for i, r in enumerate(roles) if r in role_set and upper[i]]
+        if over:
+            labels.setdefault(key, " ".join(over))
     return Header(roles, leaf, labels, header_bands)

@@ -69,7 +69,7 @@ def _arrow(c, pts, open_head=False):
         c.drawPath(h, stroke=0, fill=1)
 
 
-def _draw(path):
+def _draw(path, X=X):  # noqa: N803 - the module's column boundaries, or others
     c = canvas.Canvas(str(path), pagesize=letter)
     c.setFont("Times-Bold", 11)
     c.drawString(40, _y(80), "PROSEDUR PENGELOLAAN SURAT MASUK")
@@ -141,3 +141,14 @@ def test_other_layout_reads_by_the_pattern(tmp_path):
     assert links == {(0, 1, None), (1, 2, "Ya"), (1, 0, "Tidak"), (2, 3, None)}
     # no identity page in this file: said, nothing else is uncertain
     assert [u.field for u in sop.uncertain] == ["identitas"]
+
+
+def test_a_group_title_centred_on_a_column_line_is_read_whole(tmp_path):
+    # "Mutu Baku" centred over its three columns stands on the line between the first
+    # two when those are narrow: "Mutu" over Persyaratan, "Baku" over Waktu (BPS SOPs)
+    path = tmp_path / "sop-lain.pdf"
+    xs = [40, 62, 190, 265, 290, 340, 410, 480, 550, 580]
+    _draw(path, xs)
+    sop = read_pdf(path)
+    assert sop.header.labels["mutu_baku"] == "Mutu Baku"
+    assert sop.header.labels["pelaksana"] == "Pelaksana"

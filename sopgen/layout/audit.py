@@ -22,7 +22,7 @@ page of the regressions); crossings between arrows, bends, pages.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
 from sopgen.layout.audit_labels import across_decision, boxes_meet, head_boxes, lane_spans
@@ -325,6 +325,21 @@ def _pairs(page: Page, style: Style, out: Audit) -> None:
         for r in heads[n + 1 :]:
             if math.hypot(p[0] - r[0], p[1] - r[1]) < style.arrowhead:
                 _flag(out, "overlapping_heads", page, f"{p} / {r}")
+
+
+def arrow_crossings(arrows: Sequence[Arrow]) -> int:
+    """How many times two arrows cross (not two that join into one target)."""
+    segs = [(i, seg) for i, a in enumerate(arrows) for seg in segments(a.points)]
+    out = 0
+    for n, (i, s) in enumerate(segs):
+        for j, t in segs[n + 1 :]:
+            joined = arrows[i].target == arrows[j].target and not (
+                arrows[i].head and arrows[j].head
+            )
+            vs = _vertical(s)
+            if i != j and vs != _vertical(t) and _crosses(s, t, vs) and not joined:
+                out += 1
+    return out
 
 
 def _crosses(s: Segment, t: Segment, s_vertical: bool) -> bool:

@@ -97,11 +97,35 @@ def swap_exits(requests: Sequence[Request], step: int, ya_side: str) -> list[Req
     return out
 
 
-def exits_facing_targets(ctx: PageContext, requests: list[Request]) -> list[Request]:
-    """A decision whose "Tidak" goes to the symbol straight below it and whose "Ya"
-    goes forward to another lane leaves the way an official draws it: the "Tidak" down
-    from the bottom vertex, the "Ya" by the side vertex facing its target. By default
-    the "Ya" takes the bottom vertex and the "Tidak" a side one, and the two cross."""
+def face_exits(
+    requests: Sequence[Request], step: int, ya_side: str, tidak_side: str
+) -> list[Request]:
+    """The requests with decision ``step``'s "Ya" leaving by the ``ya_side`` vertex and
+    its "Tidak" by the ``tidak_side`` one."""
+    ref = f"step:{step}"
+    out = []
+    for r in requests:
+        if r.source.ref == ref and r.branch == "tidak":
+            r = dataclasses.replace(r, side=tidak_side)
+        elif r.source.ref == ref and r.branch is not None:
+            r = dataclasses.replace(r, side=ya_side)
+        out.append(r)
+    return out
+
+
+def exits_facing_targets(
+    ctx: PageContext, requests: list[Request], sideways: bool = False
+) -> list[Request]:
+    """A decision's exits leave the way an official draws them, each facing its target:
+    - its "Tidak" goes to the symbol straight below it and its "Ya" forward to another
+      lane: the "Tidak" down from the bottom vertex, the "Ya" by the side vertex facing
+      its target (by default the "Ya" takes the bottom vertex, the "Tidak" a side one,
+      and the two cross);
+    - its two exits go to lanes on either side of it (a "Tidak" back to an earlier
+      step on the left, a "Ya" on to the next executor on the right): each by the side
+      vertex facing its target (by default the "Ya" goes down and turns, the "Tidak"
+      leaves by the right vertex and comes round); only when told (``sideways``: the
+      page keeps it when it draws no more crossings than the usual exits)."""
     exits: dict[int, dict[str, list[Request]]] = {}
     for r in requests:
         if r.branch in ("ya", "tidak") and r.source.step is not None:
@@ -114,16 +138,25 @@ def exits_facing_targets(ctx: PageContext, requests: list[Request]) -> list[Requ
         (ya_r,), (tidak_r,) = ya, tidak
         if ya_r.target.step is None or tidak_r.target.step is None:
             continue
+        here = _centre(ctx, step)
+        there = _centre(ctx, ya_r.target.step)
+        back = _centre(ctx, tidak_r.target.step)
+        apart = min(abs(there - here), abs(back - here)) >= EPS
+        if sideways and (there - here) * (back - here) < 0 and apart:
+            out = face_exits(out, step, _facing(there, here), _facing(back, here))
+            continue
         if not (ya_r.forward and tidak_r.forward):
             continue
-        here = _centre(ctx, step)
-        if abs(_centre(ctx, tidak_r.target.step) - here) >= EPS:  # not straight below
+        if abs(back - here) >= EPS:  # not straight below
             continue
-        there = _centre(ctx, ya_r.target.step)
         if abs(there - here) < EPS or not _label_fits_below(ctx, here, tidak_r.label):
             continue
-        out = swap_exits(out, step, "left" if there < here else "right")
+        out = swap_exits(out, step, _facing(there, here))
     return out
+
+
+def _facing(x: float, here: float) -> str:
+    return "left" if x < here else "right"
 
 
 def _label_fits_below(ctx: PageContext, x: float, label: str | None) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sopgen.layout.arrows import End, PageGeometry, Request
+from sopgen.layout.audit import arrow_crossings
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
 from sopgen.layout.decision_exits import exits_facing_targets
@@ -233,7 +234,17 @@ def build_page(
     # exits facing their targets where that draws no crossing; the usual exits when
     # a vertex they need is taken (an arrow entering there)
     faced = exits_facing_targets(ctx, requests)
-    routed = route_labelled(geo, faced, style, ctx.measure)
+    routed = None
+    sideways = exits_facing_targets(ctx, requests, sideways=True)
+    if sideways != faced:  # kept when it draws no more crossings than the usual exits
+        routed = route_labelled(geo, sideways, style, ctx.measure)
+        usual = route_labelled(geo, faced, style, ctx.measure)
+        if routed is None or (
+            usual is not None and arrow_crossings(usual[1]) < arrow_crossings(routed[1])
+        ):
+            routed = usual
+    if routed is None:
+        routed = route_labelled(geo, faced, style, ctx.measure)
     if routed is None and faced != requests:
         routed = route_labelled(geo, requests, style, ctx.measure)
     if routed is None:

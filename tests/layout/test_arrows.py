@@ -121,6 +121,39 @@ def test_a_tidak_to_the_symbol_straight_below_goes_down_and_ya_leaves_facing_its
     assert found.crossings == 0 and not any(found.hard().values())
 
 
+def test_exits_to_lanes_on_either_side_leave_by_the_vertices_facing_them():
+    # As agencies draw it (BPS SOP-021, -028, -031: "Setuju?"): the "Tidak" back to an
+    # earlier step on the left leaves by the left vertex, the "Ya" on to the next
+    # executor on the right by the right vertex. By default the "Ya" would go down and
+    # turn, the "Tidak" leave by the right vertex and come round over the diamond.
+    steps = [step(pelaksana="B"), step(pelaksana="C", keputusan=(3, 1)), step(pelaksana="D")]
+    p = procedure(steps)
+    page = page_of(p)
+    decision = page.symbols[1]
+    ya, tidak = arrow(page, 1, 2), arrow(page, 1, 0)
+    assert ya.points[0] == pytest.approx((decision.box.right, decision.box.cy))
+    assert tidak.points[0] == pytest.approx((decision.box.x, decision.box.cy))
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0 and not any(found.hard().values())
+
+
+def test_exits_facing_their_targets_are_not_kept_when_they_cross_more():
+    # The "Tidak" back to lane A, left, would cross the arrow from A into C's row above
+    # the decision: the usual exits, which cross nothing, are kept.
+    steps = [
+        step(pelaksana="A"),
+        step(pelaksana="C"),
+        step(pelaksana="C", keputusan=(4, 1)),
+        step(pelaksana="D"),
+    ]
+    p = procedure(steps)
+    page = page_of(p)
+    decision = page.symbols[2]
+    assert arrow(page, 2, 3).points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0
+
+
 def test_a_ya_facing_a_side_vertex_another_arrow_enters_keeps_the_bottom_vertex():
     # The Ya would face right, where the arrow from the row's other symbol enters: the
     # page is routed with the usual exits instead (never a page that fails for it).

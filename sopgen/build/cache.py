@@ -5,8 +5,8 @@ decides the entry (``keys.py``): the procedure's data, the document fields it pr
 the style, and sopgen's own files (code and fonts), so a changed style or a new version
 misses every entry. An entry is one file: a header line
 ``sopgen-cache 1 <sha256 of the body>`` then the body (a layout as JSON, ``codec.py``,
-the PDF's bytes, a handbook procedure page: ``render.html.pages``, or a parsed YAML
-file: ``parsed.py``). A read checks the
+the PDF's bytes, a handbook procedure page: ``render.html.pages``, a parsed YAML
+file: ``parsed.py``, or the binder's flowchart pages: ``stored.KeptPages``). A read checks the
 header and the body's hash and returns None for anything else (damaged, foreign,
 truncated): the caller rebuilds and overwrites it. The cache is never trusted to run
 code: no pickle.
@@ -27,7 +27,7 @@ from sopgen import files
 
 FOLDER = ".sopgen-cache"
 MAGIC = b"sopgen-cache 1 "
-KINDS = ("layout", "screen", "pdf", "page", "yaml")
+KINDS = ("layout", "screen", "pdf", "page", "yaml", "drawn")
 MAX_ENTRY = 256 * 2**20  # larger is not an entry this cache wrote
 
 

@@ -5,7 +5,9 @@
 - ``screen``: the same, for the handbook's continuous flowchart;
 - ``pdf``: the layout's key plus the document fields the procedure's PDF prints
   (``dokumen.yaml`` whole: identity, Lembar Pengesahan, agency, revisions), the logo's
-  bytes and the PDF/A switch.
+  bytes and the PDF/A switch;
+- ``drawn``: the binder's flowchart pages of a procedure as drawn (PDF operators,
+  ``render.pdf.kept``): the layout's key and ReportLab's version, which writes them.
 
 "sopgen itself" is a hash of every file of the installed package (code and the fonts),
 not only its version number: a changed layout rule misses the old entries even before
@@ -19,6 +21,8 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+
+import reportlab
 
 import sopgen
 from sopgen import files
@@ -96,3 +100,7 @@ def document_fingerprint(project: Project) -> str:
 
 def pdf_key(layout: str, document: str, arsip: bool | None) -> str:
     return _hash("pdf", layout, document, arsip)
+
+
+def drawn_key(layout: str) -> str:
+    return _hash("drawn", layout, reportlab.Version)

@@ -27,13 +27,14 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sopgen import files
 from sopgen.build import jobs as pool
 from sopgen.build.cache import FOLDER, Cache
 from sopgen.build.jobs import State, Task
-from sopgen.build.keys import document_fingerprint, layout_keys, pdf_key
+from sopgen.build.keys import document_fingerprint, drawn_key, layout_keys, pdf_key
 from sopgen.build.stored import Stored
 from sopgen.errors import InputError, RenderError
 from sopgen.files import STAGED, staged_folder
@@ -138,7 +139,7 @@ def build(
         for project in projects:
             report.binders.append(output / "pdf" / f"{binder_name(project)}.pdf")
             report.pdfs += [output / "pdf" / f"{p.id}.pdf" for p in project.procedures]
-    cache.prune(("layout", "pdf") + (("screen", "page") if options.html else ()))
+    cache.prune(("layout", "pdf", "drawn") + (("screen", "page") if options.html else ()))
     return report
 
 
@@ -205,6 +206,7 @@ def _tasks(projects, styles, options: Options, cache: Cache, staging: Path) -> l
             for kind, k in (("layout", key), ("screen", screen_key), ("pdf", pdf)):
                 if k is not None:
                     cache.keep(kind, k)
+            cache.keep("drawn", drawn_key(key))
             path = str(staging / f"{proc.id}.pdf") if own_pdf else None
             tasks.append(Task(d, i, key, screen_key, pdf, path))
     return tasks
@@ -245,13 +247,21 @@ def _write_binders(projects, styles, layouts, options: Options, staging: Path) -
     from sopgen.render.pdf.binder import render_binder
 
     for project, style in zip(projects, styles, strict=True):
-        pairs = [(p, layouts[(project.name, p.id)]) for p in project.procedures]
+        # a layout is read only for a flowchart the binder draws (not kept, or not fitting)
+        pairs = [
+            (p, partial(layouts.__getitem__, (project.name, p.id))) for p in project.procedures
+        ]
         # the layouts live until the binder is drawn: the cyclic collector need not
         # walk them again and again while it draws (a tenth of its time at 200)
         gc.freeze()
         try:
             data = render_binder(
-                project, pairs, style, riwayat=options.riwayat, arsip=options.arsip
+                project,
+                pairs,
+                style,
+                riwayat=options.riwayat,
+                arsip=options.arsip,
+                kept=layouts.kept(project),
             )
         except Exception as err:
             unfit = pool.unfit_front_pages(err, project.name)

@@ -2,10 +2,11 @@
 
 A procedure whose entries were all cached comes back from its task without layouts
 (``jobs.Task.light``): the handbook needs them only for a page that is not in the cache,
-the binder (in its own process beside the handbook) for drawing. ``Stored`` gives
-(document name, procedure id) -> layout: the ones the build made, else the cache entry
-decoded now, else (an entry damaged since it was checked) the procedure laid out again,
-which gives the same layout. Nothing read is kept: the caller holds what it needs.
+the binder (in its own process beside the handbook) for the flowcharts it draws (it
+keeps their pages, ``KeptPages``, and reads a layout only for a page it draws again).
+``Stored`` gives (document name, procedure id) -> layout: the ones the build made, else
+the cache entry decoded now, else (an entry damaged since it was checked) the procedure
+laid out again, which gives the same layout. Nothing read is kept: the caller holds what it needs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from sopgen.build import codec, jobs
 from sopgen.build.cache import Cache
 from sopgen.build.jobs import Task
+from sopgen.build.keys import drawn_key
 from sopgen.build.layouts import located, paged
 from sopgen.errors import InputError
 from sopgen.layout import LayoutTooTall
@@ -68,8 +70,38 @@ class Stored(Mapping[Key, ProcedureLayout | None]):
         cache.put("layout", task.layout_key, codec.dumps(layout))
         return layout
 
+    def kept(self, project: Project) -> KeptPages | None:
+        """The binder's kept flowchart pages of ``project`` (None: no cache)."""
+        if self.state.cache is None:
+            return None
+        return KeptPages(Cache(self.state.cache), project.name, self.tasks)
+
     def __iter__(self) -> Iterator[Key]:
         return iter(self.tasks)
 
     def __len__(self) -> int:
         return len(self.tasks)
+
+
+class KeptPages:
+    """A document's flowchart pages as its binder drew them, in the cache under their
+    procedure's ``keys.drawn_key`` (``render.pdf.kept_flowcharts.KeptStore``). An entry
+    names its key on its first line: one made for another key is not read."""
+
+    def __init__(self, cache: Cache, document: str, tasks: Mapping[Key, Task]):
+        self.cache, self.document, self.tasks = cache, document, tasks
+
+    def _key(self, procedure: str) -> str:
+        return drawn_key(self.tasks[(self.document, procedure)].layout_key)
+
+    def get(self, procedure: str) -> bytes | None:
+        key = self._key(procedure)
+        body = self.cache.get("drawn", key)
+        if body is None:
+            return None
+        head, newline, entry = body.partition(b"\n")
+        return entry if newline and head == key.encode() else None
+
+    def put(self, procedure: str, body: bytes) -> None:
+        key = self._key(procedure)
+        self.cache.put("drawn", key, key.encode() + b"\n" + body)

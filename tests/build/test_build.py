@@ -274,8 +274,9 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     changed = {name.split("/")[0] for name in before ^ after}
     # one old and one new entry of each: its layouts (paged, screen), PDF, handbook page,
     # share of the search index and the page of the step's executor (all three "page"),
-    # and the file's kept parse
-    assert changed == {"layout", "screen", "pdf", "page", "yaml"} and len(before ^ after) == 14
+    # the file's kept parse and its flowchart pages as the binder drew them ("drawn")
+    kinds = {"layout", "screen", "pdf", "page", "yaml", "drawn"}
+    assert changed == kinds and len(before ^ after) == 16
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
 
 
@@ -358,3 +359,27 @@ def test_a_front_page_reportlab_cannot_place_is_a_message(forms, tmp_path, monke
         run(forms, tmp_path / "out", jobs=1, cache=False)
     assert "Splitting" not in caught.value.format_message()
     assert not (tmp_path / "out").exists()
+
+
+def test_a_kept_binder_page_made_for_another_key_is_drawn(forms, tmp_path):
+    """The binder's flowchart pages kept as drawn (render.pdf.kept): an entry whose hash
+    holds but that names another key is not reused; the page is drawn and kept anew.
+    (Entries that fail their hash or do not decode: tests/render/test_binder_kept.py.)"""
+    import dataclasses
+
+    from sopgen.build.cache import Cache
+    from sopgen.render.pdf.kept import decode, encode
+
+    out = tmp_path / "out"
+    run(forms, out, jobs=1, html=False)
+    expected = files(out)
+    # layanan's (pengadaan's flowchart starts under its identity block: not kept)
+    (entry,) = (out / FOLDER / "drawn").iterdir()
+    good = entry.read_bytes()
+    key, _, body = Cache(out / FOLDER).get("drawn", entry.name).partition(b"\n")
+    assert key == entry.name.encode()
+    other = encode([dataclasses.replace(p, ops="0 0 m 500 500 l S") for p in decode(body)])
+    Cache(out / FOLDER).put("drawn", entry.name, b"0" * 64 + b"\n" + other)
+    run(forms, out, jobs=2, html=False)
+    assert files(out) == expected
+    assert entry.read_bytes() == good  # drawn, and kept anew

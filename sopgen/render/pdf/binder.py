@@ -43,6 +43,7 @@ from sopgen.render.pdf.canvas import Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
 from sopgen.render.pdf.front import pengesahan_story
 from sopgen.render.pdf.identity import identity_story
+from sopgen.render.pdf.kept_flowcharts import Flowcharts, KeptStore, Source
 from sopgen.render.pdf.page_numbers import page_marks
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
@@ -99,12 +100,13 @@ def _pengesahan_part(project: Project, style: Style, nomor: str) -> list:
 def _procedure_part(
     project: Project,
     proc: Procedure,
-    layout: ProcedureLayout,
+    source: Source,
     style: Style,
     *,
     identity: bool,
     dry: bool,
     key: str,
+    charts: Flowcharts,
     shared: Shared | None = None,
     plans: dict[str, Shared | None] | None = None,
 ) -> list:
@@ -112,16 +114,21 @@ def _procedure_part(
     the outline entry ``proc.judul`` points at the first of them. The flowchart starts
     under the identity block when that saves a page (under_identity): ``shared``, for
     the document's identity page printed right before, or decided here under the
-    procedure's own (``plans`` keeps the decisions between the binder's passes)."""
+    procedure's own (``plans`` keeps the decisions between the binder's passes).
+    ``source``: the layout, or what reads it (``charts``: only when it is drawn)."""
     nomor = project.procedure_nomor(proc)
     mark = Mark(nomor, proc.data.judul, key)
     out: list = []
     if identity:
         width, _ = frame_size(style, "front")
         own = identity_story(project, width, proc)
+        layout = charts.layout(proc, source)
         shared = planned(plans, project, proc, layout, style, own)
         out += [NextPageTemplate("front"), PageBreak(), mark, *fitted(own, shared)]
         mark = None
+    if shared is None:
+        return out + charts.story(project, proc, source, style, mark, dry)
+    layout = charts.layout(proc, source)
     if layout.pages:
         out += flowchart_story(project, proc, layout, style, mark, dry, shared)
     return out
@@ -129,21 +136,24 @@ def _procedure_part(
 
 def _binder_story(
     project: Project,
-    layouts: Sequence[tuple[Procedure, ProcedureLayout]],
+    layouts: Sequence[tuple[Procedure, Source]],
     style: Style,
     riwayat: bool,
     pages: dict[str, int] | None,
     plans: dict[str, Shared | None],
     cells: Cells,
+    charts: Flowcharts | None = None,
 ) -> tuple[list, str]:
     """The binder's story and its first page template; ``pages`` None = the first pass
     (flowcharts not drawn, Daftar Isi without numbers); ``plans``: which flowcharts
     start under their identity block (filled by the first pass, _procedure_part);
-    ``cells``: the Daftar Isi's cells (toc_story), kept between the passes."""
+    ``cells``: the Daftar Isi's cells (toc_story), kept between the passes; ``charts``:
+    the flowchart parts, from kept pages where there are (kept_flowcharts)."""
     d = project.dokumen
     settings = d.pengaturan
     nomor = d.identitas.nomor
     dry = pages is None
+    charts = charts or Flowcharts(None)
     story: list = []
     entries: list[Entry] = []
     if settings.halaman_judul:
@@ -162,25 +172,27 @@ def _binder_story(
     shared = None
     if len(layouts) == 1 and not _has_pengesahan(project):
         # the document's identity page is its only procedure's: maybe its flowchart too
-        proc, layout = layouts[0]
+        proc, source = layouts[0]
         if not effective_identity(project, proc).own:
+            layout = charts.layout(proc, source)
             shared = planned(plans, project, proc, layout, style, document_identity)
     story += fitted(document_identity, shared)
     entries.append(Entry("", "Identitas SOP", "identitas", nomor, latest(list(d.revisi))))
     if _has_pengesahan(project):
         story += _pengesahan_part(project, style, nomor)
         entries.append(Entry("", "Lembar Pengesahan", "pengesahan"))
-    for n, (proc, layout) in enumerate(layouts, 1):
+    for n, (proc, source) in enumerate(layouts, 1):
         own = effective_identity(project, proc).own
         key = f"prosedur-{proc.id}"
         story += _procedure_part(
             project,
             proc,
-            layout,
+            source,
             style,
             identity=own,
             dry=dry,
             key=key,
+            charts=charts,
             shared=None if own else shared,
             plans=plans,
         )
@@ -220,15 +232,19 @@ def _two_pass(make: Callable[[dict[str, int] | None], tuple[list, str]], style, 
 
 def render_binder(
     project: Project,
-    layouts: Sequence[tuple[Procedure, ProcedureLayout]],
+    layouts: Sequence[tuple[Procedure, Source]],
     style: Style,
     *,
     riwayat: bool | None = None,
     arsip: bool | None = None,
+    kept: KeptStore | None = None,
 ) -> bytes:
     """The binder's bytes (see the module docstring); the revision history appendix if
     ``riwayat`` (None: ``pengaturan.lampiran_riwayat_revisi``) and there is a revision;
-    PDF/A-2b if ``arsip`` (None: ``pengaturan.pdf_arsip``)."""
+    PDF/A-2b if ``arsip`` (None: ``pengaturan.pdf_arsip``). ``layouts``: each procedure
+    with its layout or what reads it; ``kept``: the flowchart pages the last binder drew
+    (kept_flowcharts.py), reused where they fit and stored anew where drawn; the bytes
+    are the same with or without them."""
     if riwayat is None:
         riwayat = project.dokumen.pengaturan.lampiran_riwayat_revisi
     register_fonts()
@@ -244,14 +260,18 @@ def render_binder(
 
     plans: dict[str, Shared | None] = {}
     cells: Cells = {}
+    charts = Flowcharts(kept)
 
     def make(pages):
-        return _binder_story(project, layouts, style, riwayat, pages, plans, cells)
+        return _binder_story(project, layouts, style, riwayat, pages, plans, cells, charts)
 
     if d.pengaturan.daftar_isi:
-        return _two_pass(make, style, meta)
-    story, first = make({})
-    return render(story, style, meta, first)[0]
+        data = _two_pass(make, style, meta)
+    else:
+        story, first = make({})
+        data = render(story, style, meta, first)[0]
+    charts.save()
+    return data
 
 
 def render_procedure(

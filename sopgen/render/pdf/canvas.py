@@ -20,8 +20,9 @@ from sopgen.layout.style import Style
 from sopgen.render.fonts import REGULAR, register_fonts
 from sopgen.render.pdf.draw import draw_page
 from sopgen.render.pdf.frames import frame_rects
+from sopgen.render.pdf.kept import Capture, KeptPage, fits
 from sopgen.render.pdf.pdfa import eol_before_endstream, make_archival
-from sopgen.render.pdf.procedure_pages import draw_notes
+from sopgen.render.pdf.procedure_pages import draw_notes, notes_room
 
 FOOTER_SIZE = 8.0
 FOOTER_NOMOR_SIZE = 6.5
@@ -136,12 +137,21 @@ class Mark(Flowable):
 class FlowchartPage(Flowable):
     """A whole page drawn from geometry; it fills a zero-padding full-page frame, so the
     canvas origin is the page's bottom-left corner when ``draw`` runs. ``dry``: count
-    the page, draw nothing (the first pass that finds page numbers)."""
+    the page, draw nothing (the first pass that finds page numbers). ``record``: told
+    the page as drawn (kept.KeptPage, None when it cannot be kept) once it is drawn."""
 
     def __init__(self, page: Page, style: Style, nomor: str, mark: Mark | None, dry=False):
         super().__init__()
         self.page, self.style, self.nomor, self.mark, self.dry = page, style, nomor, mark, dry
         self.notes: list = []  # the procedure's catatan, under the table (last page)
+        self.record: Callable[[KeptPage | None], None] | None = None
+
+    def page_size(self) -> tuple[float, float]:
+        return self.page.width, self.page.height
+
+    def notes_room(self) -> tuple[float, float]:
+        """procedure_pages.notes_room of the page."""
+        return notes_room(self.page, self.style)
 
     def wrap(self, availWidth, availHeight):
         return availWidth, availHeight
@@ -151,10 +161,62 @@ class FlowchartPage(Flowable):
         if self.mark is not None:
             self.mark.canv = self.canv
             self.mark.draw()
-        if not self.dry:
-            draw_page(self.canv, self.page, self.style)
-            if self.notes:
-                draw_notes(self.canv, self.notes, self.page, self.style)
+        if self.dry:
+            return
+        if self.record is None:
+            self._draw_page()
+            return
+        with Capture(self.canv) as capture:
+            self._draw_page()
+        self.record(capture.page(*self.page_size(), *self.notes_room(), bool(self.notes)))
+
+    def _draw_page(self) -> None:
+        draw_page(self.canv, self.page, self.style)
+        if self.notes:
+            draw_notes(self.canv, self.notes, self.page, self.style)
+
+
+class KeptFlowchartPage(FlowchartPage):
+    """A flowchart page from its kept operators (kept.py) where they fit the document
+    drawn so far, else drawn from its geometry, which ``load`` gives only then."""
+
+    def __init__(
+        self,
+        kept: KeptPage,
+        load: Callable[[], Page],
+        style: Style,
+        nomor: str,
+        mark: Mark | None,
+        dry=False,
+    ):
+        Flowable.__init__(self)
+        self.kept, self.load = kept, load
+        self.style, self.nomor, self.mark, self.dry = style, nomor, mark, dry
+        self.notes = []
+        self.record = None
+
+    @property
+    def page(self) -> Page:  # type: ignore[override]
+        return self.load()
+
+    def page_size(self) -> tuple[float, float]:
+        return self.kept.width, self.kept.height
+
+    def notes_room(self) -> tuple[float, float]:
+        return self.kept.notes_top, self.kept.notes_free
+
+    def draw(self):
+        if self.dry or self.kept.notes != bool(self.notes) or not fits(self.canv, self.kept):
+            super().draw()
+            return
+        self.canv._sop_nomor = self.nomor
+        if self.mark is not None:
+            self.mark.canv = self.canv
+            self.mark.draw()
+        if self.kept.ops:
+            self.canv._code.append(self.kept.ops)
+        if self.record is not None:
+            self.record(self.kept)
 
 
 @dataclass(frozen=True)

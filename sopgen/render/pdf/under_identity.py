@@ -301,9 +301,8 @@ def notes_part(proc: Procedure, pages: list[FlowchartPage], style: Style, nomor:
     notes = note_paragraphs(proc)
     if not notes or not pages:
         return []
-    last = pages[-1].page
-    width = last.width - style.margin_left - style.margin_right
-    room = notes_room(last, style)[1] - getattr(pages[-1], "shift", 0.0)
+    width = pages[-1].page_size()[0] - style.margin_left - style.margin_right
+    room = pages[-1].notes_room()[1] - getattr(pages[-1], "shift", 0.0)
     if notes_height(notes, width) <= room:
         pages[-1].notes = notes
         return []

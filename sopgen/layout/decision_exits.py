@@ -98,10 +98,10 @@ def swap_exits(requests: Sequence[Request], step: int, ya_side: str) -> list[Req
 
 
 def face_exits(
-    requests: Sequence[Request], step: int, ya_side: str, tidak_side: str
+    requests: Sequence[Request], step: int, ya_side: str | None, tidak_side: str
 ) -> list[Request]:
-    """The requests with decision ``step``'s "Ya" leaving by the ``ya_side`` vertex and
-    its "Tidak" by the ``tidak_side`` one."""
+    """The requests with decision ``step``'s "Ya" leaving by the ``ya_side`` vertex
+    (None: the bottom one, as usual) and its "Tidak" by the ``tidak_side`` one."""
     ref = f"step:{step}"
     out = []
     for r in requests:
@@ -113,24 +113,13 @@ def face_exits(
     return out
 
 
-def exits_facing_targets(
-    ctx: PageContext, requests: list[Request], sideways: bool = False
-) -> list[Request]:
-    """A decision's exits leave the way an official draws them, each facing its target:
-    - its "Tidak" goes to the symbol straight below it and its "Ya" forward to another
-      lane: the "Tidak" down from the bottom vertex, the "Ya" by the side vertex facing
-      its target (by default the "Ya" takes the bottom vertex, the "Tidak" a side one,
-      and the two cross);
-    - its two exits go to lanes on either side of it (a "Tidak" back to an earlier
-      step on the left, a "Ya" on to the next executor on the right): each by the side
-      vertex facing its target (by default the "Ya" goes down and turns, the "Tidak"
-      leaves by the right vertex and comes round); only when told (``sideways``: the
-      page keeps it when it draws no more crossings than the usual exits)."""
+def _exit_pairs(ctx: PageContext, requests: Sequence[Request]):
+    """(step, its Ya, its Tidak, x of the decision, of the Ya's target, of the Tidak's)
+    for every decision of the page with one Ya and one Tidak, both to a symbol."""
     exits: dict[int, dict[str, list[Request]]] = {}
     for r in requests:
         if r.branch in ("ya", "tidak") and r.source.step is not None:
             exits.setdefault(r.source.step, {}).setdefault(r.branch, []).append(r)
-    out = list(requests)
     for step, by_branch in exits.items():
         ya, tidak = by_branch.get("ya", []), by_branch.get("tidak", [])
         if len(ya) != 1 or len(tidak) != 1:
@@ -139,12 +128,17 @@ def exits_facing_targets(
         if ya_r.target.step is None or tidak_r.target.step is None:
             continue
         here = _centre(ctx, step)
-        there = _centre(ctx, ya_r.target.step)
-        back = _centre(ctx, tidak_r.target.step)
-        apart = min(abs(there - here), abs(back - here)) >= EPS
-        if sideways and (there - here) * (back - here) < 0 and apart:
-            out = face_exits(out, step, _facing(there, here), _facing(back, here))
-            continue
+        there, back = _centre(ctx, ya_r.target.step), _centre(ctx, tidak_r.target.step)
+        yield step, ya_r, tidak_r, here, there, back
+
+
+def exits_facing_targets(ctx: PageContext, requests: list[Request]) -> list[Request]:
+    """A decision whose "Tidak" goes to the symbol straight below it and whose "Ya"
+    goes forward to another lane leaves the way an official draws it: the "Tidak" down
+    from the bottom vertex, the "Ya" by the side vertex facing its target. By default
+    the "Ya" takes the bottom vertex and the "Tidak" a side one, and the two cross."""
+    out = list(requests)
+    for step, ya_r, tidak_r, here, there, back in _exit_pairs(ctx, requests):
         if not (ya_r.forward and tidak_r.forward):
             continue
         if abs(back - here) >= EPS:  # not straight below
@@ -152,6 +146,29 @@ def exits_facing_targets(
         if abs(there - here) < EPS or not _label_fits_below(ctx, here, tidak_r.label):
             continue
         out = swap_exits(out, step, _facing(there, here))
+    return out
+
+
+Turn = tuple[int, str | None, str]  # a decision's step, its Ya's side (None: down), its Tidak's
+
+
+def sideways_turns(ctx: PageContext, requests: Sequence[Request]) -> list[Turn]:
+    """The decisions whose exits would face their targets sideways, as agencies draw
+    them; the page keeps each only where it draws no more crossings (relabel.py):
+    - its two exits go to lanes on either side of it (a "Tidak" back to an earlier
+      step on the left, a "Ya" on to the next executor on the right): each by the side
+      vertex facing its target (by default the "Ya" goes down and turns, the "Tidak"
+      leaves by the right vertex and comes round);
+    - its "Ya" goes straight down and its "Tidak" to a lane on the left: the "Tidak" by
+      the left vertex."""
+    out: list[Turn] = []
+    for step, ya_r, tidak_r, here, there, back in _exit_pairs(ctx, requests):
+        if ya_r.side is not None or tidak_r.side is not None:
+            continue  # turned already (exits_facing_targets)
+        if (there - here) * (back - here) < 0 and min(abs(there - here), abs(back - here)) >= EPS:
+            out.append((step, _facing(there, here), _facing(back, here)))
+        elif abs(there - here) < EPS and ya_r.forward and back < here - EPS:
+            out.append((step, None, "left"))
     return out
 
 

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sopgen.layout.arrows import End, PageGeometry, Request
-from sopgen.layout.audit import arrow_crossings
 from sopgen.layout.columns import Columns
 from sopgen.layout.connectors import assign_letters, crossings, pair_keys, place_connectors
-from sopgen.layout.decision_exits import exits_facing_targets
+from sopgen.layout.decision_exits import exits_facing_targets, sideways_turns
 from sopgen.layout.errors import LayoutTooTall, LayoutUnroutable
 from sopgen.layout.geometry import Box, Cell, OffPage, Page, Symbol, Text
 from sopgen.layout.header import Header
-from sopgen.layout.relabel import route_labelled
+from sopgen.layout.relabel import route_labelled, route_turned
 from sopgen.layout.rows import COLUMN_NAMES, RowContent, TotalRow, emit_row, emit_total
 from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import SymbolPlan
@@ -234,21 +233,15 @@ def build_page(
     # exits facing their targets where that draws no crossing; the usual exits when
     # a vertex they need is taken (an arrow entering there)
     faced = exits_facing_targets(ctx, requests)
-    routed = None
-    sideways = exits_facing_targets(ctx, requests, sideways=True)
-    if sideways != faced:  # kept when it draws no more crossings than the usual exits
-        routed = route_labelled(geo, sideways, style, ctx.measure)
-        usual = route_labelled(geo, faced, style, ctx.measure)
-        if routed is None or (
-            usual is not None and arrow_crossings(usual[1]) < arrow_crossings(routed[1])
-        ):
-            routed = usual
-    if routed is None:
-        routed = route_labelled(geo, faced, style, ctx.measure)
+    routed = route_labelled(geo, faced, style, ctx.measure)
     if routed is None and faced != requests:
+        faced = requests
         routed = route_labelled(geo, requests, style, ctx.measure)
     if routed is None:
         return None
+    turns = sideways_turns(ctx, faced)
+    if turns:
+        routed = route_turned(geo, faced, routed, turns, style, ctx.measure)
     geo, arrows = routed
     width, height = style.page_size
     return Page(

@@ -25,8 +25,9 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 
 from sopgen.layout.arrows import PageGeometry, Request, route_page
+from sopgen.layout.audit import arrow_crossings
 from sopgen.layout.connectors import MIN_W
-from sopgen.layout.decision_exits import swap_exits
+from sopgen.layout.decision_exits import Turn, face_exits, swap_exits
 from sopgen.layout.geometry import Arrow, Box, OffPage
 from sopgen.layout.labels import (
     GRID_CLEARANCE,
@@ -65,6 +66,30 @@ def route_labelled(
         if left == 0:
             break
     return best[1], best[2]
+
+
+TURNS_MAX = 4  # decisions of one page whose exits are tried facing their targets
+
+
+def route_turned(
+    geo: PageGeometry,
+    requests: Sequence[Request],
+    routed: tuple[PageGeometry, list[Arrow]],
+    turns: Sequence[Turn],
+    style: Style,
+    measure: Measure,
+) -> tuple[PageGeometry, list[Arrow]]:
+    """The page ``routed`` with ``requests``, then with each decision of ``turns``
+    leaving by the vertices facing its targets (decision_exits.sideways_turns), one
+    after the other: each turn is kept when the page still routes and draws no more
+    crossings than before it (at most TURNS_MAX tried)."""
+    best = arrow_crossings(routed[1])
+    for step, ya_side, tidak_side in turns[:TURNS_MAX]:
+        trial = face_exits(requests, step, ya_side, tidak_side)
+        found = route_labelled(geo, trial, style, measure)
+        if found is not None and arrow_crossings(found[1]) <= best:
+            requests, routed, best = trial, found, arrow_crossings(found[1])
+    return routed
 
 
 def _route(geo, requests, style, measure) -> list[Arrow] | None:

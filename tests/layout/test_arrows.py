@@ -137,6 +137,24 @@ def test_exits_to_lanes_on_either_side_leave_by_the_vertices_facing_them():
     assert found.crossings == 0 and not any(found.hard().values())
 
 
+def test_a_tidak_back_to_a_lane_on_the_left_leaves_by_the_left_vertex():
+    # The "Ya" goes straight down; the "Tidak" back to lane B on the left leaves by the
+    # vertex facing it, not by the right one round the diamond.
+    steps = [
+        step(pelaksana="B"),
+        step(pelaksana="C"),
+        step(pelaksana="C", keputusan=(4, 1)),
+        step(pelaksana="C"),
+    ]
+    p = procedure(steps)
+    page = page_of(p)
+    decision = page.symbols[2]
+    assert arrow(page, 2, 3).points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
+    assert arrow(page, 2, 0).points[0] == pytest.approx((decision.box.x, decision.box.cy))
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0 and not any(found.hard().values())
+
+
 def test_exits_facing_their_targets_are_not_kept_when_they_cross_more():
     # The "Tidak" back to lane A, left, would cross the arrow from A into C's row above
     # the decision: the usual exits, which cross nothing, are kept.

@@ -25,7 +25,7 @@ from sopgen.impor.pdf_table import (
     read_header,
     runs,
 )
-from sopgen.impor.pdf_text import Word, cell_text, join_lines, line_text, lines_of, text_of
+from sopgen.impor.pdf_text import Word, cell_text_in, join_lines, line_text, lines_of, text_of
 
 TEXT_ROLES = ("kelengkapan", "waktu", "output", "keterangan")
 NOTE_START = re.compile(r"^\W{0,2}(ket\b|ket\.|ket:|keterangan|catatan|\*)", re.I)
@@ -187,6 +187,7 @@ def _read_page(
     pp = PagePart(i, page, geom, grid, roles, execs, [], grid.ys[min(body_band, len(grid.ys) - 1)])
     _split_unruled(page.words, grid, roles, body_band)
     row_of_band: dict[int, int] = {}
+    rules = [(s.y0, min(s.x0, s.x1), max(s.x0, s.x1)) for s in geom.rulings() if s.horizontal]
     for b in range(body_band, len(grid.ys) - 1):
         texts: dict[str, str] = {}
         for c, role in enumerate(roles):
@@ -202,7 +203,7 @@ def _read_page(
                 )
                 and not (c > 0 and roles[c - 1] == "executor" and w.x0 < grid.xs[c] - 1)
             ]
-            t = _cell_text(ws)
+            t = cell_text_in(ws, grid.xs[c], grid.xs[c + 1], rules)
             if t:
                 texts[role] = (texts[role] + " " + t) if role in texts else t
         band = Band(grid.ys[b], grid.ys[b + 1], None)
@@ -331,10 +332,6 @@ def _split_unruled(words: list[Word], grid: Grid, roles: list[str], body_band: i
             cuts.append(gap_at)
     if cuts:
         grid.ys = sorted(set(grid.ys) | set(cuts))
-
-
-def _cell_text(ws: list[Word]) -> str:
-    return cell_text([line_text(line) for line in lines_of(ws)])
 
 
 def _title(page: RawPage, grid: Grid, geom: PageGeometry) -> tuple[str | None, str | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sopgen.impor.cell_lists import with_lists
+from sopgen.impor.cell_lists import ITEM, with_lists
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,40 @@ def text_lines(words: list[Word], vrules=()) -> list[TextLine]:
             cur.append(w)
         out.append(TextLine(cur))
     return out
+
+
+SPACE = 0.28  # a space's width, of the font size (Arial, Helvetica, Calibri: 0.23-0.28)
+SLACK = 0.1  # of the cell's text width: room a line must leave before a typed break
+
+
+def cell_text_in(
+    words: list[Word], x0: float, x1: float, rules: list[tuple[float, float, float]] = ()
+) -> str:
+    """The text of a table cell from ``x0`` to ``x1``, with the line breaks its author
+    typed: a line that ends although the next line's first word would have fit after it
+    (with SLACK to spare), when that next line starts a new sentence or item (a capital
+    or a digit: "Nota dinas" / "Lampiran ..."; "... dari kurir" / "Jika ya. Diterima"),
+    or a ruling across the cell between two lines (a cell split into parts). Other
+    lines are joined (``cell_text``); a cell holding a list keeps its items
+    (cell_lists). ``rules``: horizontal rulings as (y, x0, x1)."""
+    lines = lines_of(words)
+    texts = [line_text(line) for line in lines]
+    if len(lines) < 2 or sum(bool(ITEM.match(t.strip())) for t in texts) >= 2:
+        return cell_text(texts)
+    pad = min(max(1.0, min(min(w.x0 for w in line) - x0 for line in lines)), 6.0)
+    room = (x1 - x0) - 2 * pad
+    parts: list[list[str]] = [[texts[0]]]
+    for prev, line, text in zip(lines, lines[1:], texts[1:], strict=False):
+        first = line[0]
+        used = prev[-1].x1 - prev[0].x0
+        size = max(first.size, first.bottom - first.top, 4.0)
+        fits = used + SPACE * size + (first.x1 - first.x0) <= room * (1 - SLACK)
+        starts = first.text[:1].isupper() or first.text[:1].isdigit()
+        top, bottom = max(w.bottom for w in prev), min(w.top for w in line)
+        ruled = any(
+            top - 1 <= y <= bottom + 1 and a <= first.x0 and b >= prev[-1].x1 for y, a, b in rules
+        )
+        if (fits and starts) or ruled:
+            parts.append([])
+        parts[-1].append(text)
+    return "\n".join(t for t in (cell_text(p) for p in parts) if t)

@@ -108,17 +108,6 @@ class Shapes(Channels):
                     out.append(ij((ua, va), (ua, v1), (u, v1), (u, v2), (ub, v2), (ub, vb)))
         return out
 
-    def _cramped(self, corners: Corners) -> int:
-        """How many horizontal runs of the shape keep closer than tracks.CLEAR to a
-        table line or an outline (they read as part of the ruling); a run into a
-        junction on another arrow too."""
-        g = self.g
-        out = 0
-        for (i0, j0), (i1, j1) in zip(corners, corners[1:], strict=False):
-            if j0 == j1 and i0 != i1 and g.tight_y(j0, g.xs[i0], g.xs[i1]):
-                out += 1
-        return out
-
     def _clearest(self, tracks: list[int], lo: int, hi: int, ua: int, ub: int) -> list[int]:
         """Tracks between ``lo`` and ``hi`` by how far a run on them from column ``ua``
         to ``ub`` keeps from table lines and outlines (the middle of the free band
@@ -141,26 +130,11 @@ class Shapes(Channels):
         # and the clearest tracks between the ends (a run there keeps off the lines)
         between = [k for k in g.track_j if side_ok(k, ja, da) and min(ja, jb) < k < max(ja, jb)]
         for i in nearest(g.track_i, ib, ib, TRACKS, lambda k: side_ok(k, ib, back)):
-            clear = self._clearest(between, 0, g.ny, ia, i)[:BAND_TRACKS]
+            x0, x1 = g.xs[ia], g.xs[i]  # as _clearest(between, 0, g.ny, ia, i)[:BAND_TRACKS]
+            clear = heapq.nsmallest(BAND_TRACKS, between, key=lambda k: -g.clearance_y(k, x0, x1))
             for j1 in near + [k for k in clear if k not in near]:
                 out.append([(ia, ja), (ia, j1), (i, j1), (i, jb), (ib, jb)])
         return out
-
-    def _estimate(self, corners, da: int, db: int) -> float:
-        """Length plus bends, counting a turn right at either end."""
-        xs, ys = self.g.xs, self.g.ys
-        length = 0.0
-        turns = 0
-        prev = vertical(da)
-        for (i0, j0), (i1, j1) in zip(corners, corners[1:], strict=False):
-            if (i0, j0) == (i1, j1):
-                continue
-            length += abs(xs[i1] - xs[i0]) + abs(ys[j1] - ys[j0])
-            axis = i0 == i1
-            turns += axis != prev
-            prev = axis
-        turns += prev != vertical(db)
-        return length + turns * self.g.costs.bend
 
     # -- checking -----------------------------------------------------------------------
 
@@ -261,16 +235,38 @@ class Shapes(Channels):
 
     def _priced(self, pairs, joined: set[int]) -> list[tuple]:
         """(estimate, index, corners, base, walks and ports) of every shape of few bends
-        for each pair of ends."""
+        for each pair of ends. The estimate: length plus bends (a turn right at either
+        end counts), plus CRAMPED for each horizontal run closer than clearance.CLEAR to a
+        table line or an outline (it reads as part of the ruling; a run into a junction
+        on another arrow too)."""
         g = self.g
+        xs, ys = g.xs, g.ys
+        bend = g.costs.bend
+        tight = g.tight_run
         shapes: list[tuple] = []
         for _, _, s_nodes, sp, t_nodes, tp in pairs:
             base = self.lengths(s_nodes) + sp.cost + self.lengths(t_nodes) + tp.cost
             if t_nodes[0] in joined:
                 base -= g.costs.cross  # arriving on the joined arrow is no crossing
+            first, last = vertical(sp.dir), vertical(tp.dir)
             for corners in self._corners(s_nodes[-1], sp.dir, t_nodes[0], tp.dir):
-                cramped = self._cramped(corners) * CRAMPED
-                est = self._estimate(corners, sp.dir, tp.dir) + base + cramped
+                length = 0.0
+                turns = 0
+                runs = 0
+                prev = first
+                for (i0, j0), (i1, j1) in zip(corners, corners[1:], strict=False):
+                    if j0 == j1:
+                        if i0 == i1:
+                            continue
+                        if tight(j0, i0, i1):
+                            runs += 1
+                    length += abs(xs[i1] - xs[i0]) + abs(ys[j1] - ys[j0])
+                    axis = i0 == i1
+                    turns += axis != prev
+                    prev = axis
+                turns += prev != last
+                cramped = runs * CRAMPED
+                est = (length + turns * bend) + base + cramped
                 shapes.append((est, len(shapes), corners, base + cramped, s_nodes, sp, t_nodes, tp))
         return shapes
 

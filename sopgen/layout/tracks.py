@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from sopgen.layout.clearance import CLEAR as CLEAR  # the tests read it here
+from sopgen.layout.clearance import Clearance
 from sopgen.layout.geometry import Box, Point
 
 UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
@@ -26,7 +28,6 @@ H_BIT, V_BIT, X_BIT = 1, 2, 4
 USED, CLOSE = 1, 2
 RESERVED = 2  # ``blocked`` value of a node under a label (1: inside an obstacle)
 WALL_SHARE = 0.5  # an obstacle at least this share of the grid's width is a wall
-CLEAR = 5.0  # a horizontal run this far from table lines and outlines reads apart from them
 
 
 def axis_bit(d: int) -> int:
@@ -126,8 +127,13 @@ class TrackGrid:
         self.costs = costs
         self.obstacles = list(obstacles)
         self.rulings_y = sorted(rulings_y)  # the table's row lines (clearance_y)
-        self._clearance: dict[tuple, float] = {}  # clearance_y's answers (fixed per page)
-        self._tight: dict[int, tuple] = {}  # per y line: near a row line, outlines near it
+        # how far a horizontal run keeps from row lines and outlines (fixed per page)
+        clear = Clearance(self.ys, self.xs, self.obstacles, self.rulings_y)
+        self.tight_y, self.tight_run, self.clearance_y = (
+            clear.tight_y,
+            clear.tight_run,
+            clear.clearance_y,
+        )
         size = self.nx * self.ny
         near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
         # Cost per point of length along each grid line (vertical lines: by x index).
@@ -185,44 +191,6 @@ class TrackGrid:
         return [exact[k] for k in sorted(exact)]
 
     # -- grid helpers -----------------------------------------------------------------
-
-    def tight_y(self, j: int, x0: float, x1: float) -> bool:
-        """Does a horizontal run on line ``j`` from x0 to x1 keep closer than CLEAR to a
-        row line or to the top or bottom of an obstacle above or below it? (The same
-        as ``clearance_y(...) < CLEAR``, from the few outlines near the line.)"""
-        near = self._tight.get(j)
-        if near is None:
-            y = self.ys[j]
-            ruled = any(abs(y - r) < CLEAR for r in self.rulings_y)
-            near = (
-                ruled,
-                [
-                    b
-                    for b in self.obstacles
-                    if not b.y < y < b.bottom
-                    and (abs(y - b.y) < CLEAR or abs(y - b.bottom) < CLEAR)
-                ],
-            )
-            self._tight[j] = near
-        if near[0]:
-            return True
-        lo, hi = min(x0, x1), max(x0, x1)
-        return any(b.x < hi and b.right > lo for b in near[1])
-
-    def clearance_y(self, j: int, x0: float, x1: float) -> float:
-        """How far a horizontal run on line ``j`` from x0 to x1 keeps from the table's
-        row lines and from the tops and bottoms of the obstacles above or below it."""
-        key = (j, x0, x1)
-        out = self._clearance.get(key)
-        if out is None:
-            y = self.ys[j]
-            lo, hi = min(x0, x1), max(x0, x1)
-            out = min((abs(y - r) for r in self.rulings_y), default=CLEAR * 4)
-            for b in self.obstacles:
-                if b.x < hi and b.right > lo and not b.y < y < b.bottom:
-                    out = min(out, abs(y - b.y), abs(y - b.bottom))
-            self._clearance[key] = out
-        return out
 
     def node(self, p: Point) -> int | None:
         i = self.x_index.get(q(p[0]))

@@ -124,7 +124,8 @@ def _run(task: Task) -> Result:
             layout = paged(project, proc, style, measure)
         except LayoutTooTall as err:
             return Result(None, None, located(proc, err))
-        cache.put("layout", task.layout_key, codec.dumps(layout))
+        if cache.enabled:  # not encoded for nothing (--tanpa-cache)
+            cache.put("layout", task.layout_key, codec.dumps(layout))
         laid_out = True
 
     shown = None
@@ -182,7 +183,8 @@ def screen_of(
         return shown, False
     register_fonts()
     shown = screen(project, proc, style, layout, measure)
-    cache.put("screen", key, NO_SCREEN if shown is None else codec.dumps(shown))
+    if cache.enabled:
+        cache.put("screen", key, NO_SCREEN if shown is None else codec.dumps(shown))
     return shown, True
 
 

@@ -237,6 +237,41 @@ def execute(tasks: Sequence[Task], state: State, jobs: int) -> Iterator[Result]:
         ) from None
 
 
+_spread_work = None  # what ``spread``'s forked processes run (they inherit it)
+
+
+def _spread_call(k: int):
+    assert _spread_work is not None
+    return _spread_work(k)
+
+
+def spread(jobs: int):
+    """``run(work, count)``: ``[work(k) for k in range(count)]``, on ``jobs`` processes
+    forked now, so that they inherit everything ``work`` reads (the build's handbook
+    pages: its site, templates and layouts); in this process for one job, or where
+    forking is not safe (``_context``)."""
+
+    def run(work, count: int) -> list:
+        global _spread_work
+        workers = min(jobs, count)
+        if workers < 2 or _context().get_start_method() != "fork":
+            return [work(k) for k in range(count)]
+        _spread_work = work
+        try:
+            with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+                chunk = max(1, min(8, count // (workers * 8)))
+                return list(pool.map(_spread_call, range(count), chunksize=chunk))
+        except BrokenProcessPool:
+            raise RenderError(
+                "salah satu proses pembangun berhenti tiba-tiba (mungkin kehabisan memori); "
+                "ulangi dengan lebih sedikit proses, mis. -j 1"
+            ) from None
+        finally:
+            _spread_work = None
+
+    return run
+
+
 class Beside:
     """``work()`` run beside the caller: in a forked child process when that is safe
     (``_context`` would fork and ``parallel``), else right here at once. ``wait()``

@@ -119,7 +119,7 @@ def build(
                 if options.html:
                     store = _Pages(cache, tasks, projects) if cache.enabled else None
                     report.index = _handbook(
-                        projects, output, layouts, screens, staging, binders, store
+                        projects, output, layouts, screens, staging, binders, store, jobs
                     )
                 binders.wait()
             finally:
@@ -286,6 +286,9 @@ class _Pages:
     def put(self, key: str, body: bytes) -> None:
         self.cache.put("page", key, body)
 
+    def keep(self, key: str) -> None:
+        self.cache.keep("page", key)
+
     def drawing(self, document: str, procedure: str) -> str:
         task = self.tasks[(document, procedure)]
         return f"{task.layout_key} {task.screen_key}"
@@ -295,7 +298,9 @@ def _id(projects: Sequence[Project], task: Task) -> str:
     return projects[task.doc].procedures[task.proc].id
 
 
-def _handbook(projects, output: Path, layouts, screens, staging: Path, binders, store) -> Path:
+def _handbook(
+    projects, output: Path, layouts, screens, staging: Path, binders, store, jobs: int
+) -> Path:
     from sopgen.render.html.site import build_site
 
     def pdfs(project: Project, folder: Path) -> None:
@@ -306,7 +311,13 @@ def _handbook(projects, output: Path, layouts, screens, staging: Path, binders, 
             _share(staging / f"{name}.pdf", files.confined(folder, target / f"{name}.pdf"))
 
     return build_site(
-        projects, output, layouts=layouts, screen_layouts=screens, pdfs=pdfs, store=store
+        projects,
+        output,
+        layouts=layouts,
+        screen_layouts=screens,
+        pdfs=pdfs,
+        store=store,
+        spread=pool.spread(jobs),  # the procedure pages on every core
     )
 
 

@@ -5,6 +5,7 @@ one procedure is located even when a worker process found it."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,31 @@ def test_an_edit_renders_again_only_the_pages_it_changes(forms, tmp_path, monkey
     run(forms, out, jobs=1)
     # the procedure and the one executor of the step; Kasubag, PPK... come from the cache
     assert sorted(rendered) == ["pelaksana/petugas.html", "prosedur/layanan.html"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the build forks only on Linux")
+def test_pages_made_on_other_processes_stay_in_the_cache(forms, tmp_path, monkeypatch):
+    import jinja2
+
+    from sopgen.build import jobs
+
+    out = tmp_path / "out"
+    # the handbook's procedure pages made by forked processes (as on a shell's machine;
+    # a test worker runs threads, where the build does not fork)
+    monkeypatch.setattr(jobs, "_context", lambda: jobs.multiprocessing.get_context("fork"))
+    run(forms, out, jobs=2)
+    monkeypatch.undo()
+    rendered: list[str] = []
+    real = jinja2.Template.render
+
+    def render(self, *args, **kwargs):
+        if self.name == "prosedur.html":
+            rendered.append(kwargs.get("page").path)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render)
+    run(forms, out, jobs=1)
+    assert rendered == []  # every page was kept by the build whose processes made it
 
 
 def test_a_renamed_document_folder_leaves_no_page_of_the_old_name(forms, tmp_path):

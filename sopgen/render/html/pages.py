@@ -28,6 +28,7 @@ from typing import Protocol
 
 import jinja2
 
+from sopgen import files
 from sopgen.render.common import make_style
 from sopgen.render.html.context import with_figures
 from sopgen.render.html.search import procedure_entries
@@ -48,6 +49,9 @@ class PageStore(Protocol):
     def put(self, key: str, body: bytes) -> None: ...
 
     def drawing(self, document: str, procedure: str) -> str: ...
+
+    def keep(self, key: str) -> None:
+        """Mark a page put by another process as used by this build."""
 
 
 @dataclass(frozen=True)
@@ -136,21 +140,39 @@ class ProcedurePages:
             self.store.put(key, body)
         return body
 
-    def html(self, page, view: ProcedureView) -> bytes:
+    def write(self, pages: list, target: Path, spread=None) -> None:
+        """Write the procedure pages ``pages`` ((PageInfo, view) pairs) into the folder
+        ``target``. ``spread(work, count)``: runs ``work(k)`` for every k below count,
+        maybe on other processes (``sopgen.build`` forks them: each writes its pages
+        itself and puts them in the store); None: here, one after the other."""
+
+        def work(k: int) -> str | None:
+            page, view = pages[k]
+            body, key = self._page(page, view)
+            files.write_new(target / page.path, body, target)
+            return key
+
+        keys = spread(work, len(pages)) if spread is not None else map(work, range(len(pages)))
+        for key in keys:
+            if key is not None and self.store is not None:
+                self.store.keep(key)  # used by this build, maybe from another process
+
+    def _page(self, page, view: ProcedureView) -> tuple[bytes, str | None]:
+        """The page and the key it is stored under (None: no store)."""
         project, proc = self.owner[id(view)]
         where = (project.name, proc.id)
         key = None
         if self.store is not None:
             key = self._key(self.stamp, page, *self._view(view))
             if (body := self.store.get(key)) is not None:
-                return body
+                return body, key
         full = with_figures(
             view, project, self.layouts.get(where), self.screens.get(where), self.measure
         )
         body = self.template.render(site=self.shell, page=page, proc=full).encode("utf-8")
         if self.store is not None and key is not None:
             self.store.put(key, body)
-        return body
+        return body, key
 
 
 def templates_fingerprint(env: jinja2.Environment) -> str:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 import sopgen
 from sopgen import files
@@ -82,7 +82,7 @@ def _finalize(value: object) -> object:
 
 
 def make_environment(folder: Path | None = None) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(folder or templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -91,6 +91,48 @@ def make_environment(folder: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["side_list"] = SideList()
+    return env
+
+
+class SideList:
+    """The sidebar's list of a document's procedures (base.html), one line per
+    procedure as the template would print it::
+
+              <li><a href="{root}{url}"[ aria-current="page"]>{judul}</a></li>
+
+    Every page shows it, so a document of 1000 procedures printed it a million times
+    over; the lines are made once per list and folder depth, and a page only marks its
+    own."""
+
+    def __init__(self):
+        self._made: dict[tuple[int, str], tuple] = {}
+
+    def __call__(self, procedures, page) -> Markup:
+        key = (id(procedures), page.root)
+        made = self._made.get(key)
+        if made is None or made[0] is not procedures:  # (an id reused: made again)
+            root = _text(page.root)
+            starts = [f'      <li><a href="{root}{_text(p.url)}"' for p in procedures]
+            ends = [f"{_text(p.judul)}</a></li>\n" for p in procedures]
+            lines = [f"{a}>{b}" for a, b in zip(starts, ends, strict=True)]
+            at: dict[str, list[int]] = {}  # (two entries of one url: both marked)
+            for k, p in enumerate(procedures):
+                at.setdefault(p.url, []).append(k)
+            made = self._made[key] = (procedures, starts, ends, lines, at)
+        _, starts, ends, lines, at = made
+        marked = at.get(page.path)
+        if marked is None:
+            return Markup("".join(lines))
+        out = list(lines)
+        for k in marked:
+            out[k] = f'{starts[k]} aria-current="page">{ends[k]}'
+        return Markup("".join(out))
+
+
+def _text(value: object) -> str:
+    """``{{ value }}`` as the templates print it (finalized, then escaped)."""
+    return str(escape(_finalize(value)))
 
 
 def compute_layouts(projects: Sequence[Project], measure) -> Layouts:
@@ -231,14 +273,20 @@ def _write_text(path: Path, text: str, target: Path) -> None:
 
 
 def write_site(
-    site: SiteContext, target: Path, env: jinja2.Environment, procedures: ProcedurePages
+    site: SiteContext,
+    target: Path,
+    env: jinja2.Environment,
+    procedures: ProcedurePages,
+    spread=None,
 ) -> None:
     """Write every page and asset of ``site`` into the (empty) folder ``target``; the
     procedure pages (with their drawings) and the executors' pages come from
-    ``procedures``, maybe from a cache."""
-    for page, template, extra in _pages(site):
+    ``procedures``, maybe from a cache; ``spread``: see ``ProcedurePages.write``."""
+    pages = list(_pages(site))
+    own = [(page, extra["proc"]) for page, _, extra in pages if "proc" in extra]
+    procedures.write(own, target, spread)
+    for page, template, extra in pages:
         if "proc" in extra:
-            files.write_new(target / page.path, procedures.html(page, extra["proc"]), target)
             continue
         if "executor" in extra:
             body = procedures.executor(page, extra["executor"])
@@ -268,6 +316,7 @@ def build_site(
     pdfs: Callable[[Project, Path], object] | None = None,
     screen_layouts: Layouts | None = None,
     store: PageStore | None = None,
+    spread=None,
 ) -> Path:
     """Build the handbook into ``out_dir/html/``; returns the path of its index.html.
 
@@ -280,7 +329,8 @@ def build_site(
     passed in by ``sopgen.build``: the handbook does not import the PDF renderer); the
     pages then link them. Without it the pages carry no PDF link. ``store``: keeps the
     procedure pages between builds (``PageStore``); a layout is then read only for a
-    page not found in it.
+    page not found in it. ``spread``: renders the procedure pages on other processes
+    (``ProcedurePages.write``).
     """
     if isinstance(projects, Project):
         projects = [projects]
@@ -300,7 +350,7 @@ def build_site(
     final = out_dir / "html"
     # the whole handbook appears at once, or the old one stays (files.staged_folder)
     with staged_folder(final, root=out_dir) as built:
-        write_site(site, built, env, procedures)
+        write_site(site, built, env, procedures, spread)
         if pdfs is not None:
             for project in projects:
                 pdfs(project, built)  # -> built/pdf/*.pdf

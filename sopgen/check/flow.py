@@ -12,17 +12,7 @@ from __future__ import annotations
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure
-from sopgen.model.flow import (
-    SymbolRef,
-    closure,
-    directed,
-    printed_numbers,
-    resolve_flow,
-    resolve_ref,
-    row_name,
-    symbols,
-    unresolved_refs,
-)
+from sopgen.model.flow import Flow, SymbolRef, closure, directed, row_name
 
 ROW_SYMBOL_KEYS = ("pelaksana", "keputusan", "lanjut", "selesai")
 
@@ -116,13 +106,11 @@ def _exclusive(path, item, kind_key: str, src: SourceMap) -> list[Diagnostic]:
 
 def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     """References to nothing, to the symbol itself, decisions with one target twice."""
-    data = procedure.data
-    syms = symbols(data)
-    numbers = printed_numbers(data.kegiatan)
-    per_row = [sum(1 for s in syms if s.row == r) for r in range(len(data.kegiatan))]
+    data, flow = procedure.data, procedure.flow
+    syms, numbers, per_row = flow.symbols, flow.numbers, flow.per_row
     ids = [s.id for s in syms if s.id]
     found = []
-    for bad in unresolved_refs(data):
+    for bad in flow.bad_refs:
         if isinstance(bad.ref, int) and not isinstance(bad.ref, bool):
             plain = list(numbers) == [str(i + 1) for i in range(len(numbers))]
             hint = (
@@ -136,7 +124,7 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
                 str(bad.ref), ids + [n for n in numbers if n]
             )
         found.append(src.diagnostic(bad.path, f"langkah tujuan '{bad.ref}' tidak ada", hint))
-    for edge in resolve_flow(data):
+    for edge in flow.edges:
         if edge.source == edge.target and not edge.both:  # two-way: check.twoway
             sym = syms[edge.source]
             name = symbol_name(sym, numbers, per_row[sym.row])
@@ -155,7 +143,7 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
             continue
         step = data.kegiatan[sym.row]
         item = step.simbol[sym.index_in_row] if isinstance(step.simbol, list) else step
-        ya, tidak = _targets(data, item.keputusan.ya), _targets(data, item.keputusan.tidak)
+        ya, tidak = _targets(flow, item.keputusan.ya), _targets(flow, item.keputusan.tidak)
         if ya and ya == tidak:
             found.append(
                 src.diagnostic(
@@ -167,10 +155,10 @@ def check_references(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     return found
 
 
-def _targets(data, refs) -> set[int]:
+def _targets(flow: Flow, refs) -> set[int]:
     """The nodes one exit goes to (one reference, or a list: the exit forks)."""
     refs = refs if isinstance(refs, list) else [refs]
-    return {n for n in (resolve_ref(data, r) for r in refs) if n is not None}
+    return {n for n in (flow.node(r) for r in refs) if n is not None}
 
 
 def _exit_key(branch) -> tuple[str, ...]:
@@ -179,13 +167,11 @@ def _exit_key(branch) -> tuple[str, ...]:
 
 def check_reachability(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     """Terminators in the middle, symbols nothing reaches, symbols with no way to an end."""
-    data = procedure.data
-    syms = symbols(data)
-    numbers = printed_numbers(data.kegiatan)
-    per_row = [sum(1 for s in syms if s.row == r) for r in range(len(data.kegiatan))]
+    data, flow = procedure.data, procedure.flow
+    syms, numbers, per_row = flow.symbols, flow.numbers, flow.per_row
     forward: dict[int, set[int]] = {s.node: set() for s in syms}
     backward: dict[int, set[int]] = {s.node: set() for s in syms}
-    for a, b in directed(resolve_flow(data)):  # a two-way arrow goes both ways
+    for a, b in directed(flow.edges):  # a two-way arrow goes both ways
         forward[a].add(b)
         backward[b].add(a)
     found = []
@@ -274,7 +260,7 @@ def check_numbers(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
 
 def lint_numbers(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     """A printed number used by two rows (a reference goes to the first)."""
-    numbers = printed_numbers(procedure.data.kegiatan)
+    numbers = procedure.numbers
     found = []
     for row, number in enumerate(numbers):
         if number and number in numbers[:row]:

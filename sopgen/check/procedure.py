@@ -18,7 +18,7 @@ from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure, Project
-from sopgen.model.flow import row_name, symbols
+from sopgen.model.flow import row_name
 
 REPEATED = "ditulis dua kali"
 MAX_STEPS = 500
@@ -51,7 +51,7 @@ def check_procedure(procedure: Procedure) -> list[Diagnostic]:
     found += check_numbers(procedure, src)
     found += repeated_items(src, "pelaksana", columns, "kolom pelaksana")
     found += check_forms(procedure, src)
-    for sym in symbols(procedure.data):
+    for sym in procedure.symbols:
         step = steps[sym.row]
         item = step.simbol[sym.index_in_row] if isinstance(step.simbol, list) else step
         if item.pelaksana is not None:

@@ -14,7 +14,6 @@ from sopgen.check.flow import symbol_name
 from sopgen.errors import Diagnostic
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure
-from sopgen.model.flow import printed_numbers, resolve_flow, resolve_ref, symbols
 
 ONE_LINE = "tulis 'bolak_balik' hanya pada salah satu dari kedua simbol (yang mengirim pekerjaan)"
 
@@ -31,11 +30,9 @@ def _refs(value) -> list[tuple[tuple[str | int, ...], object]]:
 
 
 def check_two_way(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
-    data = procedure.data
-    syms = symbols(data)
-    numbers = printed_numbers(data.kegiatan)
-    per_row = [sum(1 for s in syms if s.row == r) for r in range(len(data.kegiatan))]
-    one_way = {(e.source, e.target) for e in resolve_flow(data) if not e.both}
+    data, flow = procedure.data, procedure.flow
+    syms, numbers, per_row = flow.symbols, flow.numbers, flow.per_row
+    one_way = {(e.source, e.target) for e in flow.edges if not e.both}
     joined: set[frozenset[int]] = set()
     found = []
 
@@ -61,7 +58,7 @@ def check_two_way(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
                 )
             )
         for suffix, ref in _refs(item.bolak_balik):
-            target = resolve_ref(data, ref)
+            target = flow.node(ref)
             if target is None:
                 continue
             where = sym.path + suffix

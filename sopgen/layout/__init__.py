@@ -112,7 +112,7 @@ def page_context(procedure: Procedure, nomor: str, style: Style, measure: Measur
     header = build_header(data.judul, nomor, data.pelaksana, columns, style, measure)
     symbols = plan_symbols(data, columns, style, measure)
     # node to node (a row may hold several symbols); a repeated edge drawn once
-    edges = list(dict.fromkeys(resolve_flow(data)))
+    edges = list(dict.fromkeys(procedure.flow.edges))
     rows = measure_rows(procedure, columns, symbols, style, measure, edges)
     # the total stands under Waktu: no Waktu column, no total row
     with_total = style.show_total and columns.has("waktu")

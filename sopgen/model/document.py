@@ -306,25 +306,31 @@ class Procedure(BaseModel):
         return self.data.nomor or own
 
     @property
+    def flow(self):
+        """Its symbols, arrows and printed numbers (``model.flow.Flow``), computed on
+        first use and kept with it: check, layout and the handbook all ask. A copy with
+        other data (``model_copy``) computes its own."""
+        kept = self.__dict__.get("_flow")  # not a field: equality, dumps and repr skip it
+        if kept is None or kept[0] is not self.data:
+            from sopgen.model.flow import flow_of
+
+            kept = self.__dict__["_flow"] = (self.data, flow_of(self.data))
+        return kept[1]
+
+    @property
     def symbols(self):
         """Its symbols in row order (``model.flow.SymbolRef``)."""
-        from sopgen.model.flow import symbols
-
-        return symbols(self.data)
+        return self.flow.symbols
 
     @property
     def edges(self):
         """Its arrows, symbol to symbol (``model.flow.Edge``)."""
-        from sopgen.model.flow import resolve_flow
-
-        return resolve_flow(self.data)
+        return self.flow.edges
 
     @property
     def numbers(self) -> tuple[str, ...]:
         """The printed "No" of each row ("" for a row printed without one)."""
-        from sopgen.model.flow import printed_numbers
-
-        return printed_numbers(self.data.kegiatan)
+        return self.flow.numbers
 
     def waktu_text(self, row: int) -> str:
         """The printed Waktu of a row, exactly as written ("1 hari kerja", "1-2 hari",

@@ -203,10 +203,7 @@ def _is_end(spec: _Spec, node: int, ways: _TwoWay) -> bool:
     return ways.default_next(node) is None
 
 
-def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
-    """Every symbol of the procedure in node order."""
-    specs = _specs(prosedur.kegiatan)
-    ways = _TwoWay(specs, _Index(prosedur.kegiatan))
+def _symbols(specs: Sequence[_Spec], ways: _TwoWay) -> tuple[SymbolRef, ...]:
     out = []
     for node, spec in enumerate(specs):
         end = _is_end(spec, node, ways)
@@ -230,12 +227,16 @@ def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
     return tuple(out)
 
 
+def symbols(prosedur: Prosedur) -> tuple[SymbolRef, ...]:
+    """Every symbol of the procedure in node order."""
+    return flow_of(prosedur).symbols
+
+
 # --- references ----------------------------------------------------------------------------
 
 
 class _Index:
-    def __init__(self, steps: Sequence[Langkah]):
-        specs = _specs(steps)
+    def __init__(self, steps: Sequence[Langkah], specs: Sequence[_Spec]):
         self.first_node: dict[int, int] = {}
         self.ids: dict[str, int] = {}
         for node, spec in enumerate(specs):
@@ -268,13 +269,14 @@ def resolve_ref(prosedur: Prosedur, ref: StepRefValue) -> int | None:
 
     An int (or a digit string) is the row whose printed number it is; a string is a row
     or symbol id, else a printed number such as "2a". A row means its first symbol."""
-    return _Index(prosedur.kegiatan).node(ref)
+    return flow_of(prosedur).node(ref)
 
 
 def step_target(ref: StepRefValue, steps: Sequence[Langkah]) -> int | None:
     """A reference -> the 0-based ROW it points into, or None (for per-row views)."""
-    node = _Index(steps).node(ref)
-    return None if node is None else _specs(steps)[node].row
+    specs = _specs(steps)
+    node = _Index(steps, specs).node(ref)
+    return None if node is None else specs[node].row
 
 
 def _exits(spec: _Spec):
@@ -327,11 +329,8 @@ def _targets(suffix, label, branch, refs):
         yield suffix, label, branch, refs
 
 
-def _walk(prosedur: Prosedur):
+def _walk(specs: Sequence[_Spec], index: _Index, ways: _TwoWay):
     """(node, path, label, branch, ref, target, both) for every arrow or bad reference."""
-    specs = _specs(prosedur.kegiatan)
-    index = _Index(prosedur.kegiatan)
-    ways = _TwoWay(specs, index)
     for node, spec in enumerate(specs):
         exits = list(_exits(spec))
         if exits:
@@ -343,36 +342,70 @@ def _walk(prosedur: Prosedur):
             yield node, spec.path + suffix, None, None, ref, index.node(ref), True
 
 
-def resolve_flow(prosedur: Prosedur) -> list[Edge]:
-    """Every arrow in node order (a decision's Ya before its Tidak; a fork in list order;
-    a decision's exit may fork too: ``ya: [6, 7]`` gives two arrows labelled Ya).
+@dataclass(frozen=True)
+class Flow:
+    """A procedure's symbols, arrows, bad references and printed numbers, computed
+    together once (``flow_of``; a loaded ``Procedure`` keeps its own: ``Procedure.flow``).
 
-    Default: a symbol goes to the next symbol of its row, the last symbol of a row to the
-    first of the next row; ``lanjut`` (one or a list) and ``keputusan`` replace that;
+    ``edges`` in node order (a decision's Ya before its Tidak; a fork in list order; a
+    decision's exit may fork too: ``ya: [6, 7]`` gives two arrows labelled Ya). Default:
+    a symbol goes to the next symbol of its row, the last symbol of a row to the first
+    of the next row; ``lanjut`` (one or a list) and ``keputusan`` replace that;
     ``selesai: true`` and the last symbol of the last row have none. A two-way arrow
-    (``bolak_balik``) comes after its symbol's exits, with ``both=True``."""
-    return [
-        Edge(node, target, label, branch, both)
-        for node, _path, label, branch, _ref, target, both in _walk(prosedur)
-        if target is not None
-    ]
+    (``bolak_balik``) comes after its symbol's exits, with ``both=True``. ``bad_refs``:
+    the references that resolve to nothing (skipped in ``edges``), in node order."""
+
+    symbols: tuple[SymbolRef, ...]
+    edges: tuple[Edge, ...]
+    bad_refs: tuple[BadRef, ...]
+    numbers: tuple[str, ...]  # printed_numbers
+    index: _Index
+
+    def node(self, ref: StepRefValue) -> int | None:
+        """A reference -> the node it means, or None (``resolve_ref``)."""
+        return self.index.node(ref)
+
+    @property
+    def per_row(self) -> tuple[int, ...]:
+        """How many symbols each row holds."""
+        counts = [0] * len(self.numbers)
+        for sym in self.symbols:
+            counts[sym.row] += 1
+        return tuple(counts)
+
+
+def flow_of(prosedur: Prosedur) -> Flow:
+    """The procedure's ``Flow``, computed from its data."""
+    steps = prosedur.kegiatan
+    specs = _specs(steps)
+    index = _Index(steps, specs)
+    ways = _TwoWay(specs, index)
+    edges, bad = [], []
+    for node, path, label, branch, ref, target, both in _walk(specs, index, ways):
+        if target is not None:
+            edges.append(Edge(node, target, label, branch, both))
+        elif ref is not None:
+            bad.append(BadRef(node, path, ref))
+    return Flow(_symbols(specs, ways), tuple(edges), tuple(bad), index.numbers, index)
+
+
+def resolve_flow(prosedur: Prosedur) -> list[Edge]:
+    """Every arrow in node order (``Flow.edges``)."""
+    return list(flow_of(prosedur).edges)
 
 
 def unresolved_refs(prosedur: Prosedur) -> list[BadRef]:
     """The references ``resolve_flow`` skipped, in node order."""
-    return [
-        BadRef(node, path, ref)
-        for node, path, _label, _branch, ref, target, _both in _walk(prosedur)
-        if ref is not None and target is None
-    ]
+    return list(flow_of(prosedur).bad_refs)
 
 
 def row_edges(prosedur: Prosedur) -> list[Edge]:
     """``resolve_flow`` seen row to row (for views that draw one symbol per row): arrows
     inside one row dropped, repeated ones kept once."""
-    row_of = [s.row for s in symbols(prosedur)]
+    flow = flow_of(prosedur)
+    row_of = [s.row for s in flow.symbols]
     out: list[Edge] = []
-    for e in resolve_flow(prosedur):
+    for e in flow.edges:
         edge = Edge(row_of[e.source], row_of[e.target], e.label, e.branch, e.both)
         if edge.source == edge.target and e.source != e.target or edge in out:
             continue

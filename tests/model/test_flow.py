@@ -116,3 +116,20 @@ def test_decision_labels_are_printed_as_written_or_not_at_all():
         Edge(2, 0, None, "tidak"),
         Edge(2, 1, None, "tidak"),
     ]
+
+
+def test_a_procedure_keeps_its_flow_and_a_copy_with_other_data_has_its_own():
+    proc = procedure([step(), step(lanjut=1), step()])
+    assert proc.flow is proc.flow  # computed once, then shared by check and the views
+    assert [(e.source, e.target) for e in proc.edges] == [(0, 1), (1, 0)]
+    other = procedure([step(), step(), step(keputusan=(1, 2))]).data
+    copy = proc.model_copy(update={"data": other})
+    assert [(e.source, e.target, e.label) for e in copy.edges] == [
+        (0, 1, None),
+        (1, 2, None),
+        (2, 0, "Ya"),
+        (2, 1, "Tidak"),
+    ]
+    assert [s.kind for s in copy.symbols] == ["terminator", "process", "decision"]
+    assert copy == procedure([step(), step(), step(keputusan=(1, 2))])
+    assert proc.numbers == copy.numbers == ("1", "2", "3")

@@ -6,7 +6,8 @@ the style, and sopgen's own files (code and fonts), so a changed style or a new 
 misses every entry. An entry is one file: a header line
 ``sopgen-cache 1 <sha256 of the body>`` then the body (a layout as JSON, ``codec.py``,
 the PDF's bytes, a handbook procedure page: ``render.html.pages``, a parsed YAML
-file: ``parsed.py``, or the binder's flowchart pages: ``stored.KeptPages``). A read checks the
+file or a procedure's diagnostics: ``parsed.py``, or the binder's flowchart pages:
+``stored.KeptPages``). A read checks the
 header and the body's hash and returns None for anything else (damaged, foreign,
 truncated): the caller rebuilds and overwrites it. The cache is never trusted to run
 code: no pickle.
@@ -27,7 +28,7 @@ from sopgen import files
 
 FOLDER = ".sopgen-cache"
 MAGIC = b"sopgen-cache 1 "
-KINDS = ("layout", "screen", "pdf", "page", "yaml", "drawn")
+KINDS = ("layout", "screen", "pdf", "page", "yaml", "drawn", "check")
 MAX_ENTRY = 256 * 2**20  # larger is not an entry this cache wrote
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sopgen.check import kept
 from sopgen.check.identity import check_procedure_identity
 from sopgen.check.logo import check_logo
 from sopgen.check.names import check_procedure_ids
@@ -17,13 +18,14 @@ from sopgen.check.texts import check_identity_size, check_texts
 from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
-from sopgen.model import Project
+from sopgen.model import Procedure, Project
 
 ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 
 
-def check_project(project: Project) -> list[Diagnostic]:
-    """All cross-checks and lints of one loaded document."""
+def check_project(project: Project, store: kept.CheckStore | None = None) -> list[Diagnostic]:
+    """All cross-checks and lints of one loaded document. ``store``: the procedures'
+    diagnostics kept between runs (``check.kept``)."""
     found: list[Diagnostic] = check_texts(project.dokumen, source_of(project))
     oversized = check_identity_size(project)
     found += oversized
@@ -34,12 +36,33 @@ def check_project(project: Project) -> list[Diagnostic]:
     found += check_revisions(project)
     found += check_revision_dates(project)
     found += check_logo(project)
+    document = kept.document_key(project) if store is not None else None
     for procedure in project.procedures:
-        found += check_procedure(procedure)
-        found += lint_procedure(procedure, project)
-        found += check_procedure_identity(project, procedure)
-        if not oversized:  # one message for one cause
-            found += check_identity_size(project, procedure)
+        found += _procedure_rules(project, procedure, bool(oversized), store, document)
+    return found
+
+
+def _procedure_rules(
+    project: Project,
+    procedure: Procedure,
+    oversized: bool,
+    store: kept.CheckStore | None,
+    document: str | None,
+) -> list[Diagnostic]:
+    """The rules of one procedure in the document, or what ``store`` kept of them
+    (``document``: the document's part of the key, ``kept.document_key``)."""
+    key = kept.procedure_key(document, procedure) if store is not None else None
+    body = store.get(key) if store is not None and key is not None else None
+    found = kept.decode(body) if body is not None else None
+    if found is not None:
+        return found
+    found = check_procedure(procedure)
+    found += lint_procedure(procedure, project)
+    found += check_procedure_identity(project, procedure)
+    if not oversized:  # one message for one cause (``oversized`` comes from dokumen.yaml)
+        found += check_identity_size(project, procedure)
+    if store is not None and key is not None:
+        store.put(key, kept.encode(found))
     return found
 
 

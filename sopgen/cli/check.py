@@ -39,16 +39,18 @@ def check(
     'sopgen build' sesudahnya tidak menata letak ulang.
     """
     from sopgen.build.cache import FOLDER
-    from sopgen.build.parsed import KeptParses
+    from sopgen.build.parsed import KeptChecks, KeptParses
 
     say = Verbosity(quiet, verbose)
     created = not output.exists()  # a failed check leaves no output folder behind
     parsed = None if no_cache else KeptParses(output / FOLDER)
+    checked = None if no_cache else KeptChecks(output / FOLDER)
     try:
-        projects, diagnostics = load(data, strict, say, parsed=parsed)
+        projects, diagnostics = load(data, strict, say, parsed=parsed, checked=checked)
         laid_out = _check_layout(projects, None if no_cache else output / FOLDER, jobs)
-        if parsed is not None:
+        if parsed is not None and checked is not None:
             parsed.save()
+            checked.save()
     except BaseException:
         if created:
             shutil.rmtree(output, ignore_errors=True)

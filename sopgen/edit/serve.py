@@ -11,9 +11,10 @@
   before any good build, an error page. The handbook on disk is left untouched (builds go
   to a temporary folder and replace OUTPUT/html/ only on success);
 - a reload keeps the reader's scroll position; a missing page gets the handbook's 404;
-- loads through the YAML parses kept in OUTPUT/.sopgen-cache/yaml/ as ``sopgen build``
-  does (``build.parsed``): a save parses only the files it changed; new parses are
-  written only once the handbook was rebuilt.
+- loads and checks through the YAML parses and check results kept in
+  OUTPUT/.sopgen-cache/ (yaml/, check/) as ``sopgen build`` does (``build.parsed``): a
+  save parses and checks again only the files it changed; new entries are written only
+  once the handbook was rebuilt.
 
 This module watches and rebuilds; serve_http.py answers the browser's requests.
 The builder is injectable (``builder(projects, output_dir)`` writes ``output_dir/html``) so
@@ -144,11 +145,12 @@ class PreviewServer:
 
     def _build(self) -> bool:
         from sopgen.build import read_data
-        from sopgen.build.parsed import KeptParses
+        from sopgen.build.parsed import KeptChecks, KeptParses
 
         started = time.monotonic()
         parsed = KeptParses(self.output / CACHE_FOLDER)  # one per build: it prunes by use
-        projects, diagnostics = read_data(self.data, parsed)
+        checked = KeptChecks(self.output / CACHE_FOLDER)
+        projects, diagnostics = read_data(self.data, parsed, checked)
         errors = [d for d in diagnostics if d.is_error]
         if errors:
             for diagnostic in errors:
@@ -171,6 +173,7 @@ class PreviewServer:
             self._publish(message_html(message), message_banner(message))
             return False
         parsed.save()  # as the build commands: only after a good build
+        checked.save()
         warnings = len(diagnostics)
         for diagnostic in diagnostics:
             self.echo_detail(diagnostic.format())

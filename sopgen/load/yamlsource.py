@@ -45,6 +45,9 @@ class SourceMap:
     file: str
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # the SHA-256 of the text it maps (``load.parsed.text_digest``), when loaded through
+    # kept parses: what kept check results are found by (``check.kept``)
+    digest: str | None = field(default=None, compare=False, repr=False)
 
     def position(self, path: Path_, prefer_key: bool = False) -> tuple[int, int]:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -79,8 +82,9 @@ def parse_yaml(
     body = store.get(digest)
     if body is not None and (found := kept.decode(digest, body)) is not None:
         data, values, keys = found
-        return data, SourceMap(file, values, keys), []
+        return data, SourceMap(file, values, keys, digest), []
     data, source, problems = _parse(file, text)
+    source.digest = digest
     if data is not None and not problems:
         body = kept.encode(digest, data, source.values, source.keys)
         if body is not None:

@@ -123,6 +123,8 @@ def test_a_save_parses_only_the_saved_file(start, monkeypatch):
     assert "SOP PENYUSUNAN LAKIP (REVISI 1)" in fetch(preview.url)
     entries = sorted(kept.iterdir())
     assert len(entries) == len(every)  # the old parse of lakip.yaml gone, the new one kept
+    checks = sorted(Path("output/.sopgen-cache/check").iterdir())  # one per procedure
+    assert len(checks) == len([name for name in every if name != "dokumen.yaml"])
 
     # a data error: its located message; nothing of that run is kept
     parsed.clear()
@@ -134,6 +136,7 @@ def test_a_save_parses_only_the_saved_file(start, monkeypatch):
     )
     assert any("lakip.yaml:81:16: kesalahan: pelaksana" in line for line in start.said)
     assert sorted(kept.iterdir()) == entries
+    assert sorted(Path("output/.sopgen-cache/check").iterdir()) == checks
 
     # damaged entries are ignored: parsed again, the same handbook
     for entry in entries:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from sopgen.errors import LINT, Diagnostic, did_you_mean
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure
-from sopgen.model.flow import Flow, SymbolRef, closure, directed, row_name
+from sopgen.model.flow import Flow, SymbolRef, closure, directed
+from sopgen.model.numbers import row_name
 
 ROW_SYMBOL_KEYS = ("pelaksana", "keputusan", "lanjut", "selesai")
 

@@ -18,7 +18,7 @@ from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.paths import source_of
 from sopgen.load.yamlsource import SourceMap
 from sopgen.model import Procedure, Project
-from sopgen.model.flow import row_name
+from sopgen.model.numbers import row_name
 
 REPEATED = "ditulis dua kali"
 MAX_STEPS = 500

@@ -2,9 +2,9 @@
 
 Takes nothing from the other stages. Gives the pydantic classes of the YAML files
 (``Dokumen``, ``Prosedur``, ``Langkah``...), the loaded ``Project`` / ``Procedure``,
-durations (``model.durations``), the flow between symbols (``model.flow``), a
-procedure's effective identity (``model.identity``) and the little Markdown of text
-fields (``model.text``).
+durations (``model.durations``), the flow between symbols (``model.flow``; the rows'
+printed numbers: ``model.numbers``), a procedure's effective identity
+(``model.identity``) and the little Markdown of text fields (``model.text``).
 """
 
 from sopgen.model.base import MONTHS, Strict, Tanggal

@@ -25,7 +25,7 @@ import copy
 import json
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -52,6 +52,20 @@ class KeptPage:
     names: tuple[tuple[str, str], ...]  # (face, internal name as drawn)
     chars: tuple[tuple[str, str, tuple[int, ...]], ...]  # (face, characters, codes)
     ops: str
+    # per face: the codes as a mapping (code point -> code), and the characters the
+    # face has no glyph for (code -1: never given a code)
+    wanted: tuple[tuple[str, dict, tuple[int, ...]], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self):
+        wanted = []
+        for face, text, codes in self.chars:
+            points = [_code(ch) for ch in text]
+            given = {p: c for p, c in zip(points, codes, strict=True) if c != -1}
+            missing = tuple(p for p, c in zip(points, codes, strict=True) if c == -1)
+            wanted.append((face, given, missing))
+        object.__setattr__(self, "wanted", tuple(wanted))
 
 
 def entry_state(canv: Canvas) -> str:
@@ -145,7 +159,7 @@ class Capture:
                 continue
             text = "".join(used)
             state = by_name[face].state[doc]
-            codes = tuple(state.assignments.get(_code(ch), 0) for ch in text)
+            codes = tuple(state.assignments.get(_code(ch), -1) for ch in text)
             chars.append((face, text, codes))
         names = tuple((face, by_name[face].state[doc].internalName) for face in self.names)
         ops = "\n".join(self.canv._code[self.start :])
@@ -189,12 +203,12 @@ def _matches(doc, fonts, page: KeptPage) -> bool:
         state = fonts[face].state.get(doc)
         if state is None or state.internalName != name:
             return False
-    for face, text, codes in page.chars:
+    for face, given, missing in page.wanted:
         state = fonts[face].state.get(doc)
         if state is None:
             return False
         got = state.assignments
-        if any(got.get(_code(ch), -1) != code for ch, code in zip(text, codes, strict=True)):
+        if not given.items() <= got.items() or any(p in got for p in missing):
             return False
     return True
 
@@ -278,6 +292,8 @@ def _page(p) -> KeptPage:
     kept_chars = []
     for face, text, codes in chars:
         codes = tuple(int(_number(c)) for c in codes)
+        if any(c < -1 for c in codes):
+            raise ValueError("not a code")
         if len(codes) != len(_text(text)):
             raise ValueError("codes do not match the characters")
         kept_chars.append((_text(face), text, codes))

@@ -30,10 +30,7 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from sopgen.render.fonts import FONTS
-
 FORMAT = "sopgen-kept-pages 1"
-_FACES = tuple(name for name, _ in FONTS.values())
 _STATE = [name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate"]
 
 
@@ -74,8 +71,9 @@ def entry_state(canv: Canvas) -> str:
     return repr([d[name] for name in _STATE] + [sorted(canv._extgstate._d.items())])
 
 
-def _fonts():
-    return [pdfmetrics.getFont(name) for name in _FACES]
+def _fonts() -> list:
+    """Every TrueType font registered (sopgen's faces; any other would be recorded too)."""
+    return [f for f in pdfmetrics._fonts.values() if getattr(f, "_dynamicFont", False)]
 
 
 class Capture:
@@ -98,7 +96,7 @@ class Capture:
             len(c._psCommandsBeforePage),
             len(c._psCommandsAfterPage),
             c._doc.objectcounter,
-            sorted(c._extgstate._c.items()) if hasattr(c._extgstate, "_c") else None,
+            sorted(c._extgstate._c.items()),
         )
 
     def __enter__(self) -> Capture:
@@ -125,9 +123,8 @@ class Capture:
         used = seen.setdefault(font.fontName, {})
 
         def record(text, doc, encoding="utf-8"):
-            if isinstance(text, bytes):
-                text = text.decode("utf-8")
-            used.update(dict.fromkeys(text))
+            if doc is self.canv._doc:  # not another document drawn meanwhile
+                used.update(dict.fromkeys(text.decode() if isinstance(text, bytes) else text))
             return split(text, doc, encoding)
 
         return record
@@ -136,15 +133,16 @@ class Capture:
         name = type(font).getSubsetInternalName.__get__(font)
 
         def record(subset, doc):
-            self.names.setdefault(font.fontName)
+            if doc is self.canv._doc:
+                self.names.setdefault(font.fontName)
             return name(subset, doc)
 
         return record
 
     def _other(self, name):
-        def record(psfontname):
+        def record(*args, **kwargs):
             self.foreign = True
-            return name(psfontname)
+            return name(*args, **kwargs)
 
         return record
 
@@ -180,7 +178,7 @@ def fits(canv: Canvas, page: KeptPage) -> bool:
     if page.entry != entry_state(canv):
         return False
     doc = canv._doc
-    fonts = {name: pdfmetrics.getFont(name) for name in _FACES}
+    fonts = {f.fontName: f for f in _fonts()}
     if any(face not in fonts for face, _ in page.names) or any(
         face not in fonts for face, _, _ in page.chars
     ):

@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
-from sopgen.layout.decision_exits import OTHER_SIDE_COST, STUB, exit_vertex, side_ports, stub
+from sopgen.layout.decision_exits import (
+    OTHER_SIDE_COST,
+    STUB,
+    bottom_ports,
+    box_side_ports,
+    exit_vertex,
+    side_ports,
+    stub,
+)
 from sopgen.layout.geometry import Arrow, Box, OffPage, Point, Symbol
 from sopgen.layout.grid import AVOID, near, page_grid
 from sopgen.layout.inrow import facing_ports, side_by_side
@@ -62,8 +70,9 @@ class Request:
     forward: bool  # the target is reached coming from above
     priority: tuple  # routing order (smaller first)
     branch: str | None = None  # "ya"/"tidak" for a decision's exits (model.flow.Edge)
-    side: str | None = None  # "left"/"right": the vertex a "Tidak" must leave by (relabel.py)
+    side: str | None = None  # the vertex (or box side) an exit must leave by (decision_exits)
     both: bool = False  # a two-way arrow: a head at each end; no other arrow joins it
+    enter_below: bool = False  # may enter its box from below (decision_exits.sideways_turns)
 
 
 class RoutingFailed(Exception):
@@ -142,6 +151,8 @@ class PageArrows:
             sides = side_ports(sym, branch, self._last_lane(), side, self._free)
             if sides is not None:
                 return sides
+        if sym.kind != "decision" and side in ("left", "right"):
+            return box_side_ports(sym, side, self._free)
         ports = []
         offsets = (
             [0.0]
@@ -277,6 +288,8 @@ class PageArrows:
         toward = self.end_x(request.target)
         sources = self.source_ports(request.source, request.branch, toward, request.side)
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
+        if request.enter_below and request.target.step is not None:
+            targets += bottom_ports(self.geo.symbols[request.target.step], self._free)
         pair = side_by_side(self.geo.symbols, request.source, request.target)
         if pair is not None:  # the straight arrow first; the usual ports cost more
             straight_s, straight_t = facing_ports(pair, self._free)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sopgen.layout.geometry import Arrow, Point, Symbol
 from sopgen.layout.label_places import LABEL_MARGIN, LABEL_OFFSET
 from sopgen.layout.symbols import outline_point
-from sopgen.layout.tracks import LEFT, RIGHT, Port
+from sopgen.layout.tracks import LEFT, RIGHT, UP, Port
 
 if TYPE_CHECKING:  # arrows.py imports this module
     from sopgen.layout.arrows import Request
@@ -68,6 +68,20 @@ def side_ports(
         for s, d, cost in sides
         if free(outline_point(sym.kind, b, s, 0.0))
     ]
+
+
+def box_side_ports(sym: Symbol, side: str, free: Callable[[Point], bool]) -> list[Port]:
+    """The port in the middle of a box's ``side``: an arrow that leaves it sideways
+    toward a decision whose "Tidak" comes back up into the box (``sideways_turns``)."""
+    point = outline_point(sym.kind, sym.box, side, 0.0)
+    return [Port(point, LEFT if side == "left" else RIGHT, 0.0, sym.box)] if free(point) else []
+
+
+def bottom_ports(sym: Symbol, free: Callable[[Point], bool]) -> list[Port]:
+    """The port in the middle of a box's bottom, for a "Tidak" coming back up into the
+    box that feeds its decision from the side (``sideways_turns``)."""
+    point = outline_point(sym.kind, sym.box, "bottom", 0.0)
+    return [Port(point, UP, 0.0, sym.box)] if free(point) else []
 
 
 def stub(sym: Symbol, vertex: str, source: str, target: str) -> Arrow:
@@ -149,7 +163,9 @@ def exits_facing_targets(ctx: PageContext, requests: list[Request]) -> list[Requ
     return out
 
 
-Turn = tuple[int, str | None, str]  # a decision's step, its Ya's side (None: down), its Tidak's
+# a decision's step, its Ya's side (None: down), its Tidak's; the step of the box that
+# feeds the decision and that its Tidak goes back to, and the side it would leave by
+Turn = tuple[int, str | None, str, tuple[int, str] | None]
 
 
 def sideways_turns(ctx: PageContext, requests: Sequence[Request]) -> list[Turn]:
@@ -160,15 +176,41 @@ def sideways_turns(ctx: PageContext, requests: Sequence[Request]) -> list[Turn]:
       vertex facing its target (by default the "Ya" goes down and turns, the "Tidak"
       leaves by the right vertex and comes round);
     - its "Ya" goes straight down and its "Tidak" to a lane on the left: the "Tidak" by
-      the left vertex."""
+      the left vertex.
+    When the "Tidak" goes back to the box whose arrow comes into the decision, that
+    arrow may leave the box by its side facing the decision (``box_side_ports``): the
+    "Tidak" then comes back into the box below it without crossing it."""
     out: list[Turn] = []
     for step, ya_r, tidak_r, here, there, back in _exit_pairs(ctx, requests):
         if ya_r.side is not None or tidak_r.side is not None:
             continue  # turned already (exits_facing_targets)
         if (there - here) * (back - here) < 0 and min(abs(there - here), abs(back - here)) >= EPS:
-            out.append((step, _facing(there, here), _facing(back, here)))
+            ya_side: str | None = _facing(there, here)
         elif abs(there - here) < EPS and ya_r.forward and back < here - EPS:
-            out.append((step, None, "left"))
+            ya_side = None
+        else:
+            continue
+        feeder = None
+        box = tidak_r.target.step
+        if ctx.symbols[box].kind != "decision" and any(
+            r.source.step == box and r.target.step == step and r.branch is None for r in requests
+        ):
+            feeder = (box, _facing(here, back))
+        out.append((step, ya_side, _facing(back, here), feeder))
+    return out
+
+
+def feed_sideways(requests: Sequence[Request], box: int, into: int, side: str) -> list[Request]:
+    """The requests with the arrow from ``box`` into decision ``into`` leaving the box by
+    its ``side``, and the decision's "Tidak" back into the box free to enter it from
+    below."""
+    out = []
+    for r in requests:
+        if r.source.step == box and r.target.step == into and r.branch is None:
+            r = dataclasses.replace(r, side=side)
+        elif r.source.step == into and r.target.step == box and r.branch == "tidak":
+            r = dataclasses.replace(r, enter_below=True)
+        out.append(r)
     return out
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from sopgen.layout.arrows import PageGeometry, Request, route_page
 from sopgen.layout.audit import arrow_crossings
 from sopgen.layout.connectors import MIN_W
-from sopgen.layout.decision_exits import Turn, face_exits, swap_exits
+from sopgen.layout.decision_exits import Turn, face_exits, feed_sideways, swap_exits
 from sopgen.layout.geometry import Arrow, Box, OffPage
 from sopgen.layout.labels import (
     GRID_CLEARANCE,
@@ -84,11 +84,15 @@ def route_turned(
     after the other: each turn is kept when the page still routes and draws no more
     crossings than before it (at most TURNS_MAX tried)."""
     best = arrow_crossings(routed[1])
-    for step, ya_side, tidak_side in turns[:TURNS_MAX]:
-        trial = face_exits(requests, step, ya_side, tidak_side)
-        found = route_labelled(geo, trial, style, measure)
-        if found is not None and arrow_crossings(found[1]) <= best:
-            requests, routed, best = trial, found, arrow_crossings(found[1])
+    for step, ya_side, tidak_side, feeder in turns[:TURNS_MAX]:
+        trials = [face_exits(requests, step, ya_side, tidak_side)]
+        if feeder is not None:  # the arrow into the decision out of the box's side
+            trials.append(feed_sideways(trials[0], feeder[0], step, feeder[1]))
+        for trial in trials:
+            found = route_labelled(geo, trial, style, measure)
+            if found is not None and arrow_crossings(found[1]) <= best:
+                requests, routed, best = trial, found, arrow_crossings(found[1])
+                break
     return routed
 
 

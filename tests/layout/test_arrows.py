@@ -66,13 +66,16 @@ def test_a_jog_between_rows_runs_in_the_middle_of_the_free_band():
 
 
 def test_tidak_leaves_the_right_vertex_and_loops_back_up_beside_the_symbols():
-    p = procedure([step(pelaksana="A"), step(pelaksana="B", keputusan=(3, 1)), step(pelaksana="B")])
+    # (back to a box in its own lane; one in a lane on the left: below)
+    p = procedure([step(pelaksana="B"), step(pelaksana="B", keputusan=(3, 1)), step(pelaksana="B")])
     page = page_of(p)
     first, decision, last = page.symbols
     ya, tidak = arrow(page, 1, 2), arrow(page, 1, 0)
-    assert ya.label == "Ya" and ya.points[0] == (decision.box.cx, decision.box.bottom)
+    assert ya.label == "Ya"
+    assert ya.points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
     assert ya.points[1][1] > ya.points[0][1]  # Ya continues down
-    assert tidak.label == "Tidak" and tidak.points[0] == (decision.box.right, decision.box.cy)
+    assert tidak.label == "Tidak"
+    assert tidak.points[0] == pytest.approx((decision.box.right, decision.box.cy))
     (x0, y0), (x1, y1) = tidak.points[:2]
     assert y1 == y0 and x1 > x0  # leaves to the right
     pairs = zip(tidak.points, tidak.points[1:], strict=False)
@@ -153,6 +156,39 @@ def test_a_tidak_back_to_a_lane_on_the_left_leaves_by_the_left_vertex():
     assert arrow(page, 2, 0).points[0] == pytest.approx((decision.box.x, decision.box.cy))
     found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
     assert found.crossings == 0 and not any(found.hard().values())
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        # Ya on to lane C, Tidak back to the box in lane A that sent it (BPS SOP-021, -024)
+        [step(pelaksana="A"), step(pelaksana="B", keputusan=(3, 1)), step(pelaksana="C")],
+        # Ya straight down, Tidak back to the box in lane A (BPS SOP-023)
+        [
+            step(pelaksana="A"),
+            step(pelaksana="A"),
+            step(pelaksana="B", keputusan=(4, 2)),
+            step(pelaksana="B"),
+        ],
+    ],
+    ids=["ya-across", "ya-down"],
+)
+def test_a_tidak_back_to_the_box_that_sent_it_comes_up_into_its_bottom(steps):
+    # As agencies draw it: the arrow into the decision leaves the box by its side facing
+    # the decision, the Tidak leaves by the vertex facing the box and goes up into its
+    # bottom; nothing crosses. Before, the Tidak left by the right vertex and came round
+    # over the diamond into the box's side.
+    p = procedure(steps)
+    page = page_of(p)
+    decision = next(s for s in page.symbols if s.kind == "decision")
+    box = page.symbols[decision.node - 1]
+    into = arrow(page, box.node, decision.node)
+    tidak = next(a for a in page.arrows if a.label == "Tidak")
+    assert into.points[0] == pytest.approx((box.box.right, box.box.cy))
+    assert tidak.points[0] == pytest.approx((decision.box.x, decision.box.cy))
+    assert tidak.points[-1] == pytest.approx((box.box.cx, box.box.bottom))
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0 and not any(found.hard().values()), found.notes
 
 
 def test_exits_facing_their_targets_are_not_kept_when_they_cross_more():

@@ -91,6 +91,11 @@ def _shown(path: Path, root: Path) -> str:
 def read_bytes(path: Path, root: Path, limit: int = MAX_READ) -> bytes:
     """The bytes of the regular file ``path`` inside ``root`` (at most ``limit``);
     raises OutsideError with an Indonesian message otherwise (missing files too)."""
+    return read_with_stat(path, root, limit)[0]
+
+
+def read_with_stat(path: Path, root: Path, limit: int = MAX_READ) -> tuple[bytes, os.stat_result]:
+    """``read_bytes`` and the file's ``os.fstat`` taken on the same open file."""
     path = confined(root, path)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below
@@ -144,7 +149,7 @@ def read_bytes(path: Path, root: Path, limit: int = MAX_READ) -> bytes:
             f"berkas '{path.name}' lebih dari {limit / 1024 / 1024:.0f} MB",
             "periksa apakah berkas yang benar yang dipakai",
         )
-    return data
+    return data, info
 
 
 def _mb(size: int) -> str:
@@ -227,6 +232,19 @@ def write_new(path: Path, data: bytes, root: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as stream:
         stream.write(data)
+
+
+def link_new(source: Path, path: Path, root: Path) -> bool:
+    """Put a hard link to ``source`` at ``path`` inside ``root``, a folder being staged
+    (as ``write_new``); False where links cannot be made (another file system, FAT, a
+    share that refuses them): the caller then writes the file."""
+    path = confined(root, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, path)
+    except (OSError, NotImplementedError):
+        return False
+    return True
 
 
 def replace_folder(built: Path, final: Path, attempts: int = 20) -> None:

@@ -10,7 +10,9 @@ file or a procedure's diagnostics: ``parsed.py``, or the binder's flowchart page
 ``stored.KeptPages``). A read checks the
 header and the body's hash and returns None for anything else (damaged, foreign,
 truncated): the caller rebuilds and overwrites it. The cache is never trusted to run
-code: no pickle.
+code: no pickle. An entry this process wrote, or an earlier build wrote or checked, is
+not hashed again while its stamp (size, modification time, inode) is the one recorded
+(``known.Stamps``, saved by ``save_stamps``): any change to the file changes its stamp.
 
 ``Cache(None)`` is the disabled cache (``--tanpa-cache``): every read misses, nothing is
 written.
@@ -25,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 from sopgen import files
+from sopgen.build.known import Stamps, stamp, stamp_of
 
 FOLDER = ".sopgen-cache"
 MAGIC = b"sopgen-cache 1 "
@@ -53,17 +56,39 @@ class Cache:
         """Whether an entry exists (it may still turn out damaged when read)."""
         return self.enabled and self.path(kind, key).is_file()
 
+    def _stamps(self) -> Stamps:
+        assert self.folder is not None
+        return Stamps.for_folder(self.folder)
+
+    def whole(self, kind: str, key: str) -> bool:
+        """Whether an entry is there and whole: its stamp is the one recorded, else it
+        is read and its hash checked (``get``)."""
+        if not self.enabled:
+            return False
+        self.used.add((kind, key))
+        if self._stamps().holds(f"{kind}/{key}", stamp(self.path(kind, key))):
+            return True
+        return self.get(kind, key) is not None
+
     def get(self, kind: str, key: str) -> bytes | None:
         if not self.enabled:
             return None
         self.used.add((kind, key))
         try:
-            raw = files.read_bytes(self.path(kind, key), root=self.folder, limit=MAX_ENTRY)
+            raw, info = files.read_with_stat(
+                self.path(kind, key), root=self.folder, limit=MAX_ENTRY
+            )
         except (OSError, files.OutsideError):  # missing, a link out, a FIFO, too big
             return None
         header, newline, body = raw.partition(b"\n")
-        if not newline or header != MAGIC + _digest(body):
+        if not newline or not header.startswith(MAGIC):
             return None
+        stamps, name, found = self._stamps(), f"{kind}/{key}", stamp_of(info)
+        if stamps.holds(name, found):  # read before: unchanged since
+            return body
+        if header != MAGIC + _digest(body):
+            return None
+        stamps.note(name, found)
         return body
 
     def put(self, kind: str, key: str, body: bytes) -> None:
@@ -75,7 +100,13 @@ class Cache:
             path = files.confined(self.folder, self.path(kind, key))
             _write(path, MAGIC + _digest(body) + b"\n" + body)
         except (OSError, files.OutsideError):
-            pass
+            return
+        self._stamps().note(f"{kind}/{key}", stamp(path))
+
+    def save_stamps(self) -> None:
+        """Record the stamps of the entries known whole, for the next build."""
+        if self.enabled and self.folder.is_dir():  # type: ignore[union-attr]
+            self._stamps().save()
 
     def prune(self, kinds: tuple[str, ...]) -> int:
         """Remove the entries of ``kinds`` this build did not use (a later edit's old

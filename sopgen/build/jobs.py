@@ -150,10 +150,11 @@ def _run(task: Task) -> Result:
 
 
 def _checked(cache: Cache, task: Task) -> bool:
-    """The light way: the entries are whole (their hash holds; not decoded) and the PDF
-    is copied. False: something is missing or damaged, the task runs in full."""
+    """The light way: the entries are whole (their stamp or hash holds; not decoded) and
+    the PDF is copied (unless the build linked the last one: no ``pdf_path``). False:
+    something is missing or damaged, the task runs in full."""
     keys = (("layout", task.layout_key), ("screen", task.screen_key))
-    if any(key is not None and cache.get(kind, key) is None for kind, key in keys):
+    if any(key is not None and not cache.whole(kind, key) for kind, key in keys):
         return False
     if task.pdf_key is not None and task.pdf_path is not None:
         data = cache.get("pdf", task.pdf_key)

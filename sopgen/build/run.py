@@ -35,6 +35,7 @@ from sopgen.build import jobs as pool
 from sopgen.build.cache import FOLDER, Cache
 from sopgen.build.jobs import State, Task
 from sopgen.build.keys import document_fingerprint, drawn_key, layout_keys, pdf_key
+from sopgen.build.known import Previous
 from sopgen.build.stored import Stored
 from sopgen.errors import InputError, RenderError
 from sopgen.files import STAGED, staged_folder
@@ -87,6 +88,8 @@ def build(
     cache = Cache(folder if options.cache else None)
     created = not output.exists()  # a failed first build leaves no folder behind
     report = Report()
+    # the last build's unchanged files are linked into the staged folders, not copied
+    previous = Previous(output, cache.folder if cache.enabled else None)
     try:
         with _pdf_folder(output, options.pdf) as staging:
             tasks = _tasks(projects, styles, options, cache, staging)
@@ -94,6 +97,8 @@ def build(
             names = [_where(projects, task) for task in tasks]
             jobs = options.jobs or default_jobs()
             todo, done = _split(tasks, cache)
+            if options.pdf:
+                _link_pdfs(projects, tasks, done, previous, cache, staging)
             results: list = [None] * len(tasks)
             _execute(tasks, todo, state, jobs, results, names, options.progress)
             _raise_problems(results)
@@ -117,7 +122,7 @@ def build(
                 made.update(more)
                 made_screens.update(more_screens)
                 if options.html:
-                    store = _Pages(cache, tasks, projects) if cache.enabled else None
+                    store = _Pages(cache, tasks, projects, previous) if cache.enabled else None
                     report.index = _handbook(
                         projects, output, layouts, screens, staging, binders, store, jobs
                     )
@@ -135,6 +140,13 @@ def build(
                 "keluaran dapat ditulis dan tidak ada PDF-nya yang sedang dibuka di penampil PDF"
             ) from None
         raise
+    if options.pdf:
+        for task in tasks:
+            if task.pdf_key is not None and task.pdf_path is not None:
+                name = f"pdf/{_id(projects, task)}.pdf"
+                previous.wrote(name, task.pdf_key)
+    previous.save()
+    cache.save_stamps()
     if options.pdf:
         for project in projects:
             report.binders.append(output / "pdf" / f"{binder_name(project)}.pdf")
@@ -226,6 +238,23 @@ def _split(tasks: list[Task], cache: Cache) -> tuple[list[int], list[int]]:
     return todo, [i for i, task in enumerate(tasks) if cached(task)]
 
 
+def _link_pdfs(projects, tasks, done, previous: Previous, cache: Cache, staging: Path) -> None:
+    """The last build's PDF of each procedure whose entries are all cached, hard-linked
+    into the staged folder when it is unchanged (``known.Previous``) and so is its cache
+    entry (a damaged entry is made again, as without the link): that task then copies
+    nothing."""
+    for i in done:
+        task = tasks[i]
+        if task.pdf_key is None or task.pdf_path is None:
+            continue
+        name = f"pdf/{_id(projects, task)}.pdf"
+        key = task.pdf_key
+        if cache.whole("pdf", key) and previous.link(
+            name, key, Path(task.pdf_path), staging, lambda key=key: cache.get("pdf", key)
+        ):
+            tasks[i] = replace(task, pdf_path=None)
+
+
 def _execute(tasks, group, state: State, jobs: int, results, names, progress, light=False):
     """Run the tasks of ``group`` (indexes) on ``jobs`` processes into ``results``;
     ``light``: cached ones, run here, checking the entries and copying the PDF.
@@ -276,9 +305,17 @@ def _write_binders(projects, styles, layouts, options: Options, staging: Path) -
 class _Pages:
     """The handbook's procedure pages in the build cache (``render.html.site.PageStore``)."""
 
-    def __init__(self, cache: Cache, tasks: Sequence[Task], projects: Sequence[Project]):
-        self.cache = cache
+    def __init__(self, cache: Cache, tasks: Sequence[Task], projects, previous: Previous):
+        self.cache, self.previous = cache, previous
         self.tasks = {(projects[t.doc].name, _id(projects, t)): t for t in tasks}
+
+    def link(self, key: str, name: str, target: Path) -> bool:
+        return self.cache.whole("page", key) and self.previous.link(
+            f"html/{name}", key, target / name, target, lambda: self.get(key)
+        )
+
+    def wrote(self, key: str, name: str) -> None:
+        self.previous.wrote(f"html/{name}", key)
 
     def get(self, key: str) -> bytes | None:
         return self.cache.get("page", key)

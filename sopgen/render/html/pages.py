@@ -53,6 +53,15 @@ class PageStore(Protocol):
     def keep(self, key: str) -> None:
         """Mark a page put by another process as used by this build."""
 
+    def link(self, key: str, name: str, target: Path) -> bool:
+        """Put the last build's page ``name`` (relative to html/) into ``target`` (the
+        folder being staged) when it was made for ``key`` and is unchanged since."""
+        ...
+
+    def wrote(self, key: str, name: str) -> None:
+        """The page ``name`` (relative to html/) is in the staged folder, for ``key``."""
+        ...
+
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -127,52 +136,74 @@ class ProcedurePages:
         self.store.put(key, json.dumps(entries).encode())
         return entries
 
-    def executor(self, page, view: ExecutorView) -> bytes:
-        """An executor's page (``pelaksana.html``), from ``store`` when its key is there."""
+    def write_executor(self, page, view: ExecutorView, target: Path) -> None:
+        """An executor's page (``pelaksana.html``) into ``target``: the last build's file
+        when unchanged (``store.link``), else from ``store`` when its key is there, else
+        rendered."""
         key = None
         if self.store is not None:
             key = self._key(self.stamp, "pelaksana", page, view)
+            self.store.wrote(key, page.path)
+            if self.store.link(key, page.path, target):
+                return
             if (body := self.store.get(key)) is not None:
-                return body
+                files.write_new(target / page.path, body, target)
+                return
         template = self.env.get_template("pelaksana.html")
         body = template.render(site=self.shell, page=page, executor=view).encode("utf-8")
         if self.store is not None and key is not None:
             self.store.put(key, body)
-        return body
+        files.write_new(target / page.path, body, target)
 
     def write(self, pages: list, target: Path, spread=None) -> None:
         """Write the procedure pages ``pages`` ((PageInfo, view) pairs) into the folder
-        ``target``. ``spread(work, count)``: runs ``work(k)`` for every k below count,
-        maybe on other processes (``sopgen.build`` forks them: each writes its pages
-        itself and puts them in the store); None: here, one after the other."""
+        ``target``: the last build's file of an unchanged page (``store.link``), the
+        others from the store or rendered. ``spread(work, count)``: runs ``work(k)`` for
+        every k below count, maybe on other processes (``sopgen.build`` forks them: each
+        writes its pages itself and puts them in the store); None: here, one after the
+        other."""
+        keys = [self.key(page, view) for page, view in pages]
+        rest = [
+            k
+            for k, ((page, _), key) in enumerate(zip(pages, keys, strict=True))
+            if key is None or self.store is None or not self.store.link(key, page.path, target)
+        ]
 
-        def work(k: int) -> str | None:
-            page, view = pages[k]
-            body, key = self._page(page, view)
+        def work(i: int) -> None:
+            page, view = pages[rest[i]]
+            body = self._page(page, view, keys[rest[i]])
             files.write_new(target / page.path, body, target)
-            return key
 
-        keys = spread(work, len(pages)) if spread is not None else map(work, range(len(pages)))
-        for key in keys:
+        if spread is not None:
+            spread(work, len(rest))
+        else:
+            for i in range(len(rest)):
+                work(i)
+        for (page, _), key in zip(pages, keys, strict=True):
             if key is not None and self.store is not None:
                 self.store.keep(key)  # used by this build, maybe from another process
+                self.store.wrote(key, page.path)
 
-    def _page(self, page, view: ProcedureView) -> tuple[bytes, str | None]:
-        """The page and the key it is stored under (None: no store)."""
+    def key(self, page, view: ProcedureView) -> str | None:
+        """A procedure page's key in the store (None: no store)."""
+        if self.store is None:
+            return None
+        return self._key(self.stamp, page, *self._view(view))
+
+    def _page(self, page, view: ProcedureView, key: str | None) -> bytes:
+        """The page, from the store under ``key`` when there, else rendered (and put)."""
         project, proc = self.owner[id(view)]
         where = (project.name, proc.id)
-        key = None
-        if self.store is not None:
-            key = self._key(self.stamp, page, *self._view(view))
+        if self.store is not None and key is not None:
             if (body := self.store.get(key)) is not None:
-                return body, key
+                return body
         full = with_figures(
             view, project, self.layouts.get(where), self.screens.get(where), self.measure
         )
         body = self.template.render(site=self.shell, page=page, proc=full).encode("utf-8")
         if self.store is not None and key is not None:
             self.store.put(key, body)
-        return body, key
+        return body
 
 
 def templates_fingerprint(env: jinja2.Environment) -> str:

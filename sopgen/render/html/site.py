@@ -289,8 +289,7 @@ def write_site(
         if "proc" in extra:
             continue
         if "executor" in extra:
-            body = procedures.executor(page, extra["executor"])
-            files.write_new(target / page.path, body, target)
+            procedures.write_executor(page, extra["executor"], target)
             continue
         html = env.get_template(template).render(site=site, page=page, **extra)
         _write_text(target / page.path, html, target)

@@ -1,0 +1,88 @@
+"""The output folders after an edit: an unchanged procedure's PDF and handbook page are
+the last build's files (hard-linked into the staged folder, not read and written again);
+a file changed since it was written is written again; a failed build leaves the previous
+output as it was, links and all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sopgen.build import build, load_data
+from sopgen.build.run import Options
+from tests.build.test_build import files
+from tests.conftest import ROOT, edit
+
+FORMS = ROOT / "tests" / "fixtures" / "forms"
+KEPT = ("pdf/pengadaan.pdf", "html/prosedur/pengadaan.html", "html/pelaksana/ppk.html")
+REDONE = ("pdf/layanan.pdf", "html/prosedur/layanan.html", "html/pelaksana/petugas.html")
+
+
+@pytest.fixture
+def forms(tmp_path) -> Path:
+    try:
+        os.link(FORMS / "dokumen.yaml", tmp_path / "probe")
+    except OSError:
+        pytest.skip("this file system makes no hard links (the build copies there)")
+    shutil.copytree(FORMS, tmp_path / "data" / "forms")
+    return tmp_path / "data"
+
+
+def run(data: Path, out: Path, **options):
+    return build(load_data(data), out, Options(jobs=1, **options))
+
+
+def inodes(out: Path) -> dict[str, int]:
+    return {name: (out / name).stat().st_ino for name in KEPT + REDONE}
+
+
+def test_an_edit_writes_only_what_changed_and_a_failed_build_leaves_the_output(
+    forms, tmp_path, monkeypatch
+):
+    import sopgen.render.html.site as site
+
+    out = tmp_path / "out"
+    run(forms, out)
+    built = files(out)
+    with open(out / KEPT[0], "r+b") as stream:  # changed in place since (same file)
+        stream.seek(10)
+        stream.write(b"XXXX")
+    expected, before = files(out), inodes(out)
+    edit(forms / "forms" / "layanan.yaml", "Menerima berkas permohonan", "Menerima berkas baru")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(site, "search_index_js", broken)  # once every page is placed
+    with pytest.raises(RuntimeError):
+        run(forms, out)
+    assert files(out) == expected and inodes(out) == before  # the files as they were
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".sopgen-cache"]
+    monkeypatch.undo()
+
+    run(forms, out)
+    after = inodes(out)
+    # the unchanged procedure's page and its executor's are the same files; the edited
+    # procedure's files, its executor's page and the file changed by hand are new
+    assert [name for name in KEPT + REDONE if after[name] == before[name]] == list(KEPT[1:])
+    assert files(out)[KEPT[0]] == built[KEPT[0]]
+
+
+def test_a_cache_entry_changed_within_its_clock_tick_is_not_trusted_by_its_stamp(tmp_path):
+    """A stamp taken right after the entry was written (same clock tick) proves nothing:
+    an entry changed in place to the same size and time is hashed, and refused."""
+    from sopgen.build.cache import Cache
+
+    cache = Cache(tmp_path / "cache")
+    cache.put("layout", "k", b"the layout")
+    path = cache.path("layout", "k")
+    written = os.stat(path).st_mtime_ns
+    assert cache.get("layout", "k") == b"the layout"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"the layout", b"THE LAYOUT"))
+    os.utime(path, ns=(written, written))  # the same stamp as when it was checked
+    assert cache.get("layout", "k") is None
+    assert not cache.whole("layout", "k")

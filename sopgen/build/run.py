@@ -308,6 +308,8 @@ class _Pages:
     def __init__(self, cache: Cache, tasks: Sequence[Task], projects, previous: Previous):
         self.cache, self.previous = cache, previous
         self.tasks = {(projects[t.doc].name, _id(projects, t)): t for t in tasks}
+        self.projects = {project.name: project for project in projects}
+        self.documents: dict[str, str] = {}
 
     def link(self, key: str, name: str, target: Path) -> bool:
         return self.cache.whole("page", key) and self.previous.link(
@@ -329,6 +331,13 @@ class _Pages:
     def drawing(self, document: str, procedure: str) -> str:
         task = self.tasks[(document, procedure)]
         return f"{task.layout_key} {task.screen_key}"
+
+    def source(self, document: str, procedure: str) -> str:
+        """The procedure's layout key (its id, data, printed Nomor, sopgen's files) and
+        its document's fingerprint (dokumen.yaml whole, the logo)."""
+        if document not in self.documents:
+            self.documents[document] = document_fingerprint(self.projects[document])
+        return f"{self.tasks[(document, procedure)].layout_key} {self.documents[document]}"
 
 
 def _id(projects: Sequence[Project], task: Task) -> str:

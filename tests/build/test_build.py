@@ -299,11 +299,11 @@ def test_a_save_in_the_preview_redoes_only_the_procedure_it_changed(forms, tmp_p
     after = entries()
     changed = {name.split("/")[0] for name in before ^ after}
     # one old and one new entry of each: its layouts (paged, screen), PDF, handbook page,
-    # share of the search index and the page of the step's executor (all three "page"),
+    # view, share of the search index and the page of the step's executor (all "page"),
     # the file's kept parse and diagnostics, and its flowchart pages as the binder drew
     # them ("drawn")
     kinds = {"layout", "screen", "pdf", "page", "yaml", "check", "drawn"}
-    assert changed == kinds and len(before ^ after) == 18
+    assert changed == kinds and len(before ^ after) == 20
     assert (tmp_path / "out" / "html" / "prosedur" / "layanan.html").is_file()
 
 

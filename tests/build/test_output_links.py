@@ -42,6 +42,7 @@ def inodes(out: Path) -> dict[str, int]:
 def test_an_edit_writes_only_what_changed_and_a_failed_build_leaves_the_output(
     forms, tmp_path, monkeypatch
 ):
+    import sopgen.render.html.context as context
     import sopgen.render.html.site as site
 
     out = tmp_path / "out"
@@ -56,9 +57,13 @@ def test_an_edit_writes_only_what_changed_and_a_failed_build_leaves_the_output(
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
+    made: list[str] = []  # the procedures' views made (not read from the cache)
+    real = context._procedure_view
+    monkeypatch.setattr(context, "_procedure_view", lambda *a: made.append(a[1].id) or real(*a))
     monkeypatch.setattr(site, "search_index_js", broken)  # once every page is placed
     with pytest.raises(RuntimeError):
         run(forms, out)
+    assert made == ["layanan"]
     assert files(out) == expected and inodes(out) == before  # the files as they were
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [".sopgen-cache"]
     monkeypatch.undo()
@@ -86,3 +91,15 @@ def test_a_cache_entry_changed_within_its_clock_tick_is_not_trusted_by_its_stamp
     os.utime(path, ns=(written, written))  # the same stamp as when it was checked
     assert cache.get("layout", "k") is None
     assert not cache.whole("layout", "k")
+
+
+def test_a_kept_view_reads_back_as_it_was_made(tmp_path):
+    from sopgen.render.fonts import measure
+    from sopgen.render.html import kept
+    from sopgen.render.html.context import html_context
+
+    shutil.copytree(FORMS, tmp_path / "forms")  # pengadaan is its own SOP document
+    for folder in (tmp_path, ROOT / "data"):
+        site = html_context(load_data(folder), {}, measure, with_pdf=True, figures=False)
+        for view in site.procedures:
+            assert repr(kept.loads(kept.dumps(view))) == repr(view)  # Markup stays Markup

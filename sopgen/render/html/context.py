@@ -12,6 +12,7 @@ import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from markupsafe import Markup
 
@@ -29,6 +30,7 @@ from sopgen.render.html.identity import (
     _related,
     _revision_view,
 )
+from sopgen.render.html.kept import KeptViews, ViewStore, digest
 from sopgen.render.html.rows import flow_notes, row_kinds
 from sopgen.render.html.views import (
     ColumnTitles,
@@ -199,11 +201,13 @@ def html_context(
     with_pdf: bool = False,
     screens: dict[tuple[str, str], ProcedureLayout] | None = None,
     figures: bool = True,
+    views: ViewStore | None = None,
 ) -> SiteContext:
     """Everything the templates show. ``layouts`` maps (project name, procedure id).
     ``with_pdf``: the handbook carries the PDFs (html/pdf/), so pages link them.
     ``figures=False``: the procedures without their drawings (``with_figures`` adds
-    them page by page); ``layouts`` and ``screens`` are then not read."""
+    them page by page); ``layouts`` and ``screens`` are then not read. ``views``: keeps
+    the procedures' views between builds (``kept.KeptViews``)."""
     # Executors across all documents, in order of first appearance (document, column).
     names: list[str] = []
     for project in projects:
@@ -225,6 +229,7 @@ def html_context(
     }
     minutes_by_executor: dict[str, float] = dict.fromkeys(names, 0.0)
     logos: dict[str, str] = {}
+    kept = KeptViews(views)
     for project in projects:
         doc = project.dokumen
         doc_url = f"dokumen/{slugify(project.name)}.html"
@@ -238,16 +243,13 @@ def html_context(
             for e in history(project)
         ]
         proc_views = []
+        around = digest(sorted(proc_urls.items()), doc_link, with_pdf) if views else ""
         for proc in project.procedures:
-            view = _procedure_view(
-                project,
-                proc,
-                executor_urls,
-                proc_urls,
-                doc_link,
-                [r for owner, r in revisions if owner == proc.id],
-                with_pdf,
-            )
+            own = [r for owner, r in revisions if owner == proc.id]
+            used = [*proc.data.pelaksana, *(x for s in proc.data.kegiatan for x in s.executors)]
+            parts = (around, [(e, executor_urls.get(e)) for e in used], own) if views else ()
+            make = partial(_procedure_view, project, proc, executor_urls, proc_urls, doc_link)
+            view = kept.view(project.name, proc.id, parts, partial(make, own, with_pdf))
             if figures:
                 key = (project.name, proc.id)
                 view = with_figures(

@@ -62,6 +62,11 @@ class PageStore(Protocol):
         """The page ``name`` (relative to html/) is in the staged folder, for ``key``."""
         ...
 
+    def source(self, document: str, procedure: str) -> str:
+        """What decides the procedure's data (``kept.ViewStore``): its views are kept
+        in the same store."""
+        ...
+
 
 @dataclass(frozen=True)
 class NavEntry:

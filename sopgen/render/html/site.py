@@ -342,7 +342,7 @@ def build_site(
         if screen_layouts is None:
             screen_layouts = compute_screen_layouts(projects, layouts, measure)
     with_pdf = pdfs is not None
-    site = html_context(projects, {}, measure, with_pdf=with_pdf, figures=False)
+    site = html_context(projects, {}, measure, with_pdf=with_pdf, figures=False, views=store)
     env = make_environment()
     procedures = ProcedurePages(projects, site, env, layouts, screen_layouts or {}, measure, store)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from sopgen.layout.columns import Columns
 from sopgen.layout.decision_exits import (
+    ANCHOR_COST,
     OTHER_SIDE_COST,
     STUB,
     bottom_ports,
@@ -45,7 +46,6 @@ from sopgen.layout.style import Measure, Style
 from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
 from sopgen.layout.tracks import CLOSE, DOWN, LEFT, RIGHT, UP, USED, Costs, Port, q
 
-ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 TOP_SPACING_FACTOR = 2.0  # top/bottom anchors are 2 track gaps apart
 SIDE_SPACING_FACTOR = 1.5
 LABEL_ROOM_SLACK = 50.0  # extra cost accepted for a "Tidak" first segment that holds its label
@@ -289,7 +289,8 @@ class PageArrows:
         sources = self.source_ports(request.source, request.branch, toward, request.side)
         targets = self.target_ports(request.target, request.forward, self.end_x(request.source))
         if request.enter_below and request.target.step is not None:
-            targets += bottom_ports(self.geo.symbols[request.target.step], self._free)
+            sym = self.geo.symbols[request.target.step]
+            targets += bottom_ports(sym, self.top_spacing, self.style.track_gap, self._free)
         pair = side_by_side(self.geo.symbols, request.source, request.target)
         if pair is not None:  # the straight arrow first; the usual ports cost more
             straight_s, straight_t = facing_ports(pair, self._free)
@@ -302,7 +303,7 @@ class PageArrows:
         head = self.style.arrowhead
         # a two-way arrow neither joins nor forks, nor lets others join it: which way
         # would the flow go on the shared piece?
-        into = () if request.both else self.into.get(request.target.ref, ())
+        into = () if request.both or request.enter_below else self.into.get(request.target.ref, ())
         joins = junctions(self.finder, into, head, self.fork_nodes, self.join_nodes)
         if joins:  # one entry per symbol: a separate one only when joining is a detour
             targets = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in targets]

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from sopgen.layout.geometry import Arrow, Point, Symbol
 from sopgen.layout.label_places import LABEL_MARGIN, LABEL_OFFSET
-from sopgen.layout.symbols import outline_point
+from sopgen.layout.symbols import anchor_offsets, offset_limit, outline_point
 from sopgen.layout.tracks import LEFT, RIGHT, UP, Port
 
 if TYPE_CHECKING:  # arrows.py imports this module
     from sopgen.layout.arrows import Request
     from sopgen.layout.paginate import PageContext
 
+ANCHOR_COST = 3.0  # cost per point an anchor sits off its side's middle
 OTHER_SIDE_COST = 200.0  # "Tidak" leaves the non-default side only when much better
 STUB = 8.0  # length of the start of a decision exit that labels keep off before it is routed
 EPS = 1e-6
@@ -77,11 +78,17 @@ def box_side_ports(sym: Symbol, side: str, free: Callable[[Point], bool]) -> lis
     return [Port(point, LEFT if side == "left" else RIGHT, 0.0, sym.box)] if free(point) else []
 
 
-def bottom_ports(sym: Symbol, free: Callable[[Point], bool]) -> list[Port]:
-    """The port in the middle of a box's bottom, for a "Tidak" coming back up into the
-    box that feeds its decision from the side (``sideways_turns``)."""
-    point = outline_point(sym.kind, sym.box, "bottom", 0.0)
-    return [Port(point, UP, 0.0, sym.box)] if free(point) else []
+def bottom_ports(
+    sym: Symbol, spacing: float, tight: float, free: Callable[[Point], bool]
+) -> list[Port]:
+    """Ports on a box's bottom (its middle first, then ``spacing`` apart), for a "Tidak"
+    coming back up into the box that feeds its decision (``sideways_turns``)."""
+    limit = offset_limit(sym.kind, sym.box, "bottom")
+    points = [
+        outline_point(sym.kind, sym.box, "bottom", off)
+        for off in anchor_offsets(limit, spacing, 2, tight)
+    ]
+    return [Port(p, UP, ANCHOR_COST * abs(p[0] - sym.box.cx), sym.box) for p in points if free(p)]
 
 
 def stub(sym: Symbol, vertex: str, source: str, target: str) -> Arrow:
@@ -200,13 +207,15 @@ def sideways_turns(ctx: PageContext, requests: Sequence[Request]) -> list[Turn]:
     return out
 
 
-def feed_sideways(requests: Sequence[Request], box: int, into: int, side: str) -> list[Request]:
+def feed_sideways(
+    requests: Sequence[Request], box: int, into: int, side: str | None
+) -> list[Request]:
     """The requests with the arrow from ``box`` into decision ``into`` leaving the box by
-    its ``side``, and the decision's "Tidak" back into the box free to enter it from
-    below."""
+    its ``side`` (None: by its bottom, as usual), and the decision's "Tidak" back into
+    the box free to enter it from below."""
     out = []
     for r in requests:
-        if r.source.step == box and r.target.step == into and r.branch is None:
+        if side is not None and r.source.step == box and r.target.step == into and not r.branch:
             r = dataclasses.replace(r, side=side)
         elif r.source.step == into and r.target.step == box and r.branch == "tidak":
             r = dataclasses.replace(r, enter_below=True)

@@ -82,17 +82,25 @@ def route_turned(
     """The page ``routed`` with ``requests``, then with each decision of ``turns``
     leaving by the vertices facing its targets (decision_exits.sideways_turns), one
     after the other: each turn is kept when the page still routes and draws no more
-    crossings than before it (at most TURNS_MAX tried)."""
+    crossings than before it (at most TURNS_MAX tried); of a turn's ways (with the
+    arrow into it from the box its "Tidak" goes back to turned too, or not), the one
+    drawing the fewest crossings."""
     best = arrow_crossings(routed[1])
     for step, ya_side, tidak_side, feeder in turns[:TURNS_MAX]:
         trials = [face_exits(requests, step, ya_side, tidak_side)]
-        if feeder is not None:  # the arrow into the decision out of the box's side
+        if feeder is not None:  # the Tidak up into the box's bottom, the arrow into the
+            # decision out of the box's side or, beside the Tidak, out of its bottom
             trials.append(feed_sideways(trials[0], feeder[0], step, feeder[1]))
+            trials.append(feed_sideways(trials[0], feeder[0], step, None))
+        kept = None  # the trial drawing the fewest crossings, the first of equals
         for trial in trials:
             found = route_labelled(geo, trial, style, measure)
             if found is not None and arrow_crossings(found[1]) <= best:
-                requests, routed, best = trial, found, arrow_crossings(found[1])
-                break
+                kept, best = (trial, found), arrow_crossings(found[1])
+                if best == 0:
+                    break
+        if kept is not None:
+            requests, routed = kept
     return routed
 
 

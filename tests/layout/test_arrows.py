@@ -191,6 +191,27 @@ def test_a_tidak_back_to_the_box_that_sent_it_comes_up_into_its_bottom(steps):
     assert found.crossings == 0 and not any(found.hard().values()), found.notes
 
 
+def test_a_tidak_back_up_into_a_box_entered_from_its_side_shares_its_bottom():
+    # BPS SOP-055 ("Belum benar"): the box in lane C is entered from its left by the
+    # arrow from B, so the arrow into the decision leaves its bottom; the Tidak comes up
+    # into that bottom beside it, instead of joining the arrow from B across it.
+    steps = [
+        step(pelaksana="B"),
+        step(pelaksana="C"),
+        step(pelaksana="B", keputusan=(4, 2)),
+        step(pelaksana="A"),
+    ]
+    p = procedure(steps)
+    page = page_of(p)
+    box, decision = page.symbols[1], page.symbols[2]
+    tidak = arrow(page, 2, 1)
+    assert tidak.points[0] == pytest.approx((decision.box.right, decision.box.cy))
+    assert tidak.points[-1][1] == pytest.approx(box.box.bottom)
+    assert box.box.x < tidak.points[-1][0] < box.box.right
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0 and not any(found.hard().values()), found.notes
+
+
 def test_exits_facing_their_targets_are_not_kept_when_they_cross_more():
     # The "Tidak" back to lane A, left, would cross the arrow from A into C's row above
     # the decision: the usual exits, which cross nothing, are kept.

@@ -197,6 +197,29 @@ def test_search_index_is_a_script_with_every_step_and_field(site):
     assert "lapor" in index["roots"]
 
 
+@pytest.mark.parametrize("which", ["site", "hostile_site"])
+def test_search_index_put_together_from_kept_shares_is_the_index_written_whole(
+    which, request, contoh
+):
+    """search_index_js joins the procedures' ready text (kept by the build); it must be
+    the text of the whole index written out at once (the hostile texts: <, >, &)."""
+    from sopgen.render.fonts import measure
+    from sopgen.render.html.context import html_context
+    from sopgen.render.html.search import search_index
+    from tests.html.support import hostile_projects
+
+    projects = contoh if which == "site" else hostile_projects()
+    js = (request.getfixturevalue(which) / "search-index.js").read_text(encoding="utf-8")
+    whole = json.dumps(
+        search_index(html_context(projects, {}, measure, figures=False)),
+        ensure_ascii=True,
+        separators=(",", ":"),
+    )
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        whole = whole.replace(char, escaped)
+    assert js.split("window.SOPGEN_SEARCH = ", 1)[1] == whole + ";\n"
+
+
 def test_fold_ignores_case_accents_and_punctuation():
     assert fold("RÉNSTRA (Lima-Tahunan) & Pelaporan") == "renstra lima tahunan pelaporan"
     assert fold("Ｆｕｌｌ") == "full"

@@ -31,7 +31,7 @@ import jinja2
 from sopgen import files
 from sopgen.render.common import make_style
 from sopgen.render.html.context import with_figures
-from sopgen.render.html.search import procedure_entries
+from sopgen.render.html.search import procedure_share
 from sopgen.render.html.views import ExecutorView, ProcedureView, SiteContext
 
 
@@ -126,20 +126,29 @@ class ProcedurePages:
         return repr(drawing), self.digests[id(view)]
 
     def search(self, view: ProcedureView) -> dict:
-        """The procedure's share of the search index (``search.procedure_entries``),
-        kept in ``store`` beside its page."""
+        """The procedure's share of the search index as ready text
+        (``search.procedure_share``), kept in ``store`` beside its page."""
         if self.store is None:
-            return procedure_entries(view)
-        key = self._key("search", *self._view(view))
+            return procedure_share(view)
+        key = self._key("search-text", *self._view(view))
         body = self.store.get(key)
         if body is not None:
             try:
-                return json.loads(body)
+                share = json.loads(body)
             except ValueError:  # a foreign entry whose hash holds: made again
-                pass
-        entries = procedure_entries(view)
-        self.store.put(key, json.dumps(entries).encode())
-        return entries
+                share = None
+            if (
+                isinstance(share, dict)
+                and isinstance(share.get("d"), list)
+                and share["d"]
+                and all(isinstance(part, str) for part in share["d"])
+                and isinstance(share.get("w"), dict)
+                and isinstance(share.get("r"), list)
+            ):
+                return share
+        share = procedure_share(view)
+        self.store.put(key, json.dumps(share).encode())
+        return share
 
     def write_executor(self, page, view: ExecutorView, target: Path) -> None:
         """An executor's page (``pelaksana.html``) into ``target``: the last build's file

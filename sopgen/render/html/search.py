@@ -68,9 +68,10 @@ def _excerpt(parts: Iterable[str]) -> str:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, first: int = 0) -> None:
         self.docs: list[dict[str, object]] = []
         self.words: dict[str, str] = {}
+        self.first = first  # the place ``i`` of the first entry added
 
     def roots(self, *texts: object) -> str:
         out = []
@@ -83,7 +84,12 @@ class _Builder:
         return " ".join(out)
 
     def add(self, kind: str, title: str, meta: str, url: str, excerpt: str = "", **fields):
-        doc: dict[str, object] = {"i": len(self.docs), "k": kind, "t": _plain(title), "m": meta}
+        doc: dict[str, object] = {
+            "i": self.first + len(self.docs),
+            "k": kind,
+            "t": _plain(title),
+            "m": meta,
+        }
         doc["x"] = excerpt
         doc["u"] = url
         for name in FIELDS:
@@ -133,11 +139,34 @@ def procedure_entries(proc: ProcedureView) -> dict[str, object]:
     return {"p": b.docs[0], "s": b.docs[1:], "w": b.words}
 
 
+def _roots(docs: Iterable[dict]) -> set[str]:
+    return {r for d in docs for f in FIELDS for r in str(d[f]).split()}
+
+
+def _json(value: object) -> str:
+    """JSON that cannot end a script: every non-ASCII and <, >, & escaped."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def procedure_share(proc: ProcedureView) -> dict[str, object]:
+    """``procedure_entries`` as ready text for ``search_index_js``: ``d`` each entry's
+    JSON (``_json``) without its opening brace and place (the procedure's own entry
+    first, then its steps), ``w`` its words whose root differs, ``r`` the roots its
+    fields hold. Plain JSON data, so that a build can keep it with the page."""
+    entries = procedure_entries(proc)
+    docs = [entries["p"], *entries["s"]]  # type: ignore[misc]
+    return {
+        "d": [_json(doc)[1:] for doc in docs],
+        "w": entries["w"],
+        "r": sorted(_roots(docs)),
+    }
+
+
 def search_index(
     site: SiteContext, entries: Callable[[ProcedureView], dict] = procedure_entries
 ) -> dict[str, object]:
-    """The index of ``site``; ``entries`` gives each procedure's share (``procedure_entries``,
-    or the same kept by the build)."""
+    """The index of ``site``; ``entries`` gives each procedure's share (``procedure_entries``)."""
     b = _Builder()
     shares = [entries(proc) for proc in site.procedures]
     for share in shares:
@@ -146,6 +175,17 @@ def search_index(
     for share in shares:
         for step in share["s"]:  # type: ignore[attr-defined]
             b.docs.append({"i": len(b.docs), **step})
+    _site_entries(b, site)
+    return {
+        "docs": b.docs,
+        "words": dict(sorted(b.words.items())),
+        "roots": sorted(_roots(b.docs)),
+        "affixes": AFFIXES,
+    }
+
+
+def _site_entries(b: _Builder, site: SiteContext) -> None:
+    """The entries of the documents, their lists and revisions, and the executors."""
     for doc in site.documents:
         where = f"Dokumen SOP {doc.nama}"
         officials = [o for o in (doc.disahkan, *doc.mengetahui, doc.menyetujui) if o]
@@ -200,23 +240,35 @@ def search_index(
             ex.url,
             j=[ex.name],
         )
-    roots = sorted({r for d in b.docs for f in FIELDS for r in str(d[f]).split()})
-    return {
-        "docs": b.docs,
-        "words": dict(sorted(b.words.items())),
-        "roots": roots,
-        "affixes": AFFIXES,
-    }
 
 
 def search_index_js(
-    site: SiteContext, entries: Callable[[ProcedureView], dict] = procedure_entries
+    site: SiteContext, shares: Callable[[ProcedureView], dict] = procedure_share
 ) -> str:
-    """``window.SOPGEN_SEARCH = {...};`` with every non-ASCII and <, >, & escaped, so no
-    text can end the script or change its meaning."""
-    index = search_index(site, entries)
-    payload = json.dumps(index, ensure_ascii=True, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """``window.SOPGEN_SEARCH = {...};`` (``search_index``) with every non-ASCII and <,
+    >, & escaped, so no text can end the script or change its meaning. The procedures'
+    entries are put together from their ready text (``procedure_share``, maybe kept by
+    the build): the same text as ``search_index`` written out whole."""
+    kept = [shares(proc) for proc in site.procedures]
+    parts: list[str] = []
+    words: dict[str, str] = {}
+    roots: set[str] = set()
+    for share in kept:
+        parts.append(share["d"][0])  # type: ignore[index]
+        words.update(share["w"])  # type: ignore[arg-type]
+        roots.update(share["r"])  # type: ignore[arg-type]
+    for share in kept:
+        parts.extend(share["d"][1:])  # type: ignore[index]
+    docs = [f'{{"i":{i},{part}' for i, part in enumerate(parts)]
+    b = _Builder(first=len(docs))
+    _site_entries(b, site)
+    docs += [_json(doc) for doc in b.docs]
+    words.update(b.words)
+    roots |= _roots(b.docs)
+    payload = (
+        f'{{"docs":[{",".join(docs)}],"words":{_json(dict(sorted(words.items())))},'
+        f'"roots":{_json(sorted(roots))},"affixes":{_json(AFFIXES)}}}'
+    )
     return (
         "/* Indeks pencarian buku panduan SOP (dibuat otomatis oleh sopgen). */\n"
         f"window.{GLOBAL_NAME} = {payload};\n"

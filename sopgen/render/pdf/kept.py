@@ -105,14 +105,18 @@ class Capture:
         self.before = self._accumulated()
         self.fonts = _fonts()
         doc = self.canv._doc
-        for font in self.fonts:
+        # the fonts are the process's: another page being recorded at the same time (in
+        # another thread) would mix its characters in, so then this page is not kept
+        self.patched = [f for f in self.fonts if "splitString" not in f.__dict__]
+        self.foreign = len(self.patched) < len(self.fonts)
+        for font in self.patched:
             font.splitString = self._split(font)
             font.getSubsetInternalName = self._name(font)
         doc.getInternalFontName = self._other(doc.getInternalFontName)
         return self
 
     def __exit__(self, *exc) -> None:
-        for font in self.fonts:
+        for font in self.patched:
             del font.splitString
             del font.getSubsetInternalName
         del self.canv._doc.getInternalFontName

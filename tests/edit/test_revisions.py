@@ -148,3 +148,28 @@ def test_written_tanggal_revisi_that_will_not_be_printed(mini):
         "tanggal revisi terakhir\n"
         "    cara memperbaiki: samakan 'tanggal_revisi' menjadi 2018-01-15, atau hapus kuncinya"
     )
+
+
+def test_each_loaded_project_has_its_own_revisions(mini):
+    # the revisions in order are kept per project (model.revisions): a project loaded
+    # again after an edit has its own, the one before keeps its own
+    from sopgen.model.revisions import ordered_revisions
+
+    before = load(mini)
+    assert ordered_revisions(before) == []
+    add(mini / "dokumen.yaml", DOC_REVISIONS)
+    add(mini / "layanan.yaml", PROC_REVISIONS)
+    after = load(mini)
+    layanan = next(p for p in after.procedures if p.id == "layanan")
+    assert [(r.nomor, str(r.tanggal)) for r, _, _ in ordered_revisions(after)] == [
+        (1, "2018-01-15"),
+        (1, "2018-02-01"),
+    ]
+    others = [p for p in after.procedures if p.id != "layanan"]
+    assert [str(r.tanggal) for r, _, _ in ordered_revisions(after, layanan)] == [
+        "2018-01-15",
+        "2018-02-01",
+    ]
+    if others:
+        assert [str(r.tanggal) for r, _, _ in ordered_revisions(after, others[0])] == ["2018-02-01"]
+    assert ordered_revisions(before) == []

@@ -94,8 +94,9 @@ class Shapes(Channels):
             along,
             min(va, vb),
             max(va, vb),
-            len(along) if not swap else 2 * TRACKS,
+            2 * TRACKS,
             lambda k: side_ok(k, va, da) and side_ok(k, vb, back),
+            whole=not swap,  # of the band, the clearest (below), wherever they rank
         )
         if not swap:  # a horizontal jog: the clearest track of the band first
             middles = self._clearest(middles, min(va, vb), max(va, vb), ua, ub)

@@ -17,6 +17,7 @@ track gap apart.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass
 
 from sopgen.layout.clearance import CLEAR as CLEAR  # the tests read it here
@@ -54,11 +55,24 @@ def side_ok(k: int, k0: int, d0: int) -> bool:
     return k >= k0 if d0 in (DOWN, RIGHT) else k <= k0
 
 
-def nearest(tracks: list[int], lo: int, hi: int, most: int, ok) -> list[int]:
+def nearest(tracks: list[int], lo: int, hi: int, most: int, ok, whole: bool = False) -> list[int]:
     """Up to ``most`` tracks allowed by ``ok``: those within [lo, hi] first, then by how
-    far they lie outside it; among equals, in the grid's order of preference."""
-    scored = sorted((max(lo - k, 0, k - hi), rank, k) for rank, k in enumerate(tracks) if ok(k))
-    return [k for _, _, k in scored[:most]]
+    far they lie outside it; among equals, in the grid's order of preference.
+    ``whole``: every track within [lo, hi], however many, then the nearest others up to
+    ``most`` in all."""
+    inside: list[int] = []
+    outside: list[tuple[int, int, int]] = []
+    for rank, k in enumerate(tracks):
+        if ok(k):
+            if k < lo:
+                outside.append((lo - k, rank, k))
+            elif k > hi:
+                outside.append((k - hi, rank, k))
+            else:
+                inside.append(k)
+    if len(inside) >= most:
+        return inside if whole else inside[:most]
+    return inside + [k for _, _, k in heapq.nsmallest(most - len(inside), outside)]
 
 
 def band_middles(boxes, lines) -> list[float]:
@@ -166,14 +180,14 @@ class TrackGrid:
             for i, x in enumerate(self.xs):
                 if x <= left or x >= right:
                     self.vmul[i] = 1.0
-        for b in obstacles:
+        ny = self.ny
+        for b in obstacles:  # the lines strictly inside (xs and ys are sorted)
             x0, x1, y0, y1 = b.x - c, b.right + c, b.y - c, b.bottom + c
-            xi = [i for i, x in enumerate(self.xs) if x0 < x < x1]
-            yi = [j for j, y in enumerate(self.ys) if y0 < y < y1]
-            for i in xi:
-                base = i * self.ny
-                for j in yi:
-                    self.blocked[base + j] = 1
+            j0, j1 = bisect.bisect_right(self.ys, y0), bisect.bisect_left(self.ys, y1)
+            if j0 >= j1:
+                continue
+            for i in range(bisect.bisect_right(self.xs, x0), bisect.bisect_left(self.xs, x1)):
+                self.blocked[i * ny + j0 : i * ny + j1] = b"\x01" * (j1 - j0)
 
     @staticmethod
     def _indexes(values, index: dict[float, int]) -> list[int]:

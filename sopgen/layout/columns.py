@@ -7,9 +7,10 @@ Keterangan, with widths from what they hold.
   symbol (two lines in a diamond), up to ``Style.lane_max``
   (a longer word is hyphenated); together at most ``Style.lanes_max`` of the table,
   except that a word too short to hyphenate is never broken (up to ``lanes_hard_max``).
-- A lane whose own decision labels or symbol texts ask for more than that (a label
+- A lane whose own decision labels or executor's name ask for more than that (a label
   such as "Administratif" beside a line down the lane's middle, a twelfth of the
-  table that cannot hold a "Tidak" beside its line) is widened alone: the room comes
+  table that cannot hold a "Tidak" beside its line, a name in more than three lines)
+  is widened alone: the room comes
   from the lanes that need less than the common width (in proportion to what they can
   spare), then from the text columns (``lane_widths``). Symbols keep one size, that of
   the narrowest lane.
@@ -152,9 +153,17 @@ def column_layout(
             for name, need_k in zip(names, lane_needs, strict=True)
         ]
         most = min(style.lanes_hard_max * width, width - no - sum(need.values()))
-        lanes = lane_widths(
-            lane, [k.labels for k in lane_needs], floors, max(most, n * lane), style
-        )
+        labels = [max(lane, min(k.labels, WIDEN_MAX * style.lane_max)) for k in lane_needs]
+        # names only as far as the lanes stay within lanes_max and the text columns
+        # keep their needs (a table of many lanes has no room to give)
+        room = min(style.lanes_max * width, most) - sum(labels)
+        extra = [
+            max(0.0, name_want(nm, lane, style, measure) - lb)
+            for nm, lb in zip(names, labels, strict=True)
+        ]
+        scale = 0.0 if room <= EPS or not any(extra) else min(1.0, room / sum(extra))
+        wants = [lb + e * scale for lb, e in zip(labels, extra, strict=True)]
+        lanes = lane_widths(lane, wants, floors, max(most, n * lane), style)
     # (n * lane when they are all alike: the same float as ever)
     lanes_w = sum(lanes) if len(set(lanes)) > 1 else n * lane
     widths = share(width - no - lanes_w, need, amount)
@@ -192,6 +201,24 @@ def common_lane(
 
 
 WIDEN_MAX = 1.5  # a lane is widened for its labels to at most this many lane_max
+NAME_LINES_MAX = 3  # an executor's name in more lines than this widens its lane
+
+
+def name_want(name: str, lane: float, style: Style, measure: Measure) -> float:
+    """The narrowest lane, from ``lane`` up by 2 pt to ``Style.lane_max``, whose header
+    holds ``name`` in NAME_LINES_MAX lines at the header's smallest size ("Aplikasi FRS
+    MFD Online level kab/kota" in five lines of a 16 mm lane); ``lane`` when it does
+    already or no width up to lane_max does."""
+    w = lane
+    while len(wrap(name, w - 2 * style.cell_pad, "bold", MIN_HEADER_SIZE, measure)) > (
+        NAME_LINES_MAX
+    ):
+        if w >= style.lane_max:
+            return lane
+        w = min(w + 2.0, style.lane_max)
+    return w
+
+
 SQUEEZE = 0.85  # the last resort: other lanes down to this share of their own width
 
 

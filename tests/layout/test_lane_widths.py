@@ -5,7 +5,7 @@ import pytest
 
 from sopgen.layout import layout_procedure, page_context
 from sopgen.layout.audit import audit
-from sopgen.layout.style import Style
+from sopgen.layout.style import MM, Style
 from sopgen.model import Keputusan
 from tests.layout.builders import fake_measure, procedure, step
 from tests.layout.invariants import check_all
@@ -82,3 +82,25 @@ def test_a_tidak_in_a_narrow_first_lane_of_twelve_stands_in_its_lane():
     found = audit(layout, style, fake_measure)
     assert found.labels_outside_lanes == 0, found.notes
     assert not any(found.hard().values()), found.notes
+
+
+APP = "Aplikasi FRS MFD Online level kab/kota"  # BPS SOP-054's executor
+
+
+def test_a_name_in_more_than_three_lines_widens_its_lane_from_the_text_columns():
+    steps = [step(pelaksana="A"), step(pelaksana=APP)]
+    cols = page_context(procedure(steps, ("A", APP, "C", "D")), "x", STYLE, fake_measure).columns
+    a, app, c, d = (lane.w for lane in cols.lanes)
+    # 7 pt bold, 3.5 pt a character: five lines in a 16 mm lane; three ("Aplikasi FRS",
+    # "MFD Online", "level kab/kota": 49 pt, with 6 pt padding) from 16 mm + 5 steps of
+    # 2 pt
+    assert app == pytest.approx(16 * MM + 10.0)
+    assert a == c == d == pytest.approx(16 * MM)
+    assert cols.x1 == pytest.approx(MM * 282)  # the table keeps its width
+
+
+def test_a_table_of_many_lanes_has_no_room_to_widen_one_for_its_name():
+    names = [APP] + [f"P{i}" for i in range(14)]
+    steps = [step(pelaksana=APP), step(pelaksana="P1")]
+    cols = page_context(procedure(steps, names), "x", STYLE, fake_measure).columns
+    assert len({round(lane.w, 6) for lane in cols.lanes}) == 1

@@ -24,6 +24,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from sopgen import files
@@ -39,6 +40,7 @@ class Cache:
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
         self.used: set[tuple[str, str]] = set()
+        self.opened = time.time_ns()  # entries modified since: written by this build
 
     @property
     def enabled(self) -> bool:
@@ -104,9 +106,20 @@ class Cache:
         self._stamps().note(f"{kind}/{key}", stamp(path))
 
     def save_stamps(self) -> None:
-        """Record the stamps of the entries known whole, for the next build."""
-        if self.enabled and self.folder.is_dir():  # type: ignore[union-attr]
-            self._stamps().save()
+        """Record the stamps of the entries known whole, for the next build: those this
+        process wrote or checked, and those of this build's other processes (its workers,
+        the binder's, which wrote them whole: temporary name + rename), found as the
+        entries it used that were written since it opened the cache."""
+        if not self.enabled or not self.folder.is_dir():  # type: ignore[union-attr]
+            return
+        stamps = self._stamps()
+        for kind, key in self.used:
+            name = f"{kind}/{key}"
+            if name not in stamps.known:
+                found = stamp(self.path(kind, key))
+                if found is not None and found[1] >= self.opened:
+                    stamps.note(name, found)
+        stamps.save()
 
     def prune(self, kinds: tuple[str, ...]) -> int:
         """Remove the entries of ``kinds`` this build did not use (a later edit's old

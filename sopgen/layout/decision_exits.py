@@ -107,22 +107,15 @@ def stub(sym: Symbol, vertex: str, source: str, target: str) -> Arrow:
 def swap_exits(requests: Sequence[Request], step: int, ya_side: str) -> list[Request]:
     """The requests with the exits of decision ``step`` swapped: its "Tidak" down from
     the bottom vertex, its "Ya" by the ``ya_side`` vertex."""
-    ref = f"step:{step}"
-    out = []
-    for r in requests:
-        if r.source.ref == ref and r.branch == "tidak":
-            r = dataclasses.replace(r, side="bottom")
-        elif r.source.ref == ref and r.branch is not None:
-            r = dataclasses.replace(r, side=ya_side)
-        out.append(r)
-    return out
+    return face_exits(requests, step, ya_side, "bottom")
 
 
 def face_exits(
     requests: Sequence[Request], step: int, ya_side: str | None, tidak_side: str
 ) -> list[Request]:
     """The requests with decision ``step``'s "Ya" leaving by the ``ya_side`` vertex
-    (None: the bottom one, as usual) and its "Tidak" by the ``tidak_side`` one."""
+    (None: the bottom one, as usual) and its "Tidak" by the ``tidak_side`` one
+    ("bottom": down)."""
     ref = f"step:{step}"
     out = []
     for r in requests:

@@ -4,9 +4,11 @@ order of routing, and the Ya/Tidak labels.
 Rules (docs/format.md §1.2):
 - a step's ordinary exit and a decision's "Ya" leave the bottom of the symbol;
   "Tidak" leaves the right vertex of the diamond (the left one when the decision sits
-  in the last lane, or when the right side is blocked or much longer);
+  in the last lane, or when the right side is blocked or much longer); a request's
+  ``side`` may say otherwise (exits facing their targets: decision_exits.py);
 - arrows enter a symbol from the top (preferred when coming from above) or from a side
-  (preferred for loops back); several arrows on one side get spread anchors;
+  (preferred for loops back), a box from below when told (``enter_below``); several
+  arrows on one side get spread anchors;
 - arrows run on tracks: lane gutters (beside the symbols) and the channels around row
   boundaries (which never contain symbols), never on a table line, never through a
   symbol or connector, never sharing a collinear piece with another arrow.

@@ -244,6 +244,12 @@ def test_missing_data_folder(workdir, cli):
     assert result.output == "kesalahan: folder data 'tidak-ada' tidak ditemukan; periksa namanya\n"
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """The child gets Ctrl+C as a terminal delivers it, even when these tests run as a
+    background job (a shell starts those with SIGINT ignored, and children inherit it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(os.name == "nt", reason="SIGINT to a child process is POSIX-only")
 def test_command_line_and_ctrl_c(workdir):
     child = subprocess.Popen(
@@ -253,6 +259,7 @@ def test_command_line_and_ctrl_c(workdir):
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )  # fmt: skip
     try:
         lines = []

@@ -59,26 +59,60 @@ def confined(root: Path, path: str | os.PathLike) -> Path:
     """``path`` (relative to the current directory, or absolute, as built by joining a
     name to a folder) if it stays inside ``root``: lexically (no ``..`` climbing out, no
     absolute name elsewhere) and once symlinks are followed. Raises OutsideError."""
-    root, text = Path(root), os.fspath(path)
+    root_text, text = os.fspath(root), os.fspath(path)
     if "\x00" in text:
         raise OutsideError(
             "nama berkas memuat karakter NUL (\\0)", "tulis nama berkas dengan huruf dan angka saja"
         )
-    path = Path(text)
+    root, path = Path(root_text), Path(text)
     where = f"folder {root.name or root}"
-    if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
+    if not _lexically_under(os.path.abspath(text), os.path.abspath(root_text)):
         raise OutsideError(
             f"'{_shown(path, root)}' berada di luar {where}",
             "letakkan berkasnya di dalam folder itu dan tulis jalurnya tanpa '..' atau '/' di awal",
             outside=True,
         )
-    if not _real(path).is_relative_to(_real(root)):
+    if not _plainly_below(root_text, text) and not _real(path).is_relative_to(_real(root)):
         raise OutsideError(
             f"'{_shown(path, root)}' adalah tautan simbolik ke luar {where}",
             "salin berkasnya ke dalam folder itu, jangan ditautkan",
             outside=True,
         )
     return path
+
+
+def _lexically_under(path: str, root: str) -> bool:
+    """Whether the absolute, normalised ``path`` is ``root`` or lies below it."""
+    path, root = os.path.normcase(path), os.path.normcase(root)
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
+
+
+def _plainly_below(root: str, path: str) -> bool:
+    """Whether ``path`` is ``root`` followed by names none of which is ``..`` or a
+    symbolic link (each existing one checked with ``lstat``): then ``path`` resolves to
+    ``root``'s own real folder followed by those names, inside it whatever ``root``
+    itself resolves to, and ``realpath`` need not walk the whole of both. False (let
+    ``realpath`` decide) for anything else, and always on Windows (junctions)."""
+    if os.name == "nt":
+        return False
+    head = root if root.endswith(os.sep) else root + os.sep
+    if not path.startswith(head):
+        return False
+    names = [name for name in path[len(head) :].split(os.sep) if name not in ("", ".")]
+    if ".." in names:
+        return False
+    current = root
+    for name in names:
+        current = os.path.join(current, name)
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:  # nothing further exists: no link can lead out
+            return True
+        except (OSError, ValueError):
+            return False
+        if stat.S_ISLNK(mode):
+            return False
+    return True
 
 
 def _shown(path: Path, root: Path) -> str:

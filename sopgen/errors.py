@@ -92,12 +92,14 @@ class SopgenError(click.ClickException):
 class InputError(SopgenError):
     """Bad data: every problem found, in file order."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic]):
+    def __init__(self, diagnostics: Iterable[Diagnostic], errors_only: bool = False):
         self.diagnostics = sorted(diagnostics)
+        self.errors_only = errors_only  # --quiet: list the errors, still count the lints
         super().__init__(summary(self.diagnostics))
 
     def format_message(self) -> str:
-        lines = [d.format() for d in self.diagnostics]
+        shown = [d for d in self.diagnostics if d.is_error or not self.errors_only]
+        lines = [d.format() for d in shown]
         lines.append(f"Ditemukan {summary(self.diagnostics)}. Tidak ada berkas yang ditulis.")
         return "\n".join(lines)
 

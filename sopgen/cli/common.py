@@ -70,7 +70,8 @@ def load(
     errors = [d for d in diagnostics if d.is_error]
     fatal = errors or (strict and diagnostics)
     if fatal:
-        raise InputError(diagnostics)
+        # --quiet promises "only errors"; with --strict every lint is an error
+        raise InputError(diagnostics, errors_only=say.quiet and not strict)
     if show_lints or say.verbose:
         if not say.quiet:
             # in file order, as errors are; those at one place in the order found

@@ -134,3 +134,17 @@ def test_lints_are_listed_in_file_order(workdir, cli):
             places.append((file, int(number), int(column)))
     assert len(places) == 11
     assert places == sorted(places)
+
+
+def test_quiet_lists_only_the_errors(workdir, cli):
+    # '-q' is documented as "Hanya tampilkan kesalahan": with one error among the seed's
+    # lints, the error alone is listed (the lints are still counted)
+    lakip = workdir / "data/sekretariat/lakip.yaml"
+    edit(lakip, "    pelaksana: Kepala Dinas\n", "    pelaksana: Kepala Dinsa\n")
+    result = cli("check", "-q", "data")
+    assert result.exit_code == 1
+    assert "pelaksana 'Kepala Dinsa' tidak ada" in result.output
+    assert "peringatan:" not in result.output
+    assert "Ditemukan 1 kesalahan, 11 peringatan" in result.output
+    # --strict makes the lints errors: then they are listed even with -q
+    assert "peringatan: Pencatatan" in cli("check", "-q", "--strict", "data").output

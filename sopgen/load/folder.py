@@ -18,6 +18,7 @@ from sopgen.errors import LINT, Diagnostic, closest, did_you_mean
 from sopgen.load.encoding import decode_text
 from sopgen.load.parsed import ParseStore
 from sopgen.load.paths import DOCUMENT_FILE, procedure_id_problems
+from sopgen.load.unknown_keys import without_unknown_keys
 from sopgen.load.yamlsource import SourceMap, parse_yaml
 from sopgen.model import Dokumen, Procedure, Project, Prosedur
 from sopgen.model.dates import date_problem
@@ -153,7 +154,10 @@ def _read_model(path: Path, model: type[BaseModel], root: Path, store: ParseStor
     try:
         return model.model_validate(data), source, []
     except ValidationError as err:
-        return None, source, translate_validation_error(err, model, source)
+        found = translate_validation_error(err, model, source)
+        # a mistyped key alone: validate without it, so the checks of this file still
+        # run and one 'sopgen check' shows every error (the key's error stops the build)
+        return without_unknown_keys(data, err, model), source, found
 
 
 def _durations(prosedur: Prosedur, source: SourceMap, dokumen: Dokumen | None):

@@ -148,3 +148,19 @@ def test_quiet_lists_only_the_errors(workdir, cli):
     assert "Ditemukan 1 kesalahan, 11 peringatan" in result.output
     # --strict makes the lints errors: then they are listed even with -q
     assert "peringatan: Pencatatan" in cli("check", "-q", "--strict", "data").output
+
+
+def test_a_mistyped_key_does_not_hide_the_other_errors_of_its_file(workdir):
+    # one run shows every error: a key typo in lakip.yaml used to stop the checks of
+    # that file, so its wrong pelaksana only appeared after the typo was fixed
+    from sopgen.build import read_data
+
+    lakip = workdir / "data/sekretariat/lakip.yaml"
+    edit(lakip, "    output: Disposisi Surat\n", "    ouptut: Disposisi Surat\n")
+    edit(lakip, "    pelaksana: Kepala Dinas\n", "    pelaksana: Kepala Dinsa\n")
+    projects, diagnostics = read_data(Path("data"))
+    errors = [d.format() for d in diagnostics if d.is_error]
+    assert projects == []  # nothing to build while an error remains
+    assert len(errors) == 2, errors
+    assert "kunci 'ouptut' tidak dikenal; maksud Anda 'output'?" in errors[0]
+    assert "pelaksana 'Kepala Dinsa' tidak ada" in errors[1]

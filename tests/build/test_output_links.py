@@ -103,3 +103,34 @@ def test_a_kept_view_reads_back_as_it_was_made(tmp_path):
         site = html_context(load_data(folder), {}, measure, with_pdf=True, figures=False)
         for view in site.procedures:
             assert repr(kept.loads(kept.dumps(view))) == repr(view)  # Markup stays Markup
+
+
+def test_a_kept_view_carries_its_entry_key_not_in_the_entry(tmp_path):
+    """A procedure page's key reads the view's entry key instead of hashing the view: the
+    key is the one the entry is stored under, and is not written into the entry."""
+    from sopgen.build.cache import Cache
+    from sopgen.render.fonts import measure
+    from sopgen.render.html import kept
+    from sopgen.render.html.context import html_context
+
+    class Store:
+        def __init__(self):
+            self.cache = Cache(tmp_path / "cache")
+
+        def get(self, key):
+            return self.cache.get("page", key)
+
+        def put(self, key, body):
+            self.cache.put("page", key, body)
+
+        def source(self, document, procedure):
+            return procedure
+
+    store = Store()
+    for _ in range(2):  # made, then read back
+        site = html_context(load_data(FORMS), {}, measure, figures=False, views=store)
+        keys = [view.key for view in site.procedures]
+        assert len(set(keys)) == len(keys) == len(site.procedures)
+        for view, key in zip(site.procedures, keys, strict=True):
+            entry = store.get(key)
+            assert key.encode() not in entry and kept.loads(entry) == view

@@ -75,7 +75,8 @@ def _plain(value: object) -> object:
         return [_plain(v) for v in value]
     name = type(value).__name__
     if dataclasses.is_dataclass(value) and (CLASSES.get(name) is type(value) or name == TOP):
-        return {name: [_plain(getattr(value, f.name)) for f in dataclasses.fields(value)]}
+        fields = [f for f in dataclasses.fields(value) if f.compare]  # ``key`` is not kept
+        return {name: [_plain(getattr(value, f.name)) for f in fields]}
     raise TypeError(f"not kept: {type(value).__name__}")
 
 
@@ -112,7 +113,8 @@ def digest(*parts: object) -> str:
 
 class KeptViews:
     """``view(key_parts, make)``: the view under the hash of ``key_parts`` from
-    ``store``, else ``make()`` (put in ``store``)."""
+    ``store``, else ``make()`` (put in ``store``); either carries that hash as its
+    ``key``, which the pages' keys read instead of hashing the whole view."""
 
     def __init__(self, store: ViewStore | None):
         self.store = store
@@ -124,9 +126,9 @@ class KeptViews:
         body = self.store.get(key)
         if body is not None:
             try:
-                return loads(body)
+                return dataclasses.replace(loads(body), key=key)
             except (ValueError, TypeError, KeyError):  # foreign or damaged: made again
                 pass
         view = make()
         self.store.put(key, dumps(view))
-        return view
+        return dataclasses.replace(view, key=key)

@@ -120,8 +120,9 @@ class ProcedurePages:
         """What decides the view's drawings, and a digest of the view (made once)."""
         project, proc = self.owner[id(view)]
         assert self.store is not None
-        if id(view) not in self.digests:
-            self.digests[id(view)] = self._key(view)
+        if id(view) not in self.digests:  # a kept view is known by its entry's key
+            whole = ("kept", view.key, view.reconstructed_shared) if view.key else view
+            self.digests[id(view)] = self._key(whole)
         drawing = (self.styles[project.name], self.store.drawing(project.name, proc.id))
         return repr(drawing), self.digests[id(view)]
 

@@ -146,6 +146,10 @@ class ProcedureView:
     titles: ColumnTitles = ColumnTitles()
     identity: IdentityView | None = None  # only for a procedure that is its own SOP document
     catatan: Markup = Markup("")  # the notes under the flowchart table
+    # the hash its kept entry is found by (``kept.KeptViews``), which decides every field
+    # above but ``reconstructed_shared`` (set after); "" when not kept. Not compared,
+    # not shown by repr, not kept.
+    key: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -92,15 +92,27 @@ class SopgenError(click.ClickException):
 class InputError(SopgenError):
     """Bad data: every problem found, in file order."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic], errors_only: bool = False):
+    def __init__(
+        self, diagnostics: Iterable[Diagnostic], errors_only: bool = False, strict: bool = False
+    ):
         self.diagnostics = sorted(diagnostics)
         self.errors_only = errors_only  # --quiet: list the errors, still count the lints
+        self.strict = strict  # --strict: the lints stop the build too
         super().__init__(summary(self.diagnostics))
 
     def format_message(self) -> str:
         shown = [d for d in self.diagnostics if d.is_error or not self.errors_only]
         lines = [d.format() for d in shown]
         lines.append(f"Ditemukan {summary(self.diagnostics)}. Tidak ada berkas yang ditulis.")
+        errors = [d for d in shown if d.is_error]
+        if errors and len(errors) < len(shown) and not self.strict:
+            # errors among lints: say which ones stop the build
+            places = [f"{_safe(d.file)}:{d.line}:{d.column}" for d in errors[:5]]
+            more = f" dan {len(errors) - 5} lainnya" if len(errors) > 5 else ""
+            lines.append(
+                f"Yang harus diperbaiki: {', '.join(places)}{more}. Peringatan tidak "
+                "menghentikan pembuatan; '-q' hanya menampilkan kesalahan."
+            )
         return "\n".join(lines)
 
     def show(self, file=None) -> None:

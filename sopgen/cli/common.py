@@ -71,7 +71,7 @@ def load(
     fatal = errors or (strict and diagnostics)
     if fatal:
         # --quiet promises "only errors"; with --strict every lint is an error
-        raise InputError(diagnostics, errors_only=say.quiet and not strict)
+        raise InputError(diagnostics, errors_only=say.quiet and not strict, strict=strict)
     if show_lints or say.verbose:
         if not say.quiet:
             # in file order, as errors are; those at one place in the order found

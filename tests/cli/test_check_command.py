@@ -164,3 +164,16 @@ def test_a_mistyped_key_does_not_hide_the_other_errors_of_its_file(workdir):
     assert len(errors) == 2, errors
     assert "kunci 'ouptut' tidak dikenal; maksud Anda 'output'?" in errors[0]
     assert "pelaksana 'Kepala Dinsa' tidak ada" in errors[1]
+
+
+def test_errors_among_lints_are_named_after_the_summary():
+    # the seed alone has 11 lints: one error among them, in file order, was easy to miss
+    from sopgen.errors import LINT, Diagnostic, InputError
+
+    lints = [Diagnostic("data/a.yaml", n, 1, "x", "y", LINT) for n in range(1, 12)]
+    error = Diagnostic("data/b.yaml", 40, 5, "kunci 'ouptut' tidak dikenal", "z")
+    last = InputError([*lints, error]).format_message().splitlines()[-1]
+    assert last.startswith("Yang harus diperbaiki: data/b.yaml:40:5.")
+    # with --strict every line listed is to be fixed: nothing more to say
+    strict = InputError([*lints, error], strict=True).format_message().splitlines()[-1]
+    assert strict.startswith("Ditemukan 1 kesalahan, 11 peringatan.")

@@ -123,7 +123,10 @@ def new_procedure(proc_id: str, folder: Path) -> Created:
             "binder. Pilih id lain"
         )
     if target.exists():
-        raise ScaffoldError(f"berkas {target.as_posix()} sudah ada; tidak ditimpa")
+        raise ScaffoldError(
+            f"berkas {target.as_posix()} sudah ada; tidak ditimpa. Pilih id lain, atau "
+            "sunting berkas itu langsung"
+        )
     document = folder / DOCUMENT_FILE
     from sopgen import files
 

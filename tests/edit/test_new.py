@@ -102,8 +102,9 @@ def test_refuses_to_overwrite(workdir, cli):
     before, doc_before = lakip.read_bytes(), DOC.read_bytes()
     result = cli("new", "prosedur", "lakip")
     assert result.exit_code == 1
-    assert (
-        result.output == "kesalahan: berkas data/sekretariat/lakip.yaml sudah ada; tidak ditimpa\n"
+    assert result.output == (
+        "kesalahan: berkas data/sekretariat/lakip.yaml sudah ada; tidak ditimpa. Pilih id "
+        "lain, atau sunting berkas itu langsung\n"  # says what to do instead
     )
     assert lakip.read_bytes() == before and DOC.read_bytes() == doc_before
 

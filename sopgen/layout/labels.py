@@ -37,6 +37,7 @@ class Scene:
     diamonds: tuple[Box, ...] = ()  # decisions: only the diamond itself is taken
     rows: dict[str, tuple[float, float]] = field(default_factory=dict)  # "step:N" -> its row
     decisions: dict[str, Box] = field(default_factory=dict)  # "step:N" -> its diamond
+    lanes: tuple[tuple[float, float], ...] = ()  # each lane's x extent
 
 
 def label_box(
@@ -134,6 +135,15 @@ def _boxes_meet(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _past_own_lane(box, exit_: Point, lanes) -> bool:
+    """Whether a label stands outside the lane its exit is in (beside a first segment
+    only a few points long, a label slid along it lands past the lane's line)."""
+    for x0, x1 in lanes:
+        if x0 + EPS < exit_[0] < x1 - EPS:
+            return not (x0 - EPS <= box[0] and box[2] <= x1 + EPS)
+    return False
+
+
 def label_free(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene) -> bool:
     """Inside the lanes, clear of symbols, connectors, other labels and every line but
     the arrow's own first segment."""
@@ -155,6 +165,8 @@ def _conflicts(box, arrow: Arrow, arrows: Sequence[Arrow], labels, scene: Scene,
     decision = scene.decisions.get(arrow.source)
     if decision is not None and across_decision(box, arrow.points[0], (decision,)):
         bad += 6  # past the diamond's middle it reads as the other exit's label
+    if _past_own_lane(box, arrow.points[0], scene.lanes):
+        bad += 1  # in another executor's lane: least of all, where nothing else is free
     if first and bad:
         return bad
     for b in scene.shapes:
@@ -295,7 +307,8 @@ def scene_of(geo) -> Scene:
     grid = [(x - d, geo.top, x + d, geo.bottom) for x in geo.columns.lane_borders()]
     grid += [(area[0], y - d, area[2], y + d) for y in geo.boundaries]
     decisions = {f"step:{k}": s.box for k, s in geo.symbols.items() if s.kind == "decision"}
-    return Scene(tuple(shapes), area, tuple(grid), diamonds, rows_of(geo), decisions)
+    lanes = tuple((c.x, c.right) for c in geo.columns.lanes)
+    return Scene(tuple(shapes), area, tuple(grid), diamonds, rows_of(geo), decisions, lanes)
 
 
 def rows_of(geo) -> dict[str, tuple[float, float]]:

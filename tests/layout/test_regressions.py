@@ -76,3 +76,23 @@ def test_many_connectors_under_one_lane_keep_their_size():
     for page in layout.pages:
         for c in page.offpage:
             assert c.box.w >= 2 * style.track_gap and c.box.h > 0
+
+
+@pytest.mark.parametrize("real_fonts", [False, True], ids=["fake", "real"])
+def test_a_tidak_beside_a_short_first_segment_stays_in_its_lane(real_fonts):
+    # BPS SOP-023: the Tidak leaves the diamond's left vertex a few points from the lane
+    # line and goes back to the lane on the left; slid along that short segment, its
+    # label stood past the lane line, in the other executor's lane
+    from sopgen.layout.audit import label_box
+    from sopgen.render.fonts import measure as real
+
+    measure = real if real_fonts else fake_measure
+    p, style = load(HERE / "tidak_label_past_its_lane_line.json")
+    layout = layout_procedure(p, "01/SOP/2024", style, measure)
+    tidak = [(page, a) for page in layout.pages for a in page.arrows if a.label == "Tidak"]
+    assert tidak
+    for page, a in tidak:
+        ex = a.points[0][0]
+        lane = next(c.box for c in page.cells if c.role == "lane" and c.box.x < ex < c.box.right)
+        x0, _, x1, _ = label_box(a, style, measure)
+        assert lane.x <= x0 and x1 <= lane.right, (a.points, (x0, x1), (lane.x, lane.right))

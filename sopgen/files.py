@@ -64,17 +64,20 @@ def confined(root: Path, path: str | os.PathLike) -> Path:
         raise OutsideError(
             "nama berkas memuat karakter NUL (\\0)", "tulis nama berkas dengan huruf dan angka saja"
         )
-    root, path = Path(root_text), Path(text)
-    where = f"folder {root.name or root}"
+    path = path if isinstance(path, Path) else Path(text)
     if not _lexically_under(os.path.abspath(text), os.path.abspath(root_text)):
+        root = Path(root_text)
         raise OutsideError(
-            f"'{_shown(path, root)}' berada di luar {where}",
+            f"'{_shown(path, root)}' berada di luar folder {root.name or root}",
             "letakkan berkasnya di dalam folder itu dan tulis jalurnya tanpa '..' atau '/' di awal",
             outside=True,
         )
-    if not _plainly_below(root_text, text) and not _real(path).is_relative_to(_real(root)):
+    if not _plainly_below(root_text, text) and not _real(path).is_relative_to(
+        _real(Path(root_text))
+    ):
+        root = Path(root_text)
         raise OutsideError(
-            f"'{_shown(path, root)}' adalah tautan simbolik ke luar {where}",
+            f"'{_shown(path, root)}' adalah tautan simbolik ke luar folder {root.name or root}",
             "salin berkasnya ke dalam folder itu, jangan ditautkan",
             outside=True,
         )

@@ -11,6 +11,7 @@ from sopgen.check import kept
 from sopgen.check.identity import check_procedure_identity
 from sopgen.check.logo import check_logo
 from sopgen.check.names import check_procedure_ids
+from sopgen.check.notes import import_notes
 from sopgen.check.officials import check_nip, lint_pangkat
 from sopgen.check.procedure import check_procedure, lint_procedure, repeated_items
 from sopgen.check.revisions import check_revision_dates, check_revisions
@@ -36,6 +37,7 @@ def check_project(project: Project, store: kept.CheckStore | None = None) -> lis
     found += check_revisions(project)
     found += check_revision_dates(project)
     found += check_logo(project)
+    found += import_notes(source_of(project))
     document = kept.document_key(project) if store is not None else None
     for procedure in project.procedures:
         found += _procedure_rules(project, procedure, bool(oversized), store, document)
@@ -58,6 +60,7 @@ def _procedure_rules(
         return found
     found = check_procedure(procedure)
     found += lint_procedure(procedure, project)
+    found += import_notes(source_of(procedure))
     found += check_procedure_identity(project, procedure)
     if not oversized:  # one message for one cause (``oversized`` comes from dokumen.yaml)
         found += check_identity_size(project, procedure)

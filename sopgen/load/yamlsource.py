@@ -48,6 +48,8 @@ class SourceMap:
     # the SHA-256 of the text it maps (``load.parsed.text_digest``), when loaded through
     # kept parses: what kept check results are found by (``check.kept``)
     digest: str | None = field(default=None, compare=False, repr=False)
+    # the importer's '# impor: ...' notes still in the text: (line, column, note)
+    notes: tuple[tuple[int, int, str], ...] = field(default=(), compare=False, repr=False)
 
     def position(self, path: Path_, prefer_key: bool = False) -> tuple[int, int]:
         """The position of ``path``, or of its nearest ancestor that has one."""
@@ -76,6 +78,34 @@ def parse_yaml(
     """Parse one YAML document. Returns (data or None, source map, diagnostics).
     ``store``: parses kept between runs (``load.parsed``): a text found there is not
     parsed again, one that parses without a problem is put there."""
+    data, source, problems = _parse_kept(file, text, store)
+    source.notes = import_notes(text)
+    return data, source, problems
+
+
+# '# impor: ...' on a line of its own, then its wrapped lines '#   ...'
+_NOTE = re.compile(r"^([ ]*)# impor: (.*)$((?:\n[ ]*#   .*$)*)", re.MULTILINE)
+
+
+def import_notes(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where the importer's notes ('# impor: ...', see ``sopgen impor``) stand in a
+    text, with each note's words on one line: an officer deletes a note once the place
+    was compared with the original document."""
+    if "# impor: " not in text:
+        return ()
+    found = []
+    for match in _NOTE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        words = [match.group(2)] + [
+            part.strip().removeprefix("#").strip() for part in match.group(3).split("\n")[1:]
+        ]
+        found.append((line, len(match.group(1)) + 1, " ".join(w for w in words if w)))
+    return tuple(found)
+
+
+def _parse_kept(
+    file: str, text: str, store: kept.ParseStore | None
+) -> tuple[object, SourceMap, list[Diagnostic]]:
     if store is None:
         return _parse(file, text)
     digest = kept.text_digest(text)

@@ -32,7 +32,10 @@ def check(
     quiet: bool,
     verbose: bool,
 ) -> None:
-    """Periksa data YAML: kesalahan (exit 1) dan peringatan (exit 0).
+    """Periksa data YAML: kesalahan (harus diperbaiki) dan peringatan (saran perbaikan).
+
+    Kesalahan menghentikan pembuatan PDF dan buku panduan; peringatan tidak (kecuali
+    dengan --strict).
 
     Setiap prosedur juga ditata letak seperti di binder (baris yang terlalu tinggi untuk
     satu halaman dilaporkan). Tata letak itu disimpan di OUTPUT/.sopgen-cache/, sehingga

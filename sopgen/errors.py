@@ -107,8 +107,10 @@ class InputError(SopgenError):
         errors = [d for d in shown if d.is_error]
         if errors and len(errors) < len(shown) and not self.strict:
             # errors among lints: say which ones stop the build
-            places = [f"{_safe(d.file)}:{d.line}:{d.column}" for d in errors[:5]]
-            more = f" dan {len(errors) - 5} lainnya" if len(errors) > 5 else ""
+            # one mention per place (a wrong key there may also leave a required one out)
+            places = list(dict.fromkeys(f"{_safe(d.file)}:{d.line}:{d.column}" for d in errors))
+            more = f" dan {len(places) - 5} lainnya" if len(places) > 5 else ""
+            places = places[:5]
             lines.append(
                 f"Yang harus diperbaiki: {', '.join(places)}{more}. Peringatan tidak "
                 "menghentikan pembuatan; '-q' hanya menampilkan kesalahan."

@@ -172,7 +172,9 @@ def test_errors_among_lints_are_named_after_the_summary():
 
     lints = [Diagnostic("data/a.yaml", n, 1, "x", "y", LINT) for n in range(1, 12)]
     error = Diagnostic("data/b.yaml", 40, 5, "kunci 'ouptut' tidak dikenal", "z")
-    last = InputError([*lints, error]).format_message().splitlines()[-1]
+    # a second error at the same place (a misspelt key also leaves a required one out)
+    twin = Diagnostic("data/b.yaml", 40, 5, "kunci 'output' wajib diisi", "z")
+    last = InputError([*lints, error, twin]).format_message().splitlines()[-1]
     assert last.startswith("Yang harus diperbaiki: data/b.yaml:40:5.")
     # with --strict every line listed is to be fixed: nothing more to say
     strict = InputError([*lints, error], strict=True).format_message().splitlines()[-1]

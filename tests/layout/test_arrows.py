@@ -13,6 +13,12 @@ from tests.layout.invariants import check_all
 STYLE = Style()
 
 
+def assert_no_crossing_and_no_fault(p) -> None:
+    """The procedure's paged layout crosses no line and has no hard audit fault."""
+    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
+    assert found.crossings == 0 and not any(found.hard().values()), found.notes
+
+
 def page_of(p, style=STYLE):
     layout = layout_procedure(p, "x", style, fake_measure)
     check_all(layout, p, style)
@@ -122,8 +128,7 @@ def test_a_tidak_to_the_symbol_straight_below_goes_down_and_ya_leaves_facing_its
     assert tidak.label == "Tidak"
     assert tidak.points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
     assert len(tidak.points) == 2  # straight down
-    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
-    assert found.crossings == 0 and not any(found.hard().values())
+    assert_no_crossing_and_no_fault(p)
 
 
 def test_exits_to_lanes_on_either_side_leave_by_the_vertices_facing_them():
@@ -138,8 +143,7 @@ def test_exits_to_lanes_on_either_side_leave_by_the_vertices_facing_them():
     ya, tidak = arrow(page, 1, 2), arrow(page, 1, 0)
     assert ya.points[0] == pytest.approx((decision.box.right, decision.box.cy))
     assert tidak.points[0] == pytest.approx((decision.box.x, decision.box.cy))
-    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
-    assert found.crossings == 0 and not any(found.hard().values())
+    assert_no_crossing_and_no_fault(p)
 
 
 def test_a_tidak_back_to_a_lane_on_the_left_leaves_by_the_left_vertex():
@@ -156,8 +160,7 @@ def test_a_tidak_back_to_a_lane_on_the_left_leaves_by_the_left_vertex():
     decision = page.symbols[2]
     assert arrow(page, 2, 3).points[0] == pytest.approx((decision.box.cx, decision.box.bottom))
     assert arrow(page, 2, 0).points[0] == pytest.approx((decision.box.x, decision.box.cy))
-    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
-    assert found.crossings == 0 and not any(found.hard().values())
+    assert_no_crossing_and_no_fault(p)
 
 
 @pytest.mark.parametrize(
@@ -189,8 +192,7 @@ def test_a_tidak_back_to_the_box_that_sent_it_comes_up_into_its_bottom(steps):
     assert into.points[0] == pytest.approx((box.box.right, box.box.cy))
     assert tidak.points[0] == pytest.approx((decision.box.x, decision.box.cy))
     assert tidak.points[-1] == pytest.approx((box.box.cx, box.box.bottom))
-    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
-    assert found.crossings == 0 and not any(found.hard().values()), found.notes
+    assert_no_crossing_and_no_fault(p)
 
 
 def test_a_tidak_back_up_into_a_box_entered_from_its_side_shares_its_bottom():
@@ -210,8 +212,7 @@ def test_a_tidak_back_up_into_a_box_entered_from_its_side_shares_its_bottom():
     assert tidak.points[0] == pytest.approx((decision.box.right, decision.box.cy))
     assert tidak.points[-1][1] == pytest.approx(box.box.bottom)
     assert box.box.x < tidak.points[-1][0] < box.box.right
-    found = audit(layout_procedure(p, "x", STYLE, fake_measure), STYLE, fake_measure)
-    assert found.crossings == 0 and not any(found.hard().values()), found.notes
+    assert_no_crossing_and_no_fault(p)
 
 
 def test_exits_facing_their_targets_are_not_kept_when_they_cross_more():

@@ -1,5 +1,6 @@
 """The audit's label checks beyond lines and text (audit.py): a label outside the
-executors' lanes, on an arrowhead, or beyond its decision's middle from its exit."""
+executors' lanes, in a lane other than its exit's, on an arrowhead, or beyond its
+decision's middle from its exit."""
 
 from __future__ import annotations
 
@@ -22,6 +23,13 @@ def lane_spans(page: Page) -> list[tuple[float, float]]:
         else:
             out.append((x0, x1))
     return out
+
+
+def within_own_lane(box: Rect, exit_x: float, lanes: list[tuple[float, float]]) -> bool:
+    """Whether a label's box stays within the lane its exit leaves from (``lanes``: each
+    executor lane's x extent); True where no lane holds the exit (a connector's)."""
+    own = [(x0, x1) for x0, x1 in lanes if x0 - EPS <= exit_x <= x1 + EPS]
+    return not own or any(x0 - EPS <= box[0] and box[2] <= x1 + EPS for x0, x1 in own)
 
 
 def head_boxes(arrows: Iterable[Arrow], size: float) -> list[Rect]:

@@ -109,7 +109,7 @@ def test_text_crossed_by_an_arrow_and_text_outside_its_cell():
 
 def test_a_label_away_from_its_exit():
     far = Arrow(((150, 145), (150, 175)), "step:0", "step:1", "Ya", (250, 200))
-    assert counts(page([BOX0, BOX1], [far])) == {"labels_away": 1}
+    assert counts(page([BOX0, BOX1], [far])) == {"labels_away": 1, "labels_in_other_lanes": 1}
     near = Arrow(((150, 145), (150, 175)), "step:0", "step:1", "Ya", (154, 155))
     assert counts(page([BOX0, BOX1], [near])) == {}
 
@@ -119,7 +119,9 @@ def test_a_label_touching_or_crossing_a_table_line():
     def right_exit(label, at, source="step:0"):
         return Arrow(((190, 130), (215, 130), (215, 175)), source, "step:1", label, at)
 
-    assert counts(page([BOX0], [right_exit("Tidak", (192, 126))])) == {"labels_on_lines": 1}
+    # astride the lane line: also partly in the next executor's lane
+    across = {"labels_on_lines": 1, "labels_in_other_lanes": 1}
+    assert counts(page([BOX0], [right_exit("Tidak", (192, 126))])) == across
     assert counts(page([BOX0], [right_exit("Ya", (192.8, 126))])) == {"labels_on_lines": 1}
     assert counts(page([BOX0], [right_exit("Ya", (192, 126))])) == {}
     down = Arrow(((150, 145), (150, 175)), "offpage:A", "step:1", "Ya", (154, 160.5))
@@ -134,6 +136,16 @@ def test_a_label_outside_the_lanes():
 
     assert counts(page([], [exit_((100 - 1 - 7, 128))])) == {"labels_outside_lanes": 1}
     assert counts(page([], [exit_((108, 128))])) == {}
+
+
+def test_a_label_in_the_next_executors_lane():
+    # a Tidak leaving a decision in the first lane (x 100-200) to the right, its label
+    # past the lane line over the second lane's empty cell: read as that lane's label
+    def right_exit(at):
+        return Arrow(((190, 130), (250, 130), (250, 175)), "step:0", "step:1", "Tidak", at)
+
+    assert counts(page([], [right_exit((204, 126))])) == {"labels_in_other_lanes": 1}
+    assert counts(page([], [right_exit((172, 126))])) == {}
 
 
 def test_a_label_touching_an_arrowhead():

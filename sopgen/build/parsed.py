@@ -54,3 +54,16 @@ class KeptParses(_Kept):
 
 class KeptChecks(_Kept):
     KIND = "check"
+
+
+class KeptLoad:
+    """A run's kept parses and check results under one cache folder (one per run: each
+    prunes by what the run asked for), saved together once the run succeeded."""
+
+    def __init__(self, folder: Path):
+        self.parsed = KeptParses(folder)
+        self.checked = KeptChecks(folder)
+
+    def save(self) -> None:
+        self.parsed.save()
+        self.checked.save()

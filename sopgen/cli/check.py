@@ -42,18 +42,16 @@ def check(
     'sopgen build' sesudahnya tidak menata letak ulang.
     """
     from sopgen.build.cache import FOLDER
-    from sopgen.build.parsed import KeptChecks, KeptParses
+    from sopgen.build.parsed import KeptLoad
 
     say = Verbosity(quiet, verbose)
     created = not output.exists()  # a failed check leaves no output folder behind
-    parsed = None if no_cache else KeptParses(output / FOLDER)
-    checked = None if no_cache else KeptChecks(output / FOLDER)
+    kept = None if no_cache else KeptLoad(output / FOLDER)
     try:
-        projects, diagnostics = load(data, strict, say, parsed=parsed, checked=checked)
+        projects, diagnostics = load(data, strict, say, kept=kept)
         laid_out = _check_layout(projects, None if no_cache else output / FOLDER, jobs)
-        if parsed is not None and checked is not None:
-            parsed.save()
-            checked.save()
+        if kept is not None:
+            kept.save()
     except BaseException:
         if created:
             shutil.rmtree(output, ignore_errors=True)

@@ -55,18 +55,16 @@ OUT_ARG = click.argument(
 )
 
 
-def load(
-    data: Path, strict: bool, say: Verbosity, show_lints: bool = True, parsed=None, checked=None
-):
+def load(data: Path, strict: bool, say: Verbosity, show_lints: bool = True, kept=None):
     """Load and check; print lints; raise InputError (exit 1) on any error.
-    ``parsed``, ``checked``: parses and check results kept between runs
-    (``build.parsed.KeptParses``, ``KeptChecks``).
+    ``kept``: parses and check results kept between runs (``build.parsed.KeptLoad``).
 
     Build commands pass show_lints=False: they count the lints and point at
     'sopgen check' (or --verbose) instead of repeating them on every build."""
     from sopgen.build import read_data
 
-    projects, diagnostics = read_data(data, parsed, checked)
+    stores = (kept.parsed, kept.checked) if kept is not None else ()
+    projects, diagnostics = read_data(data, *stores)
     errors = [d for d in diagnostics if d.is_error]
     fatal = errors or (strict and diagnostics)
     if fatal:
@@ -188,13 +186,11 @@ def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options)
 
     from sopgen.build import build
     from sopgen.build.cache import FOLDER
-    from sopgen.build.parsed import KeptChecks, KeptParses
+    from sopgen.build.parsed import KeptLoad
     from sopgen.build.run import Options
 
-    cache = options.get("cache", True)
-    parsed = KeptParses(output / FOLDER) if cache else None
-    checked = KeptChecks(output / FOLDER) if cache else None
-    projects, _ = load(data, strict, say, show_lints=False, parsed=parsed, checked=checked)
+    kept = KeptLoad(output / FOLDER) if options.get("cache", True) else None
+    projects, _ = load(data, strict, say, show_lints=False, kept=kept)
     total = sum(len(project.procedures) for project in projects)
     if say.quiet or not sys.stderr.isatty() or total < 2:
         report = build(projects, output, Options(**options))
@@ -207,9 +203,8 @@ def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options)
                 bar.update(1, name)
 
             report = build(projects, output, Options(**options, progress=done))
-    if parsed is not None and checked is not None:
-        parsed.save()
-        checked.save()
+    if kept is not None:
+        kept.save()
     for path in report.binders:
         say.info(f"binder: {path}")
     for path in report.pdfs:

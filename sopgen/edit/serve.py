@@ -145,12 +145,11 @@ class PreviewServer:
 
     def _build(self) -> bool:
         from sopgen.build import read_data
-        from sopgen.build.parsed import KeptChecks, KeptParses
+        from sopgen.build.parsed import KeptLoad
 
         started = time.monotonic()
-        parsed = KeptParses(self.output / CACHE_FOLDER)  # one per build: it prunes by use
-        checked = KeptChecks(self.output / CACHE_FOLDER)
-        projects, diagnostics = read_data(self.data, parsed, checked)
+        kept = KeptLoad(self.output / CACHE_FOLDER)  # one per build: it prunes by use
+        projects, diagnostics = read_data(self.data, kept.parsed, kept.checked)
         errors = [d for d in diagnostics if d.is_error]
         if errors:
             for diagnostic in errors:
@@ -172,8 +171,7 @@ class PreviewServer:
             self.echo_error(f"kesalahan: {message}")
             self._publish(message_html(message), message_banner(message))
             return False
-        parsed.save()  # as the build commands: only after a good build
-        checked.save()
+        kept.save()  # as the build commands: only after a good build
         warnings = len(diagnostics)
         for diagnostic in diagnostics:
             self.echo_detail(diagnostic.format())

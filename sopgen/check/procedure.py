@@ -225,8 +225,8 @@ def _lint_waktu(procedure: Procedure, src: SourceMap) -> list[Diagnostic]:
     what = f"waktu '{first}'" if len(rows) == 1 else f"waktu di {len(rows)} langkah ({names})"
     hint = (
         "biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis "
-        "angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: menit, jam, hari, "
-        "minggu, bulan)"
+        "angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: detik, menit, jam, "
+        "hari, minggu, bulan)"
     )
     if re.fullmatch(r"\d+(?:[.,]\d+)?", first.strip()):  # "2": a number without its unit
         what += " tanpa satuan"

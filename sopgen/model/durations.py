@@ -1,7 +1,7 @@
 """Waktu (Mutu Baku) strings <-> minutes.
 
-"5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt", "2 hr" are accepted, and
-ranges: "1-2 hari", "1 – 5 hari kerja", "30 menit - 1 jam", "1 s.d. 3 hari". A single
+"30 detik", "5 Menit", "1 jam", "1 hari", "2 hari kerja", "1,5 jam", "30 mnt", "2 hr" are
+accepted, and ranges: "1-2 hari", "1 – 5 hari kerja", "30 menit - 1 jam", "1 s.d. 3 hari". A single
 value's unit is kept for display, normalised to a capitalised word ("5 Menit", "1 Jam"), as
 docs/format.md §3 recommends; a range is printed as written. Any other text ("Semesteran") is
 valid Waktu that cannot be added up (``parse_duration`` raises, the caller keeps the
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 # unit word -> canonical unit
 UNIT_ALIASES = {
+    "detik": "detik",  # real SOPs time quick checks in seconds ("30 detik")
+    "dtk": "detik",
     "menit": "menit",
     "mnt": "menit",
     "m": "menit",
@@ -33,8 +35,15 @@ UNIT_ALIASES = {
     "bulan": "bulan",
     "bln": "bulan",
 }
-UNIT_LABELS = {"menit": "Menit", "jam": "Jam", "hari": "Hari", "minggu": "Minggu", "bulan": "Bulan"}
-KNOWN_UNITS = ("menit", "jam", "hari", "minggu", "bulan")
+UNIT_LABELS = {
+    "detik": "Detik",
+    "menit": "Menit",
+    "jam": "Jam",
+    "hari": "Hari",
+    "minggu": "Minggu",
+    "bulan": "Bulan",
+}
+KNOWN_UNITS = ("detik", "menit", "jam", "hari", "minggu", "bulan")
 MAX_VALUE = 100_000  # larger numbers are no lead time a row can add up (kept as text)
 
 _PATTERN = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([A-Za-z][A-Za-z ]*?)\s*$")
@@ -56,7 +65,7 @@ class Duration:
     """A parsed Waktu: one value, or a range (``upper`` set; value/unit/minutes = lower)."""
 
     value: float
-    unit: str  # canonical: menit | jam | hari | minggu | bulan
+    unit: str  # canonical: detik | menit | jam | hari | minggu | bulan
     minutes: float
     upper: Duration | None = None  # the range's upper bound ("1-2 hari": 2 hari)
 
@@ -85,8 +94,9 @@ def format_number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def unit_minutes(unit: str, minutes_per_day: int, days_per_week: int, days_per_month: int) -> int:
+def unit_minutes(unit: str, minutes_per_day: int, days_per_week: int, days_per_month: int) -> float:
     return {
+        "detik": 1 / 60,
         "menit": 1,
         "jam": 60,
         "hari": minutes_per_day,
@@ -139,19 +149,18 @@ def _parse_one(
 
 
 def format_minutes(minutes: float, minutes_per_day: int = 450) -> str:
-    """A total in the largest readable units: 1 Hari 2 Jam 5 Menit (working days)."""
-    total = round(minutes)
+    """A total in the largest readable units: 1 Hari 2 Jam 5 Menit (working days), down
+    to seconds when steps are timed in them (1 Menit 30 Detik)."""
+    total = round(minutes * 60)  # in seconds: "30 detik" is half a minute
     if total == 0:
         return "0 Menit"
     parts = []
-    days, rest = divmod(total, minutes_per_day)
-    hours, mins = divmod(rest, 60)
-    if days:
-        parts.append(f"{days} Hari")
-    if hours:
-        parts.append(f"{hours} Jam")
-    if mins:
-        parts.append(f"{mins} Menit")
+    days, rest = divmod(total, minutes_per_day * 60)
+    hours, rest = divmod(rest, 3600)
+    mins, secs = divmod(rest, 60)
+    for count, unit in ((days, "Hari"), (hours, "Jam"), (mins, "Menit"), (secs, "Detik")):
+        if count:
+            parts.append(f"{count} {unit}")
     return " ".join(parts)
 
 

@@ -148,7 +148,7 @@ CASES = [
         "layanan.yaml",
         "waktu: 10 menit",
         "waktu: sepuluh menit",
-        "data/mini/layanan.yaml:15:12: peringatan: waktu 'sepuluh menit' tidak dapat dijumlahkan; dicetak seperti tertulis dan tidak ikut 'Jumlah waktu'\n    cara memperbaiki: biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: menit, jam, hari, minggu, bulan)",
+        "data/mini/layanan.yaml:15:12: peringatan: waktu 'sepuluh menit' tidak dapat dijumlahkan; dicetak seperti tertulis dan tidak ikut 'Jumlah waktu'\n    cara memperbaiki: biarkan bila memang bukan lama waktu (mis. 'Semesteran'); agar terjumlah, tulis angka lalu satuan: '15 menit', '2 jam', '1-2 hari' (satuan: detik, menit, jam, hari, minggu, bulan)",
         id="free waktu is a lint",
     ),
     pytest.param(

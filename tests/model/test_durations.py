@@ -11,6 +11,8 @@ from sopgen.model.durations import DurationError, format_minutes, parse_duration
     ("text", "minutes", "label"),
     [
         ("5 Menit", 5, "5 Menit"),
+        ("30 detik", 0.5, "30 Detik"),  # quick checks are timed in seconds
+        ("45 dtk", 0.75, "45 Detik"),
         ("10 menit", 10, "10 Menit"),
         ("1 jam", 60, "1 Jam"),
         ("1,5 jam", 90, "1,5 Jam"),
@@ -47,8 +49,9 @@ def test_working_days_in_a_month_are_configurable():
     [
         ("sepuluh menit", "waktu 'sepuluh menit' tidak dapat dibaca"),
         (
-            "5 detik",
-            "satuan waktu 'detik' tidak dikenal; pakai salah satu: menit, jam, hari, minggu, bulan",
+            "5 tahun",
+            "satuan waktu 'tahun' tidak dikenal; pakai salah satu: detik, menit, jam, hari, "
+            "minggu, bulan",
         ),
         ("0 menit", "waktu '0 menit' harus lebih dari nol"),
     ],
@@ -57,6 +60,12 @@ def test_unreadable(text, message):
     with pytest.raises(DurationError) as caught:
         parse_duration(text)
     assert str(caught.value).startswith(message)
+
+
+def test_seconds_add_up_with_minutes():
+    durations = [parse_duration(t) for t in ("30 detik", "1 menit", "45 detik")]
+    assert [d.label for d in total_by_unit(durations)] == ["75 Detik", "1 Menit"]
+    assert format_minutes(sum(d.minutes for d in durations)) == "2 Menit 15 Detik"
 
 
 def test_totals():

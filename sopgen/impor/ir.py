@@ -44,6 +44,19 @@ class Header:
     # Printed titles of the other columns, keyed like the YAML's judul_kolom:
     # no, kegiatan, pelaksana, mutu_baku, kelengkapan, waktu, output, keterangan.
     labels: dict[str, str] = field(default_factory=dict)
+    # The executor columns' median width over the table's width, as the source draws
+    # them (None when unknown): the imported document keeps lanes as wide
+    lane_share: float | None = None
+
+
+def lane_share(lane_widths: list[float], table_width: float) -> float | None:
+    """The median of ``lane_widths`` over ``table_width`` (Header.lane_share)."""
+    if not lane_widths or table_width <= 0:
+        return None
+    ws = sorted(lane_widths)
+    mid = len(ws) // 2
+    median = ws[mid] if len(ws) % 2 else (ws[mid - 1] + ws[mid]) / 2
+    return median / table_width
 
 
 @dataclass(frozen=True)

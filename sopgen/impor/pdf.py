@@ -82,6 +82,14 @@ def _image_page(page) -> bool:
     return area >= 0.25 * page.width * page.height and len(page.words) < 80
 
 
+def _lane_share(part: Part) -> float | None:
+    xs, roles = part.xs, part.roles
+    if len(xs) != len(roles) + 1:
+        return None
+    lanes = [xs[i + 1] - xs[i] for i, role in enumerate(roles) if role == "executor"]
+    return ir.lane_share(lanes, xs[-1] - xs[0])
+
+
 def _sop(source: str, identity: ir.Identity, part: Part, extra, left_out) -> ir.ImportedSop:
     shapes, links, uncertain = read_flow(part)
     if part.nomor and not identity.nomor:
@@ -91,7 +99,7 @@ def _sop(source: str, identity: ir.Identity, part: Part, extra, left_out) -> ir.
     return ir.ImportedSop(
         source=source,
         identity=identity,
-        header=ir.Header(tuple(part.executors), dict(part.labels)),
+        header=ir.Header(tuple(part.executors), dict(part.labels), _lane_share(part)),
         rows=tuple(part.rows),
         shapes=tuple(shapes),
         links=tuple(links),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sopgen.impor import ir, syntax
 from sopgen.impor.values import DEFAULT_LABELS, parse_date, slug
 from sopgen.impor.yaml_text import Text
+from sopgen.layout.style import MM, Style
 from sopgen.model.placeholders import PLACEHOLDER_DATE, PLACEHOLDER_NIP
 
 LIST_TITLES = {
@@ -21,6 +22,7 @@ LIST_TITLES = {
     "peringatan": "PERINGATAN",
     "pencatatan": "PENCATATAN DAN PENDATAAN",
 }
+LANE_MM_MAX = 60  # Pengaturan.lebar_kolom_pelaksana's bound
 _NIP_DIGITS = re.compile(r"^\d{18}$")
 _GOLONGAN = re.compile(r"[\s,(/]*\(?\s*((?:IV|III|II|I)\s*/\s*[a-eA-E])\s*\)?\s*$")
 
@@ -177,7 +179,31 @@ def render_dokumen(sops: Sequence[ir.ImportedSop], ids: list[str], schema: str) 
     out.key("pengaturan")
     out.key("halaman_judul", False, 2)
     out.key("daftar_isi", False, 2)
+    lane = lane_mm(sops)
+    if lane is not None:
+        out.comment(
+            "Kolom pelaksana selebar di aslinya (hapus baris ini untuk kolom selebar yang "
+            "diperlukan saja)",
+            2,
+        )
+        out.key("lebar_kolom_pelaksana", lane, 2)
     return out
+
+
+def lane_mm(sops: Sequence[ir.ImportedSop]) -> int | None:
+    """The width in mm of an executor lane on sopgen's page (A4, its margins) that keeps
+    the share of the table the source's lanes have (their median); None when the
+    source's lanes are no wider than sopgen's narrowest (its lanes then are as wide as
+    their names and symbols need, as for a document written by hand)."""
+    shares = sorted(s.header.lane_share for s in sops if s.header.lane_share is not None)
+    if not shares:
+        return None
+    style = Style()
+    table_w = style.page_size[0] - style.margin_left - style.margin_right
+    lane = round(shares[len(shares) // 2] * table_w / MM)
+    if lane <= round(style.lane_min / MM):
+        return None
+    return min(lane, LANE_MM_MAX)
 
 
 def _instansi(out: Text, lines: tuple[str, ...]) -> None:

@@ -143,6 +143,16 @@ def _label_cells(cells: Cells, table: Table) -> list[Drawn]:
     return out
 
 
+def _lane_share(table: Table, grid) -> float | None:
+    """The executor columns' median width over the table's (ir.Header.lane_share)."""
+    if grid is None or not table.executors:
+        return None
+    spans = [*table.columns.values(), *((e.first, e.last) for e in table.executors)]
+    width = grid.col_edge(max(b for _, b in spans)) - grid.col_edge(min(a for a, _ in spans) - 1)
+    lanes = [grid.col_edge(e.last) - grid.col_edge(e.first - 1) for e in table.executors]
+    return ir.lane_share(lanes, width)
+
+
 def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
     sheets: list[tuple[int, Cells, Table | None]] = []
     for number, ws in enumerate(wb.worksheets, start=1):
@@ -214,7 +224,9 @@ def _read(book: SafeWorkbook, wb, drawings: dict[str, str], source: str):
             ir.ImportedSop(
                 source=source,
                 identity=identity,
-                header=ir.Header(tuple(flow.executors), dict(table.labels)),
+                header=ir.Header(
+                    tuple(flow.executors), dict(table.labels), _lane_share(table, cells.grid)
+                ),
                 rows=rows,
                 shapes=tuple(flow.shapes),
                 links=tuple(flow.links),

@@ -341,9 +341,11 @@ def translate_validation_error(
         elif kind == "string_pattern_mismatch":
             message = f"nilai {item['input']!r} untuk {where}tidak sesuai format"
             hint = "id hanya boleh huruf kecil, angka, '-' dan '_', diawali huruf atau angka"
-        elif kind in ("greater_than", "greater_than_equal"):
-            limit = item.get("ctx", {}).get("gt", item.get("ctx", {}).get("ge"))
-            message = f"{where}harus lebih dari {limit}".strip()
+        elif kind == "greater_than":
+            message = f"{where}harus lebih dari {item['ctx']['gt']}".strip()
+            hint = "perbaiki angkanya"
+        elif kind == "greater_than_equal":  # the limit itself is allowed
+            message = f"{where}tidak boleh kurang dari {item['ctx']['ge']}".strip()
             hint = "perbaiki angkanya"
         elif kind in ("less_than", "less_than_equal"):
             limit = item.get("ctx", {}).get("lt", item.get("ctx", {}).get("le"))

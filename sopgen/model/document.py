@@ -195,6 +195,17 @@ class Pengaturan(Strict):
         "tegak", description="Arah kertas Lembar Pengesahan: tegak (potret) atau mendatar."
     )
     pdf_arsip: bool = Field(False, description="Tulis binder PDF sebagai PDF/A-2b (format arsip).")
+    lebar_kolom_pelaksana: int | None = Field(
+        None,
+        ge=16,
+        le=60,
+        description=(
+            "Lebar tiap kolom pelaksana pada tabel flowchart, dalam mm (16-60), bila kolom "
+            "itu ingin lebih lebar daripada yang diperlukan nama pelaksana dan simbolnya "
+            "(mis. selebar kolom pada SOP aslinya). Bila tidak diisi: selebar yang "
+            "diperlukan, 16-30 mm."
+        ),
+    )
 
 
 class Revisi(Strict):

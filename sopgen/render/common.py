@@ -3,11 +3,12 @@ binder's file name, and (for callers without a build) every procedure laid out."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from sopgen.layout import layout_procedure
 from sopgen.layout.geometry import ProcedureLayout
-from sopgen.layout.style import COLUMN_TITLE_KEYS, Measure, Style
+from sopgen.layout.style import COLUMN_TITLE_KEYS, MM, Measure, Style
 from sopgen.model import Procedure, Project
 
 
@@ -28,12 +29,16 @@ def make_style(project: Project, paper: str | None = None, show_total: bool | No
     if show_total is None:
         show_total = settings.tampilkan_jumlah_waktu
     titles = project.column_titles
-    return Style(
+    style = Style(
         paper=paper,
         show_total=show_total,
         column_titles=tuple(getattr(titles, key) for key in COLUMN_TITLE_KEYS),
         columns=tuple(project.columns),
     )
+    if settings.lebar_kolom_pelaksana is not None:
+        lane = settings.lebar_kolom_pelaksana * MM
+        style = replace(style, lane_min=lane, lane_max=max(style.lane_max, lane))
+    return style
 
 
 def layout_project(

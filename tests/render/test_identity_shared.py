@@ -1,6 +1,7 @@
 """What the identity page keeps from one PDF to the next in a process never changes a
-page: its paragraphs with their wrapped lines (render/pdf/identity_paragraphs.py), and
-the top block's height per title height (render/pdf/identity.py). A page set after
+page: its paragraphs with their wrapped lines (render/pdf/identity_paragraphs.py), the
+top block's height per title height (render/pdf/identity.py), and the operators of its
+rows and of the Lembar Pengesahan's signatures (render/pdf/drawn.py). A page set after
 others is the same bytes as set alone, also when an item is so long that it is split
 between its lines across a page, and whatever the length of each procedure's title."""
 
@@ -12,7 +13,7 @@ from sopgen.build import load_project
 from sopgen.layout.style import Style
 from sopgen.render.common import make_style
 from sopgen.render.fonts import register_fonts
-from sopgen.render.pdf import identity, identity_fit, identity_paragraphs
+from sopgen.render.pdf import drawn, identity, identity_fit, identity_paragraphs
 from sopgen.render.pdf.binder import layout_all, render_binder, render_procedure
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +31,7 @@ def _forget() -> None:
     identity_fit.CHOSEN.clear()
     identity.ROW_HEIGHTS.clear()
     identity.TOP_HEIGHTS.clear()
+    drawn.DRAWN.clear()
 
 
 def _cold(project) -> bytes:
@@ -112,3 +114,29 @@ def test_the_pdfs_of_a_document_with_a_lembar_pengesahan_are_the_same_made_in_tu
     _forget()
     for proc, layout, data in alone + alone:
         assert render_procedure(project, proc, layout, style) == data
+
+
+def test_rows_drawn_before_are_written_again_only_with_the_codes_of_this_pdf():
+    # a character other than ASCII gets the next free code of its font in each PDF, in
+    # the order first printed: after a title with its own such characters, the rows'
+    # characters have other codes than after a plain title, so the rows drawn in the
+    # first PDF are not written again as they were into the second
+    project = load_project(ROOT / "data" / "sekretariat")
+    law = "Peraturan Daerah Nomor 5 Tahun 2016 \u2013 Perubahan Kedua (\u201cPerda\u201d)"
+    project = _with(project, dasar_hukum=[law] * 3, peringatan=["Tertib \u2013 rapi"])
+    style = make_style(project)
+    (first, layout), (second, _) = layout_all(project, style)[:2]
+
+    def pdf(proc, title: str) -> bytes:
+        data = proc.data.model_copy(update={"judul": title})
+        return render_procedure(project, proc.model_copy(update={"data": data}), layout, style)
+
+    titles = [(first, "Tata Cara \u00bd \u00a9 \u2014 \u201cUji\u201d"), (second, "Rencana Kerja")]
+    alone = []
+    for proc, title in titles:
+        _forget()
+        alone.append(pdf(proc, title))
+    _forget()
+    assert [pdf(proc, title) for proc, title in titles] == alone
+    assert [pdf(proc, title) for proc, title in titles[::-1]] == alone[::-1]
+    assert drawn.DRAWN  # the rows were kept, and written again where they fit

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from sopgen.render.pdf.drawn import draw_kept
 from sopgen.render.pdf.front import LINE, STYLES, plain
 from sopgen.render.pdf.identity_paragraphs import paragraph
 
@@ -20,10 +21,13 @@ PAD = 4.0
 
 
 class SpreadSection(Flowable):
-    def __init__(self, heading: str, items: list, widths: tuple[float, float], balance=True):
+    def __init__(
+        self, heading: str, items: list, widths: tuple[float, float], balance=True, key=None
+    ):
         super().__init__()
         self.heading_text, self.items, self.widths = heading, list(items), widths
         self.balance = balance
+        self.key = key  # what decides its drawing (None: not known; drawn.draw_kept)
         self.heading = paragraph(plain(f"{heading} (lanjutan) :"), STYLES["heading"])
         self.cut = len(self.items)  # items[:cut] on the left, the rest on the right
 
@@ -82,12 +86,16 @@ class SpreadSection(Flowable):
                 cut = len(taken)
         if not taken:
             return []  # not even one item: the whole block moves to the next page
-        head = SpreadSection(self.heading_text, taken, self.widths, balance=False)
+        part = (lambda n: None) if self.key is None else (lambda n: (self.key, availHeight, n))
+        head = SpreadSection(self.heading_text, taken, self.widths, balance=False, key=part(0))
         head.cut = cut
-        rest = SpreadSection(self.heading_text, self.items[len(taken) :], self.widths)
+        rest = SpreadSection(self.heading_text, self.items[len(taken) :], self.widths, key=part(1))
         return [head, rest]
 
     def draw(self):
+        draw_kept(self.canv, self.key, self._draw)
+
+    def _draw(self):
         c = self.canv
         c.saveState()
         c.setLineWidth(LINE)

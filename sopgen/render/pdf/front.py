@@ -21,6 +21,7 @@ from sopgen.model.dates import place_and_date
 from sopgen.model.revisions import in_force
 from sopgen.model.text import clean_text, to_reportlab
 from sopgen.render.fonts import BOLD, REGULAR
+from sopgen.render.pdf.drawn import draw_kept
 from sopgen.render.pdf.identity_paragraphs import paragraph
 
 LINE = 0.75  # table rules on the front pages
@@ -139,6 +140,19 @@ def official(project: Project, key: str, role: str) -> Pejabat:
 # ------------------------------------------------------------------------------ approval
 
 
+class _KeptTable(Table):
+    """A table whose drawing is decided by ``key`` (what it prints and its sizes): the
+    Lembar Pengesahan's signature blocks, the same in every procedure's PDF of a
+    document, drawn once per process (drawn.py). A part split off it is drawn anew."""
+
+    def __init__(self, *args, key=None, **kwargs):  # a part split off it: no key
+        super().__init__(*args, **kwargs)
+        self.key = key
+
+    def draw(self):
+        draw_kept(self.canv, self.key, super().draw)
+
+
 def _signature_table(officials: list[Pejabat], col_w: float, underline: bool, above=None):
     """Signature blocks side by side; each line is a table row so that the names,
     pangkat and NIP of all blocks stay on one line whatever the jabatan's length."""
@@ -165,8 +179,15 @@ def _signature_table(officials: list[Pejabat], col_w: float, underline: bool, ab
     heights.append(None)
     rows.append([paragraph(plain(nip_line(p)), S["sign"]) for p in officials])
     heights.append(None)
-    return Table(
+    key = (
+        tuple((p.jabatan, p.nama, p.pangkat, nip_line(p)) for p in officials),
+        col_w,
+        underline,
+        tuple(above or ()),
+    )
+    return _KeptTable(
         rows,
+        key=key,
         colWidths=[col_w] * n,
         rowHeights=heights,
         hAlign="CENTER",

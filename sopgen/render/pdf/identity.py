@@ -201,6 +201,8 @@ def _row(c: _Content, n: int, widths: tuple[float, float], tier: Tier) -> TwoCol
         widths,
         tier.pad,
         tier.styles["heading"],
+        # every procedure's PDF of the document prints it alike: drawn once (drawn.py)
+        key=("identity row", c.rows[n], widths, tier),
     )
 
 

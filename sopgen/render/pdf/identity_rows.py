@@ -11,6 +11,7 @@ from math import ceil
 from reportlab.platypus import Flowable, Paragraph
 
 from sopgen.render.pdf.columns import SpreadSection
+from sopgen.render.pdf.drawn import draw_kept
 from sopgen.render.pdf.front import LINE, inline_markup, plain
 from sopgen.render.pdf.identity_paragraphs import paragraph
 
@@ -128,12 +129,15 @@ class TwoColumnSection(Flowable):
     heading of each column that continues, marked "(lanjutan)"; a column that runs on
     alone spreads its rest over both columns (``columns.SpreadSection``)."""
 
-    def __init__(self, left, right, widths, pad: float = 4.0, heading_style=None):
+    def __init__(self, left, right, widths, pad: float = 4.0, heading_style=None, key=None):
         super().__init__()
         self.columns = (list(left), list(right))
         self.widths = widths
         self.pad = pad
         self.heading_style = heading_style
+        # what decides the row's drawing (its texts, widths and tier; None: not known):
+        # drawn once per process under it (drawn.draw_kept), and so are its parts
+        self.key = key
 
     def _inner(self, i: int) -> float:
         return self.widths[i] - 2 * self.pad
@@ -149,8 +153,12 @@ class TwoColumnSection(Flowable):
         self.height = max(hs) + 2 * self.pad
         return self.width, self.height
 
-    def _again(self, left, right) -> TwoColumnSection:
-        return TwoColumnSection(left, right, self.widths, self.pad, self.heading_style)
+    def _again(self, left, right, key=None) -> TwoColumnSection:
+        return TwoColumnSection(left, right, self.widths, self.pad, self.heading_style, key)
+
+    def _part(self, availWidth, availHeight, n: int):
+        """The key of the ``n``-th part of this row split in that room."""
+        return None if self.key is None else (self.key, availWidth, availHeight, n)
 
     def split(self, availWidth, availHeight):
         self.wrap(availWidth, availHeight)
@@ -168,14 +176,16 @@ class TwoColumnSection(Flowable):
             rests.append(rest)
         if not any(rests):
             return [self]
-        first = self._again(fits[0], fits[1])
+        first = self._again(fits[0], fits[1], self._part(availWidth, availHeight, 0))
         if first.wrap(availWidth, availHeight)[1] > availHeight + 1e-6:
             return []  # what fits by the items' measure does not as a whole: move on
         alone = [i for i, rest in enumerate(rests) if rest]
         if len(alone) == 1:
             # one column runs on alone: spread its rest over both columns
             i = alone[0]
-            return [first, SpreadSection(self.columns[i][0]._sop_heading, rests[i], self.widths)]
+            heading_text = self.columns[i][0]._sop_heading
+            key = self._part(availWidth, availHeight, 1)
+            return [first, SpreadSection(heading_text, rests[i], self.widths, key=key)]
         conts = []
         for i, rest in enumerate(rests):
             if rest:
@@ -183,7 +193,7 @@ class TwoColumnSection(Flowable):
                 conts.append([heading(title, self.heading_style, continued=True), *rest])
             else:
                 conts.append([])
-        return [first, self._again(conts[0], conts[1])]
+        return [first, self._again(conts[0], conts[1], self._part(availWidth, availHeight, 1))]
 
     def _fill(self, col, w, avail):
         used = 0.0
@@ -205,6 +215,9 @@ class TwoColumnSection(Flowable):
         return col, []
 
     def draw(self):
+        draw_kept(self.canv, self.key, self._draw)
+
+    def _draw(self):
         c = self.canv
         c.saveState()
         c.setLineWidth(LINE)

@@ -13,7 +13,7 @@ from sopgen.build import load_project
 from sopgen.layout.style import Style
 from sopgen.render.common import make_style
 from sopgen.render.fonts import register_fonts
-from sopgen.render.pdf import drawn, identity, identity_fit, identity_paragraphs
+from sopgen.render.pdf import drawn, identity, identity_fit, identity_paragraphs, streams
 from sopgen.render.pdf.binder import layout_all, render_binder, render_procedure
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +32,7 @@ def _forget() -> None:
     identity.ROW_HEIGHTS.clear()
     identity.TOP_HEIGHTS.clear()
     drawn.DRAWN.clear()
+    streams.COMPRESSED.clear()
 
 
 def _cold(project) -> bytes:

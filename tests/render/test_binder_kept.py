@@ -158,3 +158,14 @@ def test_an_entry_that_does_not_fit_is_drawn(data):
         store.put("renja", _damage(kept, how))
         assert _binder(data, store) == (expected, ["renja"]), how
         assert decode(store.entry("renja")) is not None, how  # kept anew, as drawn
+
+
+def test_an_entry_whose_codes_are_not_codes_is_not_read(data):
+    store = Store()
+    _binder(data, store)
+    head, fields = json.loads(zlib.decompress(store.entry("renja")))
+    assert decode(zlib.compress(json.dumps([head, fields]).encode())) is not None
+    face, text, codes = fields[0][7][0]
+    for bad in (["1", *codes[1:]], [-2, *codes[1:]], [True, *codes[1:]], codes[1:]):
+        fields[0][7][0] = [face, text, bad]
+        assert decode(zlib.compress(json.dumps([head, fields]).encode())) is None, bad

@@ -58,9 +58,14 @@ class KeptPage:
     def __post_init__(self):
         wanted = []
         for face, text, codes in self.chars:
-            points = [_code(ch) for ch in text]
-            given = {p: c for p, c in zip(points, codes, strict=True) if c != -1}
-            missing = tuple(p for p, c in zip(points, codes, strict=True) if c == -1)
+            if len(text) != len(codes):
+                raise ValueError("codes do not match the characters")
+            points = list(map(ord, text.replace("\xa0", " ")))  # as _code
+            given = dict(zip(points, codes))
+            missing: tuple[int, ...] = ()
+            if len(given) < len(points) or -1 in given.values():
+                given = {p: c for p, c in zip(points, codes) if c != -1}
+                missing = tuple(p for p, c in zip(points, codes) if c == -1)
             wanted.append((face, given, missing))
         object.__setattr__(self, "wanted", tuple(wanted))
 
@@ -286,6 +291,9 @@ def _text(x) -> str:
     return x
 
 
+_INT = {int}
+
+
 def _page(p) -> KeptPage:
     width, height, top, free, notes, entry, names, chars, ops = p
     if type(notes) is not bool:
@@ -293,8 +301,8 @@ def _page(p) -> KeptPage:
     kept_names = tuple((_text(face), _text(name)) for face, name in names)
     kept_chars = []
     for face, text, codes in chars:
-        codes = tuple(int(_number(c)) for c in codes)
-        if any(c < -1 for c in codes):
+        codes = tuple(codes)
+        if not set(map(type, codes)) <= _INT or min(codes, default=0) < -1:
             raise ValueError("not a code")
         if len(codes) != len(_text(text)):
             raise ValueError("codes do not match the characters")

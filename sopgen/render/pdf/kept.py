@@ -61,11 +61,11 @@ class KeptPage:
             if len(text) != len(codes):
                 raise ValueError("codes do not match the characters")
             points = list(map(ord, text.replace("\xa0", " ")))  # as _code
-            given = dict(zip(points, codes))
+            given = dict(zip(points, codes, strict=True))
             missing: tuple[int, ...] = ()
             if len(given) < len(points) or -1 in given.values():
-                given = {p: c for p, c in zip(points, codes) if c != -1}
-                missing = tuple(p for p, c in zip(points, codes) if c == -1)
+                given = {p: c for p, c in zip(points, codes, strict=True) if c != -1}
+                missing = tuple(p for p, c in zip(points, codes, strict=True) if c == -1)
             wanted.append((face, given, missing))
         object.__setattr__(self, "wanted", tuple(wanted))
 

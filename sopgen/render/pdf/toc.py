@@ -15,7 +15,8 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus.tables import _calc_pc
 
 from sopgen.model import Project, Revisi
 from sopgen.model.dates import format_date
@@ -75,6 +76,44 @@ def _cells(cells: Cells) -> Callable[[str, ParagraphStyle], Paragraph]:
     return cell
 
 
+class _Rows(Table):
+    """The Daftar Isi's table: ReportLab's, but a row's height is measured once per
+    cell, style and width, not again at every wrap and split of the table and in both of
+    the binder's passes (which set the same cells, ``cells``; only the page numbers are
+    new in the second). The heights are ReportLab's own (``_listCellGeom``, padded)."""
+
+    def _calc_height(self, availHeight, availWidth, H=None, W=None):
+        unknown = self._argH
+        if None not in unknown or self._spanCmds or self._minRowHeights:
+            return super()._calc_height(availHeight, availWidth, H, W)
+        widths = W or _calc_pc(self._argW, availWidth)
+        heights = []
+        for values, styles in zip(self._cellvalues, self._cellStyles, strict=True):
+            h = 0
+            for v, s, w in zip(values, styles, widths, strict=False):  # as ReportLab
+                if not isinstance(v, Flowable):
+                    return super()._calc_height(availHeight, availWidth, H, W)
+                t = self._cell_height(v, s, w) + (s.bottomPadding + s.topPadding)
+                if t > h:
+                    h = t
+            heights.append(h)
+        # ReportLab's own pass with every height known: the row positions, the height
+        self._argH = self._rowHeights = heights
+        try:
+            super()._calc_height(availHeight, availWidth, H, W)
+        finally:
+            self._argH = unknown
+        return None
+
+    def _cell_height(self, v: Flowable, s, w: float) -> float:
+        key = (w, s.leftPadding, s.rightPadding, s.topPadding, s.bottomPadding)
+        known = v.__dict__.setdefault("_sop_cell_heights", {})
+        t = known.get(key)
+        if t is None:
+            t = known[key] = self._listCellGeom((v,), w, s)[1]
+        return t
+
+
 def toc_story(
     project: Project,
     entries: list[Entry],
@@ -115,6 +154,7 @@ def toc_story(
             ("TOPPADDING", (0, 0), (-1, -1), 4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ],
+        _Rows,
     )
     name = inline_markup(project.dokumen.identitas.nama)
     return [

@@ -1,5 +1,6 @@
 """A PDF stream compressed through the process's memo (render/pdf/streams.py) is the
-bytes zlib gives it, whatever was compressed before, and the memo stays bounded."""
+bytes zlib gives it, whatever was compressed before, and the memo stays bounded; an
+array of numbers is written as ReportLab writes it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sopgen.render.pdf import streams
 
 
 def test_a_stream_is_compressed_as_zlib_compresses_it_whatever_came_before():
-    streams.compress_once()
+    streams.install()
     encode = pdfdoc.PDFZCompress.encode
     page = "BT /F1 9 Tf 12 TL ET\n" * 40
     other = page.replace("F1", "F2")  # as long, other bytes
@@ -29,3 +30,20 @@ def test_the_memo_forgets_when_full(monkeypatch):
         assert memo.compress(block) == zlib.compress(block)
         assert memo.size <= 4000
     assert len(memo) < len(blocks)
+
+
+def test_an_array_of_numbers_is_written_as_reportlab_writes_it_whatever_came_before():
+    streams.install()
+    arrays = [
+        [0.0] * 40,
+        [-0.0] * 40,  # equal to the one before, written otherwise
+        [1] * 20 + [0.5] * 20,
+        [1.0] * 20 + [0.5] * 20,
+        [*range(250)],
+        [0.0] * 40,
+    ]
+    for numbers in arrays:
+        for cls in (pdfdoc.PDFArray, pdfdoc.PDFArrayCompact):
+            array = cls(numbers)
+            assert array.format(None) == streams._format_array(array, None)
+    assert streams.ARRAYS

@@ -39,6 +39,7 @@ from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import in_force
 from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
+from sopgen.render.pdf import streams
 from sopgen.render.pdf.canvas import Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
 from sopgen.render.pdf.front import pengesahan_story
@@ -47,7 +48,6 @@ from sopgen.render.pdf.kept_flowcharts import Flowcharts, KeptStore, Source
 from sopgen.render.pdf.page_numbers import page_marks
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
-from sopgen.render.pdf.streams import compress_once
 from sopgen.render.pdf.toc import Cells, Entry, latest, toc_story
 from sopgen.render.pdf.under_identity import (
     Shared,
@@ -285,7 +285,7 @@ def render_procedure(
 ) -> bytes:
     """One procedure as a whole SOP: identity page, Lembar Pengesahan (when the document
     has one), flowchart pages."""
-    compress_once()  # the streams every PDF of the document repeats (streams.py)
+    streams.install()  # what every PDF of the document repeats (streams.py)
     d = project.dokumen
     nomor = project.procedure_nomor(proc)
     width, _ = frame_size(style, "front")

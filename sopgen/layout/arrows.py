@@ -7,8 +7,10 @@ Rules (docs/format.md §1.2):
   in the last lane, or when the right side is blocked or much longer); a request's
   ``side`` may say otherwise (exits facing their targets: decision_exits.py);
 - arrows enter a symbol from the top (preferred when coming from above) or from a side
-  (preferred for loops back), a box from below when told (``enter_below``); several
-  arrows on one side get spread anchors;
+  (preferred for loops back), a box from below when told (``enter_below``), a decision
+  whose exits both leave by its side vertices from below too (a loop back, as agencies
+  draw a "Tidak" up into an earlier decision); several arrows on one side get spread
+  anchors;
 - arrows run on tracks: lane gutters (beside the symbols) and the channels around row
   boundaries (which never contain symbols), never on a table line, never through a
   symbol or connector, never sharing a collinear piece with another arrow.
@@ -26,6 +28,7 @@ from sopgen.layout.decision_exits import (
     OTHER_SIDE_COST,
     STUB,
     bottom_ports,
+    bottom_vertex_ports,
     box_side_ports,
     exit_vertex,
     side_ports,
@@ -124,6 +127,7 @@ class PageArrows:
         self.fork_nodes: set[int] = set()  # where fork branches start (on their trunks)
         self.join_nodes: set[int] = set()  # where joins end (on the arrows they join)
         self.stubs: dict[tuple, Arrow] = {}  # ends of decision arrows not routed yet
+        self.exit_vertices: dict[int, set[str]] = {}  # a decision's step -> its exits' vertices
         self.top_spacing = style.track_gap * TOP_SPACING_FACTOR
         self.side_spacing = style.track_gap * SIDE_SPACING_FACTOR
         spacing = (self.top_spacing, self.side_spacing)
@@ -212,7 +216,8 @@ class PageArrows:
 
     def _vertex_ports(self, sym: Symbol, top_cost: float, side_cost: float) -> list[Port]:
         """A decision is entered only at a vertex: the top one, or the side vertex its
-        own "Tidak" does not leave by default (the bottom one is "Ya")."""
+        own "Tidak" does not leave by default (the bottom one is "Ya"; an arrow back from
+        below may enter it when both exits leave by the sides: bottom_vertex_ports)."""
         b = sym.box
         tidak_left = max(sym.columns) == len(self.borders) - 2  # last lane: Tidak goes left
         ports = [Port((b.cx, b.y), DOWN, top_cost, b)]
@@ -273,6 +278,8 @@ class PageArrows:
                 self.kept[(r.source.ref, r.branch)] = self.finder.reserve(*box)
             if sym is not None and sym.kind == "decision" and r.branch is not None:
                 self.stubs[(r.source.ref, r.branch)] = self._stub(sym, r)
+                vertex = exit_vertex(sym, r.branch, self._last_lane(), r.side)
+                self.exit_vertices.setdefault(r.source.step, set()).add(vertex)
             into = self.geo.symbols.get(r.target.step) if r.target.step is not None else None
             if into is not None and into.kind == "decision" and r.forward:
                 b = into.box  # an arrow from above enters the top vertex
@@ -309,6 +316,10 @@ class PageArrows:
         joins = junctions(self.finder, into, head, self.fork_nodes, self.join_nodes)
         if joins:  # one entry per symbol: a separate one only when joining is a detour
             targets = [dataclasses.replace(p, cost=p.cost + SEPARATE_ENTRY_COST) for p in targets]
+        if not request.forward and request.target.step is not None:  # not joined either
+            into_sym = self.geo.symbols[request.target.step]
+            exits = self.exit_vertices.get(request.target.step, set())
+            targets += bottom_vertex_ports(into_sym, exits, self._free)
         exit_key = (request.source.ref, request.branch)
         trunks = () if request.both else self.out_of.get(exit_key, ())
         forks = junctions(self.finder, trunks, head, self.fork_nodes, self.join_nodes)

@@ -91,6 +91,17 @@ def bottom_ports(
     return [Port(p, UP, ANCHOR_COST * abs(p[0] - sym.box.cx), sym.box) for p in points if free(p)]
 
 
+def bottom_vertex_ports(sym: Symbol, exits: set[str], free: Callable[[Point], bool]) -> list[Port]:
+    """The bottom vertex of a decision whose two exits leave by its side vertices
+    (``exits``: the vertices its exits leave by), for an arrow coming back up into it,
+    as agencies draw a "Tidak" back to an earlier decision (BPS SOP-022); none for any
+    other symbol."""
+    if sym.kind != "decision" or exits != {"left", "right"}:
+        return []
+    point = (sym.box.cx, sym.box.bottom)
+    return [Port(point, UP, 0.0, sym.box)] if free(point) else []
+
+
 def stub(sym: Symbol, vertex: str, source: str, target: str) -> Arrow:
     """The first few points of a decision exit not routed yet (leaving by ``vertex``):
     labels placed before it keep off the way it will leave by."""

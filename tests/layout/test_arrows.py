@@ -215,6 +215,31 @@ def test_a_tidak_back_up_into_a_box_entered_from_its_side_shares_its_bottom():
     assert_no_crossing_and_no_fault(p)
 
 
+def test_a_tidak_back_to_a_decision_whose_exits_leave_sideways_comes_up_into_its_bottom():
+    # BPS SOP-022: the first decision says Tidak back to lane A on the left and Ya on to
+    # the second decision in lane D on the right, both by the vertices facing them; the
+    # second one's Tidak comes back left and up into the first one's free bottom vertex,
+    # as the agency draws it. Before, a decision was entered only at its top or a side
+    # vertex: the Tidak went round the diamond and joined the arrow into its top.
+    steps = [
+        step(pelaksana="A"),
+        step(pelaksana="B", keputusan=(3, 1)),
+        step(pelaksana="D", keputusan=(4, 2)),
+        step(pelaksana="B"),
+        step(pelaksana="C"),
+    ]
+    p = procedure(steps)
+    page = page_of(p)
+    first = page.symbols[1]
+    assert arrow(page, 1, 2).points[0] == pytest.approx((first.box.right, first.box.cy))
+    assert arrow(page, 1, 0).points[0] == pytest.approx((first.box.x, first.box.cy))
+    back = arrow(page, 2, 1)
+    assert back.points[-1] == pytest.approx((first.box.cx, first.box.bottom))
+    assert back.points[-2][1] > first.box.bottom  # coming up into it
+    assert len(back.points) == 3  # out of the second decision, left, up
+    assert_no_crossing_and_no_fault(p)
+
+
 def test_exits_facing_their_targets_are_not_kept_when_they_cross_more():
     # The "Tidak" back to lane A, left, would cross the arrow from A into C's row above
     # the decision: the usual exits, which cross nothing, are kept.

@@ -5,6 +5,7 @@ output as it was, links and all."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -133,4 +134,37 @@ def test_a_kept_view_carries_its_entry_key_not_in_the_entry(tmp_path):
         assert len(set(keys)) == len(keys) == len(site.procedures)
         for view, key in zip(site.procedures, keys, strict=True):
             entry = store.get(key)
-            assert key.encode() not in entry and kept.loads(entry) == view
+            assert key.encode() not in entry and kept.loads(entry) == kept.whole(view)
+
+
+def test_a_kept_view_read_back_summarises_what_its_whole_view_says(tmp_path):
+    """The pages around the procedures read a kept view's summary (``SummaryView``):
+    every field it gives is the whole view's, the whole view is the one made, and an
+    entry whose rest is foreign is made again when the whole view is asked for."""
+    from sopgen.render.fonts import measure
+    from sopgen.render.html import kept
+    from sopgen.render.html.context import html_context
+
+    shutil.copytree(FORMS, tmp_path / "forms")  # pengadaan is its own SOP document
+    made = html_context(load_data(tmp_path), {}, measure, with_pdf=True, figures=False)
+    entries = {view.id: kept.dumps(view) for view in made.procedures}
+
+    read = [
+        kept.SummaryView(json.loads(entries[v.id])["ProcedureView"], "k", lambda v=v: v)
+        for v in made.procedures
+    ]
+    summarised = ("id", "judul", "nomor", "url", "document", "executors", "total_text")
+    for summary, view in zip(read, made.procedures, strict=True):
+        assert isinstance(summary, kept.SummaryView)
+        for name in (*summarised, "per_unit_text", "minutes_per_day", "reconstructed"):
+            assert getattr(summary, name) == getattr(view, name)
+        assert [(s.number, s.anchor, s.uraian_text, s.waktu, s.minutes) for s in summary.steps] == [
+            (s.number, s.anchor, s.uraian_text, s.waktu, s.minutes) for s in view.steps
+        ]
+        assert summary.shares == view.shares  # any other field: the whole view's
+        assert repr(kept.whole(summary)) == repr(view)
+        assert kept.whole(kept.mark_shared(summary)).reconstructed_shared
+    plain = json.loads(entries[made.procedures[0].id])["ProcedureView"]
+    plain[-1] = {"Foreign": []}  # decodes as JSON, not as the views' classes
+    again = kept.SummaryView(plain, "k", lambda: made.procedures[1])
+    assert kept.whole(again) == made.procedures[1]

@@ -30,7 +30,7 @@ from sopgen.render.html.identity import (
     _related,
     _revision_view,
 )
-from sopgen.render.html.kept import KeptViews, ViewStore, digest
+from sopgen.render.html.kept import KeptViews, ViewStore, digest, mark_shared, whole
 from sopgen.render.html.rows import flow_notes, row_kinds
 from sopgen.render.html.views import (
     ColumnTitles,
@@ -188,9 +188,10 @@ def with_figures(
 ) -> ProcedureView:
     """``view`` with its drawings: the time chart and the flowchart (the paged one from
     ``layout``, the continuous one from ``screen``)."""
+    view = whole(view)  # a kept view's summary: the whole of it
     chart = time_chart(view.id, view.shares, view.total_minutes, view.minutes_per_day, measure)
-    pages, whole = flowcharts(project, view.judul, view.steps, layout, screen)
-    return dataclasses.replace(view, chart=chart, flow_pages=pages, flow_screen=whole)
+    pages, one = flowcharts(project, view.judul, view.steps, layout, screen)
+    return dataclasses.replace(view, chart=chart, flow_pages=pages, flow_screen=one)
 
 
 def html_context(
@@ -264,7 +265,7 @@ def html_context(
                         minutes_by_executor[e] += sv.minutes
         shared_note = len(proc_views) > 1 and all(v.reconstructed for v in proc_views)
         if shared_note:
-            proc_views = [dataclasses.replace(v, reconstructed_shared=True) for v in proc_views]
+            proc_views = [mark_shared(v) for v in proc_views]
         all_procs += proc_views
 
         logo_url = None

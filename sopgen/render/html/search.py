@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from markupsafe import Markup
 
 from sopgen.render.html.context import SiteContext
+from sopgen.render.html.kept import whole
 from sopgen.render.html.stem import AFFIXES, stem
 from sopgen.render.html.views import ProcedureView
 from sopgen.render.markup import clean_text
@@ -101,6 +102,7 @@ def procedure_entries(proc: ProcedureView) -> dict[str, object]:
     """A procedure's share of the index: ``p`` its own entry, ``s`` one per step (without
     their place ``i``), ``w`` the words of them whose root differs. Plain JSON data, so
     that a build can keep it with the procedure's page."""
+    proc = whole(proc)  # a kept view's summary holds too little of its steps
     b = _Builder()
     executors = [str(e.text) for e in proc.executors]
     b.add(

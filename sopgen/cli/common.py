@@ -188,9 +188,11 @@ def run_build(data: Path, output: Path, strict: bool, say: Verbosity, **options)
     from sopgen.build.cache import FOLDER
     from sopgen.build.parsed import KeptLoad
     from sopgen.build.run import Options
+    from sopgen.memo import long_lived
 
     kept = KeptLoad(output / FOLDER) if options.get("cache", True) else None
-    projects, _ = load(data, strict, say, show_lints=False, kept=kept)
+    with long_lived():  # the catalog lives to the end
+        projects, _ = load(data, strict, say, show_lints=False, kept=kept)
     total = sum(len(project.procedures) for project in projects)
     if say.quiet or not sys.stderr.isatty() or total < 2:
         report = build(projects, output, Options(**options))

@@ -35,6 +35,7 @@ from sopgen.errors import RenderError
 from sopgen.files import staged_folder
 from sopgen.layout.geometry import ProcedureLayout
 from sopgen.layout.style import PAPER, Style
+from sopgen.memo import long_lived
 from sopgen.model import Project
 from sopgen.render.fonts import FONT_DIR, FONT_LICENSE, FONTS
 from sopgen.render.html.context import SiteContext, html_context
@@ -342,13 +343,16 @@ def build_site(
         if screen_layouts is None:
             screen_layouts = compute_screen_layouts(projects, layouts, measure)
     with_pdf = pdfs is not None
-    site = html_context(projects, {}, measure, with_pdf=with_pdf, figures=False, views=store)
-    env = make_environment()
-    procedures = ProcedurePages(projects, site, env, layouts, screen_layouts or {}, measure, store)
+    with long_lived():  # the views of every procedure live until the site is written
+        site = html_context(projects, {}, measure, with_pdf=with_pdf, figures=False, views=store)
+        env = make_environment()
+        procedures = ProcedurePages(
+            projects, site, env, layouts, screen_layouts or {}, measure, store
+        )
 
     final = out_dir / "html"
     # the whole handbook appears at once, or the old one stays (files.staged_folder)
-    with staged_folder(final, root=out_dir) as built:
+    with staged_folder(final, root=out_dir) as built, long_lived():
         write_site(site, built, env, procedures, spread)
         if pdfs is not None:
             for project in projects:

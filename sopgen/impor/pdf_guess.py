@@ -120,10 +120,16 @@ def _labels(dec: Sym, phrases: list[tuple[str, list[Word]]], syms) -> tuple[str,
 
 def _note(part: Part, syms, i: int, t: int, what: str, uncertain: list) -> None:
     s = syms[i]
+    nomor = nomor_of(part, s.row)
+    if syms[t].row == s.row:  # not "from row 8 to row 8": which symbol of the row
+        back = "(kembali)" in what
+        to = f"simbol {'sebelumnya' if back else 'berikutnya'} di baris {nomor} itu juga"
+    else:
+        to = f"baris {nomor_of(part, syms[t].row)}"
     uncertain.append(
         ir.Uncertainty(
-            f"panah dari baris {nomor_of(part, s.row)} berupa gambar; alurnya ditebak: "
-            f"{what} ke baris {nomor_of(part, syms[t].row)}: periksa dengan aslinya",
+            f"panah dari baris {nomor} berupa gambar; alurnya ditebak: {what} ke {to}: "
+            "periksa dengan aslinya",
             s.row,
             "keputusan" if s.kind == "decision" else "lanjut",
         )

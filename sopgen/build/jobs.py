@@ -27,6 +27,7 @@ from pathlib import Path
 from sopgen import files
 from sopgen.build import codec
 from sopgen.build.cache import Cache
+from sopgen.build.keys import drawn_key
 from sopgen.build.layouts import located, paged, screen
 from sopgen.errors import Diagnostic, RenderError, SopgenError
 from sopgen.layout import LayoutTooTall
@@ -138,8 +139,10 @@ def _run(task: Task) -> Result:
         if data is None:
             from sopgen.render.pdf.binder import render_procedure
 
-            data = render_procedure(project, proc, layout, style, arsip=_state.arsip)
+            drawn: list | None = [] if cache.enabled else None
+            data = render_procedure(project, proc, layout, style, arsip=_state.arsip, drawn=drawn)
             cache.put("pdf", task.pdf_key, data)
+            _keep_drawn(cache, task, drawn)
             rendered = True
         write_pdf(Path(task.pdf_path), data)  # written now: no PDF held to the end
     if cache.has("layout", task.layout_key) and (
@@ -147,6 +150,24 @@ def _run(task: Task) -> Result:
     ):  # in the cache: the build reads them when it needs them (``stored.Stored``)
         return Result(None, None, None, laid_out, rendered)
     return Result(layout, shown, None, laid_out, rendered)
+
+
+def _keep_drawn(cache: Cache, task: Task, pages: list | None) -> None:
+    """The flowchart pages the PDF drew, kept for the binder as its own (``stored.
+    KeptPages``: it reuses them where they fit its document, else draws them) when it
+    has none for this layout yet."""
+    from sopgen.render.pdf.kept import encode
+
+    key = drawn_key(task.layout_key)
+    if not pages or any(page is None for page in pages) or cache.has("drawn", key):
+        return
+    cache.put("drawn", key, drawn_entry(key, encode(pages)))
+
+
+def drawn_entry(key: str, body: bytes) -> bytes:
+    """A ``drawn`` entry: its key on the first line (``stored.KeptPages.get`` reads no
+    other), then the pages (``render.pdf.kept.encode``)."""
+    return key.encode() + b"\n" + body
 
 
 def _checked(cache: Cache, task: Task) -> bool:

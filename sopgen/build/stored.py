@@ -104,4 +104,4 @@ class KeptPages:
 
     def put(self, procedure: str, body: bytes) -> None:
         key = self._key(procedure)
-        self.cache.put("drawn", key, key.encode() + b"\n" + body)
+        self.cache.put("drawn", key, jobs.drawn_entry(key, body))

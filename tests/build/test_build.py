@@ -395,13 +395,22 @@ def test_a_kept_binder_page_made_for_another_key_is_drawn(forms, tmp_path):
     import dataclasses
 
     from sopgen.build.cache import Cache
+    from sopgen.build.keys import drawn_key, layout_keys
+    from sopgen.render.common import make_style
     from sopgen.render.pdf.kept import decode, encode
 
     out = tmp_path / "out"
     run(forms, out, jobs=1, html=False)
     expected = files(out)
-    # layanan's (pengadaan's flowchart starts under its identity block: not kept)
-    (entry,) = (out / FOLDER / "drawn").iterdir()
+    # layanan's (pengadaan's flowchart starts under its identity block in the binder)
+    (project,) = load_data(forms)
+    (proc,) = [p for p in project.procedures if p.id == "layanan"]
+    entry = (
+        out
+        / FOLDER
+        / "drawn"
+        / drawn_key(layout_keys(project, proc, make_style(project), ("layout",))[0])
+    )
     good = entry.read_bytes()
     key, _, body = Cache(out / FOLDER).get("drawn", entry.name).partition(b"\n")
     assert key == entry.name.encode()

@@ -26,6 +26,7 @@ force, nothing random. Files appear atomically (temp + rename).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from reportlab.platypus import NextPageTemplate, PageBreak
@@ -40,7 +41,7 @@ from sopgen.model.revisions import in_force
 from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
 from sopgen.render.pdf import streams
-from sopgen.render.pdf.canvas import Mark, Meta, frame_size, render
+from sopgen.render.pdf.canvas import FlowchartPage, Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
 from sopgen.render.pdf.front import pengesahan_story
 from sopgen.render.pdf.identity import identity_story
@@ -282,9 +283,13 @@ def render_procedure(
     style: Style,
     *,
     arsip: bool | None = None,
+    drawn: list | None = None,
 ) -> bytes:
     """One procedure as a whole SOP: identity page, Lembar Pengesahan (when the document
-    has one), flowchart pages."""
+    has one), flowchart pages. ``drawn``: a list that receives the flowchart pages as
+    drawn (kept.KeptPage; None for one that cannot be kept) when they start on a new
+    page, as the binder prints them: a build keeps them for its binder
+    (kept_flowcharts.KeptStore), which then need not draw them again."""
     streams.install()  # what every PDF of the document repeats (streams.py)
     d = project.dokumen
     nomor = project.procedure_nomor(proc)
@@ -300,6 +305,11 @@ def render_procedure(
         story += _pengesahan_part(project, style, nomor)
     mark = Mark(nomor, proc.data.judul, "flowchart")
     story += flowchart_story(project, proc, layout, style, mark, False, shared)
+    if drawn is not None and shared is None:
+        pages = [f for f in story if type(f) is FlowchartPage]
+        drawn[:] = [None] * len(pages)
+        for i, page in enumerate(pages):
+            page.record = partial(drawn.__setitem__, i)
     meta = Meta(
         title=f"{sop_title(proc.data.judul)} - {d.instansi.dinas}",
         subject=f"{SUBJECT}, Nomor {nomor}",

@@ -310,8 +310,9 @@ def _decide(sym: SymbolPlan, g: int, default: int | None, exits, refs: _Refs) ->
             sym.selesai = True
             if sym.kind == "process":
                 sym.notes.append(
-                    "simbol tanpa panah keluar di sumber; ditulis sebagai akhir "
-                    "alur (selesai): periksa"
+                    "simbol tanpa panah keluar di sumber; ditulis sebagai akhir alur "
+                    "(selesai: true): bila di aslinya alur berlanjut dari simbol ini, ganti "
+                    "dengan 'lanjut: [nomor langkah tujuan]'"
                 )
         return
     if targets == [default]:

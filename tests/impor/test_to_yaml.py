@@ -220,6 +220,23 @@ def test_impor_comments_on_their_lines():
     assert "tanggal tidak jelas" in [m for _, m in doc.places]
 
 
+def test_a_dead_end_box_says_how_to_continue_it():
+    # row 2's right symbol has no exit in the source: it is written as an end, and the
+    # note says what to write when the original's flow goes on from it
+    files = render_document([_case_rows_with_several_symbols()], Path("d"))
+    proc = files["pelayanan-izin.yaml"]
+    lines = proc.render().splitlines()
+    notes = [(line, m) for line, m in proc.places if "tanpa panah keluar" in m]
+    assert [m for _, m in notes] == [
+        "simbol tanpa panah keluar di sumber; ditulis sebagai akhir alur (selesai: true): "
+        "bila di aslinya alur berlanjut dari simbol ini, ganti dengan 'lanjut: [nomor "
+        "langkah tujuan]'"
+    ]
+    below = lines[notes[0][0] :]
+    assert next(x for x in below if not x.strip().startswith("#")).strip().startswith("- ")
+    assert "selesai: true" in "\n".join(below[:6])
+
+
 def test_missing_identity_becomes_placeholders_marked():
     sop = _case_decision_loop()
     sop = ir.ImportedSop(

@@ -99,6 +99,29 @@ def test_kept_pages_give_the_bytes_of_drawing_without_reading_a_layout(data):
     assert _binder(data, store) == (drawn, [])  # every flowchart page from the store
 
 
+def test_a_kept_page_s_stream_is_not_compressed_again(data, monkeypatch):
+    """Each kept page keeps its whole stream as written, compressed (kept_streams): the
+    next binder compresses no flowchart page again, and writes the same bytes."""
+    from reportlab.pdfbase import pdfdoc
+
+    compressed: list[bytes] = []
+    compress = zlib.compress
+
+    def counting(data, *args):
+        compressed.append(bytes(data))
+        return compress(data, *args)
+
+    monkeypatch.setattr(pdfdoc.zlib, "compress", counting)
+    store = Store()
+    drawn, _ = _binder(data, store)
+    ops = [p.ops.encode() for body in store.entries.values() for p in decode(body)]
+    assert all(p.stream is not None for body in store.entries.values() for p in decode(body))
+    assert ops and sum(any(o in c for c in compressed) for o in ops) == len(ops)
+    compressed.clear()
+    assert _binder(data, store) == (drawn, [])
+    assert compressed and not any(o in c for o in ops for c in compressed)
+
+
 def test_a_character_first_printed_earlier_after_an_edit(data):
     """'é' is first printed by rka, so its code is given there; an edit of lakip prints
     '–' and 'é' first: rka's kept page would print the old code. It is drawn again (and
@@ -126,13 +149,25 @@ def test_an_edit_that_adds_pages_moves_every_later_page_number(data):
     assert _binder(data, store) == (expected, ["renstra"])
 
 
+def _open(entry: bytes) -> tuple[str, list, bytes]:
+    """An entry's format, its pages' fields and its pages' compressed streams."""
+    size = int.from_bytes(entry[:4], "big")
+    head, fields = json.loads(zlib.decompress(entry[4 : 4 + size]))
+    return head, fields, entry[4 + size :]
+
+
+def _close(head: str, fields: list, streams: bytes) -> bytes:
+    part = zlib.compress(json.dumps([head, fields]).encode())
+    return len(part).to_bytes(4, "big") + part + streams
+
+
 def _damage(entry: bytes, how: str) -> bytes:
     if how == "torn":
         return entry[:-7]
     if how == "not an entry":
         return zlib.compress(b'["sopgen-kept-pages 1", [[1, 2]]]')
     pages = list(decode(entry))
-    head, fields = json.loads(zlib.decompress(entry))
+    head, fields, streams = _open(entry)
     page = fields[0]
     page[8] = "0 0 m 900 900 l S"  # operators that draw something else...
     if how == "another state":  # ...kept where the canvas began in another state
@@ -146,7 +181,7 @@ def _damage(entry: bytes, how: str) -> bytes:
     elif how == "other font names":
         page[6] = [[face, name + "9"] for face, name in page[6]]
     assert len(pages) == len(fields)
-    return zlib.compress(json.dumps([head, fields]).encode())
+    return _close(head, fields, streams)
 
 
 def test_an_entry_that_does_not_fit_is_drawn(data):
@@ -163,9 +198,9 @@ def test_an_entry_that_does_not_fit_is_drawn(data):
 def test_an_entry_whose_codes_are_not_codes_is_not_read(data):
     store = Store()
     _binder(data, store)
-    head, fields = json.loads(zlib.decompress(store.entry("renja")))
-    assert decode(zlib.compress(json.dumps([head, fields]).encode())) is not None
+    head, fields, streams = _open(store.entry("renja"))
+    assert decode(_close(head, fields, streams)) is not None
     face, text, codes = fields[0][7][0]
     for bad in (["1", *codes[1:]], [-2, *codes[1:]], [True, *codes[1:]], codes[1:]):
         fields[0][7][0] = [face, text, bad]
-        assert decode(zlib.compress(json.dumps([head, fields]).encode())) is None, bad
+        assert decode(_close(head, fields, streams)) is None, bad

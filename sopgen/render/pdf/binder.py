@@ -222,13 +222,15 @@ def _binder_story(
 _TOC_SLOT = object()
 
 
-def _two_pass(make: Callable[[dict[str, int] | None], tuple[list, str]], style, meta) -> bytes:
+def _two_pass(
+    make: Callable[[dict[str, int] | None], tuple[list, str]], style, meta, streams=None
+) -> bytes:
     """The binder set twice: first only to learn each mark's page (page_numbers, no PDF
     made), then for real with the Daftar Isi's page numbers."""
     story, first = make(None)
     marks = page_marks(story, style, first)
     story, first = make({key: index + 1 for key, index in marks.items()})
-    data, _ = render(story, style, meta, first)
+    data, _ = render(story, style, meta, first, streams)
     return data
 
 
@@ -268,10 +270,10 @@ def render_binder(
         return _binder_story(project, layouts, style, riwayat, pages, plans, cells, charts)
 
     if d.pengaturan.daftar_isi:
-        data = _two_pass(make, style, meta)
+        data = _two_pass(make, style, meta, charts.streams)
     else:
         story, first = make({})
-        data = render(story, style, meta, first)[0]
+        data = render(story, style, meta, first, charts.streams)[0]
     charts.save()
     return data
 

@@ -21,6 +21,7 @@ from sopgen.render.fonts import REGULAR, register_fonts
 from sopgen.render.pdf.draw import draw_page
 from sopgen.render.pdf.frames import frame_rects
 from sopgen.render.pdf.kept import Capture, KeptPage, fits
+from sopgen.render.pdf.kept_streams import PageStreams, active
 from sopgen.render.pdf.pdfa import eol_before_endstream, make_archival
 from sopgen.render.pdf.procedure_pages import draw_notes, notes_room
 
@@ -34,7 +35,8 @@ class SopCanvas(Canvas):
 
     (ReportLab's NumberedCanvas pattern.) Outline entries and link targets are recorded
     with their page index and bound while the pages are replayed, so each points at its
-    real page. ``marks`` (key -> 0-based page index) is read after a build.
+    real page. ``marks`` (key -> 0-based page index) is read after a build; ``streams``
+    is told each page's content stream (kept_streams).
     """
 
     def __init__(
@@ -43,10 +45,12 @@ class SopCanvas(Canvas):
         created: str,
         margins: tuple[float, float, float],
         archival: bool = False,
+        streams: PageStreams | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self._sop_archival = archival
+        self._sop_streams = streams
         self._sop_pages: list[dict] = []
         self._sop_marks: list[tuple[int, str, str, int]] = []
         self._sop_nomor = ""
@@ -84,6 +88,8 @@ class SopCanvas(Canvas):
             if self._sop_footer_on:
                 self._sop_footer(index + 1, total)
             Canvas.showPage(self)
+            if self._sop_streams is not None:
+                self._sop_streams.page(index, self._doc.Pages.pages[-1].stream)
         if self._sop_marks:
             self.showOutline()
         if self._sop_archival:
@@ -145,6 +151,7 @@ class FlowchartPage(Flowable):
         self.page, self.style, self.nomor, self.mark, self.dry = page, style, nomor, mark, dry
         self.notes: list = []  # the procedure's catatan, under the table (last page)
         self.record: Callable[[KeptPage | None], None] | None = None
+        self.drawn_at = -1  # the page's index once drawn (not dry)
 
     def page_size(self) -> tuple[float, float]:
         return self.page.width, self.page.height
@@ -163,6 +170,7 @@ class FlowchartPage(Flowable):
             self.mark.draw()
         if self.dry:
             return
+        self.drawn_at = len(self.canv._sop_pages)
         if self.record is None:
             self._draw_page()
             return
@@ -194,6 +202,7 @@ class KeptFlowchartPage(FlowchartPage):
         self.style, self.nomor, self.mark, self.dry = style, nomor, mark, dry
         self.notes = []
         self.record = None
+        self.drawn_at = -1
 
     @property
     def page(self) -> Page:  # type: ignore[override]
@@ -213,6 +222,7 @@ class KeptFlowchartPage(FlowchartPage):
         if self.mark is not None:
             self.mark.canv = self.canv
             self.mark.draw()
+        self.drawn_at = len(self.canv._sop_pages)
         if self.kept.ops:
             self.canv._code.append(self.kept.ops)
         if self.record is not None:
@@ -273,8 +283,11 @@ def frame_size(style: Style, template: str) -> tuple[float, float]:
     return frame._width, frame._height
 
 
-def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, dict[str, int]]:
-    """The PDF bytes of ``story`` and where its marks landed (key -> page index)."""
+def render(
+    story: list, style: Style, meta: Meta, first: str, streams: PageStreams | None = None
+) -> tuple[bytes, dict[str, int]]:
+    """The PDF bytes of ``story`` and where its marks landed (key -> page index);
+    ``streams``: the pages' streams known compressed, told each page's (kept_streams)."""
     register_fonts()
     buf = io.BytesIO()
     doc = doc_template(
@@ -294,7 +307,12 @@ def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, di
     def canvasmaker(*args, **kwargs):
         made.append(
             SopCanvas(
-                *args, created=meta.created, margins=margins, archival=meta.archival, **kwargs
+                *args,
+                created=meta.created,
+                margins=margins,
+                archival=meta.archival,
+                streams=streams,
+                **kwargs,
             )
         )
         return made[-1]
@@ -304,7 +322,7 @@ def render(story: list, style: Style, meta: Meta, first: str) -> tuple[bytes, di
     saved = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        with eol_before_endstream() if meta.archival else nullcontext():
+        with eol_before_endstream() if meta.archival else nullcontext(), active(streams):
             doc.build(story, canvasmaker=canvasmaker)
     finally:
         rl_config.useA85 = saved

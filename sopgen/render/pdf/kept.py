@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-FORMAT = "sopgen-kept-pages 1"
+FORMAT = f"sopgen-kept-pages 2 zlib {zlib.ZLIB_RUNTIME_VERSION}"
 _STATE = [name for name in Canvas.STATE_ATTRIBUTES if name != "_extgstate"]
 
 
@@ -54,6 +54,9 @@ class KeptPage:
     wanted: tuple[tuple[str, dict, tuple[int, ...]], ...] = field(
         init=False, repr=False, compare=False
     )
+    # the page's whole content stream as the binder last wrote it: its digest and its
+    # compressed bytes (kept_streams), or None
+    stream: tuple[bytes, bytes] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self):
         wanted = []
@@ -247,8 +250,12 @@ def _restore(doc, fonts, saved) -> None:
 
 
 def encode(pages: Sequence[KeptPage]) -> bytes:
+    """The entry: the length of the fields' part, the fields (JSON, compressed), then
+    the pages' compressed streams one after another."""
     data = [FORMAT, [_fields(p) for p in pages]]
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
+    head = zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
+    streams = [p.stream[1] for p in pages if p.stream is not None]
+    return b"".join([len(head).to_bytes(4, "big"), head, *streams])
 
 
 def _fields(p: KeptPage) -> list:
@@ -262,6 +269,7 @@ def _fields(p: KeptPage) -> list:
         [list(n) for n in p.names],
         [[face, text, list(codes)] for face, text, codes in p.chars],
         p.ops,
+        [p.stream[0].hex(), len(p.stream[1])] if p.stream is not None else None,
     ]
 
 
@@ -271,10 +279,16 @@ def decode(body: bytes | None) -> tuple[KeptPage, ...] | None:
     if body is None:
         return None
     try:
-        head, pages = json.loads(zlib.decompress(body))
+        size = int.from_bytes(body[:4], "big")
+        head, pages = json.loads(zlib.decompress(body[4 : 4 + size]))
         if head != FORMAT or not isinstance(pages, list) or not pages:
             return None
-        return tuple(_page(p) for p in pages)
+        streams = memoryview(body)[4 + size :]
+        out = []
+        for p in pages:
+            page, streams = _page(p, streams)
+            out.append(page)
+        return tuple(out) if not streams else None
     except (ValueError, TypeError, zlib.error, RecursionError):
         return None
 
@@ -294,8 +308,9 @@ def _text(x) -> str:
 _INT = {int}
 
 
-def _page(p) -> KeptPage:
-    width, height, top, free, notes, entry, names, chars, ops = p
+def _page(p, streams: memoryview) -> tuple[KeptPage, memoryview]:
+    """The page, its stream taken from the start of ``streams``; and the rest of them."""
+    width, height, top, free, notes, entry, names, chars, ops, stream = p
     if type(notes) is not bool:
         raise TypeError("not a flag")
     kept_names = tuple((_text(face), _text(name)) for face, name in names)
@@ -307,7 +322,15 @@ def _page(p) -> KeptPage:
         if len(codes) != len(_text(text)):
             raise ValueError("codes do not match the characters")
         kept_chars.append((_text(face), text, codes))
-    return KeptPage(
+    kept_stream = None
+    if stream is not None:
+        hexdigest, length = stream
+        digest = bytes.fromhex(_text(hexdigest))
+        if len(digest) != 32 or type(length) is not int or not 0 < length <= len(streams):
+            raise ValueError("not a stream")
+        kept_stream = (digest, bytes(streams[:length]))
+        streams = streams[length:]
+    page = KeptPage(
         _number(width),
         _number(height),
         _number(top),
@@ -317,4 +340,6 @@ def _page(p) -> KeptPage:
         kept_names,
         tuple(kept_chars),
         _text(ops),
+        kept_stream,
     )
+    return page, streams

@@ -11,6 +11,7 @@ new page is kept; one started under its identity block (under_identity) is drawn
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from functools import partial
 from typing import Protocol
@@ -22,6 +23,7 @@ from sopgen.layout.style import Style
 from sopgen.model import Procedure, Project
 from sopgen.render.pdf.canvas import FlowchartPage, KeptFlowchartPage, Mark
 from sopgen.render.pdf.kept import KeptPage, decode, encode
+from sopgen.render.pdf.kept_streams import PageStreams
 from sopgen.render.pdf.under_identity import flowchart_story, notes_part
 
 # a procedure's layout, or what gives it when called (read from a cache only if needed)
@@ -47,6 +49,9 @@ class Flowcharts:
         self.layouts: dict[str, ProcedureLayout] = {}
         self.kept: dict[str, tuple[KeptPage, ...] | None] = {}
         self.drawn: dict[str, list] = {}
+        self.flowables: dict[str, list[FlowchartPage]] = {}
+        # the kept pages' streams as last written; told the pages' streams as written
+        self.streams = PageStreams() if store is not None else None
 
     def layout(self, proc: Procedure, source: Source) -> ProcedureLayout:
         if isinstance(source, ProcedureLayout):
@@ -64,6 +69,8 @@ class Flowcharts:
             if pages and any(abs(p.width - w) > 0.5 or abs(p.height - h) > 0.5 for p in pages):
                 pages = None  # another paper: the layout says what to do
             self.kept[proc.id] = pages
+            if pages and self.streams is not None:
+                self.streams.known.update(p.stream for p in pages if p.stream is not None)
         return self.kept[proc.id]
 
     def _page(self, proc: Procedure, source: Source, index: int) -> Page:
@@ -108,19 +115,36 @@ class Flowcharts:
             ]
         if not dry and self.store is not None:
             drawn = self.drawn[proc.id] = [None] * len(pages)
+            self.flowables[proc.id] = pages
             for i, page in enumerate(pages):
                 page.record = partial(drawn.__setitem__, i)
         return out
 
     def save(self) -> None:
-        """Keep the pages of every procedure drawn anew (wholly or in part)."""
+        """Keep the pages of every procedure drawn anew (wholly or in part), or whose
+        streams were written otherwise than kept (another footer: kept_streams)."""
         if self.store is None:
             return
         for procedure, pages in self.drawn.items():
             if any(p is None for p in pages):
                 continue  # a page that cannot be kept, or not drawn
+            streams = [self._stream(f) for f in self.flowables[procedure]]
             kept = self.kept.get(procedure)
-            if kept is not None and all(a is b for a, b in zip(pages, kept, strict=False)):
-                if len(pages) == len(kept):
-                    continue  # reused whole: the entry is as it was
+            if (
+                kept is not None
+                and len(pages) == len(kept)
+                and all(a is b for a, b in zip(pages, kept, strict=True))
+                and all(_same(a.stream, s) for a, s in zip(kept, streams, strict=True))
+            ):
+                continue  # reused whole, written as kept: the entry is as it was
+            pages = [dataclasses.replace(p, stream=s) for p, s in zip(pages, streams, strict=True)]
             self.store.put(procedure, encode(pages))
+
+    def _stream(self, page: FlowchartPage) -> tuple[bytes, bytes] | None:
+        if self.streams is None or page.drawn_at < 0:
+            return None
+        return self.streams.of(page.drawn_at)
+
+
+def _same(a: tuple[bytes, bytes] | None, b: tuple[bytes, bytes] | None) -> bool:
+    return (a and a[0]) == (b and b[0])

@@ -6,20 +6,35 @@ from __future__ import annotations
 
 import zlib
 
+import pytest
 from reportlab.pdfbase import pdfdoc
 
 from sopgen.render.pdf import streams
 
 
-def test_a_stream_is_compressed_as_zlib_compresses_it_whatever_came_before():
+@pytest.fixture
+def plain(monkeypatch):
+    """ReportLab's own Flate encoding, nothing routed yet (restored after the test)."""
+    own = pdfdoc.PDFStreamFilterZCompress.encode.__get__(pdfdoc.PDFZCompress)
+    monkeypatch.setattr(pdfdoc.PDFZCompress, "encode", own)
+    monkeypatch.setattr(streams, "_base", None)
+    return own
+
+
+def test_a_stream_is_compressed_as_zlib_compresses_it_whatever_came_before(plain):
     streams.install()
     encode = pdfdoc.PDFZCompress.encode
     page = "BT /F1 9 Tf 12 TL ET\n" * 40
     other = page.replace("F1", "F2")  # as long, other bytes
-    for text in (page, other, page, page.encode(), "q Q", other):
-        data = text.encode() if isinstance(text, str) else text
-        assert encode(text) == zlib.compress(data)
-    assert zlib.decompress(encode(other)).decode() == other
+    streams.COMPRESSED.clear()
+    assert encode(page) == zlib.compress(page.encode())
+    assert not streams.COMPRESSED  # outside repeated(): compressed, not kept
+    with streams.repeated():
+        for text in (page, other, page, page.encode(), "q Q", other):
+            data = text.encode() if isinstance(text, str) else text
+            assert encode(text) == zlib.compress(data)
+        assert zlib.decompress(encode(other)).decode() == other
+    assert len(streams.COMPRESSED) == 2
 
 
 def test_the_memo_forgets_when_full(monkeypatch):
@@ -47,3 +62,15 @@ def test_an_array_of_numbers_is_written_as_reportlab_writes_it_whatever_came_bef
             array = cls(numbers)
             assert array.format(None) == streams._format_array(array, None)
     assert streams.ARRAYS
+
+
+def test_a_route_installed_before_is_left_in_place(plain, monkeypatch):
+    # the binder's kept streams (kept_streams.py) route to what they found: replacing
+    # them would lose the streams the binder keeps
+    def route(text):
+        return plain(text)
+
+    route._sop_page_streams = True
+    monkeypatch.setattr(pdfdoc.PDFZCompress, "encode", route)
+    streams.install()
+    assert pdfdoc.PDFZCompress.encode is route

@@ -40,7 +40,6 @@ from sopgen.model.identity import effective_identity
 from sopgen.model.revisions import in_force
 from sopgen.render.common import binder_name, layout_project, make_style
 from sopgen.render.fonts import measure, register_fonts
-from sopgen.render.pdf import streams
 from sopgen.render.pdf.canvas import FlowchartPage, Mark, Meta, frame_size, render
 from sopgen.render.pdf.cover import cover_story
 from sopgen.render.pdf.front import pengesahan_story
@@ -49,6 +48,8 @@ from sopgen.render.pdf.kept_flowcharts import Flowcharts, KeptStore, Source
 from sopgen.render.pdf.page_numbers import page_marks
 from sopgen.render.pdf.revisions import OUTLINE as REVISIONS_OUTLINE
 from sopgen.render.pdf.revisions import revision_story
+from sopgen.render.pdf.streams import install as install_streams
+from sopgen.render.pdf.streams import repeated
 from sopgen.render.pdf.toc import Cells, Entry, latest, toc_story
 from sopgen.render.pdf.under_identity import (
     Shared,
@@ -292,7 +293,7 @@ def render_procedure(
     drawn (kept.KeptPage; None for one that cannot be kept) when they start on a new
     page, as the binder prints them: a build keeps them for its binder
     (kept_flowcharts.KeptStore), which then need not draw them again."""
-    streams.install()  # what every PDF of the document repeats (streams.py)
+    install_streams()  # what every PDF of the document repeats (streams.py)
     d = project.dokumen
     nomor = project.procedure_nomor(proc)
     width, _ = frame_size(style, "front")
@@ -320,7 +321,8 @@ def render_procedure(
         keywords=_keywords(nomor),
         archival=_archival(project, arsip),
     )
-    return render(story, style, meta, "front")[0]
+    with repeated():
+        return render(story, style, meta, "front")[0]
 
 
 def render_flowchart(

@@ -80,7 +80,8 @@ def write_record(path: Path, record: dict) -> None:
         return
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump(record, stream, separators=(",", ":"), sort_keys=True)
+            # one string (json's C encoder), not json.dump's pieces (its Python one)
+            stream.write(json.dumps(record, separators=(",", ":"), sort_keys=True))
         os.replace(tmp, path)
     except OSError:
         try:
@@ -111,6 +112,10 @@ class Stamps:
         self.taken: dict[str, int] = {
             name: found[name][3] for name in self.known if isinstance(found, dict)
         }
+        # since the last save: the entries whose stamp was found holding or taken (their
+        # stamps are the files' as of this run), and whether the record changed
+        self.seen: set[str] = set()
+        self.changed = False
 
     @classmethod
     def for_folder(cls, folder: Path) -> Stamps:
@@ -120,27 +125,40 @@ class Stamps:
         return cls._open[name]
 
     def holds(self, name: str, found: Stamp | None) -> bool:
-        return found is not None and self.known.get(name) == found
+        if found is not None and self.known.get(name) == found:
+            self.seen.add(name)
+            return True
+        return False
 
     def note(self, name: str, found: Stamp | None) -> None:
         """The entry ``name`` was just written or checked; its stamp is ``found``."""
         now = time.time_ns()
         if found is None or not settled(found, now):
-            self.known.pop(name, None)
+            self.changed |= self.known.pop(name, None) is not None
             self.taken.pop(name, None)
         else:
+            self.changed |= self.known.get(name) != found
             self.known[name], self.taken[name] = found, now
+            self.seen.add(name)
 
     def save(self) -> None:
-        """Write down the stamps that still hold (entries removed or replaced since are
-        dropped)."""
+        """Write down the stamps, without those of entries removed or replaced since
+        (looked at for the entries not seen in this run: the others' stamps are the
+        files' as of this run, and a stamp recorded for a file replaced since only fails
+        to match next time). Nothing is written when nothing changed."""
+        seen, folder = self.seen, self.folder
+        base = os.path.join(folder, "")  # a string: no Path made per entry
         kept = {
-            name: [*value, self.taken[name]]
+            name: value
             for name, value in self.known.items()
-            if stamp(self.folder / name) == value
+            if name in seen or stamp(base + name) == value
         }
-        self.known = {name: tuple(v[:3]) for name, v in kept.items()}  # type: ignore[misc]
-        write_record(self.folder / self.FILE, {"entri": kept})
+        changed = self.changed or len(kept) != len(self.known)
+        self.known, self.seen, self.changed = kept, set(), False
+        self.taken = {name: self.taken[name] for name in kept}
+        if changed:
+            record = {name: [*value, self.taken[name]] for name, value in kept.items()}
+            write_record(folder / self.FILE, {"entri": record})
 
 
 class Previous:

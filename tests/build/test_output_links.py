@@ -168,3 +168,38 @@ def test_a_kept_view_read_back_summarises_what_its_whole_view_says(tmp_path):
     plain[-1] = {"Foreign": []}  # decodes as JSON, not as the views' classes
     again = kept.SummaryView(plain, "k", lambda: made.procedures[1])
     assert kept.whole(again) == made.procedures[1]
+
+
+def test_the_stamps_record_drops_removed_entries_and_is_written_only_when_it_changed(
+    tmp_path, monkeypatch
+):
+    """An entry's stamp is kept while its file is there; the record of a run that found
+    every stamp holding and removed nothing is not written again."""
+    from sopgen.build import known
+    from sopgen.build.cache import Cache
+
+    folder = tmp_path / "cache"
+    cache = Cache(folder)
+    for key in ("a", "b"):
+        cache.put("layout", key, key.encode())
+        os.utime(cache.path("layout", key), ns=(10**18, 10**18))  # settled long ago
+
+    def run(*keys):
+        monkeypatch.setattr(known.Stamps, "_open", {})  # a new process
+        cache = Cache(folder)
+        assert [cache.get("layout", key) for key in keys] == [key.encode() for key in keys]
+        cache.save_stamps()
+        return known.read_record(folder / known.Stamps.FILE).get("entri", {})
+
+    assert sorted(run("a", "b")) == ["layout/a", "layout/b"]
+    os.unlink(cache.path("layout", "b"))
+    assert sorted(run("a")) == ["layout/a"]  # b is gone: not recorded
+    written: list = []
+    monkeypatch.setattr(known, "write_record", lambda *args: written.append(args))
+    run("a")
+    assert written == []  # a still holds: nothing to write
+    os.utime(cache.path("layout", "a"), ns=(15 * 10**17, 15 * 10**17))  # a changed
+    monkeypatch.setattr(known.Stamps, "_open", {})
+    assert Cache(folder).get("layout", "a") == b"a"  # hashed again, and stamped
+    known.Stamps.for_folder(folder).save()
+    assert len(written) == 1

@@ -25,7 +25,10 @@ AVOID = 1.5  # tracks keep this far from table lines
 
 def near(v: float, lines: Sequence[float], d: float) -> bool:
     """Whether ``v`` lies closer than ``d`` to one of ``lines``."""
-    return any(abs(v - line) < d for line in lines)
+    for line in lines:
+        if abs(v - line) < d:
+            return True
+    return False
 
 
 def _tracks(

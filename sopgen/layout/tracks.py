@@ -133,10 +133,11 @@ class TrackGrid:
     ):
         # One grid line per coordinate rounded to 1/1000 pt; the line keeps the first
         # exact value given, so anchors on outlines stay exact.
-        self.xs = self._lines(xs)
-        self.ys = self._lines(ys)
-        self.x_index = {q(x): i for i, x in enumerate(self.xs)}
-        self.y_index = {q(y): i for i, y in enumerate(self.ys)}
+        x_keys, self.xs = self._lines(xs)
+        y_keys, self.ys = self._lines(ys)
+        self.x_index = {k: i for i, k in enumerate(x_keys)}  # q(x) -> its line
+        self.y_index = {k: i for i, k in enumerate(y_keys)}
+        self._nodes: dict[Point, int | None] = {}  # node()'s answers
         self.nx, self.ny = len(self.xs), len(self.ys)
         self.costs = costs
         self.obstacles = list(obstacles)
@@ -151,8 +152,8 @@ class TrackGrid:
         size = self.nx * self.ny
         near_x, near_y = {q(x) for x in near_xs}, {q(y) for y in near_ys}
         # Cost per point of length along each grid line (vertical lines: by x index).
-        self.vmul = [costs.near_line if q(x) in near_x else 1.0 for x in self.xs]
-        self.hmul = [costs.near_line if q(y) in near_y else 1.0 for y in self.ys]
+        self.vmul = [costs.near_line if k in near_x else 1.0 for k in x_keys]
+        self.hmul = [costs.near_line if k in near_y else 1.0 for k in y_keys]
         # Lines in the gutters and row channels (not outline anchors): where detours run.
         # In order of preference (the middle of a gutter or of a row's padding first).
         self.track_i = self._indexes(track_xs, self.x_index)
@@ -193,25 +194,31 @@ class TrackGrid:
     def _indexes(values, index: dict[float, int]) -> list[int]:
         out: dict[int, None] = {}
         for v in values:
-            if q(v) in index:
-                out.setdefault(index[q(v)])
+            k = index.get(round(v, 3))  # q(v)
+            if k is not None:
+                out.setdefault(k)
         return list(out)
 
     @staticmethod
-    def _lines(values) -> list[float]:
+    def _lines(values) -> tuple[list[float], list[float]]:
+        """The lines' keys (q of their coordinates) in order, and their coordinates."""
         exact: dict[float, float] = {}
         for v in values:
-            exact.setdefault(q(v), v)
-        return [exact[k] for k in sorted(exact)]
+            exact.setdefault(round(v, 3), v)  # q(v)
+        keys = sorted(exact)
+        return keys, [exact[k] for k in keys]
 
     # -- grid helpers -----------------------------------------------------------------
 
     def node(self, p: Point) -> int | None:
-        i = self.x_index.get(q(p[0]))
-        j = self.y_index.get(q(p[1]))
-        if i is None or j is None:
-            return None
-        return i * self.ny + j
+        try:
+            return self._nodes[p]
+        except KeyError:
+            i = self.x_index.get(q(p[0]))
+            j = self.y_index.get(q(p[1]))
+            n = None if i is None or j is None else i * self.ny + j
+            self._nodes[p] = n
+            return n
 
     def coords(self, n: int) -> Point:
         return self.xs[n // self.ny], self.ys[n % self.ny]

@@ -194,7 +194,9 @@ class Shapes(Channels):
         xs, ys = g.xs, g.ys
         state, blocked, soft = g.state, g.blocked, g.soft
         costs = g.costs
+        cross, soft_cost = costs.cross, costs.soft
         mask = g.mask
+        vedge, hedge, vmul, hmul = g.vedge, g.hedge, g.vmul, g.hmul
         n = corners[0][0] * ny + corners[0][1]
         nodes = [n]
         cost = 0.0
@@ -219,30 +221,30 @@ class Shapes(Channels):
                 i, j = divmod(n, ny)
                 if nd == DOWN:
                     m = n + 1
-                    if g.vedge[n] & mask:
+                    if vedge[n] & mask:
                         return None
-                    cost += (ys[j + 1] - ys[j]) * g.vmul[i]
+                    cost += (ys[j + 1] - ys[j]) * vmul[i]
                 elif nd == UP:
                     m = n - 1
-                    if g.vedge[m] & mask:
+                    if vedge[m] & mask:
                         return None
-                    cost += (ys[j] - ys[j - 1]) * g.vmul[i]
+                    cost += (ys[j] - ys[j - 1]) * vmul[i]
                 elif nd == RIGHT:
                     m = n + ny
-                    if g.hedge[n] & mask:
+                    if hedge[n] & mask:
                         return None
-                    cost += (xs[i + 1] - xs[i]) * g.hmul[j]
+                    cost += (xs[i + 1] - xs[i]) * hmul[j]
                 else:
                     m = n - ny
-                    if g.hedge[m] & mask:
+                    if hedge[m] & mask:
                         return None
-                    cost += (xs[i] - xs[i - 1]) * g.hmul[j]
+                    cost += (xs[i] - xs[i - 1]) * hmul[j]
                 if blocked[m] or state[m] & passing:
                     return None
                 if state[m]:
-                    cost += costs.cross
+                    cost += cross
                 if soft[m]:
-                    cost += costs.soft
+                    cost += soft_cost
                 nodes.append(m)
                 n = m
         if d != db:
